@@ -1,0 +1,550 @@
+/**
+ * The matching engine: an in-memory index of organisation and person
+ * profiles, ranking them for a request with explainable, structured reasons.
+ * Pure (no database): the pages, the API, the CLI, the evaluation and the
+ * bench all use this one implementation.
+ *
+ * Retrieval is an inverted index over stemmed words plus thesaurus concept
+ * and theme tokens (so a French request reaches an English profile through
+ * shared concepts); the candidates found are then scored on job, language,
+ * context, history and availability, and re-ranked for country diversity.
+ * Profiles are upserted and removed one at a time (tombstones; no rebuild).
+ */
+import { analyse, themeOf } from './matching.text.ts';
+import type { Analysis } from './matching.text.ts';
+import { regionOf } from './matching.reasons.ts';
+import { isThemeCode } from '../../taxonomy/themes.ts';
+import { DEFAULT_WEIGHTS } from './matching.types.ts';
+import type { Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
+
+/** Requests longer than this are cut (with a notice). */
+export const MAX_REQUEST_CHARS = 20_000;
+
+const K1 = 1.2;
+const B = 0.5;
+const CONCEPT_QUERY_WEIGHT = 1.5;
+const THEME_QUERY_WEIGHT = 1.0;
+const DECLARED_THEME_QUERY_WEIGHT = 1.5;
+/** word postings longer than this are skipped at query time (words that common carry almost no idf) */
+const MAX_WORD_POSTINGS = 60_000;
+
+type Posting = { docs: Int32Array; tfs: Float32Array; n: number };
+
+type DocRecord = {
+  key: string;
+  profile: MatchProfile;
+  alive: boolean;
+  jobs: string[];
+  themes: Set<string>;
+};
+
+/** Options of `createMatchIndex`. */
+export type MatchIndexOptions = {
+  /** candidates scored in full after retrieval (default 300) */
+  candidates?: number;
+};
+
+/** The index. All methods are synchronous. */
+export type MatchIndex = {
+  /** Add or replace a profile. Returns notices (e.g. a profile with no text). Throws TypeError on a profile without id or type. */
+  upsert(profile: MatchProfile): string[];
+  /** Remove a profile; with no type, both an organisation and a person with this id. Returns whether something was removed. */
+  remove(id: string, type?: MatchProfile['type']): boolean;
+  /** The profile stored under this id. */
+  get(id: string, type?: MatchProfile['type']): MatchProfile | undefined;
+  /** Number of live profiles. */
+  readonly size: number;
+  /** Rank the profiles for a request, best first. Never throws on bad request content: it returns notices. */
+  rank(request: MatchRequest, options?: RankOptions): RankResult;
+};
+
+function profileText(p: MatchProfile): string {
+  return [p.offers, p.expertise, p.position].filter((s) => typeof s === 'string' && s.trim()).join('\n');
+}
+
+function docTokens(p: MatchProfile, a: Analysis): { tf: Map<string, number>; length: number } {
+  const tf = new Map<string, number>();
+  const add = (t: string, n = 1) => tf.set(t, (tf.get(t) ?? 0) + n);
+  for (const w of a.words) add(w);
+  for (const c of a.concepts) {
+    if (!c.id.endsWith('/_')) add(`k:${c.id}`);
+    add(`t:${themeOf(c.id)}`);
+  }
+  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, 2);
+  return { tf, length: a.words.length };
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+/** Create an empty index. */
+export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
+  const candidateCount = options.candidates ?? 300;
+  const docs: DocRecord[] = [];
+  const byKey = new Map<string, number>();
+  const postings = new Map<string, Posting>();
+  let lengths = new Float32Array(1024);
+  let totalLength = 0;
+  let live = 0;
+  // scratch buffers reused across rank calls (one process, synchronous)
+  let textAcc = new Float32Array(1024);
+  let conceptAcc = new Float32Array(1024);
+  let themeAcc = new Float32Array(1024);
+  let touchedMark = new Uint8Array(1024);
+
+  function grow(n: number) {
+    if (n <= lengths.length) return;
+    let size = lengths.length;
+    while (size < n) size *= 2;
+    const l = new Float32Array(size); l.set(lengths); lengths = l;
+    textAcc = new Float32Array(size);
+    conceptAcc = new Float32Array(size);
+    themeAcc = new Float32Array(size);
+    touchedMark = new Uint8Array(size);
+  }
+
+  function addPosting(token: string, doc: number, tf: number) {
+    let p = postings.get(token);
+    if (!p) {
+      p = { docs: new Int32Array(2), tfs: new Float32Array(2), n: 0 };
+      postings.set(token, p);
+    }
+    if (p.n === p.docs.length) {
+      const d = new Int32Array(p.n * 2); d.set(p.docs); p.docs = d;
+      const f = new Float32Array(p.n * 2); f.set(p.tfs); p.tfs = f;
+    }
+    p.docs[p.n] = doc;
+    p.tfs[p.n] = tf;
+    p.n++;
+  }
+
+  function keyOf(type: string, id: string) {
+    return `${type}:${id}`;
+  }
+
+  function kill(docNum: number) {
+    const d = docs[docNum];
+    if (!d.alive) return;
+    d.alive = false;
+    live--;
+    totalLength -= lengths[docNum];
+    byKey.delete(d.key);
+  }
+
+  function orgOf(p: MatchProfile): MatchProfile | undefined {
+    if (p.type !== 'person' || !p.organisation) return undefined;
+    const n = byKey.get(keyOf('organisation', p.organisation));
+    return n === undefined ? undefined : docs[n].profile;
+  }
+
+  const index: MatchIndex = {
+    get size() {
+      return live;
+    },
+
+    upsert(profile) {
+      if (!profile || typeof profile.id !== 'string' || !profile.id || (profile.type !== 'organisation' && profile.type !== 'person')) {
+        throw new TypeError('a profile needs a string id and a type (organisation or person)');
+      }
+      const notices: string[] = [];
+      const key = keyOf(profile.type, profile.id);
+      const old = byKey.get(key);
+      if (old !== undefined) kill(old);
+      const text = profileText(profile);
+      if (!text.trim() && !(profile.themes ?? []).length) notices.push(`${profile.type} ${profile.id} has no text and no themes: it can only be found by filters`);
+      const a = analyse(text, { hint: profile.languages?.[0], jobs: false });
+      const jobs: string[] = [];
+      if (profile.jobFunction) jobs.push(profile.jobFunction);
+      if (profile.type === 'person' && profile.position) {
+        for (const j of analyse(profile.position, { hint: profile.languages?.[0], jobs: true }).jobs) if (!jobs.includes(j.id)) jobs.push(j.id);
+      }
+      const { tf, length } = docTokens(profile, a);
+      const themes = new Set<string>();
+      for (const t of tf.keys()) if (t.startsWith('t:')) themes.add(t.slice(2));
+      const docNum = docs.length;
+      grow(docNum + 1);
+      docs.push({ key, profile, alive: true, jobs, themes });
+      byKey.set(key, docNum);
+      lengths[docNum] = length;
+      totalLength += length;
+      live++;
+      for (const [token, n] of tf) addPosting(token, docNum, n);
+      return notices;
+    },
+
+    remove(id, type) {
+      let removed = false;
+      for (const t of type ? [type] : (['organisation', 'person'] as const)) {
+        const n = byKey.get(keyOf(t, id));
+        if (n !== undefined) {
+          kill(n);
+          removed = true;
+        }
+      }
+      return removed;
+    },
+
+    get(id, type) {
+      for (const t of type ? [type] : (['organisation', 'person'] as const)) {
+        const n = byKey.get(keyOf(t, id));
+        if (n !== undefined) return docs[n].profile;
+      }
+      return undefined;
+    },
+
+    rank(request, opts = {}) {
+      const notices: string[] = [];
+      const weights: MatchWeights = { ...DEFAULT_WEIGHTS, ...(opts.weights ?? {}) };
+      const top = Math.max(1, Math.min(1000, Math.floor(opts.top ?? 10)));
+      const now = (opts.now ?? new Date()).getTime();
+      const filters = opts.filters ?? {};
+
+      // ---- request text
+      let text = [request?.title, request?.description].filter((s) => typeof s === 'string' && s.trim()).join('\n');
+      if (text.length > MAX_REQUEST_CHARS) {
+        text = text.slice(0, MAX_REQUEST_CHARS);
+        notices.push(`the request text is longer than ${MAX_REQUEST_CHARS.toLocaleString('en')} characters: only the first ${MAX_REQUEST_CHARS.toLocaleString('en')} were used`);
+      }
+      const declaredThemes = (request?.themes ?? []).filter((t) => isThemeCode(t));
+      const unknownThemes = (request?.themes ?? []).filter((t) => !isThemeCode(t));
+      if (unknownThemes.length) notices.push(`unknown theme codes ignored: ${unknownThemes.join(', ')}`);
+      if (!text.trim() && !declaredThemes.length) {
+        notices.push('the request is empty: give a description or themes');
+        return { notices, matches: [], language: null };
+      }
+      const a = analyse(text, { careful: true, jobs: true });
+      if (text.trim() && a.lang === null) notices.push('the language of the request was not recognised (expected English, French, Spanish or Portuguese): matched on shared concepts and words only');
+
+      // ---- query vector
+      const query = new Map<string, number>();
+      const addQ = (t: string, w: number) => query.set(t, Math.max(query.get(t) ?? 0, 0) + w);
+      const wordCounts = new Map<string, number>();
+      for (const w of a.words) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+      for (const [w, n] of wordCounts) addQ(w, 1 + Math.log(n));
+      const qConcepts = new Set<string>();
+      const qThemes = new Set<string>(declaredThemes);
+      for (const c of a.concepts) {
+        if (!c.id.endsWith('/_')) qConcepts.add(c.id);
+        qThemes.add(themeOf(c.id));
+      }
+      for (const c of qConcepts) query.set(`k:${c}`, CONCEPT_QUERY_WEIGHT);
+      for (const t of qThemes) query.set(`t:${t}`, declaredThemes.includes(t) ? DECLARED_THEME_QUERY_WEIGHT : THEME_QUERY_WEIGHT);
+      const qJobs = new Set<string>();
+      if (request.jobFunction) qJobs.add(request.jobFunction);
+      if (request.position) for (const j of analyse(request.position, { jobs: true }).jobs) qJobs.add(j.id);
+      for (const j of a.jobs) qJobs.add(j.id);
+
+      // ---- requester context
+      const requesterOrg = request.organisation ? index.get(request.organisation, 'organisation') : undefined;
+      const ctx = {
+        country: request.country ?? requesterOrg?.country,
+        kind: request.kind ?? requesterOrg?.kind,
+        population: request.population ?? requesterOrg?.population,
+        flags: request.flags ?? requesterOrg?.flags ?? {},
+        region: request.region ?? requesterOrg?.region ?? regionOf(request.country ?? requesterOrg?.country),
+        languages: (request.languages?.length ? request.languages : requesterOrg?.languages) ?? [],
+      };
+
+      // ---- retrieval: accumulate BM25, concept coverage and theme coverage
+      const N = Math.max(1, live);
+      const avgLen = live ? Math.max(1, totalLength / live) : 1;
+      const touched: number[] = [];
+      let conceptNorm = 0;
+      for (const [token, qw] of query) {
+        const p = postings.get(token);
+        const isConcept = token.startsWith('k:');
+        const isTheme = token.startsWith('t:');
+        const df = p ? p.n : 0;
+        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        if (isConcept) conceptNorm += idf;
+        if (!p) continue;
+        if (!isConcept && !isTheme && df > MAX_WORD_POSTINGS) continue;
+        const { docs: pd, tfs } = p;
+        const w = qw * idf;
+        for (let i = 0; i < p.n; i++) {
+          const d = pd[i];
+          const tf = tfs[i];
+          const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
+          if (!touchedMark[d]) {
+            touchedMark[d] = 1;
+            touched.push(d);
+          }
+          textAcc[d] += s;
+          if (isConcept) conceptAcc[d] += idf;
+          else if (isTheme) themeAcc[d] += 1;
+        }
+      }
+
+      // ---- hard filters and the requester itself
+      const typeFilter = filters.types?.length ? new Set(filters.types) : null;
+      const langFilter = new Set([...(filters.languages ?? []), ...(filters.requireLanguage ? ctx.languages : [])]);
+      const countryFilter = filters.countries?.length ? new Set(filters.countries.map((c) => c.toUpperCase())) : null;
+      const excludeCountries = new Set((filters.excludeCountries ?? []).map((c) => c.toUpperCase()));
+      const kindFilter = filters.kinds?.length ? new Set(filters.kinds) : null;
+      const themeFilter = filters.themes?.length ? filters.themes : null;
+      const excludeIds = new Set(filters.excludeIds ?? []);
+      const resolvedCountry = (p: MatchProfile) => (p.country ?? orgOf(p)?.country)?.toUpperCase();
+      const resolvedLanguages = (p: MatchProfile) => (p.languages?.length ? p.languages : orgOf(p)?.languages) ?? [];
+      const isRequester = (p: MatchProfile) =>
+        !!request.organisation && ((p.type === 'organisation' && p.id === request.organisation) || (p.type === 'person' && p.organisation === request.organisation));
+      const passes = (d: number): boolean => {
+        const rec = docs[d];
+        if (!rec.alive) return false;
+        const p = rec.profile;
+        if (isRequester(p) || excludeIds.has(p.id)) return false;
+        if (typeFilter && !typeFilter.has(p.type)) return false;
+        if (kindFilter && !(p.type === 'organisation' ? kindFilter.has(p.kind ?? 'municipality') : kindFilter.has(orgOf(p)?.kind ?? 'municipality'))) return false;
+        if (countryFilter || excludeCountries.size) {
+          const c = resolvedCountry(p);
+          if (countryFilter && (!c || !countryFilter.has(c))) return false;
+          if (c && excludeCountries.has(c)) return false;
+        }
+        if (langFilter.size && !resolvedLanguages(p).some((l) => langFilter.has(l))) return false;
+        if (themeFilter && !themeFilter.some((t) => rec.themes.has(t))) return false;
+        return true;
+      };
+
+      let maxText = 0;
+      for (const d of touched) if (textAcc[d] > maxText && docs[d].alive) maxText = textAcc[d];
+      const themeNorm = qThemes.size || 1;
+      // keep the best `candidateCount` by the text part of the score (min-heap)
+      const heapD: number[] = [];
+      const heapS: number[] = [];
+      const prelimOf = (d: number) =>
+        weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm);
+      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && docs[heapD[i]].key > docs[heapD[j]].key);
+      const swap = (i: number, j: number) => {
+        [heapD[i], heapD[j]] = [heapD[j], heapD[i]];
+        [heapS[i], heapS[j]] = [heapS[j], heapS[i]];
+      };
+      const siftDown = (i: number) => {
+        for (;;) {
+          const l = 2 * i + 1, r = l + 1;
+          let m = i;
+          if (l < heapD.length && less(l, m)) m = l;
+          if (r < heapD.length && less(r, m)) m = r;
+          if (m === i) return;
+          swap(i, m);
+          i = m;
+        }
+      };
+      const prelim = new Map<number, { text: number; concepts: number; themes: number }>();
+      for (const d of touched) {
+        if (!passes(d)) continue;
+        const s = prelimOf(d);
+        if (heapD.length < candidateCount) {
+          heapD.push(d); heapS.push(s);
+          for (let i = heapD.length - 1; i > 0; ) {
+            const parent = (i - 1) >> 1;
+            if (!less(i, parent)) break;
+            swap(i, parent);
+            i = parent;
+          }
+        } else if (s > heapS[0] || (s === heapS[0] && docs[d].key < docs[heapD[0]].key)) {
+          heapD[0] = d; heapS[0] = s;
+          siftDown(0);
+        }
+      }
+      for (const d of heapD) {
+        prelim.set(d, {
+          text: maxText > 0 ? textAcc[d] / maxText : 0,
+          concepts: conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0,
+          themes: themeAcc[d] / themeNorm,
+        });
+      }
+      for (const d of touched) {
+        textAcc[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
+      }
+
+      // ---- full scoring of the candidates
+      const applicable = {
+        job: qJobs.size > 0,
+        language: ctx.languages.length > 0,
+        context: !!(ctx.kind || ctx.population || ctx.region || Object.values(ctx.flags).some(Boolean)),
+      };
+      const denominator =
+        weights.text + weights.concepts + weights.themes + weights.history + weights.availability +
+        (applicable.job ? weights.job : 0) + (applicable.language ? weights.language : 0) + (applicable.context ? weights.context : 0);
+      const requestMonths = (request.months ?? []).filter((m) => Number.isInteger(m) && m >= 1 && m <= 12);
+      type Scored = { d: number; score: number; reasons: Reason[]; country?: string };
+      const scored: Scored[] = [];
+      for (const [d, f] of prelim) {
+        const p = docs[d].profile;
+        const org = orgOf(p);
+        const reasons: Reason[] = [];
+        let s = weights.text * f.text + weights.concepts * clamp01(f.concepts) + weights.themes * clamp01(f.themes);
+        // job
+        if (applicable.job) {
+          const j = docs[d].jobs.find((x) => qJobs.has(x));
+          if (j) {
+            s += weights.job;
+            reasons.push({ code: 'job', params: p.position ? { jobFunction: j, position: p.position } : { jobFunction: j } });
+          }
+        }
+        // language
+        const langs = resolvedLanguages(p);
+        if (applicable.language) {
+          const shared = ctx.languages.filter((l) => langs.includes(l));
+          if (shared.length) {
+            s += weights.language;
+            reasons.push({ code: 'language', params: { languages: shared } });
+          } else if (!langs.length) s += weights.language * 0.3;
+        }
+        // context
+        if (applicable.context) {
+          const parts: number[] = [];
+          const ctxReasons: Reason[] = [];
+          const kind = p.type === 'organisation' ? (p.kind ?? 'municipality') : org?.kind;
+          if (ctx.kind && kind) {
+            parts.push(kind === ctx.kind ? 1 : 0);
+            if (kind === ctx.kind && p.type === 'organisation') ctxReasons.push({ code: 'context', params: { aspect: 'kind', value: kind } });
+          }
+          const pop = p.population ?? org?.population;
+          if (ctx.population && pop) {
+            const sim = clamp01(1 - Math.abs(Math.log10(pop) - Math.log10(ctx.population)) / 1.5);
+            parts.push(sim);
+            if (sim >= 0.7) ctxReasons.push({ code: 'context', params: { aspect: 'population', value: pop } });
+          }
+          const region = p.region ?? org?.region ?? regionOf(resolvedCountry(p));
+          if (ctx.region && region) {
+            parts.push(region === ctx.region ? 1 : 0);
+            if (region === ctx.region) ctxReasons.push({ code: 'context', params: { aspect: 'region', value: region } });
+          }
+          const flags = p.flags ?? org?.flags ?? {};
+          for (const flag of ['coastal', 'rural', 'capital'] as const) {
+            if (!ctx.flags[flag]) continue;
+            parts.push(flags[flag] ? 1 : 0);
+            if (flags[flag]) ctxReasons.push({ code: 'context', params: { aspect: flag } });
+          }
+          if (parts.length) s += weights.context * (parts.reduce((x, y) => x + y, 0) / parts.length);
+          reasons.push(...ctxReasons);
+        }
+        // history: past exchanges on the request's themes
+        let bestHistory = 0;
+        let historyReason: Reason | null = null;
+        for (const ex of p.pastExchanges ?? []) {
+          if (!ex || typeof ex.year !== 'number') continue;
+          if (qThemes.size && ex.theme && !qThemes.has(ex.theme)) continue;
+          const age = new Date(now).getUTCFullYear() - ex.year;
+          const recency = age <= 3 ? 1 : age <= 6 ? 0.7 : 0.4;
+          const rating = typeof ex.rating === 'number' ? clamp01(ex.rating / 5) : 0.6;
+          const h = (ex.theme ? 1 : 0.5) * recency * rating;
+          if (h > bestHistory) {
+            bestHistory = h;
+            historyReason = { code: 'history', params: { year: ex.year, ...(ex.theme ? { theme: ex.theme } : {}), ...(typeof ex.rating === 'number' ? { rating: ex.rating } : {}) } };
+          }
+        }
+        s += weights.history * bestHistory;
+        if (historyReason && bestHistory >= 0.4) reasons.push(historyReason);
+        // availability
+        const av: number[] = [];
+        if (p.lastActiveAt) {
+          const t = Date.parse(p.lastActiveAt);
+          if (!Number.isNaN(t)) {
+            const months = Math.max(0, (now - t) / MONTH_MS);
+            av.push(months <= 3 ? 1 : clamp01(1 - (months - 3) / 21));
+            if (months <= 1) reasons.push({ code: 'availability', params: { aspect: 'active', days: Math.floor((now - Math.min(now, t)) / (24 * 3600 * 1000)) } });
+          }
+        }
+        if (typeof p.capacity === 'number') {
+          av.push(p.capacity > 0 ? 1 : 0);
+          if (p.capacity > 0) reasons.push({ code: 'availability', params: { aspect: 'capacity', capacity: p.capacity } });
+        }
+        if (requestMonths.length && p.availability?.length) {
+          const ok = requestMonths.filter((m) => p.availability!.includes(m));
+          av.push(ok.length / requestMonths.length);
+          if (ok.length) reasons.push({ code: 'availability', params: { aspect: 'months', months: ok } });
+        }
+        if (request.formats?.length && p.formats?.length) {
+          const f2 = request.formats.find((x) => p.formats!.includes(x));
+          av.push(f2 ? 1 : 0);
+          if (f2) reasons.push({ code: 'availability', params: { aspect: 'format', format: f2 } });
+        }
+        s += weights.availability * (av.length ? av.reduce((x, y) => x + y, 0) / av.length : 0.5);
+        scored.push({ d, score: denominator > 0 ? s / denominator : 0, reasons, country: resolvedCountry(p) });
+      }
+
+      // ---- order, with country diversity (greedy: each further match from one country is discounted)
+      const byScore = (x: Scored, y: Scored) => y.score - x.score || (docs[x.d].key < docs[y.d].key ? -1 : docs[x.d].key > docs[y.d].key ? 1 : 0);
+      scored.sort(byScore);
+      const useDiversity = opts.diversity !== false && !countryFilter && weights.diversity > 0;
+      const chosen: Scored[] = [];
+      if (!useDiversity) chosen.push(...scored.slice(0, top));
+      else {
+        const perCountry = new Map<string, number>();
+        const pool = scored.slice(0, Math.max(top * 4, top + 20));
+        const factor = 1 - clamp01(weights.diversity);
+        while (chosen.length < top && pool.length) {
+          let best = -1;
+          let bestScore = -Infinity;
+          for (let i = 0; i < pool.length; i++) {
+            const c = pool[i].country ?? '';
+            const eff = pool[i].score * factor ** (c ? (perCountry.get(c) ?? 0) : 0);
+            if (eff > bestScore + 1e-12) {
+              bestScore = eff;
+              best = i;
+            }
+          }
+          const [item] = pool.splice(best, 1);
+          const c = item.country ?? '';
+          if (c) perCountry.set(c, (perCountry.get(c) ?? 0) + 1);
+          chosen.push({ ...item, score: bestScore });
+        }
+        chosen.sort(byScore);
+      }
+
+      // ---- explanations for what is shown: re-read the profile text to name the matching terms
+      const qWordSet = new Set(a.words);
+      const matches: Match[] = chosen.map((item) => {
+        const p = docs[item.d].profile;
+        const pa = analyse(profileText(p), { hint: p.languages?.[0] });
+        const byTheme = new Map<string, { specific: string[]; general: string[] }>();
+        for (const c of pa.concepts) {
+          const theme = themeOf(c.id);
+          if (!qThemes.has(theme)) continue;
+          const entry = byTheme.get(theme) ?? { specific: [], general: [] };
+          const bucket = qConcepts.has(c.id) ? entry.specific : entry.general;
+          if (!bucket.includes(c.surface) && !entry.specific.includes(c.surface)) bucket.push(c.surface);
+          byTheme.set(theme, entry);
+        }
+        for (const t of p.themes ?? []) if (qThemes.has(t) && !byTheme.has(t)) byTheme.set(t, { specific: [], general: [] });
+        const themeReasons: Reason[] = [...byTheme.entries()]
+          .sort((x, y) => y[1].specific.length - x[1].specific.length || y[1].general.length - x[1].general.length || (x[0] < y[0] ? -1 : 1))
+          .slice(0, 3)
+          .map(([theme, e]) => ({ code: 'theme', params: { theme, terms: [...e.specific, ...e.general].slice(0, 4) } }));
+        const reasons: Reason[] = [...themeReasons];
+        if (!themeReasons.length) {
+          const shared: string[] = [];
+          const content = pa.words;
+          const surfaces = pa.surfaces;
+          for (let i = 0; i < content.length && shared.length < 4; i++) {
+            if (qWordSet.has(content[i]) && !shared.includes(surfaces[i])) shared.push(surfaces[i]);
+          }
+          if (shared.length) reasons.push({ code: 'text', params: { terms: shared } });
+        }
+        reasons.push(...item.reasons);
+        return {
+          id: p.id,
+          type: p.type,
+          score: Math.round(item.score * 10000) / 10000,
+          ...(p.name ? { name: p.name } : {}),
+          ...(item.country ? { country: item.country } : {}),
+          reasons,
+        };
+      });
+      return { notices, matches, language: a.lang };
+    },
+  };
+  return index;
+}
+
+/** Build an index from profiles (convenience for the CLI, the evaluation and tests). Returns the index and the notices. */
+export function buildMatchIndex(profiles: Iterable<MatchProfile>, options: MatchIndexOptions = {}): { index: MatchIndex; notices: string[] } {
+  const index = createMatchIndex(options);
+  const notices: string[] = [];
+  for (const p of profiles) notices.push(...index.upsert(p));
+  return { index, notices };
+}

@@ -1,0 +1,292 @@
+/**
+ * Text analysis for matching: tokenising, language detection, stop words and
+ * stemming per language (snowball-stemmers, stopwords-iso, franc-min), and
+ * recognition of thesaurus concepts and job functions in any of the supported
+ * languages. Pure and synchronous; every table is built once on first use.
+ */
+import { createRequire } from 'node:module';
+import { franc } from 'franc-min';
+import { THEMES } from '../../taxonomy/themes.ts';
+import { CONCEPTS, JOB_FUNCTIONS } from './matching.thesaurus.ts';
+
+const require = createRequire(import.meta.url);
+const snowball = require('snowball-stemmers') as { newStemmer(name: string): { stem(word: string): string } };
+const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
+
+/** Languages the analyser stems and recognises concepts in. */
+export type Lang = 'en' | 'fr' | 'es' | 'pt' | 'ar';
+export const TEXT_LANGS: readonly Lang[] = ['en', 'fr', 'es', 'pt', 'ar'];
+const CORE_LANGS: readonly Lang[] = ['en', 'fr', 'es', 'pt'];
+
+const STEMMER_NAMES: Record<Lang, string> = { en: 'english', fr: 'french', es: 'spanish', pt: 'portuguese', ar: 'arabic' };
+const FRANC_TO_LANG: Record<string, Lang> = { eng: 'en', fra: 'fr', spa: 'es', por: 'pt', arb: 'ar' };
+
+/** A recognised thesaurus concept or job function, with the words of the text that matched it. */
+export type ConceptHit = { id: string; surface: string };
+
+/** The result of analysing one text. */
+export type Analysis = {
+  lang: Lang | null;
+  /** Stemmed, accent-folded content words (stop words removed), in text order. */
+  words: string[];
+  /** The lower-cased words of the text behind `words`, index for index. */
+  surfaces: string[];
+  /** Concept ids (`theme/name`, or `theme/_` for the theme label itself) with their matched surface text. */
+  concepts: ConceptHit[];
+  /** Job function codes with surface text. */
+  jobs: ConceptHit[];
+};
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const ARABIC_RE = /[\u0600-\u06FF]/g;
+
+/** Lower-cased tokens of a text (letters and digits; apostrophes and hyphens split). */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(TOKEN_RE) ?? [];
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const stemmers = new Map<Lang, { stem(word: string): string }>();
+const stemCaches = new Map<Lang, Map<string, string>>();
+
+/** Stem one lower-cased word in a language, then fold accents (`décharges` → `decharg`). Cached. */
+export function stem(lang: Lang, word: string): string {
+  let cache = stemCaches.get(lang);
+  if (!cache) {
+    cache = new Map();
+    stemCaches.set(lang, cache);
+    stemmers.set(lang, snowball.newStemmer(STEMMER_NAMES[lang]));
+  }
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = word.length <= 2 || /\d/.test(word) ? word : fold(stemmers.get(lang)!.stem(word));
+    if (cache.size > 500_000) cache.clear();
+    cache.set(word, s);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------- tables
+
+type TermEntry = { stems: string[]; ids: string[]; surface: string };
+type Tables = {
+  stop: Record<Lang, Set<string>>;
+  concepts: Record<Lang, Map<string, TermEntry[]>>;
+  jobs: Record<Lang, Map<string, TermEntry[]>>;
+  detect: Map<string, Lang[]>;
+};
+let tables: Tables | null = null;
+
+/** Very frequent function words, used for quick language detection. */
+const DETECT_WORDS: Record<string, string> = {
+  en: 'the and of to in for with our we is are on from by this that how need have has an be which their its want help city municipality',
+  fr: 'le la les des du et en pour dans avec nous est sont une un sur par au aux notre nos qui que ce cette de commune ville souhaitons besoin',
+  es: 'el los las del y en para con nuestro nuestra nuestros es son una un por que se al como muy sus necesitamos municipio ciudad queremos',
+  pt: 'o os as do da dos das e em para com nosso nossa nossos é são uma um por que se ao como não na no nas nos município cidade queremos precisamos',
+};
+
+function buildTables(): Tables {
+  const termsByLang: Record<Lang, Array<{ term: string; id: string }>> = { en: [], fr: [], es: [], pt: [], ar: [] };
+  const jobTermsByLang: Record<Lang, Array<{ term: string; id: string }>> = { en: [], fr: [], es: [], pt: [], ar: [] };
+  for (const [theme, rows] of Object.entries(CONCEPTS)) {
+    for (const row of rows) {
+      CORE_LANGS.forEach((lang, i) => {
+        for (const term of row[i + 1].split('|')) if (term.trim()) termsByLang[lang].push({ term, id: `${theme}/${row[0]}` });
+      });
+    }
+  }
+  for (const theme of THEMES) {
+    for (const lang of TEXT_LANGS) termsByLang[lang].push({ term: theme.labels[lang], id: `${theme.code}/_` });
+  }
+  for (const row of JOB_FUNCTIONS) {
+    CORE_LANGS.forEach((lang, i) => {
+      for (const term of row[i + 1].split('|')) if (term.trim()) jobTermsByLang[lang].push({ term, id: row[0] });
+    });
+  }
+  // Stop words: stopwords-iso lists, minus every word the thesaurus needs.
+  const stop = {} as Record<Lang, Set<string>>;
+  const functionWords = new Set(Object.values(DETECT_WORDS).join(' ').split(' '));
+  for (const lang of TEXT_LANGS) {
+    const protectedWords = new Set<string>();
+    for (const { term } of [...termsByLang[lang], ...jobTermsByLang[lang]]) for (const w of tokenize(term)) if (w.length > 2 && !functionWords.has(w)) protectedWords.add(w);
+    stop[lang] = new Set((stopwordsIso[lang] ?? []).map((w) => w.toLowerCase()).filter((w) => !protectedWords.has(w)));
+    // single letters left by elision (l', d', qu') are never content
+    for (const c of 'abcdefghijklmnopqrstuvwxyz') stop[lang].add(c);
+  }
+  const makeMap = (lang: Lang, list: Array<{ term: string; id: string }>) => {
+    const map = new Map<string, TermEntry[]>();
+    const seen = new Map<string, TermEntry>();
+    for (const { term, id } of list) {
+      const stems = tokenize(term).filter((w) => !stop[lang].has(w)).map((w) => stem(lang, w));
+      if (!stems.length) continue;
+      const key = stems.join(' ');
+      const existing = seen.get(key);
+      if (existing) {
+        if (!existing.ids.includes(id)) existing.ids.push(id);
+        continue;
+      }
+      const entry: TermEntry = { stems, ids: [id], surface: term };
+      seen.set(key, entry);
+      const bucket = map.get(stems[0]);
+      if (bucket) bucket.push(entry);
+      else map.set(stems[0], [entry]);
+    }
+    for (const bucket of map.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
+    return map;
+  };
+  const concepts = {} as Record<Lang, Map<string, TermEntry[]>>;
+  const jobs = {} as Record<Lang, Map<string, TermEntry[]>>;
+  for (const lang of TEXT_LANGS) {
+    concepts[lang] = makeMap(lang, termsByLang[lang]);
+    jobs[lang] = makeMap(lang, jobTermsByLang[lang]);
+  }
+  const detect = new Map<string, Lang[]>();
+  for (const lang of CORE_LANGS) {
+    for (const w of DETECT_WORDS[lang].split(' ')) {
+      const list = detect.get(w) ?? [];
+      list.push(lang);
+      detect.set(w, list);
+    }
+  }
+  return { stop, concepts, jobs, detect };
+}
+
+function getTables(): Tables {
+  return (tables ??= buildTables());
+}
+
+// ---------------------------------------------------------- detection
+
+/** Result of language detection; `confident` is false for short or mixed texts. */
+export type Detection = { lang: Lang | null; confident: boolean };
+
+/**
+ * Detect the language of a text among en/fr/es/pt/ar. Function-word voting
+ * first (fast, used for every profile); franc-min as a second opinion when the
+ * vote is thin and `useFranc` is set (requests). Returns null when the text is
+ * in none of them.
+ */
+export function detectLanguage(text: string, tokens = tokenize(text), useFranc = false): Detection {
+  const arabic = text.match(ARABIC_RE)?.length ?? 0;
+  if (arabic > 0 && arabic >= text.replace(/\s/g, '').length * 0.3) return { lang: 'ar', confident: true };
+  const { detect } = getTables();
+  const score: Record<string, number> = { en: 0, fr: 0, es: 0, pt: 0 };
+  let hits = 0;
+  for (const w of tokens) {
+    const langs = detect.get(w);
+    if (!langs) continue;
+    hits++;
+    for (const l of langs) score[l] += 1 / langs.length;
+  }
+  let best: Lang | null = null;
+  let bestScore = 0;
+  let second = 0;
+  for (const l of CORE_LANGS) {
+    if (score[l] > bestScore) {
+      second = bestScore;
+      bestScore = score[l];
+      best = l;
+    } else if (score[l] > second) second = score[l];
+  }
+  const ratio = tokens.length ? hits / tokens.length : 0;
+  const confident = bestScore >= 2 && bestScore >= second * 1.5 && ratio >= 0.12;
+  if (confident || !useFranc) return { lang: bestScore > 0 ? best : null, confident };
+  if (text.length >= 25) {
+    const code = franc(text, { only: ['eng', 'fra', 'spa', 'por', 'deu', 'nld', 'ita', 'ron', 'arb', 'rus'] });
+    const lang = FRANC_TO_LANG[code];
+    if (lang) return { lang, confident: bestScore === 0 || lang === best };
+    if (code !== 'und' && bestScore < 2) return { lang: null, confident: true };
+  }
+  return { lang: bestScore > 0 ? best : null, confident: false };
+}
+
+// ------------------------------------------------------------ analysis
+
+function matchTerms(stems: string[], positions: number[], tokens: string[], map: Map<string, TermEntry[]>, out: ConceptHit[], seen: Set<string>, pass: number): void {
+  for (let i = 0; i < stems.length; i++) {
+    const bucket = map.get(stems[i]);
+    if (!bucket) continue;
+    for (const entry of bucket) {
+      const n = entry.stems.length;
+      if (i + n > stems.length) continue;
+      let ok = true;
+      for (let k = 1; k < n; k++) if (stems[i + k] !== entry.stems[k]) { ok = false; break; }
+      if (!ok) continue;
+      const surface = tokens.slice(positions[i], positions[i + n - 1] + 1).join(' ');
+      for (const id of entry.ids) {
+        // the same words found again by a secondary language pass are not counted twice
+        const key = `${id}@${i}@${pass}`;
+        const bare = `${id}|${surface}`;
+        if (seen.has(key) || (pass > 0 && seen.has(bare))) continue;
+        seen.add(key);
+        seen.add(bare);
+        out.push({ id, surface });
+      }
+    }
+  }
+}
+
+/** Options of `analyse`. */
+export type AnalyseOptions = {
+  /** Language to use when detection is not confident (e.g. the profile's first working language). */
+  hint?: string;
+  /** Ask franc-min when the function-word vote is thin (requests). */
+  careful?: boolean;
+  /** Also recognise job functions. */
+  jobs?: boolean;
+};
+
+/**
+ * Analyse a text: detect its language, stem its content words, and recognise
+ * concepts (in the detected language and in English, which municipal texts
+ * borrow from; in all four languages when the language is unknown).
+ */
+export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
+  const t = getTables();
+  const tokens = tokenize(text);
+  const det = detectLanguage(text, tokens, options.careful);
+  let lang = det.lang;
+  if (!det.confident && options.hint && (TEXT_LANGS as readonly string[]).includes(options.hint) && (lang === null || det.lang === null)) lang = options.hint as Lang;
+  const primary: Lang = lang ?? 'en';
+  const stop = t.stop[primary];
+  const content: string[] = [];
+  const positions: number[] = [];
+  tokens.forEach((w, i) => {
+    if (!stop.has(w) && !(w.length === 1 && !/\d/.test(w))) {
+      content.push(w);
+      positions.push(i);
+    }
+  });
+  const words = content.map((w) => stem(primary, w));
+  const concepts: ConceptHit[] = [];
+  const jobs: ConceptHit[] = [];
+  const seen = new Set<string>();
+  const seenJobs = new Set<string>();
+  const langs: Lang[] = lang === null ? [...CORE_LANGS] : lang === 'en' ? ['en'] : [lang, 'en'];
+  langs.forEach((l, pass) => {
+    let pos = positions;
+    let s = words;
+    if (l !== primary) {
+      pos = [];
+      tokens.forEach((w, i) => { if (!t.stop[l].has(w)) pos.push(i); });
+      s = pos.map((i) => stem(l, tokens[i]));
+    }
+    matchTerms(s, pos, tokens, t.concepts[l], concepts, seen, pass);
+    if (options.jobs) matchTerms(s, pos, tokens, t.jobs[l], jobs, seenJobs, pass);
+  });
+  return { lang, words, surfaces: content, concepts, jobs };
+}
+
+/** The theme code of a concept id (`sanitation/fsm` → `sanitation`). */
+export function themeOf(conceptId: string): string {
+  const i = conceptId.indexOf('/');
+  return i < 0 ? conceptId : conceptId.slice(0, i);
+}
+
+/** Plain tokenisation for the BM25 baseline: the same stemming and stop words, no thesaurus. */
+export function baselineTokens(text: string): string[] {
+  return analyse(text).words;
+}
