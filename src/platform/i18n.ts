@@ -1,0 +1,111 @@
+/**
+ * Translations: ICU MessageFormat catalogues, one folder `locales/` per module with
+ * `{en,fr,es,pt,ar}.json`. Keys are namespaced (`organisations.form.name`) and always written
+ * out in full in the code, never built at run time (scripts/check-i18n.ts checks both).
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const LOCALES = ['en', 'fr', 'es', 'pt', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+export const RTL_LOCALES: ReadonlySet<Locale> = new Set(['ar']);
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español', pt: 'Português', ar: 'العربية' };
+
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+}
+
+export type Values = Record<string, string | number | Date | boolean | null | undefined>;
+/** A translate function bound to one locale. */
+export type T = (key: string, values?: Values) => string;
+
+const srcRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every `locales` folder under src/. */
+export function localeFolders(root = srcRoot): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (name === 'node_modules') continue;
+      const p = join(dir, name);
+      if (!statSync(p).isDirectory()) continue;
+      if (name === 'locales') out.push(p);
+      else walk(p);
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+/** Reads all catalogues: locale → key → message. */
+export function loadCatalogues(root = srcRoot): Record<Locale, Record<string, string>> {
+  const cats = Object.fromEntries(LOCALES.map((l) => [l, {} as Record<string, string>])) as Record<Locale, Record<string, string>>;
+  for (const folder of localeFolders(root)) {
+    for (const l of LOCALES) {
+      const f = join(folder, `${l}.json`);
+      if (!existsSync(f)) continue;
+      const data = JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>;
+      for (const [k, v] of Object.entries(data)) {
+        if (k in cats[l]) throw new Error(`Duplicate translation key ${k} in ${f}`);
+        cats[l][k] = v;
+      }
+    }
+  }
+  return cats;
+}
+
+export type I18n = { t(locale: Locale, key: string, values?: Values): string; translator(locale: Locale): T; has(key: string): boolean };
+
+/** Compiles messages lazily and caches them. A key missing in a locale falls back to English; a key missing everywhere shows the key. */
+export function createI18n(catalogues = loadCatalogues()): I18n {
+  const cache = new Map<string, IntlMessageFormat>();
+  const t = (locale: Locale, key: string, values?: Values): string => {
+    const msg = catalogues[locale][key] ?? catalogues.en[key];
+    if (msg === undefined) return key;
+    const id = `${locale}\u0000${key}`;
+    let f = cache.get(id);
+    if (!f) {
+      f = new IntlMessageFormat(msg, locale);
+      cache.set(id, f);
+    }
+    return String(f.format(values as never));
+  };
+  return { t, translator: (locale) => (key, values) => t(locale, key, values), has: (key) => key in catalogues.en };
+}
+
+let shared: I18n | undefined;
+/** The process-wide catalogues (read once). */
+export function i18n(): I18n {
+  shared ??= createI18n();
+  return shared;
+}
+
+/** Picks the best supported locale from an Accept-Language header. */
+export function negotiateLocale(header: string | null | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const parts = header
+    .split(',')
+    .map((p) => {
+      const [tag, ...params] = p.trim().split(';');
+      const q = params.find((x) => x.trim().startsWith('q='));
+      return { tag: tag!.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((p) => p.tag && p.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const p of parts) {
+    const base = p.tag.split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return undefined;
+}
+
+/** Reads multilingual user content `{ en: …, fr: … }`: the reader's language, else the original. */
+export function localized(value: Record<string, string> | null | undefined, locale: Locale, original?: string): { text: string; lang: string; isOriginal: boolean } {
+  if (!value) return { text: '', lang: locale, isOriginal: true };
+  if (value[locale]) return { text: value[locale]!, lang: locale, isOriginal: !original || original === locale };
+  const lang = original && value[original] ? original : (Object.keys(value)[0] ?? locale);
+  return { text: value[lang] ?? '', lang, isOriginal: true };
+}
