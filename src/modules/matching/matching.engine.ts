@@ -17,6 +17,9 @@ import { isThemeCode } from '../../taxonomy/themes.ts';
 import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
+/** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
+export const DEFAULT_MAX_PER_COUNTRY = 3;
+
 /** Requests longer than this are cut (with a notice). */
 export const MAX_REQUEST_CHARS = 20_000;
 
@@ -477,11 +480,15 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         const perCountry = new Map<string, number>();
         const pool = scored.slice(0, Math.max(top * 4, top + 20));
         const factor = 1 - clamp01(weights.diversity);
+        const cap = Math.max(1, Math.floor(opts.maxPerCountry ?? DEFAULT_MAX_PER_COUNTRY));
         while (chosen.length < top && pool.length) {
           let best = -1;
           let bestScore = -Infinity;
+          // a country at its cap gives way while candidates from elsewhere remain
+          const open = pool.some((x) => !x.country || (perCountry.get(x.country) ?? 0) < cap);
           for (let i = 0; i < pool.length; i++) {
             const c = pool[i].country ?? '';
+            if (open && c && (perCountry.get(c) ?? 0) >= cap) continue;
             const eff = pool[i].score * factor ** (c ? (perCountry.get(c) ?? 0) : 0);
             if (eff > bestScore + 1e-12) {
               bestScore = eff;

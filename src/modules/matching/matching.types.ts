@@ -152,6 +152,8 @@ export type RankOptions = {
   filters?: MatchFilters;
   /** false: no diversity re-ranking (also off when filters.countries is set) */
   diversity?: boolean;
+  /** with diversity on: at most this many matches from one country while others are available (default 3) */
+  maxPerCountry?: number;
   /** reference time for recency (default: now) */
   now?: Date;
 };
