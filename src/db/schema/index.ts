@@ -1,3 +1,3 @@
-/** Every table, one file per module. drizzle-kit reads this file. */
-export * from './platform.ts';
 export * from './accounts.ts';
+export * from './platform.ts';
+export * from './organisations.ts';

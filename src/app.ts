@@ -1,0 +1,161 @@
+/**
+ * Builds the web application from its dependencies. The server (server.ts) and the tests both
+ * call createApp; nothing here reads the environment.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { sql } from 'drizzle-orm';
+import type { AppEnv, Deps } from './platform/http.ts';
+import { AppError, RateLimitError, ValidationError } from './platform/errors.ts';
+import { i18n, isLocale, negotiateLocale, LOCALES, type Locale } from './platform/i18n.ts';
+import { securityHeaders, crossSiteGuard, rateLimit } from './platform/security.ts';
+import { loadSession, readSessionCookie } from './platform/session.ts';
+import { errorPage } from './platform/render.ts';
+import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
+import { rows } from './platform/db.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { peopleRoutes } from './modules/organisations/people.routes.ts';
+import { apiRoutes } from './modules/api/api.routes.ts';
+
+const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
+
+/** The language a request asked for in its path, if any. */
+export function pathLocale(pathname: string): Locale | undefined {
+  const m = LOCALE_PREFIX.exec(pathname);
+  return m && isLocale(m[1]) ? m[1] : undefined;
+}
+
+export function createApp(deps: Deps): Hono<AppEnv> {
+  // Routing ignores the language prefix: /fr/organisations is routed as /organisations.
+  const app = new Hono<AppEnv>({
+    getPath: (req) => {
+      const url = req.url;
+      const start = url.indexOf('/', url.indexOf('://') + 3);
+      const q = url.indexOf('?', start);
+      const path = decodeURI(q === -1 ? url.slice(start) : url.slice(start, q));
+      return path.replace(LOCALE_PREFIX, '') || '/';
+    },
+  });
+  const { config } = deps;
+  const isApi = (path: string) => path.startsWith('/api/');
+
+  app.get(CSS_PATH, (c) => {
+    const gz = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Vary', 'Accept-Encoding');
+    if (gz) {
+      c.header('Content-Encoding', 'gzip');
+      return c.body(new Uint8Array(CSS_GZ));
+    }
+    return c.body(CSS);
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await rows(deps.database.db, sql`select 1 as ok`);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', randomUUID());
+    c.set('user', null);
+    c.set('sessionIdHash', null);
+    c.set('viaToken', false);
+    let ip = '127.0.0.1';
+    if (config.trustProxy) ip = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() || ip;
+    else {
+      try {
+        ip = getConnInfo(c).remote.address ?? ip;
+      } catch {
+        /* in-process requests (tests) have no socket */
+      }
+    }
+    c.set('ip', ip);
+    // Provisional language so that errors raised before the session is read are translated.
+    const fromPath = pathLocale(new URL(c.req.url).pathname);
+    const provisional = fromPath ?? negotiateLocale(c.req.header('Accept-Language')) ?? 'en';
+    c.set('locale', provisional);
+    c.set('t', i18n().translator(provisional));
+    await next();
+  });
+  app.use('*', securityHeaders({ production: config.env === 'production' }));
+  app.use('*', compress({ threshold: 1024 }));
+  app.use('*', rateLimit({ perMinute: config.rateLimitPerMinute, now: deps.now }));
+  app.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.text('Payload Too Large', 413) }));
+  app.use('*', crossSiteGuard());
+
+  // Session, then language: path, cookie, the account's language, Accept-Language.
+  app.use('*', async (c, next) => {
+    const token = readSessionCookie(c, config.cookieSecure);
+    if (token) {
+      const s = await loadSession(deps.database.db, token, deps.now());
+      if (s) {
+        c.set('user', s.user);
+        c.set('sessionIdHash', s.idHash);
+      }
+    }
+    const fromPath = pathLocale(new URL(c.req.url).pathname);
+    const cookie = getCookie(c, 'lang');
+    const locale: Locale =
+      fromPath ?? (isLocale(cookie) ? cookie : undefined) ?? c.get('user')?.locale ?? negotiateLocale(c.req.header('Accept-Language')) ?? 'en';
+    if (fromPath && cookie !== fromPath && !isApi(c.req.path)) setCookie(c, 'lang', fromPath, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    c.set('locale', locale);
+    c.set('t', i18n().translator(locale));
+    await next();
+  });
+
+  app.route('/', homeRoutes());
+  app.route('/', accountsRoutes());
+  app.route('/', organisationsRoutes());
+  app.route('/', peopleRoutes());
+  app.route('/api/v1', apiRoutes());
+
+  app.notFound((c) => {
+    const t = c.get('t');
+    if (isApi(c.req.path)) return c.json({ error: { code: 'not_found', message: t('platform.error.notFound') } }, 404);
+    return errorPage(c, 404, t('platform.error.notFoundTitle'), t('platform.error.notFound'));
+  });
+
+  app.onError((err, c) => {
+    const t = c.get('t') ?? i18n().translator('en');
+    if (err instanceof AppError) {
+      if (err instanceof RateLimitError) c.header('Retry-After', String(err.retryAfter));
+      const message =
+        err.status === 404
+          ? t('platform.error.notFound')
+          : err.status === 403
+            ? t('platform.error.forbidden')
+            : err.status === 401
+              ? t('platform.error.unauthorized')
+              : err.status === 429
+                ? t('platform.error.rateLimited')
+                : err.status === 413
+                  ? t('platform.error.tooLarge')
+                  : t('platform.error.badRequest');
+      if (isApi(c.req.path)) {
+        const fields = err instanceof ValidationError ? Object.fromEntries(Object.entries(err.fields).map(([f, k]) => [f, t(k)])) : undefined;
+        return c.json({ error: { code: err.code, message, ...(fields ? { fields } : {}) } }, err.status as 400);
+      }
+      const title = err.status === 404 ? t('platform.error.notFoundTitle') : t('platform.error.title');
+      return errorPage(c, err.status, title, message);
+    }
+    const id = c.get('requestId') ?? randomUUID();
+    deps.log.error('unhandled error', { requestId: id, method: c.req.method, path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    if (isApi(c.req.path ?? '')) return c.json({ error: { code: 'internal', message: t('platform.error.internal'), reference: id } }, 500);
+    return errorPage(c, 500, t('platform.error.title'), t('platform.error.internalRef', { reference: id }));
+  });
+
+  return app;
+}

@@ -1,0 +1,112 @@
+/** Organisations (institution first), people's profiles and memberships. */
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, customType } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { users } from './accounts.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const ORGANISATION_KINDS = ['municipality', 'region', 'association', 'ngo', 'knowledge_institution', 'company', 'national_government', 'international_organisation', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey(),
+    /** Stable id chosen by an import source (`nl-almere`); imports upsert on it. */
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('municipality'),
+    country: text('country').notNull(),
+    /** Network region code (europe, mena, see, ssa, asia, lac), derived from the country unless set. */
+    region: text('region').notNull(),
+    /** The local administrative region as written (`Western Region`, `Flevoland`). */
+    subregion: text('subregion'),
+    population: integer('population'),
+    languages: text('languages').array().notNull().default([]),
+    offers: text('offers').notNull().default(''),
+    seeks: text('seeks').notNull().default(''),
+    themes: text('themes').array().notNull().default([]),
+    sdgs: integer('sdgs').array().notNull().default([]),
+    website: text('website'),
+    email: text('email'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    /** Unknown import fields, kept as they came. */
+    extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(subregion, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce(offers, '') || ' ' || coalesce(seeks, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('organisations_external_id_key').on(t.externalId),
+    index('organisations_search_idx').using('gin', t.search),
+    index('organisations_themes_idx').using('gin', t.themes),
+    index('organisations_country_idx').on(t.country),
+    index('organisations_name_idx').on(t.name, t.id),
+  ],
+);
+
+export const MEMBERSHIP_ROLES = ['requester', 'expert', 'approver', 'org_admin'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** A person's profile. It may belong to an account (user_id) or come from an import with no account yet. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    externalId: text('external_id'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    position: text('position').notNull().default(''),
+    jobFunction: text('job_function'),
+    languages: text('languages').array().notNull().default([]),
+    expertise: text('expertise').notNull().default(''),
+    themes: text('themes').array().notNull().default([]),
+    availability: text('availability').notNull().default(''),
+    email: text('email'),
+    phone: text('phone'),
+    /** Privacy choices: who sees the profile (members | public), and whether members see email and phone. */
+    visibility: text('visibility').notNull().default('members'),
+    showEmail: boolean('show_email').notNull().default(false),
+    showPhone: boolean('show_phone').notNull().default(false),
+    extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(position, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce(expertise, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('people_external_id_key').on(t.externalId),
+    uniqueIndex('people_user_id_key').on(t.userId),
+    index('people_organisation_idx').on(t.organisationId),
+    index('people_search_idx').using('gin', t.search),
+    index('people_themes_idx').using('gin', t.themes),
+    index('people_name_idx').on(t.name, t.id),
+  ],
+);
+
+/** A person (account) acting for an organisation in a role; pending until the organisation admin (or a broker) approves. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    status: text('status').notNull().default('pending'), // pending | active
+    /** How it started: request | invitation | creation | claim | import */
+    origin: text('origin').notNull(),
+    message: text('message').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [uniqueIndex('memberships_org_user_role_key').on(t.organisationId, t.userId, t.role), index('memberships_user_idx').on(t.userId)],
+);

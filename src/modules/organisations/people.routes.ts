@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http.ts';
+
+export function peopleRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  return r;
+}

@@ -1,0 +1,65 @@
+/** The types every route shares: the Hono environment, the current user, dependencies. */
+import type { Context } from 'hono';
+import type { Database } from './db.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
+import type { Mailer } from './mail.ts';
+import type { Locale, T } from './i18n.ts';
+import type { PlatformRole } from '../db/schema/accounts.ts';
+
+/** The signed-in person as every layer sees them. */
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  roles: PlatformRole[];
+  coordinatorRegions: string[];
+  hasTotp: boolean;
+};
+
+/** What the app is built from; tests pass their own clock, mailer and database. */
+export type Deps = {
+  database: Database;
+  config: Config;
+  log: Logger;
+  mailer: Mailer;
+  now: () => Date;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    locale: Locale;
+    /** Whether the locale came from the path (links then keep it). */
+    t: T;
+    nonce: string;
+    requestId: string;
+    ip: string;
+    user: CurrentUser | null;
+    sessionIdHash: string | null;
+    /** Set when the caller used a personal access token (API only). */
+    viaToken: boolean;
+  };
+};
+
+export type Ctx = Context<AppEnv>;
+
+/** A path in the current language: `/organisations` → `/fr/organisations`. */
+export function href(locale: Locale, path: string): string {
+  return `/${locale}${path === '/' ? '' : path}` || '/';
+}
+
+/** The service context of DESIGN.md: who acts, in which language, when, on which database. */
+export type ServiceCtx = {
+  db: Database['db'];
+  actor: CurrentUser | null;
+  locale: Locale;
+  now: Date;
+  ip?: string;
+};
+
+export function serviceCtx(c: Ctx): ServiceCtx {
+  const deps = c.get('deps');
+  return { db: deps.database.db, actor: c.get('user'), locale: c.get('locale'), now: deps.now(), ip: c.get('ip') };
+}

@@ -1,0 +1,33 @@
+/**
+ * Outgoing mail. With SMTP_URL it goes through nodemailer over SMTP; without it each message is
+ * written as an .eml file to DATA_DIR/outbox/ (the README says so), so nothing is lost in development.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import nodemailer from 'nodemailer';
+
+export type MailMessage = { to: string; subject: string; text: string };
+export type Mailer = { send(msg: MailMessage): Promise<void>; describe: string };
+
+export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport(opts.smtpUrl);
+    return {
+      describe: `SMTP ${new URL(opts.smtpUrl).host}`,
+      async send(msg) {
+        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text });
+      },
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    describe: `file outbox ${opts.outboxDir}`,
+    async send(msg) {
+      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text })) as unknown as { message: Buffer };
+      mkdirSync(opts.outboxDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      writeFileSync(join(opts.outboxDir, name), info.message);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Rendering a page for the current request: language, user, nonce and flash come from the context. */
+import { html } from 'hono/html';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { Ctx } from './http.ts';
+import { href } from './http.ts';
+import { layout, type Html, type PageMeta, type PageOptions } from './html/layout.ts';
+import { i18n } from './i18n.ts';
+
+const FLASH = 'flash';
+
+export function pageMeta(c: Ctx): PageMeta {
+  const url = new URL(c.req.url);
+  return { locale: c.get('locale'), t: c.get('t'), nonce: c.get('nonce'), user: c.get('user'), path: c.req.path, query: url.search.slice(1) };
+}
+
+/** Shows a one-time message on the next page. `key` is a catalogue key written out at the call site. */
+export function setFlash(c: Ctx, key: string): void {
+  setCookie(c, FLASH, key, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 120 });
+}
+
+function takeFlash(c: Ctx): string | null {
+  const key = getCookie(c, FLASH);
+  if (!key) return null;
+  deleteCookie(c, FLASH, { path: '/' });
+  return i18n().has(key) ? c.get('t')(key) : null;
+}
+
+export function page(c: Ctx, opts: Omit<PageOptions, 'flash'> & { status?: number }): Response | Promise<Response> {
+  const flash = c.req.method === 'GET' ? takeFlash(c) : null;
+  return c.html(layout(pageMeta(c), { ...opts, flash }), (opts.status ?? 200) as 200);
+}
+
+/** Redirect after a successful POST (303), to a path in the current language. */
+export function redirectTo(c: Ctx, path: string): Response {
+  return c.redirect(href(c.get('locale'), path), 303);
+}
+
+/** A link in the current language. */
+export function link(c: Ctx, path: string): string {
+  return href(c.get('locale'), path);
+}
+
+export function errorPage(c: Ctx, status: number, title: string, message: string, extra?: Html): Response | Promise<Response> {
+  return page(c, { title, status, body: html`<h1>${title}</h1><p>${message}</p>${extra ?? ''}` });
+}

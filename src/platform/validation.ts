@@ -1,0 +1,66 @@
+/**
+ * zod at every edge. Issues become catalogue keys per field: a schema may name its own key
+ * as the message (`z.string().min(12, 'accounts.password.tooShort')`); otherwise a generic
+ * key by issue kind is used.
+ */
+import { z } from 'zod';
+import { ValidationError, type FieldErrors } from './errors.ts';
+
+const KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9_]+)+$/;
+
+function keyFor(issue: z.core.$ZodIssue): string {
+  if (issue.message && KEY.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_small':
+      return (issue as { minimum?: unknown; origin?: string }).origin === 'string' && Number((issue as { minimum?: unknown }).minimum) <= 1 ? 'platform.form.required' : 'platform.form.tooSmall';
+    case 'too_big':
+      return 'platform.form.tooBig';
+    case 'invalid_type':
+      return (issue as { input?: unknown }).input === undefined ? 'platform.form.required' : 'platform.form.invalid';
+    case 'invalid_format':
+      return (issue as { format?: string }).format === 'email' ? 'platform.form.email' : (issue as { format?: string }).format === 'url' ? 'platform.form.url' : 'platform.form.invalid';
+    case 'invalid_value':
+      return 'platform.form.choice';
+    case 'unrecognized_keys':
+      return 'platform.form.unknownField';
+    default:
+      return 'platform.form.invalid';
+  }
+}
+
+/** zod issues → one catalogue key per field (the first issue wins). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '_form';
+    out[field] ??= keyFor(issue);
+  }
+  return out;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+  const r = schema.safeParse(input);
+  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrors(r.error) };
+}
+
+/** Parses or throws a ValidationError (400 with a key per field). */
+export function mustParse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ValidationError(fieldErrors(r.error));
+  return r.data;
+}
+
+/** Helpers for form fields: an empty string is "not given". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** A list from a form (repeated field or single value) or JSON array. */
+export const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
