@@ -1,0 +1,85 @@
+/**
+ * `npm run eval:match`: recall@1, recall@5 and mean reciprocal rank of the
+ * matching engine and of a plain BM25 baseline on the labelled set
+ * (eval.requests.ts, eval.profiles.ts). A request counts as found at k when
+ * one of its right partners is among the first k; its reciprocal rank is
+ * 1 / the rank of the first right partner (0 when none is in the top 20).
+ */
+import { buildMatchIndex } from '../matching.engine.ts';
+import { buildBm25 } from './eval.bm25.ts';
+import { evalProfiles } from './eval.profiles.ts';
+import { EVAL_REQUESTS } from './eval.requests.ts';
+import type { LabelledRequest } from './eval.requests.ts';
+
+/** Figures of one ranking method. */
+export type EvalFigures = { recall1: number; recall5: number; mrr: number; n: number };
+/** Result of `evaluate`: figures for all requests and for the cross-lingual ones, and each request's first right rank. */
+export type EvalReport = {
+  profiles: number;
+  requests: number;
+  crossLingual: number;
+  engine: EvalFigures;
+  bm25: EvalFigures;
+  engineCross: EvalFigures;
+  bm25Cross: EvalFigures;
+  ranks: Array<{ id: string; engine: number | null; bm25: number | null }>;
+};
+
+const DEPTH = 20;
+
+function figures(ranks: Array<number | null>): EvalFigures {
+  const n = ranks.length || 1;
+  return {
+    recall1: ranks.filter((r) => r !== null && r <= 1).length / n,
+    recall5: ranks.filter((r) => r !== null && r <= 5).length / n,
+    mrr: ranks.reduce<number>((s, r) => s + (r === null ? 0 : 1 / r), 0) / n,
+    n: ranks.length,
+  };
+}
+
+function firstRank(ids: string[], req: LabelledRequest): number | null {
+  const i = ids.findIndex((id) => req.partners.includes(id));
+  return i < 0 ? null : i + 1;
+}
+
+/** Run the evaluation (deterministic: a fixed reference date). */
+export function evaluate(): EvalReport {
+  const profiles = evalProfiles();
+  const { index } = buildMatchIndex(profiles);
+  const bm25 = buildBm25(profiles);
+  const now = new Date('2026-03-01T00:00:00Z');
+  const ranks = EVAL_REQUESTS.map((req) => {
+    const { partners: _p, cross: _c, ...request } = req;
+    const engineIds = index.rank(request, { top: DEPTH, now }).matches.map((m) => m.id);
+    const bmIds = bm25.search([req.title, req.description].join('\n'), DEPTH).map((m) => m.id);
+    return { id: req.id, cross: req.cross, engine: firstRank(engineIds, req), bm25: firstRank(bmIds, req) };
+  });
+  const cross = ranks.filter((r) => r.cross);
+  return {
+    profiles: profiles.length,
+    requests: ranks.length,
+    crossLingual: cross.length,
+    engine: figures(ranks.map((r) => r.engine)),
+    bm25: figures(ranks.map((r) => r.bm25)),
+    engineCross: figures(cross.map((r) => r.engine)),
+    bm25Cross: figures(cross.map((r) => r.bm25)),
+    ranks: ranks.map(({ id, engine, bm25: b }) => ({ id, engine, bm25: b })),
+  };
+}
+
+if (import.meta.main) {
+  const r = evaluate();
+  const f = (x: number) => x.toFixed(3);
+  const row = (name: string, e: EvalFigures) => `${name.padEnd(22)} ${f(e.recall1).padStart(8)} ${f(e.recall5).padStart(8)} ${f(e.mrr).padStart(8)}`;
+  console.log(`matching evaluation: ${r.requests} labelled requests (${r.crossLingual} across languages), ${r.profiles} profiles`);
+  console.log(`${''.padEnd(22)} ${'recall@1'.padStart(8)} ${'recall@5'.padStart(8)} ${'MRR'.padStart(8)}`);
+  console.log(row('engine', r.engine));
+  console.log(row('BM25', r.bm25));
+  console.log(row('engine, cross-lingual', r.engineCross));
+  console.log(row('BM25, cross-lingual', r.bm25Cross));
+  const missed = r.ranks.filter((x) => x.engine === null || x.engine > 5);
+  if (missed.length) console.log(`engine misses at 5: ${missed.map((x) => `${x.id} (rank ${x.engine ?? `>${DEPTH}`})`).join(', ')}`);
+  const ok = r.engine.recall5 >= 0.9 && r.engine.mrr >= r.bm25.mrr + 0.2;
+  console.log(`targets (recall@5 ≥ 0.9, MRR ≥ BM25 + 0.2): ${ok ? 'met' : 'NOT met'}`);
+  console.log(JSON.stringify({ engine: r.engine, bm25: r.bm25 }));
+}
