@@ -48,6 +48,11 @@ export const organisations = pgTable(
     index('organisations_themes_idx').using('gin', t.themes),
     index('organisations_country_idx').on(t.country),
     index('organisations_name_idx').on(t.name, t.id),
+    index('organisations_region_idx').on(t.region),
+    index('organisations_kind_idx').on(t.kind),
+    index('organisations_population_idx').on(t.population),
+    index('organisations_created_idx').on(t.createdAt, t.id),
+    index('organisations_languages_idx').using('gin', t.languages),
   ],
 );
 
@@ -89,6 +94,9 @@ export const people = pgTable(
     index('people_search_idx').using('gin', t.search),
     index('people_themes_idx').using('gin', t.themes),
     index('people_name_idx').on(t.name, t.id),
+    index('people_languages_idx').using('gin', t.languages),
+    index('people_job_function_idx').on(t.jobFunction),
+    index('people_created_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -108,5 +116,9 @@ export const memberships = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by'),
   },
-  (t) => [uniqueIndex('memberships_org_user_role_key').on(t.organisationId, t.userId, t.role), index('memberships_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('memberships_org_user_role_key').on(t.organisationId, t.userId, t.role),
+    index('memberships_user_idx').on(t.userId),
+    index('memberships_org_status_idx').on(t.organisationId, t.status),
+  ],
 );
