@@ -1,7 +1,214 @@
+/** Register, verify, sign in and out, reset password, account settings, API tokens, admin roles. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../platform/http.ts';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { page, redirectTo, setFlash, link } from '../../platform/render.ts';
+import { parseWith } from '../../platform/validation.ts';
+import { emptyForm, type FormState } from '../../platform/html/form.ts';
+import { setSessionCookie, clearSessionCookie } from '../../platform/session.ts';
+import { LOCALES, isLocale, type Locale } from '../../platform/i18n.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
+import * as svc from './accounts.service.ts';
+import * as tokens from './accounts.tokens.ts';
+import * as v from './accounts.views.ts';
+import { canAccount } from './accounts.policy.ts';
+import { passwordProblem } from './accounts.passwords.ts';
+
+const email = z.string().trim().min(1, 'platform.form.required').max(254).pipe(z.email('platform.form.email'));
+const password = z.string().min(1, 'platform.form.required').max(1024);
+const name = z.string().trim().min(1, 'platform.form.required').max(120, 'platform.form.tooBig');
+const localeField = z.enum(LOCALES, 'platform.form.choice');
+
+const newPassword = z
+  .string()
+  .min(1, 'platform.form.required')
+  .max(1024)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const registerSchema = z.object({ name, email, password: newPassword, locale: localeField });
+const signInSchema = z.object({ email, password });
+
+/** Only a local path may follow sign-in: never another host. */
+export function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !next.includes('\\') ? next : null;
+}
+
+const env = (c: Ctx): svc.AccountsEnv => ({ mailer: c.get('deps').mailer, baseUrl: c.get('deps').config.baseUrl });
+const secure = (c: Ctx) => c.get('deps').config.cookieSecure;
+
+function requireUser(c: Ctx) {
+  const u = c.get('user');
+  if (!u) {
+    const e = new NotFoundError();
+    throw e;
+  }
+  return u;
+}
 
 export function accountsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+
+  r.get('/register', (c) => v.registerPage(c, emptyForm({ locale: c.get('locale') })));
+  r.post('/register', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(registerSchema, body);
+    if (!p.ok) return v.registerPage(c, { values: body, errors: p.errors }, 400);
+    const out = await svc.register(serviceCtx(c), env(c), p.data);
+    if (!out.ok) return v.registerPage(c, { values: body, errors: out.errors }, 400);
+    return redirectTo(c, '/register/sent');
+  });
+  r.get('/register/sent', (c) => v.messagePage(c, c.get('t')('accounts.register.sentTitle'), c.get('t')('accounts.register.sent')));
+
+  r.get('/verify-email', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const usable = token && (await svc.isTokenUsable(c.get('deps').database.db, 'verify_email', token, c.get('deps').now()));
+    return v.verifyPage(c, token, !!usable);
+  });
+  r.post('/verify-email', async (c) => {
+    const body = await c.req.parseBody();
+    const out = await svc.verifyEmail(serviceCtx(c), String(body.token ?? ''));
+    if (!out.ok) return v.verifyPage(c, '', false, 400);
+    setFlash(c, 'accounts.verify.done');
+    return redirectTo(c, c.get('user') ? '/account' : '/sign-in');
+  });
+
+  r.get('/sign-in', (c) => v.signInPage(c, emptyForm({ next: safeNext(c.req.query('next')) ?? '' })));
+  r.post('/sign-in', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(signInSchema, body);
+    if (!p.ok) return v.signInPage(c, { values: { email: body.email, next: body.next }, errors: p.errors }, 400);
+    const out = await svc.signIn(serviceCtx(c), { ...p.data, previousIdHash: c.get('sessionIdHash') });
+    if (!out.ok) {
+      const key = out.reason === 'locked' ? 'accounts.signIn.locked' : out.reason === 'unverified' ? 'accounts.signIn.unverified' : 'accounts.signIn.invalid';
+      if (out.reason === 'locked') c.header('Retry-After', String(svc.LOCK_WINDOW_MS / 1000));
+      return v.signInPage(c, { values: { email: body.email, next: body.next }, errors: { _form: key } }, out.reason === 'locked' ? 429 : 400);
+    }
+    setSessionCookie(c, out.token, secure(c));
+    const locale: Locale = isLocale(out.user.locale) ? out.user.locale : c.get('locale');
+    return c.redirect(`/${locale}${safeNext(body.next) ?? '/account'}`, 303);
+  });
+
+  r.post('/sign-out', async (c) => {
+    const idHash = c.get('sessionIdHash');
+    if (idHash) await svc.signOut(serviceCtx(c), idHash);
+    clearSessionCookie(c, secure(c));
+    return redirectTo(c, '/');
+  });
+
+  r.get('/password/forgot', (c) => v.forgotPage(c, emptyForm()));
+  r.post('/password/forgot', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ email }), body);
+    if (!p.ok) return v.forgotPage(c, { values: body, errors: p.errors }, 400);
+    await svc.requestPasswordReset(serviceCtx(c), env(c), p.data.email);
+    return redirectTo(c, '/password/forgot/sent');
+  });
+  r.get('/password/forgot/sent', (c) => v.messagePage(c, c.get('t')('accounts.forgot.sentTitle'), c.get('t')('accounts.forgot.sent')));
+
+  r.get('/password/reset', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const usable = token && (await svc.isTokenUsable(c.get('deps').database.db, 'reset_password', token, c.get('deps').now()));
+    if (!usable) return v.messagePage(c, c.get('t')('accounts.reset.title'), c.get('t')('accounts.reset.invalid'), 400);
+    return v.resetPage(c, { values: { token }, errors: {} });
+  });
+  r.post('/password/reset', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ token: z.string().min(1), password }), body);
+    if (!p.ok) return v.resetPage(c, { values: { token: body.token }, errors: p.errors }, 400);
+    const out = await svc.resetPassword(serviceCtx(c), p.data.token, p.data.password);
+    if (!out.ok && out.reason === 'invalid') return v.messagePage(c, c.get('t')('accounts.reset.title'), c.get('t')('accounts.reset.invalid'), 400);
+    if (!out.ok) return v.resetPage(c, { values: { token: body.token }, errors: out.reason === 'weak' ? out.errors : {} }, 400);
+    clearSessionCookie(c, secure(c));
+    setFlash(c, 'accounts.reset.done');
+    return redirectTo(c, '/sign-in');
+  });
+
+  // Account settings: signed-in only (a visitor is sent to sign in).
+  r.use('/account/*', async (c, next) => {
+    if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path)}`, 303);
+    return next();
+  });
+  r.get('/account', async (c) => {
+    if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=%2Faccount`, 303);
+    return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), {});
+  });
+  r.post('/account/settings', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ name, locale: localeField }), body);
+    if (!p.ok) return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), { settings: { values: body, errors: p.errors } }, 400);
+    await svc.updateAccountSettings(serviceCtx(c), p.data);
+    setFlash(c, 'accounts.settings.saved');
+    return c.redirect(`/${p.data.locale}/account`, 303);
+  });
+  r.post('/account/password', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ current: password, password }), body);
+    const fail = (errors: Record<string, string>) => v.accountPage(c, [], { password: { values: {}, errors } }, 400);
+    if (!p.ok) return fail(p.errors);
+    const out = await svc.changePassword({ ...serviceCtx(c), sessionIdHash: c.get('sessionIdHash')! }, p.data);
+    if (!out.ok) return fail(out.errors);
+    setFlash(c, 'accounts.password.changed');
+    return redirectTo(c, '/account');
+  });
+  r.post('/account/email', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ current: password, email }), body);
+    const fail = (errors: Record<string, string>) => v.accountPage(c, [], { email: { values: { email: body.email }, errors } }, 400);
+    if (!p.ok) return fail(p.errors);
+    const out = await svc.requestEmailChange(serviceCtx(c), env(c), p.data);
+    if (!out.ok) return fail(out.errors);
+    setFlash(c, 'accounts.email.sent');
+    return redirectTo(c, '/account');
+  });
+  r.post('/account/tokens', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ name: z.string().trim().min(1, 'platform.form.required').max(80, 'platform.form.tooBig') }), body);
+    if (!p.ok) return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), { token: { values: body, errors: p.errors } }, 400);
+    const created = await tokens.createApiToken(serviceCtx(c), p.data.name);
+    return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), {}, 200, created.token);
+  });
+  r.post('/account/tokens/:id/revoke', async (c) => {
+    await tokens.revokeApiToken(serviceCtx(c), c.req.param('id'));
+    setFlash(c, 'accounts.tokens.revoked');
+    return redirectTo(c, '/account');
+  });
+  r.post('/account/delete', async (c) => {
+    const body = await c.req.parseBody();
+    const p = parseWith(z.object({ current: password }), body);
+    const fail = (errors: Record<string, string>) => v.accountPage(c, [], { delete: { values: {}, errors } }, 400);
+    if (!p.ok) return fail(p.errors);
+    const out = await svc.deleteAccount(serviceCtx(c), p.data);
+    if (!out.ok) return fail(out.errors);
+    clearSessionCookie(c, secure(c));
+    setFlash(c, 'accounts.delete.done');
+    return redirectTo(c, '/');
+  });
+
+  // Platform administration of roles. Anyone else gets 404, as for a missing page.
+  r.get('/admin/users', async (c) => {
+    if (!canAccount(c.get('user'), 'users.list')) throw new NotFoundError();
+    const pageNo = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
+    const list = await svc.listUsers(serviceCtx(c), { page: pageNo });
+    return v.usersPage(c, list, pageNo);
+  });
+  r.post('/admin/users/:id/roles', async (c) => {
+    requireUser(c);
+    const body = await c.req.parseBody({ all: true });
+    const raw = body.roles;
+    const roles = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String).filter((x): x is PlatformRole => (PLATFORM_ROLES as readonly string[]).includes(x));
+    const regionsRaw = body.regions;
+    const regions = (Array.isArray(regionsRaw) ? regionsRaw : regionsRaw ? [regionsRaw] : []).map(String).filter((x) => /^[a-z]{2,8}$/.test(x));
+    const out = await svc.setRoles(serviceCtx(c), { userId: c.req.param('id'), roles, coordinatorRegions: regions });
+    if (!out.ok) throw new NotFoundError();
+    if (out.newToken) setSessionCookie(c, out.newToken, secure(c));
+    setFlash(c, 'accounts.admin.rolesSaved');
+    return redirectTo(c, '/admin/users');
+  });
+
   return r;
 }

@@ -68,14 +68,15 @@ export function select(c: Common & { options: Option[]; blank?: string }): Html 
 }
 
 /** A group of checkboxes in a fieldset; the value is a list. */
-export function checkboxes(c: Common & { options: Option[] }): Html {
+export function checkboxes(c: Common & { options: Option[]; idBase?: string }): Html {
+  const base = c.idBase ?? c.name;
   const error = c.form.errors[c.name];
   const raw = c.form.values[c.name];
   const chosen = new Set((Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw]).map(String));
-  return html`<fieldset id="f-${c.name}"${error ? html` aria-describedby="e-${c.name}"` : ''}><legend>${c.label}</legend>${c.hint ? html`<p class="hint">${c.hint}</p>` : ''}${
-    error ? html`<p class="error-text" id="e-${c.name}">${c.t(error)}</p>` : ''
+  return html`<fieldset id="f-${base}"${error ? html` aria-describedby="e-${base}"` : ''}><legend>${c.label}</legend>${c.hint ? html`<p class="hint">${c.hint}</p>` : ''}${
+    error ? html`<p class="error-text" id="e-${base}">${c.t(error)}</p>` : ''
   }<div class="checks">${c.options.map(
-    (o, i) => html`<label><input type="checkbox" name="${c.name}" value="${o.value}" id="f-${c.name}-${i}"${chosen.has(o.value) ? html` checked` : ''}> <span>${o.label}</span></label>`,
+    (o, i) => html`<label><input type="checkbox" name="${c.name}" value="${o.value}" id="f-${base}-${i}"${chosen.has(o.value) ? html` checked` : ''}> <span>${o.label}</span></label>`,
   )}</div></fieldset>`;
 }
 
