@@ -45,6 +45,8 @@ type DocRecord = {
 export type MatchIndexOptions = {
   /** candidates scored in full after retrieval (default 300) */
   candidates?: number;
+  /** profiles a ranking may touch through its rarest tokens before commoner tokens stop adding new ones (default 25,000) */
+  touchBudget?: number;
 };
 
 /** The index. All methods are synchronous. */
@@ -86,6 +88,7 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 /** Create an empty index. */
 export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const candidateCount = options.candidates ?? 300;
+  const touchBudget = options.touchBudget ?? 25_000;
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
   const postings = new Map<string, Posting>();
@@ -256,8 +259,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const avgLen = live ? Math.max(1, totalLength / live) : 1;
       const touched: number[] = [];
       let conceptNorm = 0;
-      for (const [token, qw] of query) {
-        const p = postings.get(token);
+      // rarest tokens first: they choose the candidates; once `touchBudget` profiles are
+      // touched, commoner tokens only add to the scores of profiles already touched
+      const tokens = [...query.entries()].map(([token, qw]) => ({ token, qw, p: postings.get(token) }));
+      tokens.sort((x, y) => (x.p?.n ?? 0) - (y.p?.n ?? 0) || (x.token < y.token ? -1 : 1));
+      for (const { token, qw, p } of tokens) {
         const isConcept = token.startsWith('k:');
         const isTheme = token.startsWith('t:');
         const df = p ? p.n : 0;
@@ -267,15 +273,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (!isConcept && !isTheme && df > MAX_WORD_POSTINGS) continue;
         const { docs: pd, tfs } = p;
         const w = qw * idf;
+        const open = touched.length < touchBudget;
         for (let i = 0; i < p.n; i++) {
           const d = pd[i];
-          const tf = tfs[i];
-          const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
           if (!touchedMark[d]) {
+            if (!open) continue;
             touchedMark[d] = 1;
             touched.push(d);
           }
-          textAcc[d] += s;
+          const tf = tfs[i];
+          textAcc[d] += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
           if (isConcept) conceptAcc[d] += idf;
           else if (isTheme) themeAcc[d] += 1;
         }
@@ -336,8 +343,10 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       };
       const prelim = new Map<number, { text: number; concepts: number; themes: number }>();
       for (const d of touched) {
-        if (!passes(d)) continue;
         const s = prelimOf(d);
+        // filters are checked only for a profile that would enter the heap (far fewer than touched)
+        if (heapD.length >= candidateCount && s < heapS[0]) continue;
+        if (!passes(d)) continue;
         if (heapD.length < candidateCount) {
           heapD.push(d); heapS.push(s);
           for (let i = heapD.length - 1; i > 0; ) {

@@ -232,8 +232,11 @@ const POSITIONS: Record<Lang, string[]> = {
   pt: ['Técnico superior', 'Chefe de divisão', 'Assessor técnico', 'Coordenador de projetos'],
 };
 
+/** The generator's tables, shared with the bench (bench/bench-match.ts). */
+export const TEMPLATES = { SNIPPETS, FRAMES, PLACES, POSITIONS, NAME_PARTS, NAME_ENDS } as const;
+
 /** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
