@@ -1,0 +1,83 @@
+/**
+ * The composition root: checks the configuration, opens the database (PGlite in DATA_DIR with an
+ * exclusive lock, or PostgreSQL at DATABASE_URL), applies migrations, loads the demo data on a
+ * first start, serves HTTP, and shuts down gracefully on SIGTERM/SIGINT.
+ */
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { loadConfig, ConfigError, type Config } from './platform/config.ts';
+import { createLogger } from './platform/log.ts';
+import { openPglite, openPostgres, migrate, checkDurability, rows, DataDirLockedError, type Database } from './platform/db.ts';
+import { createMailer } from './platform/mail.ts';
+import { createApp } from './app.ts';
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(config: Config): Promise<Database> {
+  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  try {
+    await checkDurability(database);
+    await migrate(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  let database: Database;
+  try {
+    database = await openDatabase(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (config.demo) {
+    const [{ n } = { n: 0 }] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
+    if (n === 0) {
+      const { seedDemo } = await import('./modules/demo/demo.seed.ts');
+      await seedDemo(database.db, { now: new Date() });
+      log.info('demo data loaded');
+    }
+  }
+  const outboxDir = join(config.dataDir, 'outbox');
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
+  const app = createApp({ database, config, log, mailer, now: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info('listening', { url: `http://localhost:${info.port}`, database: database.kind, mail: mailer.describe, demo: config.demo });
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    // Stop accepting; requests in flight finish; then the database closes (and releases its lock).
+    server.close(async () => {
+      await database.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.main) await main();
