@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import { loadConfig, ConfigError } from '../../src/platform/config.ts';
+import { openPglite, migrate, rows, DataDirLockedError } from '../../src/platform/db.ts';
+import { testDatabase } from '../support/db.ts';
+import { negotiateLocale, createI18n, localized } from '../../src/platform/i18n.ts';
+
+test('a wrong configuration value stops the start with a message naming it', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }), (e: unknown) => {
+    assert.ok(e instanceof ConfigError);
+    assert.match(e.message, /PORT/);
+    assert.match(e.message, /DATABASE_URL/);
+    return true;
+  });
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.match(c.dataDir, /data$/);
+  assert.equal(c.cookieSecure, true);
+});
+
+test('a second process on the same data folder stops at once with a clear message and touches nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-lock-'));
+  try {
+    const first = await openPglite(dir);
+    await assert.rejects(openPglite(dir), (e: unknown) => e instanceof DataDirLockedError && /in use by another Peerlink process/.test(e.message));
+    // The same from a real second process.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `import { openPglite } from ${JSON.stringify(new URL('../../src/platform/db.ts', import.meta.url).pathname)}; try { await openPglite(${JSON.stringify(dir)}); process.exit(0) } catch (e) { console.error(e.message); process.exit(3) }`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((res) => child.on('exit', res));
+    assert.equal(code, 3);
+    assert.match(err, /in use by another Peerlink process/);
+    await first.close();
+    const again = await openPglite(dir);
+    await again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migrations are idempotent: a second run changes nothing', async () => {
+  const d = await testDatabase();
+  try {
+    const before = await rows<{ n: number }>(d.db, sql`select count(*)::int as n from information_schema.columns where table_schema = 'public'`);
+    await migrate(d);
+    const after = await rows<{ n: number }>(d.db, sql`select count(*)::int as n from information_schema.columns where table_schema = 'public'`);
+    assert.deepEqual(after, before);
+  } finally {
+    await d.close();
+  }
+});
+
+test('the audit log is append-only in the database itself', async () => {
+  const d = await testDatabase();
+  try {
+    await d.db.execute(sql`insert into audit_log (at, action) values (now(), 'test.event')`);
+    await assert.rejects(d.db.execute(sql`update audit_log set action = 'changed'`));
+    await assert.rejects(d.db.execute(sql`delete from audit_log`));
+    const r = await rows<{ action: string }>(d.db, sql`select action from audit_log`);
+    assert.deepEqual(r.map((x) => x.action), ['test.event']);
+  } finally {
+    await d.close();
+  }
+});
+
+test('language negotiation picks the best supported language', () => {
+  assert.equal(negotiateLocale('pt-BR,pt;q=0.9,en;q=0.8'), 'pt');
+  assert.equal(negotiateLocale('de-DE,de;q=0.9,fr;q=0.5'), 'fr');
+  assert.equal(negotiateLocale('de'), undefined);
+  assert.equal(negotiateLocale(''), undefined);
+});
+
+test('messages format with ICU plurals in each language and fall back to English', () => {
+  const i = createI18n({ en: { 'x.y.z': '{n, plural, one {# item} other {# items}}', 'x.only.en': 'only' }, fr: { 'x.y.z': '{n, plural, one {# élément} other {# éléments}}' }, es: {}, pt: {}, ar: {} });
+  assert.equal(i.t('en', 'x.y.z', { n: 1 }), '1 item');
+  assert.equal(i.t('fr', 'x.y.z', { n: 2 }), '2 éléments');
+  assert.equal(i.t('ar', 'x.only.en'), 'only');
+});
+
+test('multilingual content is read in the reader’s language, else in the original', () => {
+  assert.deepEqual(localized({ en: 'Waste', fr: 'Déchets' }, 'fr', 'en'), { text: 'Déchets', lang: 'fr', isOriginal: false });
+  assert.deepEqual(localized({ fr: 'Déchets' }, 'es', 'fr'), { text: 'Déchets', lang: 'fr', isOriginal: true });
+});
+
+test('the test database harness gives an isolated migrated database', async () => {
+  const a = await testDatabase();
+  const b = await testDatabase();
+  try {
+    await a.db.execute(sql`insert into audit_log (at, action) values (now(), 'only.in.a')`);
+    const inB = await rows<{ n: number }>(b.db, sql`select count(*)::int as n from audit_log`);
+    assert.equal(inB[0]!.n, 0);
+    assert.ok(existsSync(new URL('../../src/db/migrations', import.meta.url)));
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
