@@ -232,11 +232,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       for (const [w, n] of wordCounts) addQ(w, 1 + Math.log(n));
       const qConcepts = new Set<string>();
       const qThemes = new Set<string>(declaredThemes);
+      // a concept the request comes back to weighs more (query term frequency, as for words)
+      const conceptCounts = new Map<string, number>();
       for (const c of a.concepts) {
-        if (!c.id.endsWith('/_')) qConcepts.add(c.id);
+        if (!c.id.endsWith('/_')) {
+          qConcepts.add(c.id);
+          conceptCounts.set(c.id, (conceptCounts.get(c.id) ?? 0) + 1);
+        }
         qThemes.add(themeOf(c.id));
       }
-      for (const c of qConcepts) query.set(`k:${c}`, CONCEPT_QUERY_WEIGHT);
+      for (const [c, n] of conceptCounts) query.set(`k:${c}`, CONCEPT_QUERY_WEIGHT * (1 + Math.log(n)));
       for (const t of qThemes) query.set(`t:${t}`, declaredThemes.includes(t) ? DECLARED_THEME_QUERY_WEIGHT : THEME_QUERY_WEIGHT);
       const qJobs = new Set<string>();
       if (request.jobFunction) qJobs.add(request.jobFunction);
@@ -268,7 +273,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         const isTheme = token.startsWith('t:');
         const df = p ? p.n : 0;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-        if (isConcept) conceptNorm += idf;
+        if (isConcept) conceptNorm += (idf * qw) / CONCEPT_QUERY_WEIGHT;
         if (!p) continue;
         if (!isConcept && !isTheme && df > MAX_WORD_POSTINGS) continue;
         const { docs: pd, tfs } = p;
@@ -283,7 +288,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           }
           const tf = tfs[i];
           textAcc[d] += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
-          if (isConcept) conceptAcc[d] += idf;
+          if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
           else if (isTheme) themeAcc[d] += 1;
         }
       }

@@ -120,19 +120,26 @@ function buildTables(): Tables {
     const map = new Map<string, TermEntry[]>();
     const seen = new Map<string, TermEntry>();
     for (const { term, id } of list) {
-      const stems = tokenize(term).filter((w) => !stop[lang].has(w)).map((w) => stem(lang, w));
+      const termTokens = tokenize(term);
+      // "e-services", "e-government": without the letter, only a generic word would be left
+      if (/(^|\s)\p{L}-/u.test(term)) continue;
+      const stems = termTokens.filter((w) => !stop[lang].has(w)).map((w) => stem(lang, w));
       if (!stems.length) continue;
-      const key = stems.join(' ');
-      const existing = seen.get(key);
-      if (existing) {
-        if (!existing.ids.includes(id)) existing.ids.push(id);
-        continue;
+      // two-word terms also match in the other order ("registration of births" = "birth registration")
+      const variants = stems.length === 2 && stems[0] !== stems[1] ? [stems, [stems[1], stems[0]]] : [stems];
+      for (const v of variants) {
+        const key = v.join(' ');
+        const existing = seen.get(key);
+        if (existing) {
+          if (!existing.ids.includes(id)) existing.ids.push(id);
+          continue;
+        }
+        const entry: TermEntry = { stems: v, ids: [id], surface: term };
+        seen.set(key, entry);
+        const bucket = map.get(v[0]);
+        if (bucket) bucket.push(entry);
+        else map.set(v[0], [entry]);
       }
-      const entry: TermEntry = { stems, ids: [id], surface: term };
-      seen.set(key, entry);
-      const bucket = map.get(stems[0]);
-      if (bucket) bucket.push(entry);
-      else map.set(stems[0], [entry]);
     }
     for (const bucket of map.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
     return map;
