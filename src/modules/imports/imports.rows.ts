@@ -1,0 +1,147 @@
+/**
+ * The interchange formats (shared/formats/README.md) as zod schemas, one record at a time.
+ * A record is what one line of JSON Lines or one CSV row gave: CSV values are strings (lists
+ * separated by `;`), JSON values may already be numbers and arrays. Fields the format does not
+ * know are returned apart, to be kept in `extra`. Messages are English: they are read by the
+ * person running the import.
+ */
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../../db/schema/organisations.ts';
+import { isThemeCode } from '../../taxonomy/themes.ts';
+import { isCountryCode, networkRegionOf } from './imports.regions.ts';
+
+export type RecordIssue = { field?: string; message: string };
+
+const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+
+/** An empty CSV cell, null or a blank string is "not given". */
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+const text = (max: number) =>
+  z.preprocess((v) => (blank(v) ? undefined : typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v), z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional());
+
+const requiredText = (max: number) =>
+  z.preprocess((v) => (blank(v) ? undefined : typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v), z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') }).max(max, `must be at most ${max} characters`));
+
+const toList = (v: unknown) =>
+  blank(v)
+    ? []
+    : typeof v === 'string'
+      ? v
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : Array.isArray(v)
+        ? v.map((x) => (typeof x === 'string' ? x.trim() : x))
+        : v;
+
+const toNumber = (v: unknown) => (blank(v) ? undefined : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v);
+
+const languages = z.preprocess(
+  toList,
+  z.array(
+    z
+      .string({ error: 'must be a list of ISO 639-1 codes' })
+      .transform((s) => s.toLowerCase())
+      .refine((s) => /^[a-z]{2}$/.test(s) && languageNames.of(s) !== undefined, { error: (i) => `"${String(i.input)}" is not an ISO 639-1 language code` }),
+    { error: 'must be a list of ISO 639-1 codes' },
+  ),
+);
+
+const themes = z.preprocess(
+  toList,
+  z.array(
+    z.string({ error: 'must be a list of theme codes' }).refine(isThemeCode, { error: (i) => `"${String(i.input)}" is not a theme code of the taxonomy` }),
+    { error: 'must be a list of theme codes' },
+  ),
+);
+
+const sdgs = z.preprocess(
+  (v) => {
+    const l = toList(v);
+    return Array.isArray(l) ? l.map(toNumber) : l;
+  },
+  z.array(z.number({ error: 'must be whole numbers from 1 to 17' }).int('must be whole numbers from 1 to 17').min(1, 'must be whole numbers from 1 to 17').max(17, 'must be whole numbers from 1 to 17'), {
+    error: 'must be a list of whole numbers from 1 to 17',
+  }),
+);
+
+const country = z.preprocess(
+  (v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim().toUpperCase() : v),
+  z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be an ISO 3166-1 alpha-2 code such as NL') }).refine(isCountryCode, { error: (i) => `"${String(i.input)}" is not an ISO 3166-1 alpha-2 country code` }),
+);
+
+const coordinate = (limit: number) => z.preprocess(toNumber, z.number({ error: `must be a number from -${limit} to ${limit}` }).min(-limit, `must be a number from -${limit} to ${limit}`).max(limit, `must be a number from -${limit} to ${limit}`).optional());
+
+const NETWORK_REGIONS = ['europe', 'mena', 'see', 'ssa', 'asia', 'lac', 'other'] as const;
+
+export const organisationRecord = z
+  .object({
+    id: requiredText(200),
+    name: requiredText(300),
+    kind: z.preprocess((v) => (blank(v) ? 'municipality' : typeof v === 'string' ? v.trim() : v), z.enum(ORGANISATION_KINDS, { error: `must be one of ${ORGANISATION_KINDS.join(', ')}` })),
+    country,
+    region: z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(NETWORK_REGIONS, { error: `must be one of ${NETWORK_REGIONS.join(', ')}` }).optional()),
+    subregion: text(200),
+    population: z.preprocess(toNumber, z.number({ error: 'must be a whole number ≥ 0' }).int('must be a whole number ≥ 0').min(0, 'must be a whole number ≥ 0').max(2_000_000_000, 'is too large').optional()),
+    languages,
+    offers: text(20_000),
+    seeks: text(20_000),
+    themes,
+    sdgs,
+    website: z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(500, 'must be at most 500 characters').optional()),
+    email: z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v), z.email({ error: 'must be an email address' }).max(254, 'must be at most 254 characters').optional()),
+    lat: coordinate(90),
+    lon: coordinate(180),
+  })
+  .transform((r) => ({ ...r, region: r.region ?? networkRegionOf(r.country) }));
+
+export type OrganisationRecord = z.infer<typeof organisationRecord>;
+
+export const personRecord = z.object({
+  id: requiredText(200),
+  name: requiredText(300),
+  organisation: text(200),
+  position: text(300),
+  languages,
+  expertise: text(20_000),
+  themes,
+  email: z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v), z.email({ error: 'must be an email address' }).max(254, 'must be at most 254 characters').optional()),
+});
+
+export type PersonRecord = z.infer<typeof personRecord>;
+
+export const ORGANISATION_FIELDS = ['id', 'name', 'kind', 'country', 'region', 'subregion', 'population', 'languages', 'offers', 'seeks', 'themes', 'sdgs', 'website', 'email', 'lat', 'lon'] as const;
+export const PERSON_FIELDS = ['id', 'name', 'organisation', 'position', 'languages', 'expertise', 'themes', 'email'] as const;
+
+const ORG_KNOWN: ReadonlySet<string> = new Set(ORGANISATION_FIELDS);
+const PERSON_KNOWN: ReadonlySet<string> = new Set(PERSON_FIELDS);
+
+export type Checked<T> = { ok: true; value: T; extra: Record<string, unknown> } | { ok: false; issues: RecordIssue[] };
+
+function check<S extends z.ZodType>(schema: S, known: ReadonlySet<string>, data: Record<string, unknown>): Checked<z.infer<S>> {
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (!known.has(k) && !blank(v)) extra[k] = v;
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data, extra };
+  const seen = new Set<string>();
+  const issues: RecordIssue[] = [];
+  for (const i of r.error.issues) {
+    const field = i.path.length ? String(i.path[0]) : undefined;
+    const key = field ?? '';
+    if (seen.has(key)) continue; // one message per field
+    seen.add(key);
+    issues.push({ field, message: i.message });
+  }
+  return { ok: false, issues };
+}
+
+/** Validates one organisation record; unknown fields come back in `extra`. */
+export function checkOrganisation(data: Record<string, unknown>): Checked<OrganisationRecord> {
+  return check(organisationRecord, ORG_KNOWN, data);
+}
+
+/** Validates one person record; unknown fields come back in `extra`. */
+export function checkPerson(data: Record<string, unknown>): Checked<PersonRecord> {
+  return check(personRecord, PERSON_KNOWN, data);
+}

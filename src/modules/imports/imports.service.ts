@@ -1,0 +1,181 @@
+/**
+ * Importing organisations and people from the interchange formats. A file is read as a stream
+ * and written in batches of multi-row upserts inside one transaction. A bad line is reported with
+ * its number and field and left out; with `strict`, any bad line leaves the database untouched.
+ * Importing the same ids again updates the rows instead of adding new ones.
+ */
+import type { Readable } from 'node:stream';
+import type { Db } from '../../platform/db.ts';
+import { audit } from '../../platform/audit.ts';
+import { readRecords, type FileFormat } from './imports.reader.ts';
+import { checkOrganisation, checkPerson } from './imports.rows.ts';
+import { organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
+import { canImports, type ImportsActor } from './imports.policy.ts';
+
+export type ImportIssue = { line: number; field?: string; message: string };
+
+export type ImportReport = {
+  kind: 'organisations' | 'people';
+  /** Records read (good and bad). */
+  read: number;
+  inserted: number;
+  updated: number;
+  /** Lines left out because of an issue. */
+  rejected: number;
+  /** The first `maxIssues` issues, in file order. */
+  issues: ImportIssue[];
+  /** All issues, including those beyond `maxIssues`. */
+  issueCount: number;
+  /** False when nothing was written (strict mode with issues). */
+  written: boolean;
+};
+
+export type ImportCtx = { db: Db; actor: ImportsActor; now: Date };
+export type ImportInput = { source: Readable; format: FileFormat; strict?: boolean; batchSize?: number; maxIssues?: number };
+
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; reason: 'forbidden' };
+
+class Rollback extends Error {}
+
+const DEFAULT_BATCH = 500;
+const DEFAULT_MAX_ISSUES = 1000;
+
+function newReport(kind: ImportReport['kind']): ImportReport {
+  return { kind, read: 0, inserted: 0, updated: 0, rejected: 0, issues: [], issueCount: 0, written: true };
+}
+
+function addIssue(report: ImportReport, max: number, issue: ImportIssue) {
+  report.issueCount++;
+  if (report.issues.length < max) report.issues.push(issue);
+}
+
+/**
+ * Imports organisations. Outcomes: `{ ok: true, report }` (issues listed in the report, nothing
+ * written if `strict` and any issue), `{ ok: false, reason: 'forbidden' }` for anyone but the
+ * command line or a platform admin.
+ */
+export async function importOrganisations(ctx: ImportCtx, input: ImportInput): Promise<ImportOutcome> {
+  if (!canImports(ctx.actor, 'import')) return { ok: false, reason: 'forbidden' };
+  const report = newReport('organisations');
+  const max = input.maxIssues ?? DEFAULT_MAX_ISSUES;
+  const size = input.batchSize ?? DEFAULT_BATCH;
+  const firstLine = new Map<string, number>();
+  try {
+    await ctx.db.transaction(async (tx) => {
+      let batch: OrganisationWrite[] = [];
+      const flush = async () => {
+        const r = await upsertOrganisations(tx, batch, ctx.now);
+        report.inserted += r.inserted;
+        report.updated += r.updated;
+        batch = [];
+      };
+      for await (const item of readRecords(input.source, input.format)) {
+        report.read++;
+        if ('error' in item) {
+          report.rejected++;
+          addIssue(report, max, { line: item.line, message: item.error });
+          continue;
+        }
+        const c = checkOrganisation(item.data);
+        if (!c.ok) {
+          report.rejected++;
+          for (const i of c.issues) addIssue(report, max, { line: item.line, ...i });
+          continue;
+        }
+        const seen = firstLine.get(c.value.id);
+        if (seen !== undefined) {
+          report.rejected++;
+          addIssue(report, max, { line: item.line, field: 'id', message: `duplicate id "${c.value.id}" (first on line ${seen})` });
+          continue;
+        }
+        firstLine.set(c.value.id, item.line);
+        if (input.strict && report.issueCount) continue; // nothing will be written: only keep checking
+        batch.push({ record: c.value, extra: c.extra });
+        if (batch.length >= size) await flush();
+      }
+      if (input.strict && report.issueCount) throw new Rollback();
+      await flush();
+      await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.organisations', objectType: 'organisations', outcome: 'ok' });
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    report.written = false;
+    report.inserted = 0;
+    report.updated = 0;
+  }
+  return { ok: true, report };
+}
+
+/**
+ * Imports people. `organisation` must name an organisation already in the database (by the id
+ * its import gave it, or by its uuid). Outcomes as for importOrganisations.
+ */
+export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<ImportOutcome> {
+  if (!canImports(ctx.actor, 'import')) return { ok: false, reason: 'forbidden' };
+  const report = newReport('people');
+  const max = input.maxIssues ?? DEFAULT_MAX_ISSUES;
+  const size = input.batchSize ?? DEFAULT_BATCH;
+  const firstLine = new Map<string, number>();
+  try {
+    await ctx.db.transaction(async (tx) => {
+      let batch: (PersonWrite & { line: number })[] = [];
+      const flush = async () => {
+        const refs = [...new Set(batch.map((b) => b.record.organisation).filter((x): x is string => !!x))];
+        const ids = await organisationIdsByExternalId(tx, refs);
+        const good: PersonWrite[] = [];
+        for (const b of batch) {
+          const ref = b.record.organisation;
+          if (ref && !ids.has(ref) && !ids.has(ref.toLowerCase())) {
+            report.rejected++;
+            addIssue(report, max, { line: b.line, field: 'organisation', message: `no organisation with id "${ref}" (import the organisations first)` });
+            continue;
+          }
+          good.push({ ...b, organisationId: ref ? (ids.get(ref) ?? ids.get(ref.toLowerCase()) ?? null) : null });
+        }
+        batch = [];
+        if (input.strict && report.issueCount) return;
+        const r = await upsertPeople(tx, good, ctx.now);
+        report.inserted += r.inserted;
+        report.updated += r.updated;
+      };
+      for await (const item of readRecords(input.source, input.format)) {
+        report.read++;
+        if ('error' in item) {
+          report.rejected++;
+          addIssue(report, max, { line: item.line, message: item.error });
+          continue;
+        }
+        const c = checkPerson(item.data);
+        if (!c.ok) {
+          report.rejected++;
+          for (const i of c.issues) addIssue(report, max, { line: item.line, ...i });
+          continue;
+        }
+        const seen = firstLine.get(c.value.id);
+        if (seen !== undefined) {
+          report.rejected++;
+          addIssue(report, max, { line: item.line, field: 'id', message: `duplicate id "${c.value.id}" (first on line ${seen})` });
+          continue;
+        }
+        firstLine.set(c.value.id, item.line);
+        batch.push({ record: c.value, extra: c.extra, organisationId: null, line: item.line });
+        if (batch.length >= size) await flush();
+      }
+      await flush();
+      if (input.strict && report.issueCount) throw new Rollback();
+      await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.people', objectType: 'people', outcome: 'ok' });
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    report.written = false;
+    report.inserted = 0;
+    report.updated = 0;
+  }
+  report.issues.sort((a, b) => a.line - b.line);
+  return { ok: true, report };
+}
+
+/** `line 12, field "country": "ZZ" is not …` */
+export function formatImportIssue(file: string, i: ImportIssue): string {
+  return `${file}:${i.line}:${i.field ? ` field "${i.field}":` : ''} ${i.message}`;
+}
