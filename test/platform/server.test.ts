@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+const serverPath = new URL('../../src/server.ts', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+test('the server starts on a fresh folder, answers /healthz, and stops cleanly on SIGTERM releasing the folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-server-'));
+  try {
+    const port = await freePort();
+    const child = spawn(process.execPath, [serverPath], { env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dir, DEMO: 'false', LOG_LEVEL: 'info', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    let healthy = false;
+    for (let i = 0; i < 120 && !healthy; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+        healthy = r.status === 200 && (await r.json()).status === 'ok';
+      } catch {
+        /* not yet listening */
+      }
+    }
+    assert.ok(healthy, `server did not become healthy:\n${out}`);
+    const lines = out.trim().split('\n').filter((l) => l.startsWith('{'));
+    assert.ok(lines.every((l) => JSON.parse(l).level), 'logs are JSON lines');
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, out);
+    assert.match(out, /"msg":"stopped"/);
+    // The lock is released: a second start on the same folder works.
+    const second = spawn(process.execPath, [serverPath], { env: { ...process.env, PORT: String(port), DATA_DIR: dir, DEMO: 'false', DATABASE_URL: '' }, stdio: 'ignore' });
+    const secondExit = new Promise<number | null>((res) => second.on('exit', (code) => res(code)));
+    let up = false;
+    for (let i = 0; i < 120 && !up; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    }
+    assert.ok(up);
+    second.kill('SIGTERM');
+    assert.equal(await secondExit, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a wrong configuration value stops the server at start with a message naming it', async () => {
+  const child = spawn(process.execPath, [serverPath], { env: { ...process.env, PORT: 'not-a-port', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+  assert.equal(code, 1);
+  assert.match(err, /PORT/);
+});
