@@ -19,6 +19,7 @@ import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
 import { rows } from './platform/db.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { exportsRoutes } from './modules/imports/exports.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { peopleRoutes } from './modules/organisations/people.routes.ts';
 import { apiRoutes } from './modules/api/api.routes.ts';
@@ -118,6 +119,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.route('/', homeRoutes());
   app.route('/', accountsRoutes());
+  app.route('/', exportsRoutes());
   app.route('/', organisationsRoutes());
   app.route('/', peopleRoutes());
   app.route('/api/v1', apiRoutes());

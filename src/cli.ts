@@ -215,7 +215,7 @@ async function runSeed(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   return withDatabase(io, async ({ db }) => {
-    const { seedDemo } = await import('./modules/demo/demo.service.ts');
+    const { seedDemo } = await import('./modules/demo/demo.seed.ts');
     const r = await seedDemo(db, { now: new Date() });
     io.err(`Demo data: ${r.organisations} organisations, ${r.people} people, ${r.accounts} accounts, ${r.memberships} memberships added (what existed was left as it was).`);
     return 0;

@@ -10,7 +10,7 @@ import { inArray } from 'drizzle-orm';
 import { organisations, people, memberships } from '../../db/schema/organisations.ts';
 import type { Db } from '../../platform/db.ts';
 import { createAccount, findUserByEmail } from '../accounts/accounts.service.ts';
-import { networkRegionOf } from '../imports/imports.regions.ts';
+import { regionOfCountry } from '../../taxonomy/regions.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo.data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -31,7 +31,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedReport>
           name: o.name,
           kind: o.kind,
           country: o.country,
-          region: networkRegionOf(o.country),
+          region: regionOfCountry(o.country) ?? 'europe',
           subregion: o.subregion ?? null,
           population: o.population ?? null,
           languages: o.languages,

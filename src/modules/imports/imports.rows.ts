@@ -8,11 +8,11 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../../db/schema/organisations.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
-import { isCountryCode, networkRegionOf } from './imports.regions.ts';
+import { isCountryCode } from '../../taxonomy/countries.ts';
+import { isLanguageCode } from '../../taxonomy/languages.ts';
+import { regionOfCountry, REGION_CODES, type RegionCode } from '../../taxonomy/regions.ts';
 
 export type RecordIssue = { field?: string; message: string };
-
-const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
 
 /** An empty CSV cell, null or a blank string is "not given". */
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -43,7 +43,7 @@ const languages = z.preprocess(
     z
       .string({ error: 'must be a list of ISO 639-1 codes' })
       .transform((s) => s.toLowerCase())
-      .refine((s) => /^[a-z]{2}$/.test(s) && languageNames.of(s) !== undefined, { error: (i) => `"${String(i.input)}" is not an ISO 639-1 language code` }),
+      .refine(isLanguageCode, { error: (i) => `"${String(i.input)}" is not an ISO 639-1 language code` }),
     { error: 'must be a list of ISO 639-1 codes' },
   ),
 );
@@ -68,12 +68,12 @@ const sdgs = z.preprocess(
 
 const country = z.preprocess(
   (v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim().toUpperCase() : v),
-  z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be an ISO 3166-1 alpha-2 code such as NL') }).refine(isCountryCode, { error: (i) => `"${String(i.input)}" is not an ISO 3166-1 alpha-2 country code` }),
+  z
+    .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be an ISO 3166-1 alpha-2 code such as NL') })
+    .refine((c) => isCountryCode(c) && !!regionOfCountry(c), { error: (i) => `"${String(i.input)}" is not an ISO 3166-1 alpha-2 country code of a network region` }),
 );
 
 const coordinate = (limit: number) => z.preprocess(toNumber, z.number({ error: `must be a number from -${limit} to ${limit}` }).min(-limit, `must be a number from -${limit} to ${limit}`).max(limit, `must be a number from -${limit} to ${limit}`).optional());
-
-const NETWORK_REGIONS = ['europe', 'mena', 'see', 'ssa', 'asia', 'lac', 'other'] as const;
 
 export const organisationRecord = z
   .object({
@@ -81,7 +81,7 @@ export const organisationRecord = z
     name: requiredText(300),
     kind: z.preprocess((v) => (blank(v) ? 'municipality' : typeof v === 'string' ? v.trim() : v), z.enum(ORGANISATION_KINDS, { error: `must be one of ${ORGANISATION_KINDS.join(', ')}` })),
     country,
-    region: z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(NETWORK_REGIONS, { error: `must be one of ${NETWORK_REGIONS.join(', ')}` }).optional()),
+    region: z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(REGION_CODES, { error: `must be one of ${REGION_CODES.join(', ')}` }).optional()),
     subregion: text(200),
     population: z.preprocess(toNumber, z.number({ error: 'must be a whole number ≥ 0' }).int('must be a whole number ≥ 0').min(0, 'must be a whole number ≥ 0').max(2_000_000_000, 'is too large').optional()),
     languages,
@@ -94,7 +94,7 @@ export const organisationRecord = z
     lat: coordinate(90),
     lon: coordinate(180),
   })
-  .transform((r) => ({ ...r, region: r.region ?? networkRegionOf(r.country) }));
+  .transform((r) => ({ ...r, region: (r.region ?? regionOfCountry(r.country)) as RegionCode }));
 
 export type OrganisationRecord = z.infer<typeof organisationRecord>;
 
