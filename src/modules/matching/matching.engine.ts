@@ -45,7 +45,7 @@ type DocRecord = {
 export type MatchIndexOptions = {
   /** candidates scored in full after retrieval (default 300) */
   candidates?: number;
-  /** profiles a ranking may touch through its rarest tokens before commoner tokens stop adding new ones (default 25,000) */
+  /** profiles a ranking may touch through its rarest tokens before commoner tokens stop adding new ones (default 12,000) */
   touchBudget?: number;
 };
 
@@ -88,7 +88,7 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 /** Create an empty index. */
 export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const candidateCount = options.candidates ?? 300;
-  const touchBudget = options.touchBudget ?? 25_000;
+  const touchBudget = options.touchBudget ?? 12_000;
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
   const postings = new Map<string, Posting>();

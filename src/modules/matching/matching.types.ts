@@ -1,6 +1,6 @@
 /**
- * Types and default weights of the matching engine. See README.md beside
- * this file for what each weight does.
+ * Types and default weights of the matching engine. See docs/matching.md
+ * for what each weight does.
  */
 
 /** What a match is: an organisation or a person (expert). */
