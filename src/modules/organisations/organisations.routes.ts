@@ -1,7 +1,166 @@
+/** Organisation pages: directory, profile, create/edit, verify, claim, join, invitations, membership decisions. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../platform/http.ts';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { link, redirectTo, setFlash } from '../../platform/render.ts';
+import { emptyForm } from '../../platform/html/form.ts';
+import * as svc from './organisations.service.ts';
+import * as v from './organisations.views.ts';
+
+/** Form fields as strings or lists of strings (files are not accepted here). */
+export async function formBody(c: Ctx): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, val] of Object.entries(body)) {
+    if (typeof val === 'string') out[k] = val;
+    else if (Array.isArray(val)) out[k] = val.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
+}
+
+/** Visitors asking for a members' page go to sign-in and come back. */
+export function signInRedirect(c: Ctx): Response {
+  const url = new URL(c.req.url);
+  return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path + url.search)}`, 303);
+}
 
 export function organisationsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+
+  r.get('/organisations', async (c) => {
+    const query = c.req.query();
+    try {
+      const result = await svc.searchOrganisations(serviceCtx(c), query);
+      return v.directoryPage(c, query, result);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.directoryPage(c, query, null, e.fields, 400);
+      throw e;
+    }
+  });
+
+  r.get('/organisations/new', (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.organisationFormPage(c, 'create', emptyForm({ kind: 'municipality' }));
+  });
+
+  r.post('/organisations', async (c) => {
+    const body = await formBody(c);
+    try {
+      const out = await svc.createOrganisation(serviceCtx(c), body);
+      setFlash(c, 'organisations.create.done');
+      return redirectTo(c, `/organisations/${out.id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.organisationFormPage(c, 'create', { values: body, errors: e.fields }, undefined, 400);
+      throw e;
+    }
+  });
+
+  r.get('/organisations/:id', async (c) => v.profilePage(c, await svc.getOrganisation(serviceCtx(c), c.req.param('id'))));
+
+  r.get('/organisations/:id/edit', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const o = await svc.getOrganisation(serviceCtx(c), c.req.param('id'));
+    if (!o.abilities.edit) return v.forbidden(c);
+    return v.organisationFormPage(c, 'edit', emptyForm(svc.inputOf({ ...o, email: o.email })), o.id);
+  });
+
+  r.post('/organisations/:id/edit', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    // A form always sends every field: checkbox groups left empty mean "none".
+    const full = { themes: [], sdgs: [], languages: [], ...body };
+    try {
+      await svc.updateOrganisation(serviceCtx(c), id, full);
+      setFlash(c, 'organisations.edit.done');
+      return redirectTo(c, `/organisations/${id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.organisationFormPage(c, 'edit', { values: body, errors: e.fields }, id, 400);
+      throw e;
+    }
+  });
+
+  r.post('/organisations/:id/verify', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    await svc.verifyOrganisation(serviceCtx(c), id, body.verified !== 'false');
+    setFlash(c, body.verified === 'false' ? 'organisations.verify.removed' : 'organisations.verify.done');
+    return redirectTo(c, `/organisations/${id}`);
+  });
+
+  r.post('/organisations/:id/claim', async (c) => {
+    const id = c.req.param('id');
+    const out = await svc.claimOrganisation(serviceCtx(c), id, await formBody(c));
+    setFlash(c, out.ok ? 'organisations.claim.done' : out.reason === 'has_admin' ? 'organisations.claim.hasAdmin' : 'organisations.join.alreadyRequested');
+    return redirectTo(c, `/organisations/${id}`);
+  });
+
+  r.post('/organisations/:id/join', async (c) => {
+    const id = c.req.param('id');
+    try {
+      const out = await svc.requestMembership(serviceCtx(c), id, await formBody(c));
+      setFlash(c, out.ok ? 'organisations.join.done' : out.reason === 'already_member' ? 'organisations.join.alreadyMember' : 'organisations.join.alreadyRequested');
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      setFlash(c, 'organisations.join.invalid');
+    }
+    return redirectTo(c, `/organisations/${id}`);
+  });
+
+  r.post('/organisations/:id/invitations', async (c) => {
+    const id = c.req.param('id');
+    const deps = c.get('deps');
+    try {
+      await svc.inviteMember({ ...serviceCtx(c), mailer: deps.mailer, baseUrl: deps.config.baseUrl }, id, await formBody(c));
+      setFlash(c, 'organisations.invite.done');
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      setFlash(c, 'organisations.invite.invalid');
+    }
+    return redirectTo(c, `/organisations/${id}`);
+  });
+
+  r.post('/memberships/:id/decision', async (c) => {
+    const out = await svc.decideMembership(serviceCtx(c), c.req.param('id'), await formBody(c));
+    if (!out.ok) {
+      setFlash(c, out.reason === 'has_admin' ? 'organisations.claim.hasAdmin' : 'organisations.members.notPending');
+      return redirectTo(c, '/organisations');
+    }
+    setFlash(c, 'organisations.members.decided');
+    return redirectTo(c, `/organisations/${out.organisationId}`);
+  });
+
+  r.post('/memberships/:id/role', async (c) => {
+    const out = await svc.changeMembershipRole(serviceCtx(c), c.req.param('id'), await formBody(c));
+    if (!out.ok) {
+      setFlash(c, out.reason === 'last_admin' ? 'organisations.members.lastAdmin' : out.reason === 'exists' ? 'organisations.members.roleExists' : 'organisations.members.notPending');
+      return redirectTo(c, '/organisations');
+    }
+    setFlash(c, 'organisations.members.roleChanged');
+    return redirectTo(c, `/organisations/${out.organisationId}`);
+  });
+
+  r.get('/invitations/:token', async (c) => {
+    const token = c.req.param('token');
+    const out = await svc.getInvitation(serviceCtx(c), token);
+    c.header('Referrer-Policy', 'no-referrer');
+    if (out.ok) return v.invitationPage(c, token, out.invitation, null);
+    return v.invitationPage(c, token, null, invitationProblem(c, out.reason), out.reason === 'invalid' ? 404 : 410);
+  });
+
+  r.post('/invitations/:token', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const token = c.req.param('token');
+    const out = await svc.acceptInvitation(serviceCtx(c), token);
+    if (!out.ok) return v.invitationPage(c, token, null, invitationProblem(c, out.reason), out.reason === 'invalid' ? 404 : 410);
+    setFlash(c, 'organisations.invitation.accepted');
+    return redirectTo(c, `/organisations/${out.organisationId}`);
+  });
+
   return r;
+}
+
+function invitationProblem(c: Ctx, reason: 'invalid' | 'expired' | 'used'): string {
+  const t = c.get('t');
+  return reason === 'expired' ? t('organisations.invitation.expired') : reason === 'used' ? t('organisations.invitation.used') : t('organisations.invitation.invalid');
 }

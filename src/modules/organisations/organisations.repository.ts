@@ -1,0 +1,279 @@
+/** Queries for organisations, memberships and people. Only this file builds SQL for the module. */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { organisations, people, memberships, type MembershipRole } from '../../db/schema/organisations.ts';
+import { users, oneTimeTokens } from '../../db/schema/accounts.ts';
+import { rows, type DbOrTx } from '../../platform/db.ts';
+import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
+import type { Sort } from './organisations.schema.ts';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+
+/** Counting stops here: past it the directory says "more than 1,000" (an exact count over 100,000 rows costs more than the search). */
+export const COUNT_CAP = 1000;
+
+/** Words of a query, letters and digits only (safe inside to_tsquery). */
+export function queryWords(q: string): string[] {
+  return (q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
+/**
+ * The text condition and rank for a query: websearch syntax (quotes, OR, -word) OR every word as a
+ * prefix (`alm` finds Almere), both through the GIN index on `search`. A query with no word
+ * (punctuation only) falls back to ILIKE on the name.
+ */
+function textSearch(q: string | undefined, searchCol: SQL, nameCol: SQL): { where?: SQL; rank?: SQL } {
+  if (!q) return {};
+  const words = queryWords(q);
+  if (!words.length) {
+    const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    return { where: sql`${nameCol} ilike ${pattern}` };
+  }
+  const prefix = words.map((w) => `${w}:*`).join(' & ');
+  const tsq = sql`(websearch_to_tsquery('simple', ${q}) || to_tsquery('simple', ${prefix}))`;
+  return { where: sql`${searchCol} @@ ${tsq}`, rank: sql`ts_rank(${searchCol}, ${tsq})` };
+}
+
+function bandCondition(band: PopulationBand): SQL {
+  const b = POPULATION_BANDS.find((x) => x.code === band)!;
+  return b.max === null ? sql`o.population >= ${b.min}` : sql`o.population >= ${b.min} and o.population < ${b.max}`;
+}
+
+export type OrganisationFilters = { q?: string; country?: string; region?: string; kind?: string; theme?: string; language?: string; population?: PopulationBand };
+
+export type OrganisationListRow = {
+  id: string;
+  name: string;
+  kind: string;
+  country: string;
+  region: string;
+  subregion: string | null;
+  population: number | null;
+  languages: string[];
+  themes: string[];
+  offers: string;
+  verified_at: Date | string | null;
+};
+
+/** One page of organisations (limit + 1 rows, to know whether a next page exists) and a capped count. */
+export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: OrganisationListRow[]; count: number }> {
+  const conds: SQL[] = [];
+  const text = textSearch(f.q, sql`o.search`, sql`o.name`);
+  if (text.where) conds.push(text.where);
+  if (f.country) conds.push(sql`o.country = ${f.country}`);
+  if (f.region) conds.push(sql`o.region = ${f.region}`);
+  if (f.kind) conds.push(sql`o.kind = ${f.kind}`);
+  if (f.theme) conds.push(sql`o.themes @> array[${f.theme}]::text[]`);
+  if (f.language) conds.push(sql`o.languages @> array[${f.language}]::text[]`);
+  if (f.population) conds.push(bandCondition(f.population));
+  const where = conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
+  const order =
+    sort === 'relevance' && text.rank
+      ? sql`order by ${text.rank} desc, o.name, o.id`
+      : sort === 'newest'
+        ? sql`order by o.created_at desc, o.id desc`
+        : sql`order by o.name, o.id`;
+  // substr(offers): the card shows an excerpt; no need to ship 5,000 characters a row.
+  const list = await rows<OrganisationListRow>(
+    db,
+    sql`select o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at
+        from organisations o ${where} ${order} limit ${limit + 1} offset ${offset}`,
+  );
+  const count =
+    offset === 0 && list.length <= limit
+      ? list.length
+      : ((await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from organisations o ${where} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0);
+  return { rows: list, count };
+}
+
+export type PeopleFilters = { q?: string; country?: string; theme?: string; language?: string; jobFunction?: string };
+
+export type PersonListRow = {
+  id: string;
+  name: string;
+  position: string;
+  job_function: string | null;
+  languages: string[];
+  themes: string[];
+  organisation_id: string | null;
+  organisation_name: string | null;
+  country: string | null;
+};
+
+/** One page of people visible to a member (limit + 1 rows) and a capped count. */
+export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: PersonListRow[]; count: number }> {
+  const conds: SQL[] = [sql`not exists (select 1 from users u where u.id = p.user_id and u.deleted_at is not null)`];
+  const text = textSearch(f.q, sql`p.search`, sql`p.name`);
+  if (text.where) conds.push(text.where);
+  if (f.country) conds.push(sql`o.country = ${f.country}`);
+  if (f.theme) conds.push(sql`p.themes @> array[${f.theme}]::text[]`);
+  if (f.language) conds.push(sql`p.languages @> array[${f.language}]::text[]`);
+  if (f.jobFunction) conds.push(sql`p.job_function = ${f.jobFunction}`);
+  const where = sql`where ${sql.join(conds, sql` and `)}`;
+  const order =
+    sort === 'relevance' && text.rank ? sql`order by ${text.rank} desc, p.name, p.id` : sort === 'newest' ? sql`order by p.created_at desc, p.id desc` : sql`order by p.name, p.id`;
+  const from = sql`from people p left join organisations o on o.id = p.organisation_id`;
+  const list = await rows<PersonListRow>(
+    db,
+    sql`select p.id, p.name, p.position, p.job_function, p.languages, p.themes, p.organisation_id, o.name as organisation_name, o.country
+        ${from} ${where} ${order} limit ${limit + 1} offset ${offset}`,
+  );
+  const count =
+    offset === 0 && list.length <= limit
+      ? list.length
+      : ((await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 ${from} ${where} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0);
+  return { rows: list, count };
+}
+
+export async function findOrganisation(db: DbOrTx, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  return row;
+}
+
+export async function insertOrganisation(db: DbOrTx, values: typeof organisations.$inferInsert): Promise<void> {
+  await db.insert(organisations).values(values);
+}
+
+export async function updateOrganisationRow(db: DbOrTx, id: string, values: Partial<typeof organisations.$inferInsert>): Promise<void> {
+  await db.update(organisations).set(values).where(eq(organisations.id, id));
+}
+
+/** The actor's memberships in one organisation, and whether it has any active admin. */
+export async function relationRows(db: DbOrTx, organisationId: string, userId: string | null): Promise<{ mine: { role: string; status: string }[]; hasActiveAdmin: boolean }> {
+  const r = await rows<{ role: string; status: string; user_id: string }>(
+    db,
+    sql`select role, status, user_id from memberships where organisation_id = ${organisationId} and (user_id = ${userId} or (role = 'org_admin' and status = 'active'))`,
+  );
+  return { mine: r.filter((m) => m.user_id === userId), hasActiveAdmin: r.some((m) => m.role === 'org_admin' && m.status === 'active') };
+}
+
+export type MemberListRow = { id: string; user_id: string; role: string; status: string; origin: string; message: string; name: string; person_id: string | null; created_at: Date | string };
+
+/** Memberships of an organisation with the account's name and profile id (pending and active; refused ones left out). */
+export async function membershipsOf(db: DbOrTx, organisationId: string): Promise<MemberListRow[]> {
+  return rows<MemberListRow>(
+    db,
+    sql`select m.id, m.user_id, m.role, m.status, m.origin, m.message, coalesce(p.name, u.name) as name, p.id as person_id, m.created_at
+        from memberships m join users u on u.id = m.user_id and u.deleted_at is null left join people p on p.user_id = m.user_id
+        where m.organisation_id = ${organisationId} and m.status in ('active', 'pending')
+        order by m.status, coalesce(p.name, u.name), m.role`,
+  );
+}
+
+export async function findMembership(db: DbOrTx, id: string): Promise<MembershipRow | undefined> {
+  const [row] = await db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
+  return row;
+}
+
+/** Inserts a pending request; a refused one in the same role becomes pending again. Returns false when one already exists. */
+export async function insertRequest(db: DbOrTx, v: typeof memberships.$inferInsert): Promise<boolean> {
+  const r = await db
+    .insert(memberships)
+    .values(v)
+    .onConflictDoUpdate({
+      target: [memberships.organisationId, memberships.userId, memberships.role],
+      set: { status: 'pending', origin: v.origin, message: v.message ?? '', createdAt: v.createdAt, decidedAt: null, decidedBy: null },
+      setWhere: sql`${memberships.status} = 'refused'`,
+    })
+    .returning({ id: memberships.id });
+  return r.length > 0;
+}
+
+/** Makes (or turns) a membership active in one statement: concurrent calls leave one row. */
+export async function upsertActiveMembership(db: DbOrTx, v: typeof memberships.$inferInsert): Promise<string> {
+  const [r] = await db
+    .insert(memberships)
+    .values({ ...v, status: 'active' })
+    .onConflictDoUpdate({
+      target: [memberships.organisationId, memberships.userId, memberships.role],
+      set: { status: 'active', decidedAt: v.decidedAt ?? null, decidedBy: v.decidedBy ?? null },
+    })
+    .returning({ id: memberships.id });
+  return r!.id;
+}
+
+export async function setMembership(db: DbOrTx, id: string, values: Partial<typeof memberships.$inferInsert>): Promise<void> {
+  await db.update(memberships).set(values).where(eq(memberships.id, id));
+}
+
+export async function membershipExists(db: DbOrTx, organisationId: string, userId: string, role: MembershipRole): Promise<boolean> {
+  const r = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.role, role), inArray(memberships.status, ['active', 'pending'])))
+    .limit(1);
+  return r.length > 0;
+}
+
+export async function countActiveAdmins(db: DbOrTx, organisationId: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from memberships where organisation_id = ${organisationId} and role = 'org_admin' and status = 'active'`);
+  return r?.n ?? 0;
+}
+
+/** Active organisations of an account, for a profile. */
+export async function activeOrganisationsOf(db: DbOrTx, userId: string): Promise<{ id: string; name: string; country: string; role: string }[]> {
+  return rows(
+    db,
+    sql`select o.id, o.name, o.country, m.role from memberships m join organisations o on o.id = m.organisation_id
+        where m.user_id = ${userId} and m.status = 'active' order by o.name, m.role`,
+  );
+}
+
+export async function findUserLocaleByEmail(db: DbOrTx, email: string): Promise<string | undefined> {
+  const [r] = await db.select({ locale: users.locale }).from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+  return r?.locale;
+}
+
+export async function insertToken(db: DbOrTx, v: typeof oneTimeTokens.$inferInsert): Promise<void> {
+  await db.insert(oneTimeTokens).values(v);
+}
+
+export type TokenRow = typeof oneTimeTokens.$inferSelect;
+
+export async function findToken(db: DbOrTx, hash: string, kind: string): Promise<TokenRow | undefined> {
+  const [r] = await db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.tokenHash, hash), eq(oneTimeTokens.kind, kind))).limit(1);
+  return r;
+}
+
+/** Marks a token used if it is unused and unexpired; only one of many concurrent callers gets the row back. */
+export async function consumeToken(db: DbOrTx, hash: string, kind: string, now: Date): Promise<TokenRow | undefined> {
+  const [r] = await db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.tokenHash, hash), eq(oneTimeTokens.kind, kind), sql`${oneTimeTokens.usedAt} is null`, sql`${oneTimeTokens.expiresAt} > ${now}`))
+    .returning();
+  return r;
+}
+
+export async function findPerson(db: DbOrTx, id: string): Promise<PersonRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, id), sql`not exists (select 1 from users u where u.id = ${people.userId} and u.deleted_at is not null)`))
+    .limit(1);
+  return r;
+}
+
+export async function findPersonByUser(db: DbOrTx, userId: string): Promise<PersonRow | undefined> {
+  const [r] = await db.select().from(people).where(eq(people.userId, userId)).limit(1);
+  return r;
+}
+
+/** Creates or updates the profile of an account (one per account: unique user_id). */
+export async function upsertPersonForUser(db: DbOrTx, v: typeof people.$inferInsert): Promise<PersonRow> {
+  const { id: _id, createdAt: _c, userId: _u, ...rest } = v;
+  const [r] = await db.insert(people).values(v).onConflictDoUpdate({ target: people.userId, set: rest }).returning();
+  return r!;
+}
+
+/** Gives a profile its first organisation (the one shown when it has no other). */
+export async function setPrimaryOrganisationIfNone(db: DbOrTx, userId: string, organisationId: string): Promise<void> {
+  await db.update(people).set({ organisationId }).where(and(eq(people.userId, userId), sql`${people.organisationId} is null`));
+}
+
+export async function findOrganisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const r = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
+  return new Map(r.map((x) => [x.id, x.name]));
+}
