@@ -26,6 +26,12 @@ async function adoptUuids(db: DbOrTx, table: typeof organisations | typeof peopl
     .where(and(isNull(table.externalId), inArray(table.id, uuids)));
 }
 
+// One jsonb parameter per batch (jsonb_to_recordset) instead of one parameter per cell: on PGlite
+// this halves the cost of a bulk import (parameters cross the WASM boundary one by one).
+const ORG_COLUMNS = sql.raw(
+  'id uuid, external_id text, name text, kind text, country text, region text, subregion text, population int, languages text[], offers text, seeks text, themes text[], sdgs int[], website text, email text, lat float8, lon float8, extra jsonb',
+);
+
 /** Inserts or updates a batch of organisations (ids unique within the batch). Returns how many were new. */
 export async function upsertOrganisations(db: DbOrTx, batch: OrganisationWrite[], now: Date): Promise<{ inserted: number; updated: number }> {
   if (!batch.length) return { inserted: 0, updated: 0 };
@@ -34,55 +40,41 @@ export async function upsertOrganisations(db: DbOrTx, batch: OrganisationWrite[]
     organisations,
     batch.map((b) => b.record.id),
   );
-  const values = batch.map(({ record: r, extra }) => ({
-    id: randomUUID(),
-    externalId: UUID.test(r.id) ? r.id.toLowerCase() : r.id,
-    name: r.name,
-    kind: r.kind,
-    country: r.country,
-    region: r.region,
-    subregion: r.subregion ?? null,
-    population: r.population ?? null,
-    languages: r.languages,
-    offers: r.offers ?? '',
-    seeks: r.seeks ?? '',
-    themes: r.themes,
-    sdgs: r.sdgs,
-    website: r.website ?? null,
-    email: r.email ?? null,
-    lat: r.lat ?? null,
-    lon: r.lon ?? null,
-    extra,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  const out = await db
-    .insert(organisations)
-    .values(values)
-    .onConflictDoUpdate({
-      target: organisations.externalId,
-      set: {
-        name: sql`excluded.name`,
-        kind: sql`excluded.kind`,
-        country: sql`excluded.country`,
-        region: sql`excluded.region`,
-        subregion: sql`excluded.subregion`,
-        population: sql`excluded.population`,
-        languages: sql`excluded.languages`,
-        offers: sql`excluded.offers`,
-        seeks: sql`excluded.seeks`,
-        themes: sql`excluded.themes`,
-        sdgs: sql`excluded.sdgs`,
-        website: sql`excluded.website`,
-        email: sql`excluded.email`,
-        lat: sql`excluded.lat`,
-        lon: sql`excluded.lon`,
-        extra: sql`excluded.extra`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    })
-    .returning({ isNew: sql<boolean>`(xmax = 0)` });
-  const inserted = out.filter((r) => r.isNew).length;
+  const json = JSON.stringify(
+    batch.map(({ record: r, extra }) => ({
+      id: randomUUID(),
+      external_id: UUID.test(r.id) ? r.id.toLowerCase() : r.id,
+      name: r.name,
+      kind: r.kind,
+      country: r.country,
+      region: r.region,
+      subregion: r.subregion ?? null,
+      population: r.population ?? null,
+      languages: r.languages,
+      offers: r.offers ?? '',
+      seeks: r.seeks ?? '',
+      themes: r.themes,
+      sdgs: r.sdgs,
+      website: r.website ?? null,
+      email: r.email ?? null,
+      lat: r.lat ?? null,
+      lon: r.lon ?? null,
+      extra,
+    })),
+  );
+  const out = await rows<{ is_new: boolean }>(
+    db,
+    sql`insert into organisations (id, external_id, name, kind, country, region, subregion, population, languages, offers, seeks, themes, sdgs, website, email, lat, lon, extra, created_at, updated_at)
+      select x.id, x.external_id, x.name, x.kind, x.country, x.region, x.subregion, x.population, x.languages, x.offers, x.seeks, x.themes, x.sdgs, x.website, x.email, x.lat, x.lon, x.extra, ${now}, ${now}
+      from jsonb_to_recordset(${json}::jsonb) as x(${ORG_COLUMNS})
+      on conflict (external_id) do update set
+        name = excluded.name, kind = excluded.kind, country = excluded.country, region = excluded.region, subregion = excluded.subregion,
+        population = excluded.population, languages = excluded.languages, offers = excluded.offers, seeks = excluded.seeks,
+        themes = excluded.themes, sdgs = excluded.sdgs, website = excluded.website, email = excluded.email, lat = excluded.lat,
+        lon = excluded.lon, extra = excluded.extra, updated_at = excluded.updated_at
+      returning (xmax = 0) as is_new`,
+  );
+  const inserted = out.filter((r) => r.is_new).length;
   return { inserted, updated: out.length - inserted };
 }
 
@@ -102,6 +94,8 @@ export async function organisationIdsByExternalId(db: DbOrTx, externalIds: strin
   return m;
 }
 
+const PERSON_COLUMNS = sql.raw('id uuid, external_id text, organisation_id uuid, name text, position text, languages text[], expertise text, themes text[], email text, extra jsonb');
+
 /** Inserts or updates a batch of people (ids unique within the batch). Never touches a profile's account link or privacy choices. */
 export async function upsertPeople(db: DbOrTx, batch: PersonWrite[], now: Date): Promise<{ inserted: number; updated: number }> {
   if (!batch.length) return { inserted: 0, updated: 0 };
@@ -110,39 +104,31 @@ export async function upsertPeople(db: DbOrTx, batch: PersonWrite[], now: Date):
     people,
     batch.map((b) => b.record.id),
   );
-  const values = batch.map(({ record: r, extra, organisationId }) => ({
-    id: randomUUID(),
-    externalId: UUID.test(r.id) ? r.id.toLowerCase() : r.id,
-    organisationId,
-    name: r.name,
-    position: r.position ?? '',
-    languages: r.languages,
-    expertise: r.expertise ?? '',
-    themes: r.themes,
-    email: r.email ?? null,
-    extra,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  const out = await db
-    .insert(people)
-    .values(values)
-    .onConflictDoUpdate({
-      target: people.externalId,
-      set: {
-        organisationId: sql`excluded.organisation_id`,
-        name: sql`excluded.name`,
-        position: sql`excluded.position`,
-        languages: sql`excluded.languages`,
-        expertise: sql`excluded.expertise`,
-        themes: sql`excluded.themes`,
-        email: sql`excluded.email`,
-        extra: sql`excluded.extra`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    })
-    .returning({ isNew: sql<boolean>`(xmax = 0)` });
-  const inserted = out.filter((r) => r.isNew).length;
+  const json = JSON.stringify(
+    batch.map(({ record: r, extra, organisationId }) => ({
+      id: randomUUID(),
+      external_id: UUID.test(r.id) ? r.id.toLowerCase() : r.id,
+      organisation_id: organisationId,
+      name: r.name,
+      position: r.position ?? '',
+      languages: r.languages,
+      expertise: r.expertise ?? '',
+      themes: r.themes,
+      email: r.email ?? null,
+      extra,
+    })),
+  );
+  const out = await rows<{ is_new: boolean }>(
+    db,
+    sql`insert into people (id, external_id, organisation_id, name, position, languages, expertise, themes, email, extra, created_at, updated_at)
+      select x.id, x.external_id, x.organisation_id, x.name, x.position, x.languages, x.expertise, x.themes, x.email, x.extra, ${now}, ${now}
+      from jsonb_to_recordset(${json}::jsonb) as x(${PERSON_COLUMNS})
+      on conflict (external_id) do update set
+        organisation_id = excluded.organisation_id, name = excluded.name, position = excluded.position, languages = excluded.languages,
+        expertise = excluded.expertise, themes = excluded.themes, email = excluded.email, extra = excluded.extra, updated_at = excluded.updated_at
+      returning (xmax = 0) as is_new`,
+  );
+  const inserted = out.filter((r) => r.is_new).length;
   return { inserted, updated: out.length - inserted };
 }
 

@@ -37,7 +37,7 @@ export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; re
 
 class Rollback extends Error {}
 
-const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 1000;
 const DEFAULT_MAX_ISSUES = 1000;
 
 function newReport(kind: ImportReport['kind']): ImportReport {

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: 100,000 organisations imported into a fresh embedded database (import_s),
+ * directory search at that size (search_p50_ms, search_p95_ms), the directory page under load
+ * (page_rps) against a bare node:http server sending a static page of the same size (bare_rps).
+ * The last line printed is one JSON object with those figures.
+ * Targets: import ≤ 30 s, search p95 ≤ 50 ms, page_rps / bare_rps ≥ 0.5.
+ * Options (environment): BENCH_ROWS (100000), BENCH_SECONDS per load run (10), BENCH_CONNECTIONS (10).
+ */
+import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { serve } from '@hono/node-server';
+import { openPglite, migrate } from '../src/platform/db.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { silentLogger } from '../src/platform/log.ts';
+import { createMailer } from '../src/platform/mail.ts';
+import { createApp } from '../src/app.ts';
+import { importOrganisations } from '../src/modules/imports/imports.service.ts';
+import { sampleOrganisations } from '../src/modules/imports/imports.sample.ts';
+import { searchOrganisations } from '../src/modules/organisations/organisations.service.ts';
+
+// autocannon ships no types: the little used here.
+type CannonResult = { requests: { average: number }; non2xx: number; errors: number };
+const autocannon = createRequire(import.meta.url)('autocannon') as (o: { url: string; connections: number; duration: number }) => Promise<CannonResult>;
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'peerlink-bench-'));
+const file = join(dir, 'organisations.jsonl');
+
+async function writeSample(): Promise<void> {
+  const out = createWriteStream(file);
+  for (const o of sampleOrganisations(ROWS)) if (!out.write(`${JSON.stringify(o)}\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+async function load(url: string): Promise<number> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  if (r.non2xx || r.errors) log(`  warning: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return r.requests.average;
+}
+
+const database = await openPglite(join(dir, 'data'));
+let server: ReturnType<typeof serve> | undefined;
+let bare: Server | undefined;
+try {
+  log(`generating ${ROWS} organisations…`);
+  await writeSample();
+  await migrate(database);
+
+  log('importing…');
+  const t0 = performance.now();
+  const outcome = await importOrganisations({ db: database.db, actor: 'cli', now: new Date() }, { source: createReadStream(file), format: 'jsonl' });
+  const importS = (performance.now() - t0) / 1000;
+  if (!outcome.ok || outcome.report.inserted !== ROWS) throw new Error(`import did not add ${ROWS} rows: ${JSON.stringify(outcome.ok ? { ...outcome.report, issues: outcome.report.issues.slice(0, 5) } : outcome)}`);
+  log(`  import_s ${round(importS, 2)}`);
+  const { rows: pgRows } = (await database.db.execute('analyze')) as unknown as { rows: unknown[] };
+  void pgRows;
+
+  // Directory search: free text in several languages, filters, and both together.
+  const queries: Record<string, string>[] = [
+    { q: 'waste management' },
+    { q: 'gestion des déchets' },
+    { q: 'saneamiento' },
+    { q: 'birth registration' },
+    { q: 'ecotourism', region: 'lac' },
+    { q: 'water', country: 'GH' },
+    { theme: 'citizen_participation' },
+    { theme: 'sanitation', region: 'ssa' },
+    { kind: 'region', language: 'fr' },
+    { population: '100k_500k', region: 'europe' },
+    { q: 'flood early warning', sort: 'relevance' },
+    { q: 'Gemeente' },
+    { country: 'BE', page: '3' },
+    {},
+    { q: 'ka' },
+    { q: 'budget participatif', population: 'under_10k' },
+  ];
+  const ctx = { db: database.db, actor: null, locale: 'en' as const, now: new Date() };
+  for (const q of queries) await searchOrganisations(ctx, q); // warm up
+  const times: number[] = [];
+  const perQuery = new Map<string, number[]>();
+  for (let round_ = 0; round_ < 10; round_++) {
+    for (const q of queries) {
+      const s = performance.now();
+      await searchOrganisations(ctx, q);
+      const ms = performance.now() - s;
+      times.push(ms);
+      const k = JSON.stringify(q);
+      perQuery.set(k, [...(perQuery.get(k) ?? []), ms]);
+    }
+  }
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  log(`  search p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${times.length} searches`);
+  const slow = [...perQuery].map(([k, v]) => [k, percentile(v, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 4);
+  for (const [k, v] of slow) log(`    slowest: ${k} median ${round(v)} ms`);
+
+  // The directory page under load, and a bare server sending the same bytes.
+  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' });
+  const app = createApp({ database, config, log: silentLogger, mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, outboxDir: join(dir, 'outbox') }), now: () => new Date() });
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  const pagePort = (server.address() as AddressInfo).port;
+  const pageUrl = `http://127.0.0.1:${pagePort}/organisations`;
+  const res = await fetch(pageUrl, { headers: { 'Accept-Encoding': 'identity' } });
+  const html = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`/organisations answered ${res.status}`);
+  log(`  /organisations: ${html.length} bytes`);
+  bare = createServer((_req, r) => {
+    r.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': html.length });
+    r.end(html);
+  });
+  bare.listen(0, '127.0.0.1');
+  await once(bare, 'listening');
+  const barePort = (bare.address() as AddressInfo).port;
+
+  log(`load: ${CONNECTIONS} connections, ${SECONDS} s each…`);
+  const pageRps = await load(pageUrl);
+  const bareRps = await load(`http://127.0.0.1:${barePort}/`);
+  log(`  page_rps ${round(pageRps)}, bare_rps ${round(bareRps)}, ratio ${round(pageRps / bareRps, 3)}`);
+
+  console.log(
+    JSON.stringify({
+      import_s: round(importS, 2),
+      search_p50_ms: round(p50, 2),
+      search_p95_ms: round(p95, 2),
+      page_rps: round(pageRps),
+      bare_rps: round(bareRps),
+    }),
+  );
+} finally {
+  server?.close();
+  bare?.close();
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
