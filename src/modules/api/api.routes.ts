@@ -1,7 +1,121 @@
+/**
+ * JSON API under /api/v1: the same services and permissions as the pages. Authentication by the
+ * session cookie or `Authorization: Bearer <personal access token>`. Errors are rendered by the
+ * app's handler as `{ error: { code, message, fields? } }`.
+ */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../platform/http.ts';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import * as orgs from '../organisations/organisations.service.ts';
+import * as people from '../organisations/people.service.ts';
+import { openApiDocument } from './api.openapi.ts';
+
+async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
+  return body as Record<string, unknown>;
+}
+
+function links(c: Ctx, r: { page: number; hasPrev: boolean; hasNext: boolean }) {
+  const url = new URL(c.req.url);
+  const at = (p: number) => {
+    const u = new URL(url);
+    u.searchParams.set('page', String(p));
+    return `${u.pathname}${u.search}`;
+  };
+  return { prev: r.hasPrev ? at(r.page - 1) : null, next: r.hasNext ? at(r.page + 1) : null };
+}
+
+function withoutInternals<T extends { hasNext: boolean; hasPrev: boolean }>(r: T) {
+  const { hasNext: _n, hasPrev: _p, ...rest } = r;
+  return rest;
+}
+
+/** Organisation detail as JSON: membership ids and user ids stay internal. */
+function organisationJson(o: orgs.OrganisationDetail) {
+  const { myRoles, members, ...rest } = o;
+  return { ...rest, myRoles, members: members.map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: m.status })) };
+}
+
+function personJson(p: people.PersonDetail) {
+  const { isOwn: _o, hasAccount: _h, ...rest } = p;
+  return rest;
+}
 
 export function apiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+
+  r.use('*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    const auth = c.req.header('Authorization');
+    if (auth !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      const deps = c.get('deps');
+      const user = m ? await authenticateApiToken(deps.database.db, m[1]!, deps.now()) : null;
+      if (!user) {
+        c.header('WWW-Authenticate', 'Bearer');
+        throw new UnauthorizedError();
+      }
+      c.set('user', user);
+      c.set('viaToken', true);
+    }
+    await next();
+  });
+
+  r.get('/openapi.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(openApiDocument(c.get('deps').config.baseUrl));
+  });
+
+  r.get('/organisations', async (c) => {
+    const res = await orgs.searchOrganisations(serviceCtx(c), c.req.query());
+    return c.json({ ...withoutInternals(res), links: links(c, res) });
+  });
+
+  r.post('/organisations', async (c) => {
+    const ctx = serviceCtx(c);
+    if (!ctx.actor) throw new UnauthorizedError();
+    const out = await orgs.createOrganisation(ctx, await jsonBody(c));
+    c.header('Location', `/api/v1/organisations/${out.id}`);
+    return c.json(organisationJson(await orgs.getOrganisation(ctx, out.id)), 201);
+  });
+
+  r.get('/organisations/:id', async (c) => c.json(organisationJson(await orgs.getOrganisation(serviceCtx(c), c.req.param('id')))));
+
+  r.patch('/organisations/:id', async (c) => {
+    const ctx = serviceCtx(c);
+    if (!ctx.actor) throw new UnauthorizedError();
+    const id = c.req.param('id');
+    await orgs.updateOrganisation(ctx, id, await jsonBody(c));
+    return c.json(organisationJson(await orgs.getOrganisation(ctx, id)));
+  });
+
+  r.get('/people', async (c) => {
+    const res = await people.searchPeople(serviceCtx(c), c.req.query());
+    return c.json({ ...withoutInternals(res), links: links(c, res) });
+  });
+
+  r.get('/people/me', async (c) => {
+    const me = await people.getMyProfile(serviceCtx(c));
+    if (!me) throw new NotFoundError();
+    return c.json(personJson(me));
+  });
+
+  r.patch('/people/me', async (c) => {
+    const ctx = serviceCtx(c);
+    if (!ctx.actor) throw new UnauthorizedError();
+    const out = await people.saveMyProfile(ctx, await jsonBody(c), { partial: true });
+    return c.json(personJson(await people.getPerson(ctx, out.id)));
+  });
+
+  r.get('/people/:id', async (c) => c.json(personJson(await people.getPerson(serviceCtx(c), c.req.param('id')))));
+
   return r;
 }
