@@ -19,8 +19,8 @@ export function queryWords(q: string): string[] {
 }
 
 /**
- * The text condition and rank for a query: websearch syntax (quotes, OR, -word) OR every word as a
- * prefix (`alm` finds Almere), both through the GIN index on `search`. A query with no word
+ * The text condition and rank for a query: every word as a prefix (`alm` finds Almere), OR'd with
+ * websearch syntax when the query uses it (quotes, OR, -word); both use the GIN index on `search`. A query with no word
  * (punctuation only) falls back to ILIKE on the name.
  */
 function textSearch(q: string | undefined, searchCol: SQL, nameCol: SQL): { where?: SQL; rank?: SQL } {
@@ -30,8 +30,10 @@ function textSearch(q: string | undefined, searchCol: SQL, nameCol: SQL): { wher
     const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     return { where: sql`${nameCol} ilike ${pattern}` };
   }
-  const prefix = words.map((w) => `${w}:*`).join(' & ');
-  const tsq = sql`(websearch_to_tsquery('simple', ${q}) || to_tsquery('simple', ${prefix}))`;
+  // A one-letter prefix matches nearly everything and costs a full ranking: single letters match as words.
+  const prefix = words.map((w) => (w.length > 1 ? `${w}:*` : w)).join(' & ');
+  // For plain words the prefix query already matches what websearch would; websearch is added only for its syntax.
+  const tsq = /["-]|\bor\b/i.test(q) ? sql`(websearch_to_tsquery('simple', ${q}) || to_tsquery('simple', ${prefix}))` : sql`to_tsquery('simple', ${prefix})`;
   return { where: sql`${searchCol} @@ ${tsq}`, rank: sql`ts_rank(${searchCol}, ${tsq})` };
 }
 
