@@ -455,7 +455,7 @@ export function roleLabel(t: (k: string) => string, role: string): string {
     case 'approver':
       return t('organisations.role.approver');
     case 'org_admin':
-      return t('organisations.role.org_admin');
+      return t('organisations.role.orgAdmin');
     default:
       return role;
   }
