@@ -223,3 +223,11 @@ export async function extraKeys(db: DbOrTx, table: 'organisations' | 'people'): 
   const r = await rows<{ k: string }>(db, sql`select distinct jsonb_object_keys(extra) as k from ${table === 'organisations' ? organisations : people} order by 1`);
   return r.map((x) => x.k);
 }
+
+/**
+ * Refreshes the planner's statistics after a large import: PGlite has no autovacuum, and a
+ * table that grew from nothing to 100,000 rows would otherwise be planned as if empty.
+ */
+export async function analyze(db: DbOrTx, table: 'organisations' | 'people'): Promise<void> {
+  await db.execute(sql.raw(`analyze ${table === 'organisations' ? 'organisations' : 'people'}`));
+}

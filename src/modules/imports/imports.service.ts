@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db.ts';
 import { audit } from '../../platform/audit.ts';
 import { readRecords, type FileFormat } from './imports.reader.ts';
 import { checkOrganisation, checkPerson } from './imports.rows.ts';
-import { organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
+import { analyze, organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
 import { canImports, type ImportsActor } from './imports.policy.ts';
 
 export type ImportIssue = { line: number; field?: string; message: string };
@@ -39,6 +39,8 @@ class Rollback extends Error {}
 
 const DEFAULT_BATCH = 1000;
 const DEFAULT_MAX_ISSUES = 1000;
+/** Rows written after which the planner's statistics are refreshed. */
+const ANALYZE_AFTER = 5000;
 
 function newReport(kind: ImportReport['kind']): ImportReport {
   return { kind, read: 0, inserted: 0, updated: 0, rejected: 0, issues: [], issueCount: 0, written: true };
@@ -95,6 +97,7 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
       }
       if (input.strict && report.issueCount) throw new Rollback();
       await flush();
+      if (report.inserted + report.updated >= ANALYZE_AFTER) await analyze(tx, 'organisations');
       await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.organisations', objectType: 'organisations', outcome: 'ok' });
     });
   } catch (e) {
@@ -163,6 +166,7 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
       }
       await flush();
       if (input.strict && report.issueCount) throw new Rollback();
+      if (report.inserted + report.updated >= ANALYZE_AFTER) await analyze(tx, 'people');
       await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.people', objectType: 'people', outcome: 'ok' });
     });
   } catch (e) {
