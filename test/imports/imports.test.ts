@@ -124,6 +124,19 @@ test('CSV line numbers count the header and quoted line breaks', async () => {
   assert.equal((await org('csvl-1'))?.offers, 'two\nlines');
 });
 
+test('a CSV row that cannot be read (stray quote, more cells than the header) is reported and the rest imported', async () => {
+  const csv = ['id,name,country', 'csvq-1,Fine,BE', 'csvq-2,x"y,BE', 'csvq-3,Too,BE,many,cells', 'csvq-4,"Also ""fine""",NL', ''].join('\n');
+  const r = await importOrgs(csv, 'csv');
+  assert.deepEqual(
+    r.issues.map((i) => i.line),
+    [3, 4],
+  );
+  assert.match(r.issues[1]!.message, /length/i);
+  assert.equal(r.inserted, 2);
+  assert.equal((await org('csvq-4'))?.name, 'Also "fine"');
+  assert.equal(await org('csvq-3'), undefined);
+});
+
 test('--strict writes nothing when any line is bad', async () => {
   const before_ = await count('organisations');
   const jsonl = [JSON.stringify({ id: 'strict-1', name: 'Would be fine', country: 'BE' }), JSON.stringify({ id: 'strict-2', name: 'Bad', country: 'BE', sdgs: [0] })].join('\n');

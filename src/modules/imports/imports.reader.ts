@@ -61,7 +61,8 @@ async function* readCsv(input: Readable): AsyncGenerator<ReadItem> {
       bom: true,
       info: true,
       skip_empty_lines: true,
-      relax_column_count: true,
+      // A short row (trailing empty cells left out) is fine; a row longer than the header is an issue.
+      relax_column_count_less: true,
       skip_records_with_error: true,
       on_skip: (err) => {
         if (err) skipped.push({ line: (err as { lines?: number }).lines ?? 0, error: `CSV row could not be read: ${err.message}` });

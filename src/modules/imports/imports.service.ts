@@ -106,6 +106,7 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
     report.inserted = 0;
     report.updated = 0;
   }
+  report.issues.sort((a, b) => a.line - b.line);
   return { ok: true, report };
 }
 
