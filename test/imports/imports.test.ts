@@ -293,3 +293,13 @@ test('the demo seed covers every role, marks its accounts as demo, and changes n
 function clockTick() {
   t.clock.advance(60_000);
 }
+
+test('only the command line or a platform admin may import', async () => {
+  const as = (roles: ('broker' | 'admin')[]) => ({ id: '00000000-0000-4000-8000-000000000001', name: 'x', email: 'x@example.org', locale: 'en' as const, roles, coordinatorRegions: [], hasTotp: true });
+  const line = JSON.stringify({ id: 'policy-1', name: 'Policy town', country: 'BE' });
+  const broker = await importOrganisations({ db: t.db, actor: as(['broker']), now: t.clock.now() }, { source: Readable.from([line]), format: 'jsonl' });
+  assert.deepEqual(broker, { ok: false, reason: 'forbidden' });
+  assert.equal(await org('policy-1'), undefined);
+  const admin = await importOrganisations({ db: t.db, actor: as(['admin']), now: t.clock.now() }, { source: Readable.from([line]), format: 'jsonl' });
+  assert.ok(admin.ok && admin.report.inserted === 1);
+});
