@@ -1,0 +1,171 @@
+/**
+ * Debian's Chromium driven by playwright-core, launched as DESIGN.md says. Every page a spec
+ * lands on is checked: zero axe-core violations at WCAG 2.2 AA, and no request to another host.
+ * Navigation goes through `goto`, `submit` and `follow`, which check the page they arrive at;
+ * `close()` fails if any navigation escaped the check.
+ *
+ * With JavaScript disabled axe cannot run in the page itself, so the page's HTML (what a browser
+ * without JavaScript shows, with the same stylesheet) is loaded at the same URL into a second,
+ * JavaScript-enabled checker context, and axe runs there.
+ */
+import { chromium, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import type { RunningServer } from './server.ts';
+
+const AXE_SOURCE = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export type BrowserOptions = { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } };
+
+type AxeViolation = { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+
+async function launch(opts: BrowserOptions): Promise<{ context: BrowserContext; page: Page; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: ARGS,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    timeout: 60_000,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  return { context, page, dir };
+}
+
+/** Runs axe in a page whose scripts may run; returns its violations. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, AXE_TAGS);
+}
+
+export class Browser {
+  readonly page: Page;
+  readonly server: RunningServer;
+  /** URLs of every page checked so far (a spec may assert on them). */
+  readonly checked: string[] = [];
+  private readonly context: BrowserContext;
+  private readonly dir: string;
+  private readonly js: boolean;
+  private readonly foreign: string[] = [];
+  private readonly cspErrors: string[] = [];
+  private navigations = 0;
+  private checkedNavigations = 0;
+  private checker: Promise<{ context: BrowserContext; page: Page; dir: string }> | null = null;
+
+  private constructor(server: RunningServer, l: { context: BrowserContext; page: Page; dir: string }, js: boolean) {
+    this.server = server;
+    this.context = l.context;
+    this.page = l.page;
+    this.dir = l.dir;
+    this.js = js;
+    this.context.on('request', (r) => this.watchRequest(r.url()));
+    this.page.on('framenavigated', (f) => {
+      if (f === this.page.mainFrame()) this.navigations++;
+    });
+    this.page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) this.cspErrors.push(m.text());
+    });
+  }
+
+  static async open(server: RunningServer, opts: BrowserOptions = {}): Promise<Browser> {
+    return new Browser(server, await launch(opts), opts.javaScriptEnabled ?? true);
+  }
+
+  private watchRequest(url: string) {
+    const u = new URL(url);
+    if (u.protocol === 'data:' || u.protocol === 'about:' || u.protocol === 'blob:') return;
+    if (u.origin !== this.server.origin) this.foreign.push(url);
+  }
+
+  /** A path on the server (`/fr/organisations`) as a full URL. */
+  url(path: string): string {
+    return new URL(path, this.server.origin).toString();
+  }
+
+  /** Opens a path or full URL on the server and checks the page. */
+  async goto(pathOrUrl: string): Promise<Response | null> {
+    const res = await this.page.goto(pathOrUrl.startsWith('http') ? pathOrUrl : this.url(pathOrUrl));
+    await this.check();
+    return res;
+  }
+
+  /** Clicks something that navigates (a link, a submit button), waits for the new page and checks it. */
+  async follow(target: Locator): Promise<void> {
+    const before = this.navigations;
+    await target.click();
+    await this.page.waitForLoadState('load');
+    if (this.navigations === before) await this.page.waitForEvent('framenavigated', { predicate: (f) => f === this.page.mainFrame() });
+    await this.page.waitForLoadState('load');
+    await this.check();
+  }
+
+  /** Submits a form by its submit button. */
+  submit(button: Locator): Promise<void> {
+    return this.follow(button);
+  }
+
+  /** Checks the current page: axe at WCAG 2.2 AA, no other host, no CSP refusal. */
+  async check(): Promise<void> {
+    const url = this.page.url();
+    const violations = this.js ? await axeViolations(this.page) : await this.checkWithoutScripts(url);
+    assert.deepEqual(
+      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`),
+      [],
+      `axe violations on ${url}`,
+    );
+    assert.deepEqual(this.foreign, [], `requests to another host (last page ${url})`);
+    assert.deepEqual(this.cspErrors, [], `CSP refusals (last page ${url})`);
+    this.checkedNavigations = this.navigations;
+    this.checked.push(url);
+  }
+
+  /** Loads this page's HTML at its own URL into a scripting checker and runs axe there. */
+  private async checkWithoutScripts(url: string): Promise<AxeViolation[]> {
+    const doc = await this.page.content();
+    this.checker ??= launch({ javaScriptEnabled: true, viewport: this.page.viewportSize() ?? undefined }).then((c) => {
+      c.context.on('request', (r) => this.watchRequest(r.url()));
+      return c;
+    });
+    const { page } = await this.checker;
+    const target = url.split('#')[0]!;
+    await page.route(target, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: doc }), { times: 1 });
+    await page.goto(target);
+    return axeViolations(page);
+  }
+
+  /** Ends the session; fails if a page was reached without being checked. */
+  async close(): Promise<void> {
+    const unchecked = this.navigations - this.checkedNavigations;
+    await this.context.close();
+    rmSync(this.dir, { recursive: true, force: true });
+    if (this.checker) {
+      const c = await this.checker;
+      await c.context.close();
+      rmSync(c.dir, { recursive: true, force: true });
+    }
+    assert.equal(unchecked, 0, 'every page visited was checked with axe');
+    assert.deepEqual(this.foreign, [], 'no request went to another host');
+  }
+}
+
+/** Signs in through the form and checks where it lands. */
+export async function signIn(b: Browser, locale: string, email: string, password: string): Promise<void> {
+  await b.goto(`/${locale}/sign-in`);
+  await b.page.locator('#f-email').fill(email);
+  await b.page.locator('#f-password').fill(password);
+  await b.submit(b.page.locator('main form button[type="submit"]'));
+}
+
+/** Signs out with the header's POST form. */
+export async function signOut(b: Browser): Promise<void> {
+  await b.submit(b.page.locator('header form[action$="/sign-out"] button'));
+}

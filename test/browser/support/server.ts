@@ -1,0 +1,92 @@
+/**
+ * The real server for browser specs: `src/server.ts` as a child process on a free port, with a
+ * fresh data folder, the demo data, and mail going to a loopback SMTP server the spec can read.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestSmtp, type TestSmtp } from '../../support/smtp.ts';
+
+const root = new URL('../../..', import.meta.url).pathname;
+
+export type RunningServer = {
+  /** http://localhost:<port>, the origin every page must stay on. */
+  origin: string;
+  smtp: TestSmtp;
+  /** What the server printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server and waits until /healthz answers (the demo data is loaded before it listens). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const smtp = await startTestSmtp();
+  const dataDir = mkdtempSync(join(tmpdir(), 'peerlink-browser-'));
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: origin,
+      DATA_DIR: dataDir,
+      DEMO: 'true',
+      SMTP_URL: smtp.url,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => void (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => void (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the server exited with ${child.exitCode} before answering:\n${out}`);
+    }
+    try {
+      const res = await fetch(`${origin}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not answer /healthz within 120 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { origin, smtp, output: () => out, stop };
+}

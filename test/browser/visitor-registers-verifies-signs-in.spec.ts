@@ -1,0 +1,73 @@
+/** A visitor registers, confirms the address from the mail's link and signs in: all without JavaScript. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type RunningServer } from './support/server.ts';
+import { Browser, signIn, signOut } from './support/browser.ts';
+
+let server: RunningServer;
+let b: Browser;
+before(async () => {
+  server = await startServer();
+  b = await Browser.open(server, { javaScriptEnabled: false });
+});
+after(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+test('a visitor registers, confirms the e-mail by its link and signs in, with JavaScript disabled', async () => {
+  const page = b.page;
+  const email = `ama.owusu.${Date.now()}@agona-west.example`;
+  const password = 'sanitation plans for forty people';
+
+  await b.goto('/en');
+  await b.follow(page.locator('header').getByRole('link', { name: 'Register' }));
+  assert.match(page.url(), /\/en\/register$/);
+
+  // A first try with a short password: the form says what is wrong and keeps what was typed.
+  await page.getByLabel('Full name').fill('Ama Owusu');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await b.submit(page.getByRole('button', { name: 'Create account' }));
+  await assertVisible(page.locator('.error-summary'));
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'Ama Owusu');
+  assert.equal(await page.getByLabel('E-mail address').inputValue(), email);
+  assert.equal(await page.locator('#f-password').getAttribute('aria-invalid'), 'true');
+
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await b.submit(page.getByRole('button', { name: 'Create account' }));
+  assert.match(page.url(), /\/en\/register\/sent$/);
+
+  // The mail arrived, and its link confirms the account.
+  const mail = await server.smtp.waitFor((m) => m.to.includes(email), 15_000);
+  const link = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(mail.text)?.[0];
+  assert.ok(link, `a confirmation link in the mail:\n${mail.text}`);
+  assert.ok(link.startsWith(server.origin), 'the link points at this server');
+
+  // Not confirmed yet: signing in is refused.
+  await signIn(b, 'en', email, password);
+  assert.match(page.url(), /\/en\/sign-in$/);
+  await assertVisible(page.locator('.error-summary'));
+
+  await b.goto(link);
+  await b.submit(page.locator('main form button[type="submit"]'));
+  assert.match(page.url(), /\/en\/sign-in$/);
+  await assertVisible(page.locator('.flash'));
+
+  // The link works once.
+  await b.goto(link);
+  assert.equal(await page.locator('main form button[type="submit"]').count(), 0, 'a used link offers nothing to confirm');
+
+  await signIn(b, 'en', email, password);
+  assert.match(page.url(), /\/en\/account$/);
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'Ama Owusu');
+  await assertVisible(page.locator('main').getByText(email));
+
+  await signOut(b);
+  await b.goto('/en/account');
+  assert.match(page.url(), /\/en\/sign-in\?next=/, 'signed out: the account page asks to sign in again');
+});
+
+async function assertVisible(l: import('playwright-core').Locator) {
+  assert.ok(await l.first().isVisible(), `${l} is visible`);
+}
