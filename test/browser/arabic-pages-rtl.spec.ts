@@ -1,0 +1,90 @@
+/** Arabic pages render right to left, in Arabic, without breaking the layout. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type RunningServer } from './support/server.ts';
+import { Browser, signIn } from './support/browser.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
+
+let server: RunningServer;
+let b: Browser;
+before(async () => {
+  server = await startServer();
+  b = await Browser.open(server);
+});
+after(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+/** The current page is Arabic, right to left, laid out from the right, with no sideways scroll. */
+async function assertArabicRtl(h1?: string) {
+  const page = b.page;
+  const url = page.url();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ar', url);
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl', url);
+  const layout = await page.evaluate(() => {
+    const h = document.querySelector('h1')!;
+    const main = document.querySelector('main')!;
+    const hb = h.getBoundingClientRect();
+    const mb = main.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(h);
+    const tb = range.getBoundingClientRect();
+    return {
+      direction: getComputedStyle(document.body).direction,
+      h1: h.textContent ?? '',
+      // Where the heading's text sits inside main: RTL starts at the right edge.
+      gapRight: mb.right - tb.right,
+      gapLeft: tb.left - mb.left,
+      headingFits: hb.width <= mb.width + 1,
+      scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      nav: document.querySelector('header nav')?.textContent ?? '',
+    };
+  });
+  assert.equal(layout.direction, 'rtl', `${url}: computed direction`);
+  assert.match(layout.h1, ARABIC, `${url}: the heading is Arabic`);
+  if (h1) assert.equal(layout.h1.trim(), h1, url);
+  assert.match(layout.nav, /المنظمات/, `${url}: navigation in Arabic`);
+  assert.ok(layout.gapRight < layout.gapLeft, `${url}: the heading starts at the right (${layout.gapRight} < ${layout.gapLeft})`);
+  assert.ok(layout.headingFits, `${url}: the heading fits`);
+  assert.ok(layout.scroll <= 0, `${url}: no horizontal scroll (${layout.scroll}px)`);
+}
+
+test('Arabic pages are right to left, in Arabic, for visitors and signed-in members', async () => {
+  const page = b.page;
+  await b.goto('/ar');
+  await assertArabicRtl();
+
+  await b.follow(page.locator('header nav').getByRole('link', { name: 'المنظمات' }));
+  assert.match(page.url(), /\/ar\/organisations$/);
+  await assertArabicRtl('المنظمات');
+  assert.ok(await page.getByRole('search', { name: 'البحث عن منظمات' }).isVisible());
+
+  // A profile: Arabic labels around the organisation's own (Latin) content.
+  await b.goto('/ar/organisations?q=Banjul');
+  await b.follow(page.locator('main ul.cards').getByRole('link', { name: /Banjul/ }).first());
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  assert.match((await page.locator('dl.facts dt').allTextContents()).join(' '), ARABIC);
+  assert.match((await page.locator('dl.facts').textContent()) ?? '', /غامبيا/, 'country name in Arabic');
+
+  await b.goto('/ar/register');
+  await assertArabicRtl('إنشاء حساب');
+
+  // A form error comes back in Arabic, still right to left.
+  await b.goto('/ar/sign-in');
+  await assertArabicRtl('تسجيل الدخول');
+  await b.submit(page.locator('main form button[type="submit"]'));
+  await assertArabicRtl('تسجيل الدخول');
+  assert.match((await page.locator('.error-summary').textContent()) ?? '', ARABIC);
+
+  // Signed in, the account page is Arabic too; the language switcher leads back to left to right.
+  await signIn(b, 'ar', 'requester@demo.peerlink.localhost', DEMO_PASSWORD);
+  await b.goto('/ar/account');
+  await assertArabicRtl();
+  await b.follow(page.locator('header nav.langs').getByRole('link', { name: 'English' }));
+  assert.match(page.url(), /\/en\/account$/);
+  assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'ltr');
+});
