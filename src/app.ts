@@ -23,6 +23,11 @@ import { exportsRoutes } from './modules/imports/exports.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { peopleRoutes } from './modules/organisations/people.routes.ts';
 import { apiRoutes } from './modules/api/api.routes.ts';
+import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { requestsApiRoutes } from './modules/requests/requests.api.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -122,7 +127,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', exportsRoutes());
   app.route('/', organisationsRoutes());
   app.route('/', peopleRoutes());
+  app.route('/', programmesRoutes());
+  app.route('/', requestsRoutes());
+  app.route('/', callsRoutes());
+  app.route('/', notificationsRoutes());
   app.route('/api/v1', apiRoutes());
+  app.route('/api/v1', requestsApiRoutes());
 
   app.notFound((c) => {
     const t = c.get('t');

@@ -1,0 +1,144 @@
+/** Call pages: public list and page, offering, the broker's offers, offers with thread and match, publishing a call. Thin: parse, call a service, render. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { kickOutbox } from '../notifications/notifications.routes.ts';
+import * as svc from './calls.service.ts';
+import * as v from './calls.views.ts';
+
+const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []);
+
+/** The offer form's fields → the service's input: one entry per expert put forward. */
+export function offerFromForm(body: Record<string, string | string[]>): { organisationId?: string; experts: { personId: string; motivation: unknown; languages: string[]; availability: unknown }[] } {
+  const chosen = Array.isArray(body.experts) ? body.experts : body.experts ? [body.experts] : [];
+  return {
+    organisationId: typeof body.organisationId === 'string' ? body.organisationId : undefined,
+    experts: chosen.map((id) => ({ personId: id, motivation: body[`motivation_${id}`], languages: words(body[`languages_${id}`]), availability: body[`availability_${id}`] })),
+  };
+}
+
+export function callsRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get('/calls', async (c) => {
+    const query = c.req.query();
+    try {
+      return v.callsListPage(c, query, await svc.listOpenCalls(serviceCtx(c), query));
+    } catch (e) {
+      if (e instanceof ValidationError) return v.callsListPage(c, query, null, e.fields, 400);
+      throw e;
+    }
+  });
+
+  r.get('/calls/:id', async (c) => v.callPage(c, await svc.getCall(serviceCtx(c), c.req.param('id'))));
+
+  r.get('/calls/:id/offer', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.offerFormPage(c, await svc.getOfferForm(serviceCtx(c), c.req.param('id')), { values: {}, errors: {} });
+  });
+
+  r.post('/calls/:id/offers', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const ctx = serviceCtx(c);
+    try {
+      const out = await svc.makeOffer(ctx, id, offerFromForm(body));
+      if (out.ok) {
+        kickOutbox(c);
+        setFlash(c, 'calls.offer.sent');
+        return redirectTo(c, `/offers/${out.id}`);
+      }
+      if (out.reason === 'already_offered' && out.id) {
+        setFlash(c, 'calls.offer.already');
+        return redirectTo(c, `/offers/${out.id}`);
+      }
+      const key = { closed: 'calls.offer.closed', own_request: 'calls.offer.ownRequest', no_profile: 'calls.offer.noProfile', already_offered: 'calls.offer.already' }[out.reason];
+      return v.offerFormPage(c, await svc.getOfferForm(ctx, id), { values: body, errors: { organisationId: key } }, 409);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.offerFormPage(c, await svc.getOfferForm(ctx, id), { values: body, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/calls/:id/offers', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.callOffersPage(c, await svc.listCallOffers(serviceCtx(c), c.req.param('id')));
+  });
+
+  r.get('/requests/:id/call/new', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    return v.publishCallPage(c, id, { values: await svc.callDraftOf(serviceCtx(c), id), errors: {} });
+  });
+
+  r.post('/requests/:id/call', async (c) => {
+    const id = c.req.param('id');
+    const raw = await formBody(c);
+    const body = { themes: [], formats: [], ...raw, languages: words(raw.languages) };
+    try {
+      const out = await svc.publishCall(serviceCtx(c), id, body);
+      if (!out.ok) {
+        if (out.reason === 'deadline_past') return v.publishCallPage(c, id, { values: raw, errors: { deadline: 'calls.publish.deadlinePast' } }, 400);
+        setFlash(c, 'calls.publish.already');
+        return redirectTo(c, `/requests/${id}`);
+      }
+      kickOutbox(c);
+      setFlash(c, 'calls.publish.done');
+      return redirectTo(c, `/calls/${out.id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.publishCallPage(c, id, { values: raw, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/offers/:id', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.offerPage(c, await svc.getOffer(serviceCtx(c), c.req.param('id')));
+  });
+
+  r.post('/offers/:id/messages', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    try {
+      await svc.postMessage(serviceCtx(c), id, body);
+      kickOutbox(c);
+      setFlash(c, 'calls.thread.sent');
+      return redirectTo(c, `/offers/${id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(serviceCtx(c), id), { values: body, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.post('/offers/:id/shortlist', async (c) => {
+    const id = c.req.param('id');
+    const out = await svc.shortlistOffer(serviceCtx(c), id);
+    setFlash(c, out.ok ? 'calls.offer.shortlisted' : 'requests.notAllowed');
+    return redirectTo(c, `/offers/${id}`);
+  });
+
+  r.post('/offers/:id/propose', async (c) => {
+    const id = c.req.param('id');
+    const out = await svc.proposeMatch(serviceCtx(c), id);
+    if (out.ok) kickOutbox(c);
+    setFlash(c, out.ok ? 'calls.match.proposedDone' : 'calls.match.callHasMatch');
+    return redirectTo(c, `/offers/${id}`);
+  });
+
+  for (const answer of ['confirm', 'decline'] as const) {
+    r.post(`/matches/:id/${answer}`, async (c) => {
+      const ctx = serviceCtx(c);
+      const out = await svc.confirmMatch(ctx, c.req.param('id'), answer);
+      kickOutbox(c);
+      setFlash(c, !out.ok ? 'calls.match.notProposed' : answer === 'decline' ? 'calls.match.declinedDone' : out.isConfirmed ? 'calls.match.confirmedDone' : 'calls.match.confirmedYours');
+      const m = await svc.matchOffer(ctx, c.req.param('id'));
+      return redirectTo(c, `/offers/${m}`);
+    });
+  }
+
+  return r;
+}

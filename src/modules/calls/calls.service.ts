@@ -1,0 +1,386 @@
+/**
+ * Calls for expertise and what follows: a selected request becomes a public call (public fields
+ * only); peer organisations and individual experts offer; the broker asks questions in a thread,
+ * shortlists and proposes a match; requester and provider both confirm (double opt-in) and the
+ * request is matched.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServiceCtx } from '../../platform/http.ts';
+import { NotFoundError, UnauthorizedError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { mustParse } from '../../platform/validation.ts';
+import { audit } from '../../platform/audit.ts';
+import { isUuid, parseQuery } from '../organisations/organisations.service.ts';
+import { isCallTakingOffers } from '../programmes/programmes.phase.ts';
+import { insertTimelineEvent } from '../programmes/programmes.repository.ts';
+import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { loadRequest } from '../requests/requests.service.ts';
+import * as reqRepo from '../requests/requests.repository.ts';
+import { transition } from '../requests/requests.workflow.ts';
+import { isStaff } from '../requests/requests.policy.ts';
+import { canOffer, canPublishCall, matchSides, type OfferAction, type OfferStanding, type MatchSide } from './calls.policy.ts';
+import { publishCallInput, offerInput, messageInput, callsQuery } from './calls.schema.ts';
+import * as repo from './calls.repository.ts';
+
+/** What everyone may see of a call: no confidential detail of the request. */
+export type PublicCall = {
+  id: string;
+  title: string;
+  expertiseSought: string;
+  themes: string[];
+  formats: string[];
+  languages: string[];
+  periodStart: string | null;
+  periodEnd: string | null;
+  deadline: Date;
+  state: string;
+  isTakingOffers: boolean;
+  publishedAt: Date;
+  organisation: { name: string; country: string };
+  programme: { name: string; slug: string };
+};
+
+const toPublic = (c: repo.PublicCallRow, now: Date): PublicCall => ({
+  id: c.id,
+  title: c.title,
+  expertiseSought: c.expertiseSought,
+  themes: c.themes,
+  formats: c.formats,
+  languages: c.languages,
+  periodStart: c.periodStart,
+  periodEnd: c.periodEnd,
+  deadline: c.deadline,
+  state: c.state,
+  isTakingOffers: isCallTakingOffers(c, now),
+  publishedAt: c.publishedAt,
+  organisation: { name: c.organisation_name, country: c.organisation_country },
+  programme: { name: c.programme_name, slug: c.programme_slug },
+});
+
+/** Defaults for the publish form, from the selected request. */
+export async function callDraftOf(ctx: ServiceCtx, requestId: string): Promise<Record<string, unknown>> {
+  const { row } = await loadRequest(ctx, requestId, 'request.publishCall');
+  return { title: row.title, expertiseSought: '', themes: row.themes, formats: row.formats, languages: row.languages, periodStart: row.periodStart ?? '', periodEnd: row.periodEnd ?? '', deadline: '' };
+}
+
+export type PublishOutcome = { ok: true; id: string } | { ok: false; reason: 'already_published' | 'deadline_past' };
+
+/**
+ * The broker publishes the call of a selected request. It goes on the programme's timeline; the
+ * requester and the members whose themes fit are told.
+ */
+export async function publishCall(ctx: ServiceCtx, requestId: string, raw: unknown): Promise<PublishOutcome> {
+  const { row } = await loadRequest(ctx, requestId, 'request.publishCall');
+  if (!canPublishCall(ctx.actor)) throw new ForbiddenError();
+  const input = mustParse(publishCallInput, raw);
+  if (input.deadline <= ctx.now) return { ok: false, reason: 'deadline_past' };
+  const id = randomUUID();
+  const ok = await ctx.db.transaction(async (tx) => {
+    const inserted = await repo.insertCall(tx, {
+      id,
+      requestId,
+      programmeId: row.programmeId,
+      title: input.title,
+      expertiseSought: input.expertiseSought,
+      themes: input.themes,
+      formats: input.formats,
+      languages: input.languages,
+      periodStart: input.periodStart ?? null,
+      periodEnd: input.periodEnd ?? null,
+      deadline: input.deadline,
+      state: 'open',
+      publishedBy: ctx.actor!.id,
+      publishedAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    if (!inserted) return false;
+    await reqRepo.touchRequest(tx, requestId, ctx.now);
+    await insertTimelineEvent(tx, { id: randomUUID(), programmeId: row.programmeId, kind: 'call_launched', at: ctx.now, title: input.title, refId: id, authorId: ctx.actor!.id });
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'call.publish', objectType: 'call', objectId: id, ip: ctx.ip });
+    await notify(tx, ctx.now, [row.createdBy], 'call_published', (t) => ({
+      subject: t('notifications.callPublished.subject', { title: input.title }),
+      body: t('notifications.callPublished.body', { title: input.title, link: mailLink(`/calls/${id}`) }),
+    }));
+    const fits = (await repo.peopleWithThemes(tx, input.themes)).filter((u) => u !== row.createdBy);
+    await notify(tx, ctx.now, fits, 'call_fits', (t) => ({
+      subject: t('notifications.callFits.subject', { title: input.title }),
+      body: t('notifications.callFits.body', { title: input.title, link: mailLink(`/calls/${id}`) }),
+    }));
+    return true;
+  });
+  return ok ? { ok: true, id } : { ok: false, reason: 'already_published' };
+}
+
+/** Open calls for everyone, with theme and format filters (an unknown key answers 400). */
+export async function listOpenCalls(ctx: ServiceCtx, query: Record<string, unknown>): Promise<PublicCall[]> {
+  const f = parseQuery(callsQuery, query);
+  return (await repo.openCalls(ctx.db, ctx.now, f)).map((c) => toPublic(c, ctx.now));
+}
+
+export type CallPage = { call: PublicCall; requestId: string | null; canOffer: boolean; myOfferId: string | null; isStaff: boolean };
+
+/** A call's public page; the secretariat also gets the request's id (for the broker screens). */
+export async function getCall(ctx: ServiceCtx, id: string): Promise<CallPage> {
+  const c = isUuid(id) ? await repo.findPublicCall(ctx.db, id) : undefined;
+  if (!c) throw new NotFoundError();
+  const mine = ctx.actor ? await repo.findOfferByCallAndUser(ctx.db, id, ctx.actor.id) : undefined;
+  const call = toPublic(c, ctx.now);
+  return { call, requestId: isStaff(ctx.actor) ? c.requestId : null, canOffer: !!ctx.actor && call.isTakingOffers && !mine, myOfferId: mine?.id ?? null, isStaff: isStaff(ctx.actor) };
+}
+
+export type OfferFormData = { call: PublicCall; organisations: { id: string; name: string; experts: { id: string; name: string; languages: string[] }[] }[]; self: { id: string; name: string; languages: string[] } | null };
+
+/** What the signed-in person may offer: their own profile, and the experts of organisations they administer. */
+export async function getOfferForm(ctx: ServiceCtx, callId: string): Promise<OfferFormData> {
+  if (!ctx.actor) throw new UnauthorizedError();
+  const { call } = await getCall(ctx, callId);
+  const [self, orgs] = await Promise.all([repo.personOfUser(ctx.db, ctx.actor.id), repo.adminOrganisations(ctx.db, ctx.actor.id)]);
+  const organisations = await Promise.all(orgs.map(async (o) => ({ ...o, experts: await repo.expertsOfOrganisation(ctx.db, o.id) })));
+  return { call, organisations, self: self ?? null };
+}
+
+export type OfferOutcome = { ok: true; id: string } | { ok: false; reason: 'closed' | 'already_offered' | 'own_request' | 'no_profile'; id?: string };
+
+/**
+ * Makes an offer on a call: for an organisation the person administers (one or more of its
+ * experts), or for themselves as an individual expert. One offer per call and person: of 20
+ * parallel submissions one is recorded, the others get already_offered.
+ */
+export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): Promise<OfferOutcome> {
+  if (!ctx.actor) throw new UnauthorizedError();
+  const call = isUuid(callId) ? await repo.findCall(ctx.db, callId) : undefined;
+  if (!call) throw new NotFoundError();
+  if (!isCallTakingOffers(call, ctx.now)) return { ok: false, reason: 'closed' };
+  const input = mustParse(offerInput, raw);
+  const request = (await reqRepo.findRequest(ctx.db, call.requestId))!;
+  const personIds = input.experts.map((e) => e.personId);
+  if (new Set(personIds).size !== personIds.length) throw new ValidationError({ experts: 'calls.offer.duplicateExpert' });
+  if (input.organisationId) {
+    if (input.organisationId === request.organisationId) return { ok: false, reason: 'own_request' };
+    const roles = await reqRepo.activeOrgRoles(ctx.db, input.organisationId, ctx.actor.id);
+    if (!roles.includes('org_admin')) throw new ValidationError({ organisationId: 'calls.offer.notOrgAdmin' });
+    const allowed = await repo.eligibleExpertIds(ctx.db, input.organisationId, personIds);
+    if (personIds.some((p) => !allowed.has(p))) throw new ValidationError({ experts: 'calls.offer.notYourExpert' });
+  } else {
+    const self = await repo.personOfUser(ctx.db, ctx.actor.id);
+    if (!self) return { ok: false, reason: 'no_profile' };
+    if (personIds.length !== 1 || personIds[0] !== self.id) throw new ValidationError({ experts: 'calls.offer.onlyYourself' });
+    if ((await reqRepo.activeOrgRoles(ctx.db, request.organisationId, ctx.actor.id)).length) return { ok: false, reason: 'own_request' };
+  }
+  const id = randomUUID();
+  const inserted = await ctx.db.transaction(async (tx) => {
+    const got = await repo.insertOffer(tx, { id, callId, offeredBy: ctx.actor!.id, organisationId: input.organisationId ?? null, state: 'submitted', createdAt: ctx.now, updatedAt: ctx.now });
+    if (!got) return false;
+    await repo.insertOfferExperts(
+      tx,
+      input.experts.map((e) => ({ offerId: id, personId: e.personId, motivation: e.motivation, languages: e.languages, availability: e.availability })),
+    );
+    await repo.touchCall(tx, callId, ctx.now);
+    await notify(tx, ctx.now, await reqRepo.brokerIds(tx), 'new_offer', (t) => ({
+      subject: t('notifications.newOffer.subject', { title: call.title }),
+      body: t('notifications.newOffer.body', { title: call.title, link: mailLink(`/offers/${id}`) }),
+    }));
+    return true;
+  });
+  if (!inserted) {
+    const existing = await repo.findOfferByCallAndUser(ctx.db, callId, ctx.actor.id);
+    return { ok: false, reason: 'already_offered', id: existing?.id };
+  }
+  return { ok: true, id };
+}
+
+type LoadedOffer = { offer: repo.OfferRow; call: repo.CallRow; standing: OfferStanding; requestRow: reqRepo.RequestRow };
+
+/** Loads an offer the actor may see (404 otherwise); with `action`, 403 when they may see it but not do that. */
+async function loadOffer(ctx: ServiceCtx, id: string, action: OfferAction = 'offer.view'): Promise<LoadedOffer> {
+  if (!ctx.actor) throw new NotFoundError();
+  const offer = isUuid(id) ? await repo.findOffer(ctx.db, id) : undefined;
+  if (!offer) throw new NotFoundError();
+  const call = (await repo.findCall(ctx.db, offer.callId))!;
+  const requestRow = (await reqRepo.findRequest(ctx.db, call.requestId))!;
+  const isProvider =
+    offer.offeredBy === ctx.actor.id || (!!offer.organisationId && (await reqRepo.activeOrgRoles(ctx.db, offer.organisationId, ctx.actor.id)).includes('org_admin'));
+  const reqRoles = await reqRepo.activeOrgRoles(ctx.db, requestRow.organisationId, ctx.actor.id);
+  const isRequesterSide = requestRow.createdBy === ctx.actor.id || reqRoles.includes('requester') || reqRoles.includes('approver');
+  const standing = { isProvider, isRequesterSide, state: offer.state };
+  if (!canOffer(ctx.actor, 'offer.view', standing)) {
+    await audit(ctx.db, ctx.now, { actorId: ctx.actor.id, action: 'offer.view', objectType: 'offer', objectId: id, ip: ctx.ip, outcome: 'denied' });
+    throw new NotFoundError();
+  }
+  if (action !== 'offer.view' && !canOffer(ctx.actor, action, standing)) throw new ForbiddenError();
+  return { offer, call, standing, requestRow };
+}
+
+export type OfferDetail = {
+  id: string;
+  state: string;
+  call: { id: string; title: string };
+  organisationName: string | null;
+  offeredByName: string;
+  experts: { personId: string; name: string; position: string; motivation: string; languages: string[]; availability: string }[];
+  messages: { authorName: string; body: string; at: Date }[];
+  match: { id: string; state: string; requesterConfirmed: boolean; providerConfirmed: boolean; mySides: MatchSide[] } | null;
+  abilities: { message: boolean; shortlist: boolean; propose: boolean };
+};
+
+/** An offer with its experts, its thread and its match, for the broker, the provider, and the requester once proposed. */
+export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail> {
+  const { offer, call, standing } = await loadOffer(ctx, id);
+  const [experts, messages, match, offeredByName, org] = await Promise.all([
+    repo.expertsOfOffer(ctx.db, id),
+    canOffer(ctx.actor, 'offer.message', standing) ? repo.messagesOf(ctx.db, id) : Promise.resolve([]),
+    repo.liveMatchOfOffer(ctx.db, id),
+    reqRepo.userName(ctx.db, offer.offeredBy),
+    offer.organisationId ? reqRepo.findOrganisationFacts(ctx.db, offer.organisationId) : Promise.resolve(undefined),
+  ]);
+  if (offer.offeredBy !== ctx.actor!.id) await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'offer.open', objectType: 'offer', objectId: id, ip: ctx.ip });
+  return {
+    id,
+    state: offer.state,
+    call: { id: call.id, title: call.title },
+    organisationName: org?.name ?? null,
+    offeredByName,
+    experts,
+    messages,
+    match: match
+      ? { id: match.id, state: match.state, requesterConfirmed: !!match.requesterConfirmedAt, providerConfirmed: !!match.providerConfirmedAt, mySides: match.state === 'proposed' ? matchSides(standing) : [] }
+      : null,
+    abilities: { message: canOffer(ctx.actor, 'offer.message', standing), shortlist: canOffer(ctx.actor, 'offer.shortlist', standing), propose: canOffer(ctx.actor, 'offer.propose', standing) },
+  };
+}
+
+export type CallOffers = { call: PublicCall; requestId: string; offers: { id: string; state: string; offeredByName: string; organisationName: string | null; experts: number; messages: number; createdAt: Date; lastActiveAt: Date | null }[] };
+
+/** The broker's view of a call's offers (the matching engine's ranked candidates go beside it). */
+export async function listCallOffers(ctx: ServiceCtx, callId: string): Promise<CallOffers> {
+  if (!canOffer(ctx.actor, 'offer.listForCall', { isProvider: false, isRequesterSide: false, state: '' })) throw new NotFoundError();
+  const c = isUuid(callId) ? await repo.findPublicCall(ctx.db, callId) : undefined;
+  if (!c) throw new NotFoundError();
+  const list = await repo.offersOfCall(ctx.db, callId);
+  return {
+    call: toPublic(c, ctx.now),
+    requestId: c.requestId,
+    offers: list.map((o) => ({
+      id: o.id,
+      state: o.state,
+      offeredByName: o.offered_by_name,
+      organisationName: o.organisation_name,
+      experts: o.experts,
+      messages: o.messages,
+      createdAt: new Date(o.created_at),
+      lastActiveAt: o.offered_by_last_active ? new Date(o.offered_by_last_active) : null,
+    })),
+  };
+}
+
+/** A message in the offer's thread (broker ↔ provider); the other side is told. */
+export async function postMessage(ctx: ServiceCtx, offerId: string, raw: unknown): Promise<{ ok: true }> {
+  const { offer, call } = await loadOffer(ctx, offerId, 'offer.message');
+  const { body } = mustParse(messageInput, raw);
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertMessage(tx, { id: randomUUID(), offerId, authorId: ctx.actor!.id, body, at: ctx.now });
+    await repo.touchCall(tx, call.id, ctx.now);
+    const to = offer.offeredBy === ctx.actor!.id ? await reqRepo.brokerIds(tx) : [offer.offeredBy];
+    await notify(tx, ctx.now, to, 'offer_message', (t) => ({
+      subject: t('notifications.offerMessage.subject', { title: call.title }),
+      body: t('notifications.offerMessage.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
+    }));
+  });
+  return { ok: true };
+}
+
+/** The broker shortlists an offer. */
+export async function shortlistOffer(ctx: ServiceCtx, offerId: string): Promise<{ ok: boolean }> {
+  const { call } = await loadOffer(ctx, offerId, 'offer.shortlist');
+  const ok = await repo.setOfferState(ctx.db, offerId, ['submitted'], 'shortlisted', ctx.now);
+  if (ok) await repo.touchCall(ctx.db, call.id, ctx.now);
+  return { ok };
+}
+
+export type ProposeOutcome = { ok: true; matchId: string } | { ok: false; reason: 'call_has_match' | 'not_allowed' };
+
+/** The broker proposes an offer as the match of its call; both sides are asked to confirm. One live match per call. */
+export async function proposeMatch(ctx: ServiceCtx, offerId: string): Promise<ProposeOutcome> {
+  const { offer, call, requestRow } = await loadOffer(ctx, offerId, 'offer.propose');
+  const matchId = randomUUID();
+  const out = await ctx.db.transaction(async (tx): Promise<ProposeOutcome> => {
+    const id = await repo.insertMatch(tx, { id: matchId, callId: call.id, offerId, state: 'proposed', proposedBy: ctx.actor!.id, proposedAt: ctx.now, updatedAt: ctx.now });
+    if (!id) return { ok: false, reason: 'call_has_match' };
+    if (!(await repo.setOfferState(tx, offerId, ['submitted', 'shortlisted'], 'proposed', ctx.now))) throw new Error('offer changed under the proposal');
+    await repo.touchCall(tx, call.id, ctx.now);
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'match.propose', objectType: 'match', objectId: matchId, ip: ctx.ip });
+    const requesterSide = [requestRow.createdBy, ...(await reqRepo.orgMembersInRoles(tx, requestRow.organisationId, ['approver']))];
+    await notify(tx, ctx.now, [...requesterSide, offer.offeredBy], 'match_proposed', (t) => ({
+      subject: t('notifications.matchProposed.subject', { title: call.title }),
+      body: t('notifications.matchProposed.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
+    }));
+    return { ok: true, matchId };
+  });
+  return out;
+}
+
+export type ConfirmOutcome = { ok: true; isConfirmed: boolean } | { ok: false; reason: 'not_proposed' };
+
+/**
+ * One side confirms a proposed match. When both have, the match is confirmed, the offer and the
+ * call are matched and the request moves to matched; the programme's timeline records it.
+ */
+export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'confirm' | 'decline' = 'confirm'): Promise<ConfirmOutcome> {
+  if (!ctx.actor) throw new NotFoundError();
+  const m = isUuid(matchId) ? await repo.findMatch(ctx.db, matchId) : undefined;
+  if (!m) throw new NotFoundError();
+  const { standing, call, requestRow, offer } = await loadOffer(ctx, m.offerId);
+  const sides = matchSides(standing);
+  if (!sides.length) throw new NotFoundError();
+  return ctx.db.transaction(async (tx): Promise<ConfirmOutcome> => {
+    const cur = await repo.findMatchForUpdate(tx, matchId);
+    if (!cur || cur.state !== 'proposed') return { ok: false, reason: 'not_proposed' };
+    if (answer === 'decline') {
+      await repo.updateMatch(tx, matchId, { state: 'declined', updatedAt: ctx.now });
+      await repo.setOfferState(tx, offer.id, ['proposed'], 'shortlisted', ctx.now);
+      await repo.touchCall(tx, call.id, ctx.now);
+      await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'match.decline', objectType: 'match', objectId: matchId, ip: ctx.ip });
+      await notify(tx, ctx.now, await reqRepo.brokerIds(tx), 'match_declined', (t) => ({
+        subject: t('notifications.matchDeclined.subject', { title: call.title }),
+        body: t('notifications.matchDeclined.body', { title: call.title, link: mailLink(`/offers/${offer.id}`) }),
+      }));
+      return { ok: true, isConfirmed: false };
+    }
+    const v: Parameters<typeof repo.updateMatch>[2] = { updatedAt: ctx.now };
+    if (sides.includes('requester') && !cur.requesterConfirmedAt) Object.assign(v, { requesterConfirmedAt: ctx.now, requesterConfirmedBy: ctx.actor!.id });
+    if (sides.includes('provider') && !cur.providerConfirmedAt) Object.assign(v, { providerConfirmedAt: ctx.now, providerConfirmedBy: ctx.actor!.id });
+    const both = !!(v.requesterConfirmedAt ?? cur.requesterConfirmedAt) && !!(v.providerConfirmedAt ?? cur.providerConfirmedAt);
+    if (both) v.state = 'confirmed';
+    await repo.updateMatch(tx, matchId, v);
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'match.confirm', objectType: 'match', objectId: matchId, ip: ctx.ip });
+    if (both) {
+      await repo.setOfferState(tx, offer.id, ['proposed'], 'matched', ctx.now);
+      await repo.touchCall(tx, call.id, ctx.now, 'matched');
+      const tr = transition(requestRow.state as never, 'match');
+      if (tr.ok) await reqRepo.moveState(tx, requestRow.id, requestRow.state, tr.to, ctx.actor!.id, ctx.now);
+      await insertTimelineEvent(tx, { id: randomUUID(), programmeId: call.programmeId, kind: 'match_confirmed', at: ctx.now, title: call.title, refId: matchId, authorId: ctx.actor!.id });
+      const everyone = [requestRow.createdBy, offer.offeredBy, ...(await reqRepo.brokerIds(tx))];
+      await notify(tx, ctx.now, everyone, 'match_confirmed', (t) => ({
+        subject: t('notifications.matchConfirmed.subject', { title: call.title }),
+        body: t('notifications.matchConfirmed.body', { title: call.title }),
+      }));
+    }
+    return { ok: true, isConfirmed: both };
+  });
+}
+
+/** The live match of a selected request, for its page (requester side and broker). */
+export async function callOfRequest(ctx: ServiceCtx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null> {
+  await loadRequest(ctx, requestId);
+  const c = await repo.findCallByRequest(ctx.db, requestId);
+  if (!c) return null;
+  const m = await repo.liveMatchOfCall(ctx.db, c.id);
+  return { callId: c.id, title: c.title, state: c.state, match: m ? { offerId: m.offerId, state: m.state } : null };
+}
+
+/** The offer a match belongs to (for redirecting after an answer); 404 for anyone who may not see it. */
+export async function matchOffer(ctx: ServiceCtx, matchId: string): Promise<string> {
+  const m = isUuid(matchId) ? await repo.findMatch(ctx.db, matchId) : undefined;
+  if (!m) throw new NotFoundError();
+  await loadOffer(ctx, m.offerId);
+  return m.offerId;
+}

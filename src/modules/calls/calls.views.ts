@@ -1,0 +1,205 @@
+/** Pages of calls for expertise: the public list and page, the offer form, the broker's offers list, an offer with its thread and match. */
+import { html } from 'hono/html';
+import type { Ctx } from '../../platform/http.ts';
+import { page, link } from '../../platform/render.ts';
+import type { Html } from '../../platform/html/layout.ts';
+import { input, textarea, select, checkboxes, errorSummary, type FormState } from '../../platform/html/form.ts';
+import { optionsOf } from '../../taxonomy/labels.ts';
+import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
+import { countryName } from '../../taxonomy/countries.ts';
+import { languageName } from '../../taxonomy/languages.ts';
+import { themeOptions, themeName, formatName, fmtDate, tags } from '../programmes/programmes.views.ts';
+import { callStateLabel } from '../requests/requests.views.ts';
+import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers } from './calls.service.ts';
+
+function offerStateLabel(t: (k: string) => string, s: string): string {
+  return (
+    {
+      submitted: t('calls.offerState.submitted'),
+      shortlisted: t('calls.offerState.shortlisted'),
+      proposed: t('calls.offerState.proposed'),
+      matched: t('calls.offerState.matched'),
+      declined: t('calls.offerState.declined'),
+      withdrawn: t('calls.offerState.withdrawn'),
+    } as Record<string, string>
+  )[s] ?? s;
+}
+
+function callFacts(c: Ctx, x: PublicCall): Html {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return html`<dl class="facts">
+<dt>${t('calls.field.requester')}</dt><dd>${x.organisation.name}, ${countryName(x.organisation.country, locale)}</dd>
+<dt>${t('calls.field.programme')}</dt><dd><a href="${link(c, `/programmes/${x.programme.slug}`)}">${x.programme.name}</a></dd>
+<dt>${t('calls.field.deadline')}</dt><dd>${fmtDate(x.deadline, locale, true)}</dd>
+<dt>${t('calls.field.formats')}</dt><dd>${x.formats.map((f) => formatName(f, locale)).join(', ')}</dd>
+<dt>${t('calls.field.languages')}</dt><dd>${x.languages.map((l) => languageName(l, locale)).join(', ')}</dd>
+${x.periodStart || x.periodEnd ? html`<dt>${t('calls.field.period')}</dt><dd>${fmtDate(x.periodStart, locale)} – ${fmtDate(x.periodEnd, locale)}</dd>` : ''}
+<dt>${t('calls.field.state')}</dt><dd>${callStateLabel(t, x.state)}</dd>
+</dl>`;
+}
+
+export function callsListPage(c: Ctx, values: Record<string, unknown>, list: PublicCall[] | null, errors: Record<string, string> = {}, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const form: FormState = { values, errors };
+  const labels = { theme: t('calls.filter.theme'), format: t('calls.filter.format') };
+  return page(c, {
+    title: t('calls.list.title'),
+    status,
+    body: html`<h1>${t('calls.list.title')}</h1><p>${t('calls.list.intro')}</p>
+<div class="layout-search"><form method="get" action="${link(c, '/calls')}" class="filters" role="search" aria-label="${t('calls.filter.label')}">${errorSummary(t, errors, labels)}
+${select({ t, name: 'theme', label: labels.theme, form, options: themeOptions(locale), blank: t('calls.filter.any') })}
+${select({ t, name: 'format', label: labels.format, form, options: optionsOf(EXCHANGE_FORMATS, locale, true), blank: t('calls.filter.any') })}
+<button type="submit">${t('calls.filter.apply')}</button></form>
+<div>${
+      list && list.length
+        ? html`<ul class="cards">${list.map(
+            (x) => html`<li class="card"><h2><a href="${link(c, `/calls/${x.id}`)}">${x.title}</a></h2><p class="meta">${x.organisation.name}, ${countryName(x.organisation.country, locale)} · ${t('calls.field.deadline')}: ${fmtDate(
+              x.deadline,
+              locale,
+            )}</p>${tags(t('calls.field.themes'), x.themes.map((th) => themeName(th, locale)))}</li>`,
+          )}</ul>`
+        : html`<p>${t('calls.list.none')}</p>`
+    }</div></div>`,
+  });
+}
+
+export function callPage(c: Ctx, p: CallPage) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const x = p.call;
+  return page(c, {
+    title: x.title,
+    body: html`<h1>${x.title}</h1>
+${callFacts(c, x)}
+<h2>${t('calls.field.expertiseSought')}</h2><p class="prewrap">${x.expertiseSought}</p>
+${tags(t('calls.field.themes'), x.themes.map((th) => themeName(th, locale)))}
+${
+  p.myOfferId
+    ? html`<p><a href="${link(c, `/offers/${p.myOfferId}`)}">${t('calls.offer.yours')}</a></p>`
+    : p.canOffer
+      ? html`<p><a class="button" href="${link(c, `/calls/${x.id}/offer`)}">${t('calls.offer.make')}</a></p>`
+      : x.isTakingOffers && !c.get('user')
+        ? html`<p><a href="${link(c, `/sign-in?next=${encodeURIComponent(`/calls/${x.id}/offer`)}`)}">${t('calls.offer.signIn')}</a></p>`
+        : html`<p>${t('calls.offer.closed')}</p>`
+}
+${p.isStaff ? html`<p><a href="${link(c, `/calls/${x.id}/offers`)}">${t('calls.offers.title')}</a>${p.requestId ? html` · <a href="${link(c, `/requests/${p.requestId}`)}">${t('calls.request')}</a>` : ''}</p>` : ''}`,
+  });
+}
+
+/** The offer form: for an organisation (choose its experts) or for oneself. One motivation, languages and availability per expert. */
+export function offerFormPage(c: Ctx, d: OfferFormData, form: FormState, status = 200) {
+  const t = c.get('t');
+  const expertFields = (e: { id: string; name: string; languages: string[] }) =>
+    html`<fieldset><legend>${e.name}</legend>
+<label><input type="checkbox" name="experts" value="${e.id}" id="f-experts-${e.id}"${(Array.isArray(form.values.experts) ? form.values.experts : [form.values.experts]).includes(e.id) ? html` checked` : ''}> ${t('calls.offer.putForward', { name: e.name })}</label>
+${textarea({ t, name: `motivation_${e.id}`, label: t('calls.offer.motivation'), form, rows: 3 })}
+${input({ t, name: `languages_${e.id}`, label: t('calls.offer.languages'), form: { ...form, values: { [`languages_${e.id}`]: form.values[`languages_${e.id}`] ?? e.languages.join(' '), ...form.values } }, hint: t('calls.offer.languagesHint') })}
+${input({ t, name: `availability_${e.id}`, label: t('calls.offer.availability'), form })}</fieldset>`;
+  const labels: Record<string, string> = { experts: t('calls.offer.experts'), organisationId: t('calls.offer.forOrganisation') };
+  const options = [...(d.self ? [{ value: '', label: t('calls.offer.asIndividual') }] : []), ...d.organisations.map((o) => ({ value: o.id, label: o.name }))];
+  return page(c, {
+    title: t('calls.offer.make'),
+    status,
+    body: html`<h1>${t('calls.offer.make')}</h1><p>${d.call.title}</p>
+${
+  !d.self && !d.organisations.length
+    ? html`<p>${t('calls.offer.noProfile')}</p><p><a href="${link(c, '/account')}">${t('calls.offer.completeProfile')}</a></p>`
+    : html`<form method="post" action="${link(c, `/calls/${d.call.id}/offers`)}" class="stack">${errorSummary(t, form.errors, labels)}
+${select({ t, name: 'organisationId', label: labels.organisationId!, form, options, hint: t('calls.offer.forHint') })}
+${d.self ? html`<h2>${t('calls.offer.asIndividual')}</h2>${expertFields(d.self)}` : ''}
+${d.organisations.map((o) => html`<h2>${o.name}</h2>${o.experts.length ? o.experts.filter((e) => e.id !== d.self?.id).map(expertFields) : html`<p>${t('calls.offer.noExperts')}</p>`}`)}
+<button type="submit">${t('calls.offer.send')}</button></form>`
+}`,
+  });
+}
+
+export function callOffersPage(c: Ctx, d: CallOffers) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return page(c, {
+    title: `${t('calls.offers.title')} · ${d.call.title}`,
+    body: html`<h1>${t('calls.offers.title')}: ${d.call.title}</h1>
+<p><a href="${link(c, `/calls/${d.call.id}`)}">${t('calls.offers.publicPage')}</a> · <a href="${link(c, `/requests/${d.requestId}`)}">${t('calls.request')}</a></p>
+${
+  d.offers.length
+    ? html`<table><thead><tr><th scope="col">${t('calls.offers.provider')}</th><th scope="col">${t('calls.field.state')}</th><th scope="col">${t('calls.offer.experts')}</th><th scope="col">${t('calls.offers.messages')}</th><th scope="col">${t(
+        'calls.offers.lastActive',
+      )}</th></tr></thead><tbody>${d.offers.map(
+        (o) =>
+          html`<tr><th scope="row"><a href="${link(c, `/offers/${o.id}`)}">${o.organisationName ?? o.offeredByName}</a>${o.organisationName ? html`<br><span class="hint">${o.offeredByName}</span>` : ''}</th><td>${offerStateLabel(t, o.state)}</td><td>${o.experts}</td><td>${o.messages}</td><td>${
+            o.lastActiveAt ? fmtDate(o.lastActiveAt, locale) : t('calls.offers.never')
+          }</td></tr>`,
+      )}</tbody></table>`
+    : html`<p>${t('calls.offers.none')}</p>`
+}
+<section aria-labelledby="ranked-h"><h2 id="ranked-h">${t('calls.offers.ranked')}</h2><p>${t('calls.offers.rankedLater')}</p></section>`,
+  });
+}
+
+export function offerPage(c: Ctx, d: OfferDetail, form: FormState = { values: {}, errors: {} }, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const post = (path: string, label: string, cls = '') => html`<form method="post" action="${link(c, path)}" class="inline"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
+  return page(c, {
+    title: `${t('calls.offer.title')} · ${d.call.title}`,
+    status,
+    body: html`<h1>${t('calls.offer.title')}: ${d.call.title}</h1>
+<p class="meta">${offerStateLabel(t, d.state)} · ${d.organisationName ? html`${d.organisationName} · ` : ''}${d.offeredByName}</p>
+<p><a href="${link(c, `/calls/${d.call.id}`)}">${t('calls.offers.publicPage')}</a></p>
+<div class="actions">${d.abilities.shortlist ? post(`/offers/${d.id}/shortlist`, t('calls.offer.shortlist'), 'secondary') : ''}${d.abilities.propose ? post(`/offers/${d.id}/propose`, t('calls.offer.propose')) : ''}</div>
+${
+  d.match
+    ? html`<section aria-labelledby="match-h"><h2 id="match-h">${t('calls.match.heading')}</h2>
+<p>${d.match.state === 'confirmed' ? t('calls.match.confirmed') : d.match.state === 'declined' ? t('calls.match.declined') : t('calls.match.proposed')}</p>
+<ul><li>${t('calls.match.requesterSide')}: ${d.match.requesterConfirmed ? t('calls.match.yes') : t('calls.match.waiting')}</li><li>${t('calls.match.providerSide')}: ${d.match.providerConfirmed ? t('calls.match.yes') : t('calls.match.waiting')}</li></ul>
+${d.match.mySides.length ? html`<div class="actions">${post(`/matches/${d.match.id}/confirm`, t('calls.match.confirm'))}${post(`/matches/${d.match.id}/decline`, t('calls.match.decline'), 'secondary')}</div>` : ''}</section>`
+    : ''
+}
+<section aria-labelledby="experts-h"><h2 id="experts-h">${t('calls.offer.experts')}</h2>
+<ul class="cards">${d.experts.map(
+      (e) => html`<li class="card"><h3>${e.name}</h3>${e.position ? html`<p class="meta">${e.position}</p>` : ''}<p class="prewrap">${e.motivation}</p>
+<p class="meta">${t('calls.offer.languages')}: ${e.languages.map((l) => languageName(l, locale)).join(', ')}${e.availability ? html` · ${t('calls.offer.availability')}: ${e.availability}` : ''}</p></li>`,
+    )}</ul></section>
+${
+  d.abilities.message
+    ? html`<section aria-labelledby="thread-h"><h2 id="thread-h">${t('calls.thread.heading')}</h2>
+${d.messages.length ? html`<ol class="thread">${d.messages.map((m) => html`<li><p class="meta">${m.authorName} · ${fmtDate(m.at, locale, true)}</p><p class="prewrap">${m.body}</p></li>`)}</ol>` : html`<p>${t('calls.thread.empty')}</p>`}
+<form method="post" action="${link(c, `/offers/${d.id}/messages`)}" class="stack">${errorSummary(t, form.errors, { body: t('calls.thread.message') })}${textarea({ t, name: 'body', label: t('calls.thread.message'), form, rows: 3, required: true })}<button type="submit">${t(
+        'calls.thread.send',
+      )}</button></form></section>`
+    : ''
+}`,
+  });
+}
+
+export function publishCallPage(c: Ctx, requestId: string, form: FormState, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const labels: Record<string, string> = {
+    title: t('calls.field.title'),
+    expertiseSought: t('calls.field.expertiseSought'),
+    themes: t('calls.field.themes'),
+    formats: t('calls.field.formats'),
+    languages: t('calls.field.languages'),
+    periodStart: t('calls.field.periodStart'),
+    periodEnd: t('calls.field.periodEnd'),
+    deadline: t('calls.field.deadline'),
+  };
+  const langs = form.values.languages;
+  return page(c, {
+    title: t('calls.publish.title'),
+    status,
+    body: html`<h1>${t('calls.publish.title')}</h1><p>${t('calls.publish.intro')}</p>
+<form method="post" action="${link(c, `/requests/${requestId}/call`)}" class="stack">${errorSummary(t, form.errors, labels)}
+${input({ t, name: 'title', label: labels.title!, form, required: true })}
+${textarea({ t, name: 'expertiseSought', label: labels.expertiseSought!, form, rows: 6, required: true, hint: t('calls.publish.expertiseHint') })}
+${checkboxes({ t, name: 'themes', label: labels.themes!, form, options: themeOptions(locale) })}
+${checkboxes({ t, name: 'formats', label: labels.formats!, form, options: optionsOf(EXCHANGE_FORMATS, locale, true) })}
+${input({ t, name: 'languages', label: labels.languages!, form: { ...form, values: { ...form.values, languages: Array.isArray(langs) ? langs.join(' ') : (langs ?? '') } }, hint: t('requests.hint.languages') })}
+${input({ t, name: 'periodStart', label: labels.periodStart!, form, type: 'date' })}${input({ t, name: 'periodEnd', label: labels.periodEnd!, form, type: 'date' })}
+${input({ t, name: 'deadline', label: labels.deadline!, form, type: 'datetime-local', required: true, hint: t('programmes.round.utc') })}
+<button type="submit">${t('calls.publish.button')}</button></form>`,
+  });
+}

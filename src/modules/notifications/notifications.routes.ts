@@ -1,0 +1,56 @@
+/** The notification preference page, and the nudge that sends queued mail right after an action. */
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { page, link, redirectTo, setFlash } from '../../platform/render.ts';
+import { errorSummary } from '../../platform/html/form.ts';
+import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { drainOutbox, getPreference, setPreference, NOTIFICATION_MODES, type NotificationMode } from './notifications.service.ts';
+
+/**
+ * Sends what an action just queued without waiting for the worker's next round. Fire and forget:
+ * a failure leaves the rows in the outbox, where the worker retries them.
+ */
+export function kickOutbox(c: Ctx): void {
+  const deps = c.get('deps');
+  void drainOutbox(deps.database.db, deps.mailer, deps.now(), { baseUrl: deps.config.baseUrl }).catch((e: unknown) => deps.log.warn('outbox drain failed', { error: e instanceof Error ? e.message : String(e) }));
+}
+
+function settingsPage(c: Ctx, mode: string, errors: Record<string, string> = {}, status = 200) {
+  const t = c.get('t');
+  const label = (m: NotificationMode) => ({ immediate: t('notifications.mode.immediate'), daily: t('notifications.mode.daily'), off: t('notifications.mode.off') })[m];
+  return page(c, {
+    title: t('notifications.settings.title'),
+    nav: 'account',
+    status,
+    body: html`<h1>${t('notifications.settings.title')}</h1>
+<form method="post" action="${link(c, '/notifications/settings')}" class="stack">${errorSummary(t, errors, { mode: t('notifications.settings.legend') })}
+<fieldset id="f-mode"><legend>${t('notifications.settings.legend')}</legend>
+${NOTIFICATION_MODES.map((m) => html`<label><input type="radio" name="mode" value="${m}"${m === mode ? html` checked` : ''}> ${label(m)}</label><br>`)}
+</fieldset>
+<button type="submit">${t('notifications.settings.save')}</button></form>`,
+  });
+}
+
+export function notificationsRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/notifications/settings', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return settingsPage(c, await getPreference(serviceCtx(c)));
+  });
+  r.post('/notifications/settings', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const body = await formBody(c);
+    try {
+      await setPreference(serviceCtx(c), body);
+      setFlash(c, 'notifications.settings.saved');
+      return redirectTo(c, '/notifications/settings');
+    } catch (e) {
+      if (e instanceof ValidationError) return settingsPage(c, String(body.mode ?? ''), e.fields, 400);
+      throw e;
+    }
+  });
+  return r;
+}

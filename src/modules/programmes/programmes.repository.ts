@@ -1,0 +1,142 @@
+/** Queries on programmes, rounds, criteria, committee and the timeline. The only place they are built. */
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db.ts';
+import { programmes, programmeRounds, programmeCriteria, programmeCommittee, timelineEvents } from '../../db/schema/requests.ts';
+import { users } from '../../db/schema/accounts.ts';
+
+export type ProgrammeRow = typeof programmes.$inferSelect;
+export type RoundRow = typeof programmeRounds.$inferSelect;
+export type CriterionRow = typeof programmeCriteria.$inferSelect;
+export type TimelineRow = typeof timelineEvents.$inferSelect;
+
+export async function insertProgramme(db: DbOrTx, v: typeof programmes.$inferInsert): Promise<boolean> {
+  const r = await db.insert(programmes).values(v).onConflictDoNothing().returning({ id: programmes.id });
+  return r.length === 1;
+}
+
+export async function updateProgrammeRow(db: DbOrTx, id: string, v: Partial<typeof programmes.$inferInsert>): Promise<boolean> {
+  const r = await db.update(programmes).set(v).where(eq(programmes.id, id)).returning({ id: programmes.id });
+  return r.length === 1;
+}
+
+export async function slugTaken(db: DbOrTx, slug: string, exceptId?: string): Promise<boolean> {
+  const r = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, slug));
+  return r.some((x) => x.id !== exceptId);
+}
+
+export async function findProgramme(db: DbOrTx, id: string): Promise<ProgrammeRow | undefined> {
+  const [r] = await db.select().from(programmes).where(eq(programmes.id, id));
+  return r;
+}
+
+export async function findProgrammeBySlug(db: DbOrTx, slug: string): Promise<ProgrammeRow | undefined> {
+  const [r] = await db.select().from(programmes).where(eq(programmes.slug, slug));
+  return r;
+}
+
+export async function listProgrammes(db: DbOrTx): Promise<ProgrammeRow[]> {
+  return db.select().from(programmes).orderBy(asc(programmes.name));
+}
+
+export async function roundsOf(db: DbOrTx, programmeId: string): Promise<RoundRow[]> {
+  return db.select().from(programmeRounds).where(eq(programmeRounds.programmeId, programmeId)).orderBy(asc(programmeRounds.opensAt));
+}
+
+export async function findRound(db: DbOrTx, id: string): Promise<RoundRow | undefined> {
+  const [r] = await db.select().from(programmeRounds).where(eq(programmeRounds.id, id));
+  return r;
+}
+
+export async function insertRound(db: DbOrTx, v: typeof programmeRounds.$inferInsert): Promise<void> {
+  await db.insert(programmeRounds).values(v);
+}
+
+export async function criteriaOf(db: DbOrTx, programmeId: string): Promise<CriterionRow[]> {
+  return db.select().from(programmeCriteria).where(eq(programmeCriteria.programmeId, programmeId)).orderBy(asc(programmeCriteria.position), asc(programmeCriteria.label));
+}
+
+export async function insertCriterion(db: DbOrTx, v: typeof programmeCriteria.$inferInsert): Promise<void> {
+  await db.insert(programmeCriteria).values(v);
+}
+
+export async function deleteCriterion(db: DbOrTx, programmeId: string, id: string): Promise<boolean> {
+  const r = await db
+    .delete(programmeCriteria)
+    .where(and(eq(programmeCriteria.programmeId, programmeId), eq(programmeCriteria.id, id)))
+    .returning({ id: programmeCriteria.id });
+  return r.length === 1;
+}
+
+export async function committeeOf(db: DbOrTx, programmeId: string): Promise<{ userId: string; name: string; email: string | null }[]> {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(programmeCommittee)
+    .innerJoin(users, eq(users.id, programmeCommittee.userId))
+    .where(eq(programmeCommittee.programmeId, programmeId))
+    .orderBy(asc(users.name));
+}
+
+export async function isCommitteeMember(db: DbOrTx, programmeId: string, userId: string): Promise<boolean> {
+  const r = await db
+    .select({ u: programmeCommittee.userId })
+    .from(programmeCommittee)
+    .where(and(eq(programmeCommittee.programmeId, programmeId), eq(programmeCommittee.userId, userId)));
+  return r.length > 0;
+}
+
+export async function addCommitteeMember(db: DbOrTx, programmeId: string, userId: string, at: Date): Promise<void> {
+  await db.insert(programmeCommittee).values({ programmeId, userId, addedAt: at }).onConflictDoNothing();
+}
+
+export async function removeCommitteeMember(db: DbOrTx, programmeId: string, userId: string): Promise<void> {
+  await db.delete(programmeCommittee).where(and(eq(programmeCommittee.programmeId, programmeId), eq(programmeCommittee.userId, userId)));
+}
+
+export async function findUserIdByEmail(db: DbOrTx, email: string): Promise<{ id: string; roles: string[] } | undefined> {
+  const [r] = await db.select({ id: users.id, roles: users.roles }).from(users).where(eq(sql`lower(${users.email})`, email));
+  return r;
+}
+
+export type OpenRoundRow = { round: RoundRow; programme: ProgrammeRow };
+
+/** Rounds open for requests at `now`, filtered in SQL by the programme's regions, themes and formats. */
+export async function openRounds(db: DbOrTx, now: Date, f: { region?: string; theme?: string; format?: string }): Promise<OpenRoundRow[]> {
+  const conds = [lte(programmeRounds.opensAt, now), gt(programmeRounds.closesAt, now)];
+  if (f.region) conds.push(sql`(cardinality(${programmes.eligibleRegions}) = 0 or ${f.region} = any(${programmes.eligibleRegions}))`);
+  if (f.theme) conds.push(sql`(cardinality(${programmes.themes}) = 0 or ${f.theme} = any(${programmes.themes}))`);
+  if (f.format) conds.push(sql`${f.format} = any(${programmes.formats})`);
+  const r = await db
+    .select({ round: programmeRounds, programme: programmes })
+    .from(programmeRounds)
+    .innerJoin(programmes, eq(programmes.id, programmeRounds.programmeId))
+    .where(and(...conds))
+    .orderBy(asc(programmeRounds.closesAt))
+    .limit(200);
+  return r;
+}
+
+/** Rounds not yet closed (open or upcoming), for the deadline calendar. */
+export async function currentAndUpcomingRounds(db: DbOrTx, now: Date): Promise<OpenRoundRow[]> {
+  return db
+    .select({ round: programmeRounds, programme: programmes })
+    .from(programmeRounds)
+    .innerJoin(programmes, eq(programmes.id, programmeRounds.programmeId))
+    .where(gt(programmeRounds.closesAt, now))
+    .orderBy(asc(programmeRounds.closesAt))
+    .limit(500);
+}
+
+/** Adds a timeline event; the same kind and reference is recorded once. */
+export async function insertTimelineEvent(db: DbOrTx, v: typeof timelineEvents.$inferInsert): Promise<void> {
+  await db.insert(timelineEvents).values(v).onConflictDoNothing();
+}
+
+/** Events of a programme that have happened by `now`, newest first. */
+export async function timelineOf(db: DbOrTx, programmeId: string, now: Date): Promise<TimelineRow[]> {
+  return db
+    .select()
+    .from(timelineEvents)
+    .where(and(eq(timelineEvents.programmeId, programmeId), lte(timelineEvents.at, now)))
+    .orderBy(desc(timelineEvents.at))
+    .limit(500);
+}

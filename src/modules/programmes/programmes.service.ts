@@ -1,0 +1,157 @@
+/**
+ * Programmes: settings, rounds, criteria, committee (broker and admin), the public calls for
+ * requests, the open-calls list with its filters, and the public timeline.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServiceCtx } from '../../platform/http.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { mustParse } from '../../platform/validation.ts';
+import { parseQuery, isUuid } from '../organisations/organisations.service.ts';
+import { canProgramme } from './programmes.policy.ts';
+import { programmeInput, roundInput, criterionInput, committeeInput, newsInput, openCallsQuery } from './programmes.schema.ts';
+import { roundPhase, roundDatesProblem, type RoundPhase } from './programmes.phase.ts';
+import * as repo from './programmes.repository.ts';
+
+export type Programme = Omit<repo.ProgrammeRow, 'createdBy'>;
+export type Round = repo.RoundRow & { phase: RoundPhase };
+export type Criterion = { id: string; label: string; weight: number };
+export type ProgrammeAdmin = { programme: Programme; rounds: Round[]; criteria: Criterion[]; committee: { userId: string; name: string; email: string | null }[] };
+export type OpenCall = { programme: Programme; round: Round };
+
+function requireManager(ctx: ServiceCtx): void {
+  // Not for you: the same answer as a missing page.
+  if (!canProgramme(ctx.actor, 'programme.manage')) throw new NotFoundError();
+}
+
+const withPhase = (r: repo.RoundRow, now: Date): Round => ({ ...r, phase: roundPhase(r, now) });
+
+/** Lists every programme (broker, admin). */
+export async function listProgrammes(ctx: ServiceCtx): Promise<Programme[]> {
+  requireManager(ctx);
+  return repo.listProgrammes(ctx.db);
+}
+
+/** Creates a programme. Outcomes: ok with its id; ValidationError (slug taken, bad fields). */
+export async function createProgramme(ctx: ServiceCtx, raw: unknown): Promise<{ ok: true; id: string }> {
+  requireManager(ctx);
+  const input = mustParse(programmeInput, raw);
+  if (await repo.slugTaken(ctx.db, input.slug)) throw new ValidationError({ slug: 'programmes.form.slugTaken' });
+  const id = randomUUID();
+  const ok = await repo.insertProgramme(ctx.db, { id, ...input, createdBy: ctx.actor!.id, createdAt: ctx.now, updatedAt: ctx.now });
+  if (!ok) throw new ValidationError({ slug: 'programmes.form.slugTaken' });
+  return { ok: true, id };
+}
+
+/** Changes a programme's settings. */
+export async function updateProgramme(ctx: ServiceCtx, id: string, raw: unknown): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(id) || !(await repo.findProgramme(ctx.db, id))) throw new NotFoundError();
+  const input = mustParse(programmeInput, raw);
+  if (await repo.slugTaken(ctx.db, input.slug, id)) throw new ValidationError({ slug: 'programmes.form.slugTaken' });
+  await repo.updateProgrammeRow(ctx.db, id, { ...input, updatedAt: ctx.now });
+  return { ok: true };
+}
+
+/** A programme with its rounds, criteria and committee, for its managers. */
+export async function getProgrammeAdmin(ctx: ServiceCtx, id: string): Promise<ProgrammeAdmin> {
+  requireManager(ctx);
+  const p = isUuid(id) ? await repo.findProgramme(ctx.db, id) : undefined;
+  if (!p) throw new NotFoundError();
+  const [rounds, criteria, committee] = await Promise.all([repo.roundsOf(ctx.db, id), repo.criteriaOf(ctx.db, id), repo.committeeOf(ctx.db, id)]);
+  return { programme: p, rounds: rounds.map((r) => withPhase(r, ctx.now)), criteria: criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight })), committee };
+}
+
+/** Adds a round; its opening goes on the public timeline. ValidationError when the dates do not follow each other. */
+export async function addRound(ctx: ServiceCtx, programmeId: string, raw: unknown): Promise<{ ok: true; id: string }> {
+  requireManager(ctx);
+  const p = isUuid(programmeId) ? await repo.findProgramme(ctx.db, programmeId) : undefined;
+  if (!p) throw new NotFoundError();
+  const input = mustParse(roundInput, raw);
+  const problem = roundDatesProblem(input);
+  if (problem) throw new ValidationError({ [problem]: 'programmes.round.datesOrder' });
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertRound(tx, { id, programmeId, ...input, createdAt: ctx.now });
+    await repo.insertTimelineEvent(tx, { id: randomUUID(), programmeId, kind: 'round_opened', at: input.opensAt, title: input.name, refId: id, authorId: ctx.actor!.id });
+  });
+  return { ok: true, id };
+}
+
+/** Adds a review criterion with its weight. */
+export async function addCriterion(ctx: ServiceCtx, programmeId: string, raw: unknown): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(programmeId) || !(await repo.findProgramme(ctx.db, programmeId))) throw new NotFoundError();
+  const input = mustParse(criterionInput, raw);
+  const existing = await repo.criteriaOf(ctx.db, programmeId);
+  await repo.insertCriterion(ctx.db, { id: randomUUID(), programmeId, ...input, position: existing.length });
+  return { ok: true };
+}
+
+export async function removeCriterion(ctx: ServiceCtx, programmeId: string, criterionId: string): Promise<{ ok: boolean }> {
+  requireManager(ctx);
+  if (!isUuid(programmeId) || !isUuid(criterionId)) throw new NotFoundError();
+  return { ok: await repo.deleteCriterion(ctx.db, programmeId, criterionId) };
+}
+
+/** Adds a committee member by e-mail. Outcome `not_committee` when the account lacks the committee role. */
+export async function addCommitteeMember(ctx: ServiceCtx, programmeId: string, raw: unknown): Promise<{ ok: true } | { ok: false; reason: 'unknown' | 'not_committee' }> {
+  requireManager(ctx);
+  if (!isUuid(programmeId) || !(await repo.findProgramme(ctx.db, programmeId))) throw new NotFoundError();
+  const { email } = mustParse(committeeInput, raw);
+  const u = await repo.findUserIdByEmail(ctx.db, email);
+  if (!u) return { ok: false, reason: 'unknown' };
+  if (!u.roles.includes('committee')) return { ok: false, reason: 'not_committee' };
+  await repo.addCommitteeMember(ctx.db, programmeId, u.id, ctx.now);
+  return { ok: true };
+}
+
+export async function removeCommitteeMember(ctx: ServiceCtx, programmeId: string, userId: string): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(programmeId) || !isUuid(userId)) throw new NotFoundError();
+  await repo.removeCommitteeMember(ctx.db, programmeId, userId);
+  return { ok: true };
+}
+
+/** Rounds open for requests now, with the region, theme and format filters (an unknown key answers 400). */
+export async function listOpenCalls(ctx: ServiceCtx, query: Record<string, unknown>): Promise<OpenCall[]> {
+  const f = parseQuery(openCallsQuery, query);
+  const rowsOf = await repo.openRounds(ctx.db, ctx.now, f);
+  return rowsOf.map((x) => ({ programme: x.programme, round: withPhase(x.round, ctx.now) }));
+}
+
+/** Rounds whose deadline is still ahead (open or upcoming), for the feed and the calendar. */
+export async function upcomingDeadlines(ctx: ServiceCtx): Promise<OpenCall[]> {
+  const rowsOf = await repo.currentAndUpcomingRounds(ctx.db, ctx.now);
+  return rowsOf.map((x) => ({ programme: x.programme, round: withPhase(x.round, ctx.now) }));
+}
+
+export type ProgrammePublic = { programme: Programme; rounds: Round[]; openRound: Round | null };
+
+/** A programme's public page: settings, rounds, and the round open now if any. */
+export async function getProgrammePublic(ctx: ServiceCtx, slug: string): Promise<ProgrammePublic> {
+  const p = await repo.findProgrammeBySlug(ctx.db, slug);
+  if (!p) throw new NotFoundError();
+  const rounds = (await repo.roundsOf(ctx.db, p.id)).map((r) => withPhase(r, ctx.now));
+  return { programme: p, rounds, openRound: rounds.find((r) => r.phase === 'open') ?? null };
+}
+
+export type TimelineEntry = { kind: string; at: Date; title: string; body: string };
+
+/** The public timeline: what has happened in the programme, newest first. */
+export async function getTimeline(ctx: ServiceCtx, slug: string): Promise<{ programme: Programme; entries: TimelineEntry[]; canPostNews: boolean }> {
+  const p = await repo.findProgrammeBySlug(ctx.db, slug);
+  if (!p) throw new NotFoundError();
+  const entries = (await repo.timelineOf(ctx.db, p.id, ctx.now)).map((e) => ({ kind: e.kind, at: e.at, title: e.title, body: e.body }));
+  return { programme: p, entries, canPostNews: canProgramme(ctx.actor, 'programme.postNews') };
+}
+
+/** A news item the broker writes on the programme's timeline. */
+export async function postNews(ctx: ServiceCtx, slug: string, raw: unknown): Promise<{ ok: true }> {
+  if (!canProgramme(ctx.actor, 'programme.postNews')) throw new NotFoundError();
+  const p = await repo.findProgrammeBySlug(ctx.db, slug);
+  if (!p) throw new NotFoundError();
+  const input = mustParse(newsInput, raw);
+  const id = randomUUID();
+  await repo.insertTimelineEvent(ctx.db, { id, programmeId: p.id, kind: 'news', at: ctx.now, title: input.title, body: input.body ?? '', refId: id, authorId: ctx.actor!.id });
+  return { ok: true };
+}

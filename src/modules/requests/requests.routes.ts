@@ -1,0 +1,168 @@
+/** Request pages: mine, start, steps, the request page and its actions, review, the broker's dashboard. Thin: parse, call a service, render. */
+import { Hono } from 'hono';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { callOfRequest } from '../calls/calls.service.ts';
+import { kickOutbox } from '../notifications/notifications.routes.ts';
+import * as svc from './requests.service.ts';
+import * as sel from './requests.selection.ts';
+import { getDashboard } from './requests.dashboard.ts';
+import { isStep, type Step } from './requests.schema.ts';
+import * as v from './requests.views.ts';
+
+/** Everything the request page shows, as far as the viewer may see it. */
+async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
+  const ctx = serviceCtx(c);
+  const d = await svc.getRequest(ctx, id);
+  const [eligibility, board, decision, call] = await Promise.all([
+    d.abilities.viewReviews && d.state !== 'draft' ? sel.getEligibility(ctx, id) : Promise.resolve(null),
+    d.abilities.viewReviews && d.state !== 'draft' && d.state !== 'submitted' ? sel.getScoreBoard(ctx, id) : Promise.resolve(null),
+    sel.getDecision(ctx, id),
+    callOfRequest(ctx, id),
+  ]);
+  return { d, eligibility, board, decision, call, ...extra };
+}
+
+/** Runs an action; a validation problem shows the request page again with the errors (400). */
+async function act(c: Ctx, id: string, run: (body: Record<string, string | string[]>) => Promise<string | null>): Promise<Response> {
+  const body = await formBody(c);
+  try {
+    const flash = await run(body);
+    if (flash) setFlash(c, flash);
+    kickOutbox(c);
+    return redirectTo(c, `/requests/${id}`);
+  } catch (e) {
+    if (e instanceof ValidationError) return v.requestPage(c, await pageData(c, id, { errors: e.fields, values: body }), 400);
+    throw e;
+  }
+}
+
+export function requestsRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get('/requests', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.myRequestsPage(c, await svc.myRequests(serviceCtx(c)));
+  });
+
+  r.get('/requests/new', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const round = c.req.query('round') ?? '';
+    return v.newRequestPage(c, round, await svc.requesterOrganisations(serviceCtx(c)), { values: {}, errors: {} });
+  });
+
+  r.post('/requests', async (c) => {
+    const body = await formBody(c);
+    const ctx = serviceCtx(c);
+    try {
+      const out = await svc.startRequest(ctx, body);
+      if (!out.ok) {
+        return v.newRequestPage(c, String(body.roundId ?? ''), await svc.requesterOrganisations(ctx), { values: body, errors: { organisationId: 'requests.new.roundClosed' } }, 409);
+      }
+      return redirectTo(c, `/requests/${out.id}/steps/challenge`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.newRequestPage(c, String(body.roundId ?? ''), await svc.requesterOrganisations(ctx), { values: body, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/requests/:id', async (c) => v.requestPage(c, await pageData(c, c.req.param('id'))));
+
+  r.get('/requests/:id/steps/:step', async (c) => {
+    const step = c.req.param('step');
+    if (!isStep(step)) throw new NotFoundError();
+    const d = await svc.getRequest(serviceCtx(c), c.req.param('id'));
+    if (!d.abilities.edit) return redirectTo(c, `/requests/${d.id}`);
+    return v.stepPage(c, d, step, { values: svc.stepValues(d, step), errors: {} });
+  });
+
+  r.post('/requests/:id/steps/:step', async (c) => {
+    const id = c.req.param('id');
+    const step = c.req.param('step');
+    if (!isStep(step)) throw new NotFoundError();
+    const raw = await formBody(c);
+    // A form always sends every field of its step: checkbox groups left empty mean "none".
+    const body: Record<string, string | string[]> = step === 'scope' ? { themes: [], sdgs: [], formats: [], ...raw } : raw;
+    if (step === 'scope' && typeof body.languages === 'string') body.languages = body.languages.split(/[\s,;]+/).filter(Boolean);
+    try {
+      const out = await svc.saveStep(serviceCtx(c), id, step, body);
+      kickOutbox(c);
+      setFlash(c, 'requests.steps.saved');
+      return redirectTo(c, out.next ? `/requests/${id}/steps/${out.next}` : `/requests/${id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.stepPage(c, await svc.getRequest(serviceCtx(c), id), step as Step, { values: raw, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.post('/requests/:id/endorse', (c) =>
+    act(c, c.req.param('id'), async (body) => {
+      const out = await svc.endorseRequest(serviceCtx(c), c.req.param('id'), body);
+      return out.ok ? 'requests.endorsement.done' : 'requests.draft.incomplete';
+    }),
+  );
+
+  r.post('/requests/:id/submit', (c) =>
+    act(c, c.req.param('id'), async () => {
+      const out = await svc.submitRequest(serviceCtx(c), c.req.param('id'));
+      if (out.ok) return 'requests.submit.done';
+      const key = { incomplete: 'requests.draft.incomplete', not_endorsed: 'requests.endorsement.missing', round_closed: 'requests.new.roundClosed', not_allowed: 'requests.notAllowed' }[out.reason];
+      throw new ValidationError({ _form: key });
+    }),
+  );
+
+  r.post('/requests/:id/withdraw', (c) =>
+    act(c, c.req.param('id'), async () => ((await svc.withdrawRequest(serviceCtx(c), c.req.param('id'))).ok ? 'requests.withdraw.done' : 'requests.notAllowed')),
+  );
+
+  r.post('/requests/:id/eligibility', (c) =>
+    act(c, c.req.param('id'), async (body) => ((await sel.recordEligibility(serviceCtx(c), c.req.param('id'), body)).ok ? 'requests.eligibility.done' : 'requests.notAllowed')),
+  );
+
+  r.post('/requests/:id/open-review', (c) => act(c, c.req.param('id'), async () => ((await sel.openReview(serviceCtx(c), c.req.param('id'))).ok ? 'requests.review.opened' : 'requests.notAllowed')));
+
+  r.post('/requests/:id/conflict', (c) =>
+    act(c, c.req.param('id'), async (body) => ((await sel.declareConflict(serviceCtx(c), c.req.param('id'), body)).ok ? 'requests.conflict.done' : 'requests.conflict.already')),
+  );
+
+  r.post('/requests/:id/decision', (c) =>
+    act(c, c.req.param('id'), async (body) => ((await sel.decide(serviceCtx(c), c.req.param('id'), body)).ok ? 'requests.decision.done' : 'requests.decision.already')),
+  );
+
+  r.get('/requests/:id/review', async (c) => {
+    const id = c.req.param('id');
+    const ctx = serviceCtx(c);
+    const form = await sel.getReviewForm(ctx, id);
+    const values: Record<string, string> = {};
+    for (const [cid, s] of Object.entries(form.mine ?? {})) {
+      values[`score_${cid}`] = String(s.score);
+      values[`comment_${cid}`] = s.comment;
+    }
+    return v.reviewPage(c, await svc.getRequest(ctx, id), form, { values, errors: {} });
+  });
+
+  r.post('/requests/:id/review', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const ctx = serviceCtx(c);
+    try {
+      const out = await sel.saveReview(ctx, id, body);
+      if (!out.ok) return v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values: body, errors: { _form: 'requests.review.windowClosedShort' } }, 409);
+      setFlash(c, 'requests.review.saved');
+      return redirectTo(c, `/requests/${id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values: body, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/broker', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.dashboardPage(c, await getDashboard(serviceCtx(c)));
+  });
+
+  return r;
+}
