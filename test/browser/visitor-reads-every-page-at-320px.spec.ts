@@ -1,0 +1,77 @@
+/** Every public page, in all five languages, at 320 px wide: no horizontal scroll (and axe on each). */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type RunningServer } from './support/server.ts';
+import { Browser, signIn } from './support/browser.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
+
+let server: RunningServer;
+let b: Browser;
+before(async () => {
+  server = await startServer();
+  b = await Browser.open(server, { viewport: { width: 320, height: 640 } });
+});
+after(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+const LOCALES = ['en', 'fr', 'es', 'pt', 'ar'];
+
+/** Fails when the page scrolls sideways at this width, or hides it with overflow on the root. */
+async function assertNoHorizontalScroll() {
+  const url = b.page.url();
+  const m = await b.page.evaluate(() => ({
+    inner: window.innerWidth,
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    overflow: [getComputedStyle(document.documentElement).overflowX, getComputedStyle(document.body).overflowX],
+    wide: [...document.querySelectorAll('main *, header *, footer *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        const s = getComputedStyle(e);
+        return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.position !== 'absolute' && s.position !== 'fixed' && (r.right > window.innerWidth + 1 || r.left < -1);
+      })
+      .slice(0, 3)
+      .map((e) => e.outerHTML.slice(0, 120)),
+  }));
+  assert.equal(m.inner, 320, 'the viewport is 320 px wide');
+  assert.ok(m.scroll <= m.client, `${url}: scrolls sideways (${m.scroll} > ${m.client}); too wide: ${m.wide.join(' | ')}`);
+  assert.ok(!m.overflow.includes('hidden') && !m.overflow.includes('clip'), `${url}: overflow hidden on the root would only mask it`);
+  assert.deepEqual(m.wide, [], `${url}: elements outside the viewport`);
+}
+
+test('every public page in every language fits 320 px without horizontal scroll', async () => {
+  // An organisation profile with long content: the first in the directory.
+  await b.goto('/en/organisations?q=Banjul');
+  const profile = new URL((await b.page.locator('main ul.cards h2 a').first().getAttribute('href'))!, server.origin).pathname.replace(/^\/en/, '');
+  const pages = ['', '/organisations', '/organisations?country=BE&sort=name', profile, '/register', '/register/sent', '/sign-in', '/password/forgot', '/password/forgot/sent', '/verify-email', '/password/reset', '/no-such-page'];
+  let visited = 0;
+  for (const locale of LOCALES)
+    for (const p of pages) {
+      await b.goto(`/${locale}${p}`);
+      await assertNoHorizontalScroll();
+      visited++;
+    }
+  assert.equal(visited, LOCALES.length * pages.length);
+
+  // A form with errors, the longest state of a form.
+  for (const locale of ['en', 'ar']) {
+    await b.goto(`/${locale}/register`);
+    await b.submit(b.page.locator('main form button[type="submit"]'));
+    assert.ok(await b.page.locator('.error-summary').isVisible());
+    await assertNoHorizontalScroll();
+  }
+});
+
+test('the signed-in pages fit 320 px too (English and Arabic)', async () => {
+  await signIn(b, 'en', 'orgadmin@demo.peerlink.localhost', DEMO_PASSWORD);
+  await b.goto('/en/organisations?q=Almere');
+  const almere = new URL((await b.page.locator('main ul.cards h2 a').first().getAttribute('href'))!, server.origin).pathname.replace(/^\/en/, '');
+  for (const locale of ['en', 'ar'])
+    for (const p of ['/account', '/organisations/new', '/people', '/people/me', almere, `${almere}/edit`]) {
+      await b.goto(`/${locale}${p}`);
+      assert.doesNotMatch(b.page.url(), /sign-in/, 'signed in');
+      await assertNoHorizontalScroll();
+    }
+});
