@@ -17,17 +17,42 @@ import { createLogger } from '../../src/platform/log.ts';
 import { CSS_GZ } from '../../src/platform/html/static.ts';
 import { LOCALES } from '../../src/platform/i18n.ts';
 import { users } from '../../src/db/schema/accounts.ts';
+import { organisations } from '../../src/db/schema/organisations.ts';
 import type { Database } from '../../src/platform/db.ts';
 
 let t: TestApp;
+/** An organisation created through its form, so that its pages exist. */
+let orgId: string;
 before(async () => {
   t = await createTestApp();
+  const { client } = await asRole(t, []);
+  const res = await client.post('/en/organisations', {
+    name: 'Commune de Dogbo',
+    kind: 'municipality',
+    country: 'BJ',
+    subregion: 'Couffo',
+    population: '103057',
+    languages: ['fr'],
+    offers: 'Inter-municipal waste collection with community groups.',
+    seeks: 'Peers in civil registration.',
+    themes: ['waste_management', 'civil_registration'],
+    sdgs: ['11'],
+    website: 'https://dogbo.example.org',
+  });
+  assert.equal(res.status, 303, res.body_);
+  orgId = /\/organisations\/([0-9a-f-]{36})$/.exec(res.headers.get('Location') ?? '')![1]!;
 });
 after(() => t.close());
 
 /** GET pages a visitor can open, with the status each answers (token pages without a token say so). */
-const PUBLIC_PAGES: Array<[path: string, status: number]> = [
+const PUBLIC_PAGES = (): Array<[path: string, status: number]> => [
   ['/', 200],
+  ['/organisations', 200],
+  ['/organisations?q=waste&country=BJ&sort=name', 200],
+  ['/organisations?sort=bogus', 400],
+  [`/organisations/${orgId}`, 200],
+  ['/organisations/00000000-0000-4000-8000-000000000000', 404],
+  ['/invitations/no-such-token', 404],
   ['/register', 200],
   ['/register/sent', 200],
   ['/verify-email', 400],
@@ -38,7 +63,7 @@ const PUBLIC_PAGES: Array<[path: string, status: number]> = [
   ['/no-such-page', 404],
 ];
 /** Pages behind sign-in (checked as an admin, who can open all of them). */
-const SIGNED_IN_PAGES = ['/account', '/admin/users'];
+const SIGNED_IN_PAGES = () => ['/account', '/admin/users', '/organisations/new', '/people', '/people/me', `/organisations/${orgId}`, `/organisations/${orgId}/edit`];
 
 type Tag = { name: string; attrs: Record<string, string> };
 
@@ -53,13 +78,19 @@ function tags(doc: string): Tag[] {
 
 const FOREIGN = /^\s*(https?:)?\/\//i;
 
-/** URLs in src/href/action (and their kin) that leave the page's own origin. */
+/**
+ * URLs in src/href/action (and their kin) that leave the page's own origin. A plain link is not a
+ * request: an organisation's own website may be linked, marked rel="nofollow" as user content.
+ * Anything the browser would load or post to (stylesheets, images, scripts, forms) must stay here.
+ */
 function foreignUrls(doc: string): string[] {
   const out: string[] = [];
   for (const tag of tags(doc))
     for (const a of ['src', 'href', 'action', 'formaction', 'srcset', 'poster', 'data']) {
       const v = tag.attrs[a];
-      if (v !== undefined && FOREIGN.test(v) && !v.trim().startsWith(`${ORIGIN}/`)) out.push(`<${tag.name} ${a}="${v}">`);
+      if (v === undefined || !FOREIGN.test(v) || v.trim().startsWith(`${ORIGIN}/`)) continue;
+      if (tag.name === 'a' && a === 'href' && /^https?:\/\//i.test(v.trim()) && /\bnofollow\b/.test(tag.attrs.rel ?? '')) continue;
+      out.push(`<${tag.name} ${a}="${v}">`);
     }
   return out;
 }
@@ -67,7 +98,18 @@ function foreignUrls(doc: string): string[] {
 /** Text and attribute values (entities decoded), to check that a value was really rendered. */
 function textOf(doc: string): string {
   let out = '';
-  const p = new Parser({ ontext: (s) => void (out += s), onattribute: (_n, v) => void (out += `\n${v}\n`) }, { decodeEntities: true });
+  let inTextarea = false;
+  // htmlparser2 leaves textarea content (RCDATA) undecoded; a browser decodes it.
+  const rcdata = (s: string) => s.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[e]!);
+  const p = new Parser(
+    {
+      onopentag: (name) => void (inTextarea = name === 'textarea'),
+      onclosetag: () => void (inTextarea = false),
+      ontext: (s) => void (out += inTextarea ? rcdata(s) : s),
+      onattribute: (_n, v) => void (out += `\n${v}\n`),
+    },
+    { decodeEntities: true },
+  );
   p.write(doc);
   p.end();
   return out;
@@ -113,7 +155,7 @@ test('every public page, in all five languages, is within 50 KB gzip with its CS
   const c = t.client();
   let checked = 0;
   for (const locale of LOCALES)
-    for (const [path, status] of PUBLIC_PAGES) {
+    for (const [path, status] of PUBLIC_PAGES()) {
       const url = `/${locale}${path === '/' ? '' : path}`;
       const res = await c.get(url);
       assert.equal(res.status, status, url);
@@ -121,13 +163,13 @@ test('every public page, in all five languages, is within 50 KB gzip with its CS
       assert.equal(res.headers.get('Strict-Transport-Security'), null, `${url}: no HSTS outside production`);
       checked++;
     }
-  assert.equal(checked, PUBLIC_PAGES.length * 5);
+  assert.equal(checked, PUBLIC_PAGES().length * 5);
 });
 
 test('signed-in pages meet the same budget in all five languages and are never cached (Cache-Control: no-store)', async () => {
   const { client } = await asRole(t, ['admin']);
   for (const locale of LOCALES)
-    for (const path of [...SIGNED_IN_PAGES, '/']) {
+    for (const path of [...SIGNED_IN_PAGES(), '/']) {
       const url = `/${locale}${path === '/' ? '' : path}`;
       const res = await client.get(url);
       assert.equal(res.status, 200, url);
@@ -325,11 +367,49 @@ test('any name (XSS corpus and random Unicode) rendered on the account and admin
   );
 });
 
+test('any organisation name, offer, need or region (XSS corpus and random Unicode) on the profile, directory and edit pages adds no script, on* attribute or javascript: URL (req 18)', async () => {
+  const { client: admin } = await asRole(t, ['admin']);
+  const visitor = t.client();
+  let runs = 0;
+  await fc.assert(
+    fc.asyncProperty(names, names, names, async (name, offers, subregion) => {
+      t.clock.advance(1000);
+      admin.ip = visitor.ip = `10.231.${(runs >> 8) & 255}.${runs++ & 255}`;
+      await t.db.update(organisations).set({ name, offers, seeks: offers, subregion }).where(eq(organisations.id, orgId));
+      const pages: Array<[TestClient, string, string[]]> = [
+        [visitor, `/en/organisations/${orgId}`, [name, offers]],
+        [admin, `/ar/organisations/${orgId}`, [name, offers]],
+        [visitor, '/fr/organisations?sort=newest', [name]],
+        [admin, `/en/organisations/${orgId}/edit`, [name, offers]],
+      ];
+      for (const [c, path, shown] of pages) {
+        const res = await c.get(path);
+        assert.equal(res.status, 200, path);
+        assert.deepEqual(scriptingIn(res.body_), [], `${path} with ${JSON.stringify({ name, offers, subregion })}`);
+        const text = textOf(res.body_);
+        // Whitespace-only values are stored but may not be shown; anything else must be there as text.
+        for (const v of shown) if (v.trim()) assert.ok(text.includes(v.trim().slice(0, 40)) || text.includes(v.slice(0, 40)), `${path} shows ${JSON.stringify(v)}`);
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
+
+test('a javascript: website is refused on the organisation form and never stored', async () => {
+  const { client } = await asRole(t, ['admin']);
+  const before = (await t.db.select({ website: organisations.website }).from(organisations).where(eq(organisations.id, orgId)))[0]!.website;
+  const res = await client.post(`/en/organisations/${orgId}/edit`, { name: 'Commune de Dogbo', kind: 'municipality', country: 'BJ', website: 'javascript:alert(1)' });
+  assert.equal(res.status, 400);
+  assert.deepEqual(scriptingIn(res.body_), []);
+  const after = (await t.db.select({ website: organisations.website }).from(organisations).where(eq(organisations.id, orgId)))[0]!.website;
+  assert.equal(after, before);
+});
+
 test('the HTML checks used above do find what they look for', () => {
   assert.deepEqual(scriptingIn('<p>x</p><img src=x onerror=alert(1)><a href=" java\tscript:alert(1)">a</a><script>1</script>'), ['img[onerror]', 'a[href=javascript:]', '<script>']);
   assert.deepEqual(scriptingIn('<p title="&lt;script&gt; onerror=x">&lt;script&gt;alert(1)&lt;/script&gt;</p>'), []);
-  assert.deepEqual(foreignUrls(`<link href="//cdn.example/x.css"><img src="https://img.example/a.png"><form action="${ORIGIN}/en/x"></form><a href="/en/x">`), [
-    '<link href="//cdn.example/x.css">',
-    '<img src="https://img.example/a.png">',
-  ]);
+  assert.deepEqual(
+    foreignUrls(`<link href="//cdn.example/x.css"><img src="https://img.example/a.png"><form action="${ORIGIN}/en/x"></form><a href="/en/x"><a href="https://town.example" rel="nofollow noopener"><a href="https://tracker.example/">`),
+    ['<link href="//cdn.example/x.css">', '<img src="https://img.example/a.png">', '<a href="https://tracker.example/">'],
+  );
 });
