@@ -23,6 +23,12 @@ const QUOTED = /(['"`])([a-z]+(?:\.[a-zA-Z0-9]+)+)\1/g;
 /** File names and module specifiers have the same shape; they are not keys. */
 const NOT_A_KEY = /\.(ts|tsx|js|mjs|cjs|json|css|sql|md|txt|csv|jsonl|html|svg|png|pdf)$/;
 
+/** Blanks out comments (keeping line numbers): a key named in a comment is neither used nor missing. */
+export function stripComments(code: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return code.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/(^|\s)\/\/.*$/gm, blank);
+}
+
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
@@ -100,7 +106,7 @@ export function checkI18n(srcRoot: string): Violation[] {
   const namespaces = new Set([...allKeys].map((k) => k.split('.')[0]!));
   const used = new Map<string, string>(); // key → first place it is used
   for (const file of sourceFiles(srcRoot)) {
-    const text = readFileSync(file, 'utf8');
+    const text = stripComments(readFileSync(file, 'utf8'));
     for (const m of text.matchAll(QUOTED)) {
       const lit = m[2]!;
       if (NOT_A_KEY.test(lit) || !namespaces.has(lit.split('.')[0]!)) continue;

@@ -59,6 +59,17 @@ test('a key used in src/ but absent from English is reported with where it is us
   assert.match(v[0]!.detail, /demo\.routes\.ts:2/);
 });
 
+test('keys named only in comments count neither as used nor as missing; URLs in strings are not comments', () => {
+  const v = fixture(
+    all({ 'demo.page.title': 'Title', 'demo.page.commented': 'Only in a comment' }),
+    `/** Keys look like \`demo.page.commented\` or 'demo.other.key'. */\nconst u = 'https://x.example'; t('demo.page.title'); // 'demo.page.commented'\n`,
+  );
+  assert.deepEqual(
+    v.map((x) => [x.kind, x.key]),
+    [['unused', 'demo.page.commented']],
+  );
+});
+
 test('a message that does not parse is reported', () => {
   const c = all({ 'demo.page.title': 'Hello {name}' });
   const v = fixture({ ...c, fr: { 'demo.page.title': 'Bonjour {name' } }, `t('demo.page.title')`);
