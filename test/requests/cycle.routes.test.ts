@@ -1,0 +1,272 @@
+/**
+ * The whole cycle through the pages, in English and French, from an empty programme to a
+ * confirmed match; every role sees only what it may. In-process requests with cookie sessions.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
+import { createUser, signedInClient } from '../support/users.ts';
+import { makeOrganisation, addMember, makePerson, STEP_DATA } from './fixtures.ts';
+import { requests as requestsTable, decisions } from '../../src/db/schema/index.ts';
+import { rows } from '../../src/platform/db.ts';
+
+let t: TestApp;
+const c = {} as Record<'visitor' | 'member' | 'broker' | 'committee' | 'requester' | 'approver' | 'provider', TestClient>;
+const emails = {} as Record<string, string>;
+const ids = {} as Record<string, string>;
+
+/** Moves the clock; sessions expire after 30 idle minutes, so everyone signs in again. */
+async function setClock(iso: string): Promise<void> {
+  t.clock.set(iso);
+  for (const [name, id] of Object.entries(ids)) {
+    const fresh = await signedInClient(t, { id });
+    c[name as keyof typeof c].cookies = fresh.cookies;
+  }
+}
+let orgId = '';
+let providerOrgId = '';
+let expertIds: string[] = [];
+
+before(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  const mk = async (name: keyof typeof c, roles: ('broker' | 'committee')[] = [], locale = 'en') => {
+    const u = await createUser(t, { roles, locale, name: `${name} person` });
+    emails[name] = u.email;
+    ids[name] = u.id;
+    c[name] = await signedInClient(t, u);
+    return u;
+  };
+  c.visitor = t.client();
+  await mk('member');
+  await mk('broker', ['broker']);
+  await mk('committee', ['committee']);
+  const requester = await mk('requester', [], 'fr');
+  const approver = await mk('approver');
+  const provider = await mk('provider');
+  orgId = await makeOrganisation(t, { name: 'Commune de Ziniaré' });
+  await addMember(t, orgId, requester.id, 'requester');
+  await addMember(t, orgId, approver.id, 'approver');
+  providerOrgId = await makeOrganisation(t, { name: 'Gemeente Almere', country: 'NL', region: 'europe' });
+  await addMember(t, providerOrgId, provider.id, 'org_admin');
+  expertIds = [await makePerson(t, { organisationId: providerOrgId, name: 'Anke de Vries', themes: ['waste_management'] })];
+});
+after(() => t.close());
+
+const loc = (res: Response) => res.headers.get('location') ?? '';
+const idIn = (path: string, re: RegExp) => re.exec(path)?.[1] ?? '';
+
+test('the whole cycle in the browser-like client, from an empty programme to a confirmed match', async () => {
+  // --- the broker sets up the programme
+  assert.equal((await c.broker.get('/en/admin/programmes')).status, 200);
+  assert.equal((await c.member.get('/en/admin/programmes')).status, 404);
+  assert.equal((await c.visitor.get('/en/admin/programmes')).status, 303);
+  const bad = await c.broker.post('/en/admin/programmes', { name: '', slug: 'Not A Slug', formats: ['study_visit'] });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /error-summary/);
+  assert.match(bad.body_, /lowercase letters, digits and single hyphens/);
+  assert.match(bad.body_, /value="Not A Slug"/, 'what was typed is kept');
+  const created = await c.broker.post('/en/admin/programmes', {
+    name: 'CONNECT',
+    slug: 'connect',
+    description: 'Colleague-to-colleague expertise exchange',
+    eligibleRegions: ['ssa', 'asia'],
+    eligibleCountries: 'BF UG',
+    formats: ['expert_assignment', 'study_visit'],
+    languages: 'en fr',
+    themes: ['waste_management'],
+  });
+  assert.equal(created.status, 303);
+  const pid = idIn(loc(created), /\/admin\/programmes\/([0-9a-f-]{36})/);
+  assert.ok(pid);
+  const badRound = await c.broker.post(`/en/admin/programmes/${pid}/rounds`, { name: 'R1', opensAt: '2026-11-01T00:00', closesAt: '2026-10-01T00:00', reviewOpensAt: '2026-12-16T00:00', reviewClosesAt: '2027-01-31T00:00' });
+  assert.equal(badRound.status, 400);
+  assert.equal((await c.broker.post(`/en/admin/programmes/${pid}/rounds`, { name: 'Round 2026', opensAt: '2026-11-01T00:00', closesAt: '2026-12-15T17:00', reviewOpensAt: '2026-12-16T00:00', reviewClosesAt: '2027-01-31T00:00' })).status, 303);
+  assert.equal((await c.broker.post(`/en/admin/programmes/${pid}/criteria`, { label: 'Relevance', weight: '2' })).status, 303);
+  assert.equal((await c.broker.post(`/en/admin/programmes/${pid}/criteria`, { label: 'Feasibility', weight: '1' })).status, 303);
+  assert.equal((await c.broker.post(`/en/admin/programmes/${pid}/committee`, { email: emails.member! })).status, 400, 'only accounts with the committee role');
+  assert.equal((await c.broker.post(`/en/admin/programmes/${pid}/committee`, { email: emails.committee! })).status, 303);
+  assert.equal((await c.member.post(`/en/admin/programmes/${pid}/criteria`, { label: 'Sneaky', weight: '1' })).status, 404);
+  const admin = await c.broker.get(`/en/admin/programmes/${pid}`);
+  assert.match(admin.body_, /Relevance/);
+  assert.doesNotMatch(admin.body_, /Sneaky/);
+
+  // --- public calls for requests, in French, with feed and calendar
+  const open = await c.visitor.get('/fr/calls-for-requests?region=ssa');
+  assert.equal(open.status, 200);
+  assert.match(open.body_, /Appels à demandes ouverts/);
+  assert.match(open.body_, /CONNECT: Round 2026/);
+  assert.doesNotMatch((await c.visitor.get('/fr/calls-for-requests?region=europe')).body_, /CONNECT: Round 2026/);
+  assert.equal((await c.visitor.get('/fr/calls-for-requests?sort=name')).status, 400);
+  const feed = await c.visitor.get('/en/calls-for-requests/feed.atom');
+  assert.match(feed.headers.get('content-type') ?? '', /atom\+xml/);
+  assert.match(feed.body_, /<entry>[\s\S]*CONNECT: Round 2026/);
+  const ics = await c.visitor.get('/en/calls-for-requests/deadlines.ics');
+  assert.match(ics.body_, /BEGIN:VEVENT[\s\S]*DTSTART:20261215T170000Z/);
+  const progPage = await c.visitor.get('/fr/programmes/connect');
+  assert.match(progPage.body_, /Date limite/);
+  assert.match(progPage.body_, /Burkina Faso/);
+  const roundId = idIn(progPage.body_, /round(?:=|%3D)([0-9a-f-]{36})/);
+  assert.ok(roundId);
+
+  // --- the requester writes the request in French, step by step
+  const newPage = await c.requester.get(`/fr/requests/new?round=${roundId}`);
+  assert.match(newPage.body_, /Commune de Ziniaré/);
+  assert.equal((await c.member.post('/fr/requests', { organisationId: orgId, roundId })).status, 404, 'not a requester of this organisation');
+  const started = await c.requester.post('/fr/requests', { organisationId: orgId, roundId });
+  assert.equal(started.status, 303);
+  const rid = idIn(loc(started), /\/requests\/([0-9a-f-]{36})\/steps\/challenge/);
+  assert.ok(rid);
+  const invalid = await c.requester.post(`/fr/requests/${rid}/steps/challenge`, { title: 'Déchets', challenge: 'court', context: '' });
+  assert.equal(invalid.status, 400);
+  assert.match(invalid.body_, /<html lang="fr"/);
+  assert.match(invalid.body_, /error-summary/);
+  assert.match(invalid.body_, /value="Déchets"/);
+  for (const step of ['challenge', 'objectives', 'scope', 'participants', 'cofunding'] as const) {
+    const res = await c.requester.post(`/fr/requests/${rid}/steps/${step}`, STEP_DATA[step] as Record<string, string | string[]>);
+    assert.equal(res.status, 303, step);
+  }
+  // Someone outside the organisation gets 404, the same page as a missing request.
+  const outsider = await c.member.get(`/en/requests/${rid}`);
+  const other = randomUUID();
+  const missing = await c.member.get(`/en/requests/${other}`);
+  assert.equal(outsider.status, 404);
+  assert.equal(outsider.body_.split(rid).join('ID'), missing.body_.split(other).join('ID'), 'the same body as a missing id');
+  assert.equal((await c.visitor.get(`/en/requests/${rid}`)).status, 404);
+
+  // --- the approver endorses, the requester submits; the request is then read-only
+  const toEndorse = await c.approver.get(`/en/requests/${rid}`);
+  assert.match(toEndorse.body_, /Endorse this request/);
+  assert.equal((await c.requester.post(`/fr/requests/${rid}/endorse`, {})).status, 403);
+  assert.equal((await c.approver.post(`/en/requests/${rid}/endorse`, { note: 'Approved by the mayor' })).status, 303);
+  assert.equal((await c.requester.post(`/fr/requests/${rid}/submit`)).status, 303);
+  const submitted = await c.requester.get(`/fr/requests/${rid}`);
+  assert.match(submitted.body_, /Soumise/);
+  assert.doesNotMatch(submitted.body_, /\/steps\/challenge/);
+  assert.equal((await c.requester.post(`/fr/requests/${rid}/steps/cofunding`, { cofunding: 'changed' })).status, 403);
+  assert.equal((await c.requester.get(`/fr/requests/${rid}/steps/cofunding`)).status, 303);
+  await t.smtp.waitFor((m) => m.to.includes(emails.requester!) && /Demande soumise/.test(m.subject));
+
+  // --- eligibility and review
+  const brokerView = await c.broker.get(`/en/requests/${rid}`);
+  assert.match(brokerView.body_, /The region is eligible/);
+  assert.equal((await c.broker.post(`/en/requests/${rid}/eligibility`, { verdict: 'ineligible' })).status, 400, 'ineligible needs a reason');
+  assert.equal((await c.broker.post(`/en/requests/${rid}/eligibility`, { verdict: 'eligible' })).status, 303);
+  assert.equal((await c.committee.get(`/en/requests/${rid}`)).status, 404, 'the committee sees requests from the review on');
+  assert.equal((await c.broker.post(`/en/requests/${rid}/open-review`)).status, 303);
+  assert.equal((await c.committee.get(`/en/requests/${rid}`)).status, 200);
+  assert.equal((await c.committee.get(`/en/requests/${rid}/review`)).status, 403, 'declare conflicts first');
+  assert.equal((await c.committee.post(`/en/requests/${rid}/conflict`, { hasConflict: 'no' })).status, 303);
+  await setClock('2026-12-20T09:00:00Z');
+  const form = await c.committee.get(`/en/requests/${rid}/review`);
+  const criteria = [...form.body_.matchAll(/name="score_([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+  assert.equal(criteria.length, 2);
+  const badScore = await c.committee.post(`/en/requests/${rid}/review`, { [`score_${criteria[0]}`]: '9' });
+  assert.equal(badScore.status, 400);
+  assert.match(badScore.body_, /whole number from 0 to 5/);
+  assert.equal((await c.committee.post(`/en/requests/${rid}/review`, { [`score_${criteria[0]}`]: '4', [`comment_${criteria[0]}`]: 'Clear local need', [`score_${criteria[1]}`]: '5' })).status, 303);
+  const board = await c.broker.get(`/en/requests/${rid}`);
+  assert.match(board.body_, /Committee scores/);
+  assert.match(board.body_, /Clear local need/);
+  assert.doesNotMatch((await c.committee.get(`/en/requests/${rid}`)).body_, /Clear local need/, 'reviews stay private until the decision');
+  assert.doesNotMatch((await c.requester.get(`/fr/requests/${rid}`)).body_, /Clear local need/);
+
+  // A member posting a committee decision changes nothing (SECURITY 14).
+  assert.equal((await c.member.post(`/en/requests/${rid}/decision`, { outcome: 'selected', reasons: 'me' })).status, 404);
+  assert.equal((await c.requester.post(`/fr/requests/${rid}/decision`, { outcome: 'selected', reasons: 'moi' })).status, 403);
+  assert.equal((await t.db.select().from(decisions).where(eq(decisions.requestId, rid))).length, 0);
+  assert.equal((await c.committee.post(`/en/requests/${rid}/decision`, { outcome: 'selected', reasons: 'Strong local ownership', status: 'rejected' })).status, 303);
+  const [row] = await t.db.select().from(requestsTable).where(eq(requestsTable.id, rid));
+  assert.equal(row!.state, 'selected');
+  const mail = await t.smtp.waitFor((m) => m.to.includes(emails.requester!) && /Décision sur votre demande/.test(m.subject));
+  assert.match(mail.text, /retenue/);
+  assert.match(mail.text, /Strong local ownership/);
+  const audited = await rows<{ outcome: string; n: number }>(t.db, sql`select outcome, count(*)::int as n from audit_log where action = 'request.decide' and object_id = ${rid} group by outcome order by outcome`);
+  assert.deepEqual(audited.map((a) => [a.outcome, a.n]), [['denied', 1], ['ok', 1]], 'the decision and the refused attempt are both in the audit log');
+
+  // --- the broker publishes the call for expertise
+  await setClock('2026-12-21T09:00:00Z');
+  assert.equal((await c.requester.get(`/fr/requests/${rid}/call/new`)).status, 403);
+  const callForm = await c.broker.get(`/en/requests/${rid}/call/new`);
+  assert.match(callForm.body_, /value="Waste collection in Ziniaré"/);
+  const published = await c.broker.post(`/en/requests/${rid}/call`, {
+    title: 'Waste collection planning for Ziniaré',
+    expertiseSought: 'A municipal waste manager who reorganised collection rounds',
+    themes: ['waste_management'],
+    formats: ['expert_assignment'],
+    languages: 'fr',
+    deadline: '2027-02-15T17:00',
+  });
+  assert.equal(published.status, 303);
+  const cid = idIn(loc(published), /\/calls\/([0-9a-f-]{36})/);
+  const pub = await c.visitor.get(`/fr/calls/${cid}`);
+  assert.equal(pub.status, 200);
+  assert.match(pub.body_, /Waste collection planning for Ziniaré/);
+  assert.doesNotMatch(pub.body_, /Local travel and venue/, 'no confidential detail of the request');
+  assert.doesNotMatch(pub.body_, new RegExp(rid));
+  assert.match((await c.visitor.get('/en/calls?theme=waste_management')).body_, /Waste collection planning/);
+  assert.match((await c.visitor.get(`/en/programmes/connect/timeline`)).body_, /Call for expertise launched/);
+
+  // --- a peer organisation offers its expert
+  const offerForm = await c.provider.get(`/en/calls/${cid}/offer`);
+  assert.match(offerForm.body_, /Anke de Vries/);
+  const noExpert = await c.provider.post(`/en/calls/${cid}/offers`, { organisationId: providerOrgId });
+  assert.equal(noExpert.status, 400);
+  const offered = await c.provider.post(`/en/calls/${cid}/offers`, { organisationId: providerOrgId, experts: [expertIds[0]!], [`motivation_${expertIds[0]}`]: 'Led the Almere collection reform', [`languages_${expertIds[0]}`]: 'fr en', [`availability_${expertIds[0]}`]: 'March' });
+  assert.equal(offered.status, 303);
+  const oid = idIn(loc(offered), /\/offers\/([0-9a-f-]{36})/);
+  assert.ok(oid);
+  assert.equal((await c.requester.get(`/fr/offers/${oid}`)).status, 404, 'the requester sees an offer once it is proposed');
+  assert.equal((await c.provider.get(`/en/calls/${cid}/offers`)).status, 404);
+  const offersList = await c.broker.get(`/en/calls/${cid}/offers`);
+  assert.match(offersList.body_, /Gemeente Almere/);
+  assert.match(offersList.body_, /Ranked candidates/);
+
+  // --- thread, shortlist, proposal, double opt-in
+  assert.equal((await c.broker.post(`/en/offers/${oid}/messages`, { body: 'Is Anke free in March?' })).status, 303);
+  assert.equal((await c.provider.post(`/en/offers/${oid}/messages`, { body: 'Yes, the whole month.' })).status, 303);
+  assert.equal((await c.provider.post(`/en/offers/${oid}/messages`, { body: '' })).status, 400);
+  assert.match((await c.provider.get(`/en/offers/${oid}`)).body_, /Is Anke free in March\?[\s\S]*Yes, the whole month\./);
+  assert.equal((await c.broker.post(`/en/offers/${oid}/shortlist`)).status, 303);
+  assert.equal((await c.provider.post(`/en/offers/${oid}/propose`)).status, 403);
+  assert.equal((await c.broker.post(`/en/offers/${oid}/propose`)).status, 303);
+  const seen = await c.requester.get(`/fr/offers/${oid}`);
+  assert.equal(seen.status, 200);
+  assert.match(seen.body_, /Confirmer la mise en relation/);
+  assert.doesNotMatch(seen.body_, /Is Anke free/, 'the thread is between the broker and the provider');
+  const mid = idIn(seen.body_, /\/matches\/([0-9a-f-]{36})\/confirm/);
+  assert.equal((await c.member.post(`/en/matches/${mid}/confirm`)).status, 404);
+  assert.equal((await c.requester.post(`/fr/matches/${mid}/confirm`)).status, 303);
+  assert.equal((await t.db.select().from(requestsTable).where(eq(requestsTable.id, rid)))[0]!.state, 'selected');
+  assert.equal((await c.provider.post(`/en/matches/${mid}/confirm`)).status, 303);
+  assert.equal((await t.db.select().from(requestsTable).where(eq(requestsTable.id, rid)))[0]!.state, 'matched');
+  assert.match((await c.requester.get(`/fr/requests/${rid}`)).body_, /Mise en relation faite/);
+  await t.smtp.waitFor((m) => m.to.includes(emails.provider!) && /Match confirmed/.test(m.subject));
+  assert.match((await c.visitor.get('/en/programmes/connect/timeline')).body_, /Match confirmed/);
+
+  // --- the broker's dashboard
+  assert.equal((await c.member.get('/en/broker')).status, 404);
+  const dash = await c.broker.get('/en/broker');
+  assert.equal(dash.status, 200);
+  assert.match(dash.body_, /Waste collection in Ziniaré/);
+  assert.match(dash.body_, /Waste collection planning for Ziniaré/);
+});
+
+test('the dashboard flags a request that waited 10 working days for the secretariat', async () => {
+  const [r] = await rows<{ id: string }>(t.db, sql`select id from requests limit 1`);
+  const id = randomUUID();
+  const now = t.clock.now();
+  const [src] = await t.db.select().from(requestsTable).where(eq(requestsTable.id, r!.id));
+  await t.db.insert(requestsTable).values({ ...src!, id, title: 'Idle request', state: 'submitted', lastActionAt: new Date(now.getTime() - 15 * 86400_000), createdAt: now, updatedAt: now });
+  const dash = await c.broker.get('/en/broker');
+  assert.match(dash.body_, /Idle request[\s\S]*?No action for \d+ working days/);
+});
+
+test('a person chooses how to be told: immediately, daily or never', async () => {
+  assert.equal((await c.visitor.get('/en/notifications/settings')).status, 303);
+  assert.match((await c.member.get('/en/notifications/settings')).body_, /value="immediate" checked/);
+  assert.equal((await c.member.post('/en/notifications/settings', { mode: 'weekly' })).status, 400);
+  assert.equal((await c.member.post('/en/notifications/settings', { mode: 'daily' })).status, 303);
+  assert.match((await c.member.get('/en/notifications/settings')).body_, /value="daily" checked/);
+});
