@@ -12,8 +12,11 @@ before(async () => {
   b = await Browser.open(server);
 });
 after(async () => {
-  await b?.close();
-  await server?.stop();
+  try {
+    await b?.close();
+  } finally {
+    await server?.stop();
+  }
 });
 
 const ARABIC = /[\u0600-\u06FF]/;

@@ -12,8 +12,11 @@ before(async () => {
   b = await Browser.open(server);
 });
 after(async () => {
-  await b?.close();
-  await server?.stop();
+  try {
+    await b?.close();
+  } finally {
+    await server?.stop();
+  }
 });
 
 test('a member creates an organisation, which then has its own page and is found in the directory', async () => {

@@ -12,8 +12,11 @@ before(async () => {
   b = await Browser.open(server);
 });
 after(async () => {
-  await b?.close();
-  await server?.stop();
+  try {
+    await b?.close();
+  } finally {
+    await server?.stop();
+  }
 });
 
 test('a member requests to join an organisation; it is pending for the organisation admin, and approval makes it active', async () => {

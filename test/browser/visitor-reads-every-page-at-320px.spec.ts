@@ -12,8 +12,11 @@ before(async () => {
   b = await Browser.open(server, { viewport: { width: 320, height: 640 } });
 });
 after(async () => {
-  await b?.close();
-  await server?.stop();
+  try {
+    await b?.close();
+  } finally {
+    await server?.stop();
+  }
 });
 
 const LOCALES = ['en', 'fr', 'es', 'pt', 'ar'];

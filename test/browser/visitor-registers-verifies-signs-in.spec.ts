@@ -11,8 +11,11 @@ before(async () => {
   b = await Browser.open(server, { javaScriptEnabled: false });
 });
 after(async () => {
-  await b?.close();
-  await server?.stop();
+  try {
+    await b?.close();
+  } finally {
+    await server?.stop();
+  }
 });
 
 test('a visitor registers, confirms the e-mail by its link and signs in, with JavaScript disabled', async () => {

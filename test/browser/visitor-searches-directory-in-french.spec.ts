@@ -11,8 +11,11 @@ before(async () => {
   b = await Browser.open(server);
 });
 after(async () => {
-  await b?.close();
-  await server?.stop();
+  try {
+    await b?.close();
+  } finally {
+    await server?.stop();
+  }
 });
 
 test('a visitor searches the directory in French and gets French labels and matching results', async () => {
