@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './platform.ts';
 export * from './organisations.ts';
 export * from './requests.ts';
+export * from './knowledge.ts';

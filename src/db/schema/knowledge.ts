@@ -1,0 +1,92 @@
+/** Knowledge: good practices (structured cases) and their edit history. */
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Multilingual user content: language code → text (`{ en: …, fr: … }`), read through `localized()`. */
+export type MultiText = Record<string, string>;
+
+/** A partner of a case: as named in the source, with a link to an organisations row where one exists. */
+export type CasePartner = { name: string; country: string | null; externalId?: string | null; organisationId?: string | null };
+
+/** A person to ask about a case. Stored only with their explicit consent to be named. */
+export type CaseContact = { name: string; role: string; organisation: string; email: string | null; hasConsented: true };
+
+export const GOOD_PRACTICE_STATES = ['draft', 'published', 'unpublished'] as const;
+export type GoodPracticeState = (typeof GOOD_PRACTICE_STATES)[number];
+
+export const goodPractices = pgTable(
+  'good_practices',
+  {
+    id: uuid('id').primaryKey(),
+    /** Stable key of seeded cases (`004-ostend-banjul`); the seed upserts nothing it finds by it. */
+    externalId: text('external_id'),
+    /** The exchange this case was drafted from (the exchanges module links it; no FK until that table exists). */
+    exchangeId: uuid('exchange_id'),
+    /** The association that publishes the case; its org admins may edit it. Null: the secretariat's. */
+    ownerOrganisationId: uuid('owner_organisation_id'),
+    state: text('state').notNull().default('draft'),
+    /** The language the case was written in; other languages in the texts are translations. */
+    originalLanguage: text('original_language').notNull(),
+    /** Language → 'human' | 'machine' for each language that is a translation of the original. */
+    translations: jsonb('translations').$type<Record<string, 'human' | 'machine'>>().notNull().default({}),
+    /** Every language the title is written in (the language facet); kept by the service. */
+    languages: text('languages').array().notNull().default([]),
+    title: jsonb('title').$type<MultiText>().notNull(),
+    summary: jsonb('summary').$type<MultiText>().notNull().default({}),
+    problem: jsonb('problem').$type<MultiText>().notNull().default({}),
+    solution: jsonb('solution').$type<MultiText>().notNull().default({}),
+    results: jsonb('results').$type<MultiText>().notNull().default({}),
+    challenges: jsonb('challenges').$type<MultiText>().notNull().default({}),
+    prerequisites: jsonb('prerequisites').$type<MultiText>().notNull().default({}),
+    cost: jsonb('cost').$type<MultiText>().notNull().default({}),
+    transferability: jsonb('transferability').$type<MultiText>().notNull().default({}),
+    partners: jsonb('partners').$type<CasePartner[]>().notNull().default([]),
+    /** Partner names joined, for the text search (jsonb arrays of objects do not index well). */
+    partnerNames: text('partner_names').notNull().default(''),
+    contacts: jsonb('contacts').$type<CaseContact[]>().notNull().default([]),
+    themes: text('themes').array().notNull().default([]),
+    sdgs: integer('sdgs').array().notNull().default([]),
+    /** Cooperation approach code (taxonomy/approaches). */
+    approach: text('approach'),
+    /** Exchange format codes (taxonomy/formats). */
+    formats: text('formats').array().notNull().default([]),
+    regions: text('regions').array().notNull().default([]),
+    countries: text('countries').array().notNull().default([]),
+    /** Where the case comes from (a document, an exchange). */
+    source: text('source').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(jsonb_to_tsvector('simple'::regconfig, title, '["string"]'), 'A') || setweight(jsonb_to_tsvector('simple'::regconfig, summary, '["string"]') || to_tsvector('simple'::regconfig, partner_names), 'B') || setweight(jsonb_to_tsvector('simple'::regconfig, problem, '["string"]') || jsonb_to_tsvector('simple'::regconfig, solution, '["string"]') || jsonb_to_tsvector('simple'::regconfig, results, '["string"]') || jsonb_to_tsvector('simple'::regconfig, challenges, '["string"]') || jsonb_to_tsvector('simple'::regconfig, prerequisites, '["string"]') || jsonb_to_tsvector('simple'::regconfig, cost, '["string"]') || jsonb_to_tsvector('simple'::regconfig, transferability, '["string"]'), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('good_practices_external_id_key').on(t.externalId),
+    index('good_practices_state_idx').on(t.state, t.publishedAt),
+    index('good_practices_search_idx').using('gin', t.search),
+    index('good_practices_themes_idx').using('gin', t.themes),
+    index('good_practices_exchange_idx').on(t.exchangeId),
+    index('good_practices_approach_idx').on(t.approach),
+  ],
+);
+
+/** Who changed a case and when (create, edit in a language, publish, unpublish). Content is not copied. */
+export const goodPracticeEdits = pgTable(
+  'good_practice_edits',
+  {
+    id: uuid('id').primaryKey(),
+    goodPracticeId: uuid('good_practice_id')
+      .notNull()
+      .references(() => goodPractices.id, { onDelete: 'cascade' }),
+    editorId: uuid('editor_id'),
+    action: text('action').notNull(), // create | edit | publish | unpublish
+    language: text('language'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('good_practice_edits_case_idx').on(t.goodPracticeId, t.at)],
+);
