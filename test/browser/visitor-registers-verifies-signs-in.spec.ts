@@ -50,12 +50,12 @@ test('a visitor registers, confirms the e-mail by its link and signs in, with Ja
   // Not confirmed yet: signing in is refused.
   await signIn(b, 'en', email, password);
   assert.match(page.url(), /\/en\/sign-in$/);
-  await assertVisible(page.locator('.error-summary'));
+  assert.match((await page.locator('.error-summary').textContent()) ?? '', /Confirm your e-mail address first/);
 
   await b.goto(link);
   await b.submit(page.locator('main form button[type="submit"]'));
   assert.match(page.url(), /\/en\/sign-in$/);
-  await assertVisible(page.locator('.flash'));
+  assert.match((await page.locator('.flash').textContent()) ?? '', /e-mail address is confirmed/);
 
   // The link works once.
   await b.goto(link);
