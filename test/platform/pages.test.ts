@@ -17,15 +17,19 @@ import { createLogger } from '../../src/platform/log.ts';
 import { CSS_GZ } from '../../src/platform/html/static.ts';
 import { LOCALES } from '../../src/platform/i18n.ts';
 import { users } from '../../src/db/schema/accounts.ts';
-import { organisations } from '../../src/db/schema/organisations.ts';
+import { organisations, people } from '../../src/db/schema/organisations.ts';
 import type { Database } from '../../src/platform/db.ts';
 
 let t: TestApp;
 /** An organisation created through its form, so that its pages exist. */
 let orgId: string;
+/** A public person profile, and its owner's client. */
+let personId: string;
+let owner: TestClient;
 before(async () => {
   t = await createTestApp();
   const { client } = await asRole(t, []);
+  owner = client;
   const res = await client.post('/en/organisations', {
     name: 'Commune de Dogbo',
     kind: 'municipality',
@@ -41,6 +45,17 @@ before(async () => {
   });
   assert.equal(res.status, 303, res.body_);
   orgId = /\/organisations\/([0-9a-f-]{36})$/.exec(res.headers.get('Location') ?? '')![1]!;
+  const me = await client.post('/en/people/me', {
+    name: 'Adjoa Houngbo',
+    position: 'Head of civil registration',
+    languages: ['fr', 'en'],
+    expertise: 'Mobile registration days in rural districts.',
+    themes: ['civil_registration'],
+    availability: 'Two weeks a year',
+    visibility: 'public',
+  });
+  assert.equal(me.status, 303, me.body_);
+  personId = /\/people\/([0-9a-f-]{36})$/.exec(me.headers.get('Location') ?? '')![1]!;
 });
 after(() => t.close());
 
@@ -53,6 +68,7 @@ const PUBLIC_PAGES = (): Array<[path: string, status: number]> => [
   [`/organisations/${orgId}`, 200],
   ['/organisations/00000000-0000-4000-8000-000000000000', 404],
   ['/invitations/no-such-token', 404],
+  [`/people/${personId}`, 200],
   ['/register', 200],
   ['/register/sent', 200],
   ['/verify-email', 400],
@@ -63,7 +79,7 @@ const PUBLIC_PAGES = (): Array<[path: string, status: number]> => [
   ['/no-such-page', 404],
 ];
 /** Pages behind sign-in (checked as an admin, who can open all of them). */
-const SIGNED_IN_PAGES = () => ['/account', '/admin/users', '/organisations/new', '/people', '/people/me', `/organisations/${orgId}`, `/organisations/${orgId}/edit`];
+const SIGNED_IN_PAGES = () => ['/account', '/admin/users', '/organisations/new', '/people', '/people/me', `/organisations/${orgId}`, `/organisations/${orgId}/edit`, `/people/${personId}`, '/people?q=registration'];
 
 type Tag = { name: string; attrs: Record<string, string> };
 
@@ -388,6 +404,33 @@ test('any organisation name, offer, need or region (XSS corpus and random Unicod
         assert.deepEqual(scriptingIn(res.body_), [], `${path} with ${JSON.stringify({ name, offers, subregion })}`);
         const text = textOf(res.body_);
         // Whitespace-only values are stored but may not be shown; anything else must be there as text.
+        for (const v of shown) if (v.trim()) assert.ok(text.includes(v.trim().slice(0, 40)) || text.includes(v.slice(0, 40)), `${path} shows ${JSON.stringify(v)}`);
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
+
+test('any person name, position or expertise (XSS corpus and random Unicode) on the profile, people directory and own-profile pages adds no script, on* attribute or javascript: URL (req 18)', async () => {
+  const { client: member } = await asRole(t, []);
+  const visitor = t.client();
+  let runs = 0;
+  await fc.assert(
+    fc.asyncProperty(names, names, names, async (name, position, expertise) => {
+      t.clock.advance(1000);
+      member.ip = visitor.ip = owner.ip = `10.232.${(runs >> 8) & 255}.${runs++ & 255}`;
+      await t.db.update(people).set({ name, position, expertise }).where(eq(people.id, personId));
+      const pages: Array<[TestClient, string, string[]]> = [
+        [visitor, `/en/people/${personId}`, [name, position, expertise]],
+        [member, `/ar/people/${personId}`, [name, position, expertise]],
+        [member, '/fr/people', [name]],
+        [owner, '/en/people/me', [name, position, expertise]],
+      ];
+      for (const [c, path, shown] of pages) {
+        const res = await c.get(path);
+        assert.equal(res.status, 200, path);
+        assert.deepEqual(scriptingIn(res.body_), [], `${path} with ${JSON.stringify({ name, position, expertise })}`);
+        const text = textOf(res.body_);
         for (const v of shown) if (v.trim()) assert.ok(text.includes(v.trim().slice(0, 40)) || text.includes(v.slice(0, 40)), `${path} shows ${JSON.stringify(v)}`);
       }
     }),
