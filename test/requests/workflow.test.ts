@@ -140,7 +140,10 @@ test('phases come from the round dates and the clock', () => {
   assert.equal(isCallTakingOffers({ state: 'open', deadline: new Date('2027-01-01Z') }, new Date('2026-12-31Z')), true);
   assert.equal(isCallTakingOffers({ state: 'matched', deadline: new Date('2027-01-01Z') }, new Date('2026-12-31Z')), false);
   assert.equal(roundDatesProblem({ ...r, closesAt: r.opensAt }), 'closesAt');
-  assert.equal(roundDatesProblem({ ...r, reviewOpensAt: new Date('2026-12-01Z') }), 'reviewOpensAt');
+  assert.equal(roundDatesProblem({ ...r, reviewOpensAt: new Date('2026-10-01Z') }), 'reviewOpensAt');
+  assert.equal(roundDatesProblem({ ...r, reviewClosesAt: new Date('2026-12-01Z') }), 'reviewClosesAt');
+  // A rolling round: the committee reviews while the round is still open.
+  assert.equal(roundDatesProblem({ ...r, reviewOpensAt: new Date('2026-11-10Z') }), null);
   assert.equal(roundDatesProblem(r), null);
 });
 

@@ -26,11 +26,14 @@ export const isReviewWindow = (r: RoundDates, now: Date): boolean => now.getTime
 /** A call for expertise takes offers while open and before its deadline. */
 export const isCallTakingOffers = (call: { state: string; deadline: Date }, now: Date): boolean => call.state === 'open' && now.getTime() < call.deadline.getTime();
 
-/** Dates of a round must follow each other: opening < closing ≤ review opening < review closing. */
+/**
+ * Dates of a round must make sense: opening < closing; the review opens no earlier than the round
+ * (a rolling round reviews while still open) and closes after it opens and no earlier than the round closes.
+ */
 export function roundDatesProblem(r: RoundDates): 'closesAt' | 'reviewOpensAt' | 'reviewClosesAt' | null {
   if (r.closesAt <= r.opensAt) return 'closesAt';
-  if (r.reviewOpensAt < r.closesAt) return 'reviewOpensAt';
-  if (r.reviewClosesAt <= r.reviewOpensAt) return 'reviewClosesAt';
+  if (r.reviewOpensAt < r.opensAt) return 'reviewOpensAt';
+  if (r.reviewClosesAt <= r.reviewOpensAt || r.reviewClosesAt < r.closesAt) return 'reviewClosesAt';
   return null;
 }
 
