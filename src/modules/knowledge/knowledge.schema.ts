@@ -1,0 +1,103 @@
+/** zod schemas for good-practice input (forms and JSON) and for the library's query string. */
+import { z } from 'zod';
+import { LOCALES } from '../../platform/i18n.ts';
+import { list } from '../../platform/validation.ts';
+import { isThemeCode } from '../../taxonomy/themes.ts';
+import { APPROACH_CODES } from '../../taxonomy/approaches.ts';
+import { EXCHANGE_FORMAT_CODES } from '../../taxonomy/formats.ts';
+import { REGION_CODES } from '../../taxonomy/regions.ts';
+import { isCountryCode } from '../../taxonomy/countries.ts';
+import type { CaseContact, CasePartner } from '../../db/schema/knowledge.ts';
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const text = (max: number) => z.string().trim().max(max, 'platform.form.tooBig').optional().default('');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: string) => UUID.test(v);
+
+/** Repeated form fields (or a JSON array) as a list of strings, blanks kept so that rows stay aligned. */
+const strings = z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(500, 'platform.form.tooBig')).max(30, 'platform.form.tooBig'));
+
+/** The texts of a case in one language. */
+export const caseTexts = {
+  title: z.string().trim().min(1, 'platform.form.required').max(200, 'platform.form.tooBig'),
+  summary: z.string().trim().min(1, 'platform.form.required').max(1500, 'platform.form.tooBig'),
+  problem: text(6000),
+  solution: text(6000),
+  results: text(6000),
+  challenges: text(6000),
+  prerequisites: text(6000),
+  cost: text(3000),
+  transferability: text(6000),
+};
+export const TEXT_FIELDS = ['title', 'summary', 'problem', 'solution', 'results', 'challenges', 'prerequisites', 'cost', 'transferability'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/**
+ * A case as an editor submits it: the texts in one language (`lang`), the structured fields,
+ * partners as aligned lists (partnerName[i], partnerCountry[i]) and contacts likewise, with
+ * contactConsent listing the row numbers whose person agreed to be named. Any other field
+ * (state, createdBy, exchangeId…) is dropped by zod.
+ */
+export const caseInput = z
+  .object({
+    lang: z.enum(LOCALES, 'platform.form.choice'),
+    ...caseTexts,
+    approach: z.preprocess(blankToUndefined, z.enum(APPROACH_CODES, 'platform.form.choice').optional()),
+    formats: list(z.enum(EXCHANGE_FORMAT_CODES, 'platform.form.choice')),
+    themes: list(z.string().refine(isThemeCode, 'platform.form.choice')).pipe(z.array(z.string()).max(20, 'platform.form.tooBig')),
+    sdgs: list(z.coerce.number('platform.form.choice').int('platform.form.choice').min(1, 'platform.form.choice').max(17, 'platform.form.choice')),
+    regions: list(z.enum(REGION_CODES, 'platform.form.choice')),
+    partnerName: strings,
+    partnerCountry: strings,
+    contactName: strings,
+    contactRole: strings,
+    contactOrganisation: strings,
+    contactEmail: strings,
+    contactConsent: strings,
+    ownerOrganisationId: z.preprocess(blankToUndefined, z.string().refine(isUuid, 'platform.form.choice').optional()),
+  })
+  .transform((v, ctx) => {
+    const partners: CasePartner[] = [];
+    v.partnerName.forEach((raw, i) => {
+      const name = raw.trim();
+      const country = (v.partnerCountry[i] ?? '').trim().toUpperCase();
+      if (!name) return;
+      if (country && !isCountryCode(country)) ctx.addIssue({ code: 'custom', path: ['partnerCountry'], message: 'platform.form.choice' });
+      partners.push({ name: name.slice(0, 200), country: country || null });
+    });
+    const consent = new Set(v.contactConsent.map((x) => x.trim()));
+    const contacts: CaseContact[] = [];
+    v.contactName.forEach((raw, i) => {
+      const name = raw.trim();
+      if (!name) return;
+      // A person is named only with their agreement: a row without it is refused, not stored.
+      if (!consent.has(String(i))) ctx.addIssue({ code: 'custom', path: ['contactConsent'], message: 'knowledge.form.consentRequired' });
+      const email = (v.contactEmail[i] ?? '').trim();
+      if (email && !z.email().safeParse(email).success) ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'platform.form.email' });
+      contacts.push({ name: name.slice(0, 200), role: (v.contactRole[i] ?? '').trim().slice(0, 200), organisation: (v.contactOrganisation[i] ?? '').trim().slice(0, 200), email: email || null, hasConsented: true });
+    });
+    const { partnerName: _a, partnerCountry: _b, contactName: _c, contactRole: _d, contactOrganisation: _e, contactEmail: _f, contactConsent: _g, ...rest } = v;
+    return { ...rest, sdgs: [...new Set(rest.sdgs)].sort((a, b) => a - b), themes: [...new Set(rest.themes)], partners, contacts };
+  });
+export type CaseInput = z.infer<typeof caseInput>;
+
+// The library's query string: keys from an allowlist, values from the taxonomy; anything else is a 400.
+const code = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
+export const libraryQuery = z.strictObject(
+  {
+    q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'platform.form.tooBig').optional()),
+    theme: code(z.string().refine(isThemeCode, 'platform.form.choice')),
+    region: code(z.enum(REGION_CODES, 'platform.form.choice')),
+    sdg: code(z.coerce.number('platform.form.choice').int('platform.form.choice').min(1, 'platform.form.choice').max(17, 'platform.form.choice')),
+    approach: code(z.enum(APPROACH_CODES, 'platform.form.choice')),
+    format: code(z.enum(EXCHANGE_FORMAT_CODES, 'platform.form.choice')),
+    language: code(z.enum(LOCALES, 'platform.form.choice')),
+    page: z.preprocess(blankToUndefined, z.coerce.number('platform.form.number').int('platform.form.number').min(1, 'platform.form.number').max(1000, 'platform.form.number').optional().default(1)),
+    limit: z.preprocess(blankToUndefined, z.coerce.number('platform.form.number').int('platform.form.number').min(1, 'platform.form.number').max(100, 'platform.form.number').optional().default(20)),
+  },
+  { error: () => 'knowledge.search.unknownKey' },
+);
+export type LibraryQuery = z.infer<typeof libraryQuery>;
+
+/** The case page takes only the language to read it in. */
+export const caseQuery = z.strictObject({ lang: code(z.enum(LOCALES, 'platform.form.choice')) }, { error: () => 'knowledge.search.unknownKey' });
