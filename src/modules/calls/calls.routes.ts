@@ -8,6 +8,8 @@ import { formBody, signInRedirect } from '../organisations/organisations.routes.
 import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as svc from './calls.service.ts';
 import * as v from './calls.views.ts';
+import { MAX_BYTES } from '../requests/requests.files.ts';
+import { filesEnv, readUpload, uploadLimit, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
 
 const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []);
 
@@ -112,6 +114,22 @@ export function callsRoutes(): Hono<AppEnv> {
       if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(serviceCtx(c), id), { values: body, errors: e.fields }, 400);
       throw e;
     }
+  });
+
+  r.post('/offers/:id/cv', uploadLimit(MAX_BYTES.cv), async (c) => {
+    const id = c.req.param('id');
+    const ctx = serviceCtx(c);
+    const { upload, fields } = await readUpload(c);
+    if (!upload) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: 'requests.file.missing' } }, 400);
+    try {
+      const out = await svc.uploadCv(ctx, filesEnv(c), id, fields.personId ?? '', upload);
+      if (!out.ok) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: rejectionKey(out.reason) } }, rejectionStatus(out.reason));
+    } catch (e) {
+      if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: 'platform.form.choice' } }, 400);
+      throw e;
+    }
+    setFlash(c, 'calls.cv.added');
+    return redirectTo(c, `/offers/${id}`);
   });
 
   r.post('/offers/:id/shortlist', async (c) => {

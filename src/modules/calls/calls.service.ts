@@ -20,6 +20,7 @@ import { isStaff } from '../requests/requests.policy.ts';
 import { canOffer, canPublishCall, matchSides, type OfferAction, type OfferStanding, type MatchSide } from './calls.policy.ts';
 import { publishCallInput, offerInput, messageInput, callsQuery } from './calls.schema.ts';
 import * as repo from './calls.repository.ts';
+import { storeCv, openAttachment, cvsOfOffer, type FilesEnv, type Upload } from '../requests/requests.files.ts';
 
 /** What everyone may see of a call: no confidential detail of the request. */
 export type PublicCall = {
@@ -216,21 +217,22 @@ export type OfferDetail = {
   call: { id: string; title: string };
   organisationName: string | null;
   offeredByName: string;
-  experts: { personId: string; name: string; position: string; motivation: string; languages: string[]; availability: string }[];
+  experts: { personId: string; name: string; position: string; motivation: string; languages: string[]; availability: string; cv: { id: string; label: string } | null }[];
   messages: { authorName: string; body: string; at: Date }[];
   match: { id: string; state: string; requesterConfirmed: boolean; providerConfirmed: boolean; mySides: MatchSide[] } | null;
-  abilities: { message: boolean; shortlist: boolean; propose: boolean };
+  abilities: { message: boolean; shortlist: boolean; propose: boolean; uploadCv: boolean };
 };
 
 /** An offer with its experts, its thread and its match, for the broker, the provider, and the requester once proposed. */
 export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail> {
   const { offer, call, standing } = await loadOffer(ctx, id);
-  const [experts, messages, match, offeredByName, org] = await Promise.all([
+  const [experts, messages, match, offeredByName, org, cvs] = await Promise.all([
     repo.expertsOfOffer(ctx.db, id),
     canOffer(ctx.actor, 'offer.message', standing) ? repo.messagesOf(ctx.db, id) : Promise.resolve([]),
     repo.liveMatchOfOffer(ctx.db, id),
     reqRepo.userName(ctx.db, offer.offeredBy),
     offer.organisationId ? reqRepo.findOrganisationFacts(ctx.db, offer.organisationId) : Promise.resolve(undefined),
+    cvsOfOffer(ctx, id),
   ]);
   if (offer.offeredBy !== ctx.actor!.id) await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'offer.open', objectType: 'offer', objectId: id, ip: ctx.ip });
   return {
@@ -239,12 +241,17 @@ export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail
     call: { id: call.id, title: call.title },
     organisationName: org?.name ?? null,
     offeredByName,
-    experts,
+    experts: experts.map((e) => ({ ...e, cv: cvs.get(e.personId) ?? null })),
     messages,
     match: match
       ? { id: match.id, state: match.state, requesterConfirmed: !!match.requesterConfirmedAt, providerConfirmed: !!match.providerConfirmedAt, mySides: match.state === 'proposed' ? matchSides(standing) : [] }
       : null,
-    abilities: { message: canOffer(ctx.actor, 'offer.message', standing), shortlist: canOffer(ctx.actor, 'offer.shortlist', standing), propose: canOffer(ctx.actor, 'offer.propose', standing) },
+    abilities: {
+      message: canOffer(ctx.actor, 'offer.message', standing),
+      shortlist: canOffer(ctx.actor, 'offer.shortlist', standing),
+      propose: canOffer(ctx.actor, 'offer.propose', standing),
+      uploadCv: standing.isProvider,
+    },
   };
 }
 
@@ -383,4 +390,38 @@ export async function matchOffer(ctx: ServiceCtx, matchId: string): Promise<stri
   if (!m) throw new NotFoundError();
   await loadOffer(ctx, m.offerId);
   return m.offerId;
+}
+
+/** Whether the actor may see an offer (for the CVs that belong to it). */
+export async function canSeeOffer(ctx: ServiceCtx, offerId: string): Promise<boolean> {
+  try {
+    await loadOffer(ctx, offerId);
+    return true;
+  } catch (e) {
+    if (e instanceof NotFoundError) return false;
+    throw e;
+  }
+}
+
+/**
+ * The provider adds the CV of an expert of their offer. Outcomes: ok, or a rejection of the file
+ * (too_large, bad_type, archive_too_big, quota). ValidationError when the person is not in the offer.
+ */
+export async function uploadCv(ctx: ServiceCtx, env: FilesEnv, offerId: string, personId: string, u: Upload) {
+  const { standing } = await loadOffer(ctx, offerId, 'offer.message');
+  if (!standing.isProvider) throw new ForbiddenError();
+  const experts = await repo.expertsOfOffer(ctx.db, offerId);
+  if (!experts.some((e) => e.personId === personId)) throw new ValidationError({ personId: 'platform.form.choice' });
+  return storeCv(ctx, env, offerId, personId, u);
+}
+
+/** Opens a request attachment or a CV, with the checks of requests.files.ts. */
+export function openFile(ctx: ServiceCtx, env: FilesEnv, id: string) {
+  return openAttachment(
+    ctx,
+    env,
+    id,
+    (offerId) => canSeeOffer(ctx, offerId),
+    async (personId) => (await repo.personUserId(ctx.db, personId)) ?? null,
+  );
 }

@@ -158,9 +158,18 @@ ${d.match.mySides.length ? html`<div class="actions">${post(`/matches/${d.match.
     : ''
 }
 <section aria-labelledby="experts-h"><h2 id="experts-h">${t('calls.offer.experts')}</h2>
+${errorSummary(t, form.errors, { file: t('calls.cv.label') })}
 <ul class="cards">${d.experts.map(
       (e) => html`<li class="card"><h3>${e.name}</h3>${e.position ? html`<p class="meta">${e.position}</p>` : ''}<p class="prewrap">${e.motivation}</p>
-<p class="meta">${t('calls.offer.languages')}: ${e.languages.map((l) => languageName(l, locale)).join(', ')}${e.availability ? html` · ${t('calls.offer.availability')}: ${e.availability}` : ''}</p></li>`,
+<p class="meta">${t('calls.offer.languages')}: ${e.languages.map((l) => languageName(l, locale)).join(', ')}${e.availability ? html` · ${t('calls.offer.availability')}: ${e.availability}` : ''}</p>
+${e.cv ? html`<p><a href="${link(c, `/attachments/${e.cv.id}`)}">${t('calls.cv.open', { name: e.name })}</a> (${e.cv.label})</p>` : ''}
+${
+  d.abilities.uploadCv
+    ? html`<form method="post" action="${link(c, `/offers/${d.id}/cv`)}" enctype="multipart/form-data" class="stack"><input type="hidden" name="personId" value="${e.personId}"><div class="field"><label for="cv-${e.personId}">${t('calls.cv.label')}: ${e.name}</label><span class="hint" id="cvh-${e.personId}">${t(
+        'requests.file.hint',
+      )}</span><input type="file" id="cv-${e.personId}" name="file" aria-describedby="cvh-${e.personId}"></div><button type="submit" class="secondary">${t('calls.cv.upload')}</button></form>`
+    : ''
+}</li>`,
     )}</ul></section>
 ${
   d.abilities.message

@@ -12,18 +12,44 @@ import * as sel from './requests.selection.ts';
 import { getDashboard } from './requests.dashboard.ts';
 import { isStep, type Step } from './requests.schema.ts';
 import * as v from './requests.views.ts';
+import * as files from './requests.files.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { openFile } from '../calls/calls.service.ts';
+
+/** Where uploaded bytes live: outside anything served. */
+export const filesEnv = (c: Ctx): files.FilesEnv => ({ filesDir: `${c.get('deps').config.dataDir}/files` });
+
+/** The uploaded file of a multipart form, or null. */
+export async function readUpload(c: Ctx, field = 'file'): Promise<{ upload: files.Upload | null; fields: Record<string, string> }> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  for (const [k, val] of Object.entries(body)) if (typeof val === 'string') fields[k] = val;
+  const f = body[field];
+  if (!f || typeof f === 'string' || f.size === 0) return { upload: null, fields };
+  return { upload: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, fields };
+}
+
+/** 413 before the body is buffered whole: a declared length over the limit is refused at once; a stream that grows past it is cut. */
+export const uploadLimit = (max: number) =>
+  bodyLimit({ maxSize: max + 64 * 1024, onError: (c) => c.text(c.get('t')('requests.file.tooLarge'), 413) });
+
+/** The HTTP status for a refused file. */
+export const rejectionStatus = (r: files.Rejection): 413 | 415 => (r === 'too_large' || r === 'quota' ? 413 : 415);
+export const rejectionKey = (r: files.Rejection): string =>
+  ({ too_large: 'requests.file.tooLarge', quota: 'requests.file.quota', bad_type: 'requests.file.badType', archive_too_big: 'requests.file.archiveTooBig' })[r];
 
 /** Everything the request page shows, as far as the viewer may see it. */
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
   const ctx = serviceCtx(c);
   const d = await svc.getRequest(ctx, id);
-  const [eligibility, board, decision, call] = await Promise.all([
+  const [eligibility, board, decision, call, attachments] = await Promise.all([
     d.abilities.viewReviews && d.state !== 'draft' ? sel.getEligibility(ctx, id) : Promise.resolve(null),
     d.abilities.viewReviews && d.state !== 'draft' && d.state !== 'submitted' ? sel.getScoreBoard(ctx, id) : Promise.resolve(null),
     sel.getDecision(ctx, id),
     callOfRequest(ctx, id),
+    files.requestAttachments(ctx, id),
   ]);
-  return { d, eligibility, board, decision, call, ...extra };
+  return { d, eligibility, board, decision, call, attachments, ...extra };
 }
 
 /** Runs an action; a validation problem shows the request page again with the errors (400). */
@@ -157,6 +183,34 @@ export function requestsRoutes(): Hono<AppEnv> {
       if (e instanceof ValidationError) return v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values: body, errors: e.fields }, 400);
       throw e;
     }
+  });
+
+  r.post('/requests/:id/attachments', uploadLimit(files.MAX_BYTES.request_attachment), async (c) => {
+    const id = c.req.param('id');
+    const ctx = serviceCtx(c);
+    const { upload } = await readUpload(c);
+    if (!upload) return v.requestPage(c, await pageData(c, id, { errors: { file: 'requests.file.missing' } }), 400);
+    const out = await files.attachToRequest(ctx, filesEnv(c), id, upload);
+    if (!out.ok) return v.requestPage(c, await pageData(c, id, { errors: { file: rejectionKey(out.reason) } }), rejectionStatus(out.reason));
+    setFlash(c, 'requests.file.added');
+    return redirectTo(c, `/requests/${id}`);
+  });
+
+  r.post('/attachments/:id/delete', async (c) => {
+    const out = await files.removeRequestAttachment(serviceCtx(c), filesEnv(c), c.req.param('id'));
+    setFlash(c, 'requests.file.removed');
+    return redirectTo(c, `/requests/${out.requestId}`);
+  });
+
+  r.get('/attachments/:id', async (c) => {
+    const f = await openFile(serviceCtx(c), filesEnv(c), c.req.param('id'));
+    const ascii = f.label.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    c.header('Content-Type', f.mime);
+    c.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.label)}`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', 'sandbox');
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(f.bytes));
   });
 
   r.get('/broker', async (c) => {

@@ -17,6 +17,7 @@ import type { RequestDetail, RequestCard } from './requests.service.ts';
 import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './requests.selection.ts';
 import type { RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
+import type { AttachmentView } from './requests.files.ts';
 
 export function stateLabel(t: T, s: RequestState | string): string {
   const labels: Record<string, string> = {
@@ -161,6 +162,7 @@ export type RequestPageData = {
   board: ScoreBoard | null;
   decision: DecisionView | null;
   call: { callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null;
+  attachments: AttachmentView[];
   errors?: Record<string, string>;
   values?: Record<string, unknown>;
 };
@@ -196,7 +198,7 @@ export function requestPage(c: Ctx, p: RequestPageData, status = 200) {
     status,
     body: html`<h1>${d.title || t('requests.untitled')}</h1>
 <p class="meta">${stateLabel(t, d.state)} · ${d.organisation.name}, ${countryName(d.organisation.country, locale)} · ${d.programme.name} (${d.round.name}) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
-${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions') })}
+${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions'), file: t('requests.file.label') })}
 ${a.edit ? html`${stepNav(c, d)}<p>${d.isComplete ? t('requests.draft.complete') : t('requests.draft.incomplete')}</p>` : ''}
 ${
   d.state === 'draft'
@@ -240,8 +242,44 @@ ${d.formats.length ? html`<h3>${l.formats}</h3>${tags(l.formats!, d.formats.map(
 ${d.languages.length ? html`<h3>${l.languages}</h3>${tags(l.languages!, d.languages.map((x) => languageName(x, locale)))}` : ''}
 ${d.periodStart || d.periodEnd ? html`<h3>${t('requests.field.period')}</h3><p>${fmtDate(d.periodStart, locale)} – ${fmtDate(d.periodEnd, locale)}</p>` : ''}
 ${section(l.participants!, d.participants)}${section(l.stakeholders!, d.stakeholders)}${section(l.cofunding!, d.cofunding)}
-</section>`,
+</section>
+${attachmentsSection(c, p, form)}`,
   });
+}
+
+/** Size in the reader's language (kB or MB). */
+export function fileSize(c: Ctx, bytes: number): string {
+  const n = new Intl.NumberFormat(c.get('locale'), { maximumFractionDigits: 1 });
+  return bytes >= 1024 * 1024 ? `${n.format(bytes / 1024 / 1024)} MB` : `${n.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
+}
+
+function attachmentsSection(c: Ctx, p: RequestPageData, form: FormState): Html {
+  const t = c.get('t');
+  const canEdit = p.d.abilities.edit;
+  if (!p.attachments.length && !canEdit) return html``;
+  return html`<section aria-labelledby="files-h"><h2 id="files-h">${t('requests.file.heading')}</h2>
+${
+  p.attachments.length
+    ? html`<ul>${p.attachments.map(
+        (a) =>
+          html`<li><a href="${link(c, `/attachments/${a.id}`)}">${a.label}</a> (${fileSize(c, a.size)})${
+            canEdit ? html` <form method="post" action="${link(c, `/attachments/${a.id}/delete`)}" class="inline"><button type="submit" class="link">${t('requests.file.remove')}</button></form>` : ''
+          }</li>`,
+      )}</ul>`
+    : html`<p>${t('requests.file.none')}</p>`
+}
+${
+  canEdit
+    ? html`<form method="post" action="${link(c, `/requests/${p.d.id}/attachments`)}" enctype="multipart/form-data" class="stack">${input({
+        t,
+        name: 'file',
+        label: t('requests.file.label'),
+        form: { values: {}, errors: form.errors },
+        type: 'file',
+        hint: t('requests.file.hint'),
+      })}<button type="submit">${t('requests.file.add')}</button></form>`
+    : ''
+}</section>`;
 }
 
 function eligibilitySection(c: Ctx, d: RequestDetail, e: EligibilityView, form: FormState): Html {
