@@ -187,3 +187,19 @@ test('a provider adds a CV to an expert of the offer; opening it by anyone else 
   assert.equal(await opened(cy.requester.id), 1);
   assert.match((await clients.requester.get(`/en/offers/${offerId}`)).body_, /CV of Anke de Vries/);
 });
+
+test('messaging has a per-person limit: the eleventh message in a minute answers 429 with Retry-After (SECURITY 26)', async () => {
+  const [offer] = await rows<{ id: string }>(t.db, sql`select id from offers limit 1`);
+  const id = offer!.id;
+  let last = 0;
+  for (let i = 0; i < 10; i++) last = (await clients.broker.post(`/en/offers/${id}/messages`, { body: `Question ${i}` })).status;
+  assert.equal(last, 303);
+  const refused = await clients.broker.post(`/en/offers/${id}/messages`, { body: 'One too many' });
+  assert.equal(refused.status, 429);
+  assert.equal(refused.headers.get('retry-after'), '60');
+  const [n] = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from offer_messages where offer_id = ${id} and body = 'One too many'`);
+  assert.equal(n!.n, 0);
+  t.clock.advance(61_000);
+  const again = await signedInClient(t, cy.broker);
+  assert.equal((await again.post(`/en/offers/${id}/messages`, { body: 'A minute later' })).status, 303);
+});

@@ -272,3 +272,13 @@ export async function personUserId(db: DbOrTx, personId: string): Promise<string
   const [r] = await db.select({ u: people.userId }).from(people).where(eq(people.id, personId));
   return r?.u;
 }
+
+/** How many messages a person wrote, and offers they made, since `since` (per-person limits). */
+export async function recentActivity(db: DbOrTx, userId: string, since: Date): Promise<{ messages: number; offers: number }> {
+  const [r] = await rows<{ messages: number; offers: number }>(
+    db,
+    sql`select (select count(*)::int from offer_messages where author_id = ${userId} and at > ${since.toISOString()}::timestamptz) as messages,
+               (select count(*)::int from offers where offered_by = ${userId} and created_at > ${since.toISOString()}::timestamptz) as offers`,
+  );
+  return r ?? { messages: 0, offers: 0 };
+}

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
-import { NotFoundError, UnauthorizedError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError, UnauthorizedError, ForbiddenError, ValidationError, RateLimitError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid, parseQuery } from '../organisations/organisations.service.ts';
@@ -56,6 +56,10 @@ const toPublic = (c: repo.PublicCallRow, now: Date): PublicCall => ({
   organisation: { name: c.organisation_name, country: c.organisation_country },
   programme: { name: c.programme_name, slug: c.programme_slug },
 });
+
+/** Per-person limits (SECURITY.md 26): messages per minute, offers per hour. */
+export const MESSAGES_PER_MINUTE = 10;
+export const OFFERS_PER_HOUR = 20;
 
 /** Defaults for the publish form, from the selected request. */
 export async function callDraftOf(ctx: ServiceCtx, requestId: string): Promise<Record<string, unknown>> {
@@ -151,6 +155,7 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
   const call = isUuid(callId) ? await repo.findCall(ctx.db, callId) : undefined;
   if (!call) throw new NotFoundError();
   if (!isCallTakingOffers(call, ctx.now)) return { ok: false, reason: 'closed' };
+  if ((await repo.recentActivity(ctx.db, ctx.actor.id, new Date(ctx.now.getTime() - 3600_000))).offers >= OFFERS_PER_HOUR) throw new RateLimitError(3600);
   const input = mustParse(offerInput, raw);
   const request = (await reqRepo.findRequest(ctx.db, call.requestId))!;
   const personIds = input.experts.map((e) => e.personId);
@@ -283,6 +288,7 @@ export async function listCallOffers(ctx: ServiceCtx, callId: string): Promise<C
 export async function postMessage(ctx: ServiceCtx, offerId: string, raw: unknown): Promise<{ ok: true }> {
   const { offer, call } = await loadOffer(ctx, offerId, 'offer.message');
   const { body } = mustParse(messageInput, raw);
+  if ((await repo.recentActivity(ctx.db, ctx.actor!.id, new Date(ctx.now.getTime() - 60_000))).messages >= MESSAGES_PER_MINUTE) throw new RateLimitError(60);
   await ctx.db.transaction(async (tx) => {
     await repo.insertMessage(tx, { id: randomUUID(), offerId, authorId: ctx.actor!.id, body, at: ctx.now });
     await repo.touchCall(tx, call.id, ctx.now);
