@@ -28,6 +28,7 @@ import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { requestsApiRoutes } from './modules/requests/requests.api.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -131,6 +132,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', requestsRoutes());
   app.route('/', callsRoutes());
   app.route('/', notificationsRoutes());
+  app.route('/', knowledgeRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());
 
