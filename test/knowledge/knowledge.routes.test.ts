@@ -317,3 +317,33 @@ test('the guide: approaches rated in an accessible table, approach pages with th
     for (const p of ['/good-practices', '/cooperation-approaches', '/funding']) assert.equal((await c.get(`/${l}${p}`)).status, 200, `${l}${p}`);
   }
 });
+
+test('pages stay within budget (50 KB gzip, one h1) and hostile text in a case is rendered inert', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const broker = await asRole(t, ['broker']);
+  const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)`;
+  const id = caseId(await broker.client.post('/en/good-practices', minimal({ title: hostile, summary: hostile, problem: hostile, partnerName: [hostile], partnerCountry: [''], contactName: [hostile], contactRole: [hostile], contactConsent: ['0'] })))!;
+  await broker.client.post(`/en/good-practices/${id}/publish`);
+  const seeded = await byKey('004-kemopodi');
+  const pages: [typeof broker.client, string][] = [
+    [t.client(), '/en/good-practices'],
+    [t.client(), '/ar/good-practices?limit=100'],
+    [t.client(), `/fr/good-practices/${seeded.id}`],
+    [t.client(), `/en/good-practices/${id}`],
+    [broker.client, `/en/good-practices/${id}`],
+    [broker.client, `/en/good-practices/${id}/edit`],
+    [broker.client, '/ar/good-practices/new'],
+    [broker.client, '/en/good-practices/drafts'],
+    [t.client(), '/pt/cooperation-approaches'],
+    [t.client(), '/es/cooperation-approaches/city_to_city_partnership'],
+    [t.client(), '/ar/funding'],
+  ];
+  for (const [client, path] of pages) {
+    const res = await client.get(path);
+    assert.equal(res.status, 200, path);
+    assert.ok(gzipSync(res.body_).length <= 50 * 1024, `${path} is ${gzipSync(res.body_).length} bytes gzip`);
+    assert.equal((res.body_.match(/<h1[ >]/g) ?? []).length, 1, path);
+    assert.doesNotMatch(res.body_, /<script>alert|<img src=x|<[a-z]+(\s+[a-z-]+(="[^"]*")?)*\s+on\w+=|href="javascript:/i, path);
+  }
+  assert.match((await t.client().get(`/en/good-practices/${id}`)).body_, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+});
