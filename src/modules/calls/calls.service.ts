@@ -50,7 +50,8 @@ const toPublic = (c: repo.PublicCallRow, now: Date): PublicCall => ({
   periodStart: c.periodStart,
   periodEnd: c.periodEnd,
   deadline: c.deadline,
-  state: c.state,
+  // An open call past its deadline shows as closed (the phase check lives in programmes.phase.ts).
+  state: c.state === 'open' && !isCallTakingOffers(c, now) ? 'closed' : c.state,
   isTakingOffers: isCallTakingOffers(c, now),
   publishedAt: c.publishedAt,
   organisation: { name: c.organisation_name, country: c.organisation_country },

@@ -1,7 +1,7 @@
 /** The broker's dashboard: every request and call by state, what waits on whom, and the 10-working-days flag. */
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { workingDaysBetween, STALE_WORKING_DAYS } from '../programmes/programmes.phase.ts';
+import { workingDaysBetween, STALE_WORKING_DAYS, isCallTakingOffers } from '../programmes/programmes.phase.ts';
 import { callsForDashboard } from '../calls/calls.repository.ts';
 import { isStaff } from './requests.policy.ts';
 import { waitingOn, type RequestState } from './requests.workflow.ts';
@@ -12,8 +12,17 @@ export type DashboardRequest = RequestCard & { waitingOn: ReturnType<typeof wait
 export type Dashboard = {
   counts: { state: string; n: number }[];
   requests: DashboardRequest[];
-  calls: { id: string; title: string; state: string; offers: number; lastChange: Date; programmeName: string }[];
+  calls: { id: string; title: string; state: string; offers: number; lastChange: Date; programmeName: string; waitingOn: CallWaitingOn }[];
 };
+
+export type CallWaitingOn = 'providers' | 'broker' | 'requester' | 'provider' | 'bothSides' | 'nobody';
+
+/** Who a call waits on: offers while open, the secretariat after the deadline, the sides of a proposed match. */
+export function callWaitingOn(c: { state: string; deadline: Date; matchState: string | null; requesterConfirmed: boolean; providerConfirmed: boolean }, now: Date): CallWaitingOn {
+  if (c.state === 'matched' || c.matchState === 'confirmed') return 'nobody';
+  if (c.matchState === 'proposed') return !c.requesterConfirmed && !c.providerConfirmed ? 'bothSides' : !c.requesterConfirmed ? 'requester' : 'provider';
+  return isCallTakingOffers(c, now) ? 'providers' : 'broker';
+}
 
 /** States in which the secretariat is expected to act: silence there is flagged. */
 const BROKER_STATES: ReadonlySet<RequestState> = new Set(['submitted', 'eligible', 'selected', 'waiting_list']);
@@ -32,6 +41,11 @@ export async function getDashboard(ctx: ServiceCtx): Promise<Dashboard> {
   return {
     counts,
     requests,
-    calls: calls.map((c) => ({ id: c.id, title: c.title, state: c.state, offers: c.offers, lastChange: new Date(c.last_change), programmeName: c.programme_name })),
+    calls: calls.map((c) => {
+      const deadline = new Date(c.deadline);
+      const state = c.state === 'open' && !isCallTakingOffers({ state: c.state, deadline }, ctx.now) ? 'closed' : c.state;
+      const waiting = callWaitingOn({ state: c.state, deadline, matchState: c.match_state, requesterConfirmed: !!c.requester_confirmed, providerConfirmed: !!c.provider_confirmed }, ctx.now);
+      return { id: c.id, title: c.title, state, offers: c.offers, lastChange: new Date(c.last_change), programmeName: c.programme_name, waitingOn: waiting };
+    }),
   };
 }

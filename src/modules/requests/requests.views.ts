@@ -367,6 +367,9 @@ const WAITING: Record<string, string> = {
   broker: 'requests.waiting.broker',
   committee: 'requests.waiting.committee',
   nobody: 'requests.waiting.nobody',
+  providers: 'requests.waiting.providers',
+  provider: 'requests.waiting.provider',
+  bothSides: 'requests.waiting.bothSides',
 };
 
 /** The broker's dashboard: requests by state with who they wait on and a flag after 10 working days; calls with offers and last change. */
@@ -396,11 +399,11 @@ ${
 <section aria-labelledby="calls-h"><h2 id="calls-h">${t('requests.dashboard.calls')}</h2>
 ${
   d.calls.length
-    ? html`<table><thead><tr><th scope="col">${t('requests.field.title')}</th><th scope="col">${t('requests.dashboard.state')}</th><th scope="col">${t('requests.dashboard.offers')}</th><th scope="col">${t(
+    ? html`<table><thead><tr><th scope="col">${t('requests.field.title')}</th><th scope="col">${t('requests.dashboard.state')}</th><th scope="col">${t('requests.dashboard.waitingOn')}</th><th scope="col">${t('requests.dashboard.offers')}</th><th scope="col">${t(
         'requests.dashboard.lastChange',
       )}</th></tr></thead><tbody>${d.calls.map(
         (x) =>
-          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}">${x.title}</a><br><span class="hint">${x.programmeName}</span></th><td>${callStateLabel(t, x.state)}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
+          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}">${x.title}</a><br><span class="hint">${x.programmeName}</span></th><td>${callStateLabel(t, x.state)}</td><td>${t(WAITING[x.waitingOn]!)}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
       )}</tbody></table>`
     : html`<p>${t('requests.dashboard.noCalls')}</p>`
 }</section>`,
