@@ -267,3 +267,15 @@ test('20 parallel offer submissions by one person give one offer (SECURITY 27)',
     t.clock.set('2026-11-23T09:00:00Z');
   }
 });
+
+test('a provider withdraws an offer before it is proposed, and cannot once it is', async () => {
+  const id = await underReview();
+  await selection.decide(ctx(cy.broker), id, { outcome: 'selected', reasons: 'ok' });
+  const callId = ((await calls.publishCall(ctx(cy.broker), id, { title: 'Withdrawals', expertiseSought: 'x', formats: ['study_visit'], languages: ['en'], deadline: '2027-01-15' })) as { id: string }).id;
+  const o1 = ((await calls.makeOffer(ctx(cy.providerAdmin), callId, { organisationId: cy.providerOrgId, experts: [{ personId: cy.providerExpertIds[0]!, motivation: 'm', languages: ['en'] }] })) as { id: string }).id;
+  await assert.rejects(calls.withdrawOffer(ctx(cy.broker), o1), ForbiddenError);
+  assert.deepEqual(await calls.withdrawOffer(ctx(cy.providerAdmin), o1), { ok: true });
+  assert.equal((await calls.getOffer(ctx(cy.providerAdmin), o1)).state, 'withdrawn');
+  await assert.rejects(calls.proposeMatch(ctx(cy.broker), o1), ForbiddenError);
+  await assert.rejects(calls.withdrawOffer(ctx(cy.providerAdmin), o1), ForbiddenError);
+});

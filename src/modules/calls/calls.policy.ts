@@ -2,7 +2,7 @@
 import type { CurrentUser } from '../../platform/http.ts';
 import { isStaff } from '../requests/requests.policy.ts';
 
-export type OfferAction = 'offer.view' | 'offer.message' | 'offer.shortlist' | 'offer.propose' | 'offer.listForCall';
+export type OfferAction = 'offer.view' | 'offer.message' | 'offer.shortlist' | 'offer.propose' | 'offer.listForCall' | 'offer.withdraw';
 
 /** The actor's standing towards an offer. */
 export type OfferStanding = { isProvider: boolean; isRequesterSide: boolean; state: string };
@@ -22,6 +22,9 @@ export function canOffer(actor: CurrentUser | null, action: OfferAction, s: Offe
       return staff && s.state === 'submitted';
     case 'offer.propose':
       return staff && (s.state === 'submitted' || s.state === 'shortlisted');
+    // The provider may take an offer back until it is proposed as the match.
+    case 'offer.withdraw':
+      return s.isProvider && (s.state === 'submitted' || s.state === 'shortlisted');
   }
 }
 

@@ -132,6 +132,14 @@ export function callsRoutes(): Hono<AppEnv> {
     return redirectTo(c, `/offers/${id}`);
   });
 
+  r.post('/offers/:id/withdraw', async (c) => {
+    const id = c.req.param('id');
+    const out = await svc.withdrawOffer(serviceCtx(c), id);
+    if (out.ok) kickOutbox(c);
+    setFlash(c, out.ok ? 'calls.offer.withdrawnDone' : 'requests.notAllowed');
+    return redirectTo(c, `/offers/${id}`);
+  });
+
   r.post('/offers/:id/shortlist', async (c) => {
     const id = c.req.param('id');
     const out = await svc.shortlistOffer(serviceCtx(c), id);

@@ -226,7 +226,7 @@ export type OfferDetail = {
   experts: { personId: string; name: string; position: string; motivation: string; languages: string[]; availability: string; cv: { id: string; label: string } | null }[];
   messages: { authorName: string; body: string; at: Date }[];
   match: { id: string; state: string; requesterConfirmed: boolean; providerConfirmed: boolean; mySides: MatchSide[] } | null;
-  abilities: { message: boolean; shortlist: boolean; propose: boolean; uploadCv: boolean };
+  abilities: { message: boolean; shortlist: boolean; propose: boolean; uploadCv: boolean; withdraw: boolean };
 };
 
 /** An offer with its experts, its thread and its match, for the broker, the provider, and the requester once proposed. */
@@ -257,6 +257,7 @@ export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail
       shortlist: canOffer(ctx.actor, 'offer.shortlist', standing),
       propose: canOffer(ctx.actor, 'offer.propose', standing),
       uploadCv: standing.isProvider,
+      withdraw: canOffer(ctx.actor, 'offer.withdraw', standing),
     },
   };
 }
@@ -300,6 +301,21 @@ export async function postMessage(ctx: ServiceCtx, offerId: string, raw: unknown
     }));
   });
   return { ok: true };
+}
+
+/** The provider withdraws their offer before it is proposed as the match; the secretariat is told. */
+export async function withdrawOffer(ctx: ServiceCtx, offerId: string): Promise<{ ok: boolean }> {
+  const { call } = await loadOffer(ctx, offerId, 'offer.withdraw');
+  const ok = await ctx.db.transaction(async (tx) => {
+    if (!(await repo.setOfferState(tx, offerId, ['submitted', 'shortlisted'], 'withdrawn', ctx.now))) return false;
+    await repo.touchCall(tx, call.id, ctx.now);
+    await notify(tx, ctx.now, await reqRepo.brokerIds(tx), 'offer_withdrawn', (t) => ({
+      subject: t('notifications.offerWithdrawn.subject', { title: call.title }),
+      body: t('notifications.offerWithdrawn.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
+    }));
+    return true;
+  });
+  return { ok };
 }
 
 /** The broker shortlists an offer. */

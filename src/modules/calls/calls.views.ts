@@ -148,7 +148,9 @@ export function offerPage(c: Ctx, d: OfferDetail, form: FormState = { values: {}
     body: html`<h1>${t('calls.offer.title')}: ${d.call.title}</h1>
 <p class="meta">${offerStateLabel(t, d.state)} · ${d.organisationName ? html`${d.organisationName} · ` : ''}${d.offeredByName}</p>
 <p><a href="${link(c, `/calls/${d.call.id}`)}">${t('calls.offers.publicPage')}</a></p>
-<div class="actions">${d.abilities.shortlist ? post(`/offers/${d.id}/shortlist`, t('calls.offer.shortlist'), 'secondary') : ''}${d.abilities.propose ? post(`/offers/${d.id}/propose`, t('calls.offer.propose')) : ''}</div>
+<div class="actions">${d.abilities.shortlist ? post(`/offers/${d.id}/shortlist`, t('calls.offer.shortlist'), 'secondary') : ''}${d.abilities.propose ? post(`/offers/${d.id}/propose`, t('calls.offer.propose')) : ''}${
+      d.abilities.withdraw ? post(`/offers/${d.id}/withdraw`, t('calls.offer.withdraw'), 'secondary') : ''
+    }</div>
 ${
   d.match
     ? html`<section aria-labelledby="match-h"><h2 id="match-h">${t('calls.match.heading')}</h2>

@@ -95,6 +95,7 @@ export function requestsApiRoutes(): Hono<AppEnv> {
   });
   r.get('/offers/:id', async (c) => c.json(await calls.getOffer(serviceCtx(c), c.req.param('id'))));
   r.post('/offers/:id/messages', async (c) => answer(c, await calls.postMessage(serviceCtx(c), c.req.param('id'), await json(c)), 201));
+  r.post('/offers/:id/withdraw', async (c) => answer(c, await calls.withdrawOffer(serviceCtx(c), c.req.param('id'))));
   r.post('/offers/:id/shortlist', async (c) => answer(c, await calls.shortlistOffer(serviceCtx(c), c.req.param('id'))));
   r.post('/offers/:id/propose', async (c) => answer(c, await calls.proposeMatch(serviceCtx(c), c.req.param('id')), 201));
   r.post('/matches/:id/confirm', async (c) => answer(c, await calls.confirmMatch(serviceCtx(c), c.req.param('id'), 'confirm')));

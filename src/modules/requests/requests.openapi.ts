@@ -148,6 +148,7 @@ export const requestsOpenApiPaths = {
   '/offers/{id}': { get: { summary: 'An offer with its experts, thread and match', parameters: [idParam], responses: { '200': ok({ type: 'object' }), '404': refusals['404'] } } },
   '/offers/{id}/messages': action('A message in the offer thread (broker and provider)', { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 5000 } } }),
   '/offers/{id}/shortlist': action('The broker shortlists an offer'),
+  '/offers/{id}/withdraw': action('The provider withdraws the offer before it is proposed'),
   '/offers/{id}/propose': action('The broker proposes the offer as the match of its call', undefined, outcome('matchId')),
   '/matches/{id}/confirm': action('The requesting side or the provider confirms; both → the request is matched', undefined, { type: 'object', properties: { ok: { type: 'boolean' }, isConfirmed: { type: 'boolean' } } }),
   '/matches/{id}/decline': action('Either side declines the proposed match'),
