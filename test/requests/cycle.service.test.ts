@@ -279,3 +279,29 @@ test('a provider withdraws an offer before it is proposed, and cannot once it is
   await assert.rejects(calls.proposeMatch(ctx(cy.broker), o1), ForbiddenError);
   await assert.rejects(calls.withdrawOffer(ctx(cy.providerAdmin), o1), ForbiddenError);
 });
+
+test('20 parallel confirmations and 20 parallel proposals give one confirmation and one live match (SECURITY 27)', async () => {
+  const id = await underReview();
+  await selection.decide(ctx(cy.broker), id, { outcome: 'selected', reasons: 'ok' });
+  const callId = ((await calls.publishCall(ctx(cy.broker), id, { title: 'Parallel matches', expertiseSought: 'x', formats: ['study_visit'], languages: ['en'], deadline: '2027-01-15' })) as { id: string }).id;
+  const o1 = ((await calls.makeOffer(ctx(cy.providerAdmin), callId, { organisationId: cy.providerOrgId, experts: [{ personId: cy.providerExpertIds[0]!, motivation: 'm', languages: ['en'] }] })) as { id: string }).id;
+  const solo = await makePerson(t, { userId: cy.committee[1]!.id, name: 'Solo' });
+  const o2 = ((await calls.makeOffer(ctx(cy.committee[1]!), callId, { experts: [{ personId: solo, motivation: 'm', languages: ['en'] }] })) as { id: string }).id;
+  const proposals = await Promise.all(Array.from({ length: 20 }, (_, i) => calls.proposeMatch(ctx(cy.broker), i % 2 ? o1 : o2).catch((e: Error) => ({ ok: false as const, reason: e.constructor.name }))));
+  assert.equal(proposals.filter((p) => p.ok).length, 1);
+  const live = await rows<{ id: string }>(t.db, sql`select id from matches where call_id = ${callId} and state <> 'declined'`);
+  assert.equal(live.length, 1);
+  const matchId = live[0]!.id;
+  const [{ offer_id }] = (await rows<{ offer_id: string }>(t.db, sql`select offer_id from matches where id = ${matchId}`)) as [{ offer_id: string }];
+  const provider = offer_id === o1 ? cy.providerAdmin : cy.committee[1]!;
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => calls.confirmMatch(ctx(i % 2 ? cy.requester : provider), matchId)));
+  assert.equal(answers.filter((a) => a.ok && a.isConfirmed).length, 1, 'confirmed exactly once');
+  const [m] = await rows<{ state: string }>(t.db, sql`select state from matches where id = ${matchId}`);
+  assert.equal(m!.state, 'confirmed');
+  const confirms = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'match.confirm' and object_id = ${matchId}`);
+  assert.equal(confirms[0]!.n, 2, 'each side confirms once');
+  const moved = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from request_transitions where request_id = ${id} and to_state = 'matched'`);
+  assert.equal(moved[0]!.n, 1);
+  const events = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from timeline_events where ref_id = ${matchId}`);
+  assert.equal(events[0]!.n, 1);
+});

@@ -380,6 +380,8 @@ export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'co
     if (sides.includes('provider') && !cur.providerConfirmedAt) Object.assign(v, { providerConfirmedAt: ctx.now, providerConfirmedBy: ctx.actor!.id });
     const both = !!(v.requesterConfirmedAt ?? cur.requesterConfirmedAt) && !!(v.providerConfirmedAt ?? cur.providerConfirmedAt);
     if (both) v.state = 'confirmed';
+    // A repeated confirmation by the same side changes nothing and records nothing.
+    if (!v.requesterConfirmedAt && !v.providerConfirmedAt) return { ok: true, isConfirmed: false };
     await repo.updateMatch(tx, matchId, v);
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'match.confirm', objectType: 'match', objectId: matchId, ip: ctx.ip });
     if (both) {
