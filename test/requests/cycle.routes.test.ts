@@ -270,3 +270,27 @@ test('a person chooses how to be told: immediately, daily or never', async () =>
   assert.equal((await c.member.post('/en/notifications/settings', { mode: 'daily' })).status, 303);
   assert.match((await c.member.get('/en/notifications/settings')).body_, /value="daily" checked/);
 });
+
+test('the broker edits a round and a criterion; the round\'s phase and timeline follow', async () => {
+  const { programmes: table, programmeRounds, programmeCriteria } = await import('../../src/db/schema/index.ts');
+  const [p] = await t.db.select().from(table).where(eq(table.slug, 'connect'));
+  const [r] = await t.db.select().from(programmeRounds).where(eq(programmeRounds.programmeId, p!.id));
+  const [cr] = await t.db.select().from(programmeCriteria).where(eq(programmeCriteria.programmeId, p!.id));
+  const base = `/en/admin/programmes/${p!.id}`;
+  assert.equal((await c.member.get(`${base}/rounds/${r!.id}`)).status, 404);
+  const form = await c.broker.get(`${base}/rounds/${r!.id}`);
+  assert.match(form.body_, /value="2026-12-15T17:00"/);
+  const bad = await c.broker.post(`${base}/rounds/${r!.id}`, { name: 'Round 2026', opensAt: '2026-11-01T00:00', closesAt: '2026-10-01T00:00', reviewOpensAt: '2026-12-16T00:00', reviewClosesAt: '2027-01-31T00:00' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /value="2026-10-01T00:00"/);
+  assert.equal((await c.member.post(`${base}/rounds/${r!.id}`, { name: 'x' })).status, 404);
+  assert.equal((await c.broker.post(`${base}/rounds/${r!.id}`, { name: 'Round 2027', opensAt: '2027-03-01T00:00', closesAt: '2027-04-30T17:00', reviewOpensAt: '2027-05-01T00:00', reviewClosesAt: '2027-06-30T00:00' })).status, 303);
+  const [after] = await t.db.select().from(programmeRounds).where(eq(programmeRounds.id, r!.id));
+  assert.equal(after!.name, 'Round 2027');
+  assert.equal(after!.closesAt.toISOString(), '2027-04-30T17:00:00.000Z');
+  assert.doesNotMatch((await c.visitor.get('/en/calls-for-requests')).body_, /Round 2027/, 'not open any more at this date');
+  assert.equal((await c.broker.post(`${base}/criteria/${cr!.id}`, { label: 'Relevance for the municipality', weight: '11' })).status, 400);
+  assert.equal((await c.broker.post(`${base}/criteria/${cr!.id}`, { label: 'Relevance for the municipality', weight: '3' })).status, 303);
+  assert.match((await c.broker.get(base)).body_, /Relevance for the municipality<\/th><td>3</);
+  assert.equal((await c.broker.get(`${base}/criteria/${randomUUID()}`)).status, 404);
+});

@@ -86,6 +86,10 @@ const MATRIX: Row[] = [
   { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}`, form: { name: '' }, expect: { default: 404, broker: 400, admin: 400 } },
   { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}/rounds`, form: { name: '' }, expect: { default: 404, broker: 400, admin: 400 } },
   { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}/criteria`, form: { label: '' }, expect: { default: 404, broker: 400, admin: 400 } },
+  { method: 'GET', path: () => `/en/admin/programmes/${ids.pid}/rounds/${cy.roundId}`, expect: staff() },
+  { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}/rounds/${cy.roundId}`, form: { name: '' }, expect: { default: 404, broker: 400, admin: 400 } },
+  { method: 'GET', path: () => `/en/admin/programmes/${ids.pid}/criteria/${cy.criteria[0]}`, expect: staff() },
+  { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}/criteria/${cy.criteria[0]}`, form: { label: '' }, expect: { default: 404, broker: 400, admin: 400 } },
   { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}/criteria/${randomUUID()}/delete`, expect: { default: 404, broker: 303, admin: 303 } },
   { method: 'POST', path: () => `/en/admin/programmes/${ids.pid}/committee`, form: { email: 'nobody' }, expect: { default: 404, broker: 400, admin: 400 } },
   { method: 'GET', path: () => '/en/broker', expect: staff() },
@@ -125,6 +129,8 @@ const MATRIX: Row[] = [
   { method: 'POST', path: () => `/en/matches/${randomUUID()}/decline`, expect: everyone(404) },
   { method: 'GET', path: () => '/en/notifications/settings', expect: signedIn() },
   { method: 'POST', path: () => '/en/notifications/settings', form: { mode: 'hourly' }, expect: { default: 400, visitor: 303 } },
+  // Last, as it changes the offer: the provider withdraws it (then nobody can).
+  { method: 'POST', path: () => `/en/offers/${ids.offer}/withdraw`, expect: { default: 404, orgAdmin: 303, broker: 403, admin: 403 } },
   // Not listed: other methods and paths are not found, for everyone.
   { method: 'POST', path: () => '/en/calls', expect: everyone(404) },
   { method: 'GET', path: () => `/en/requests/${ids.draft}/endorse`, expect: everyone(404) },

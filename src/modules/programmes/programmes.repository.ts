@@ -140,3 +140,29 @@ export async function timelineOf(db: DbOrTx, programmeId: string, now: Date): Pr
     .orderBy(desc(timelineEvents.at))
     .limit(500);
 }
+
+export async function updateRoundRow(db: DbOrTx, programmeId: string, id: string, v: Partial<typeof programmeRounds.$inferInsert>): Promise<boolean> {
+  const r = await db
+    .update(programmeRounds)
+    .set(v)
+    .where(and(eq(programmeRounds.programmeId, programmeId), eq(programmeRounds.id, id)))
+    .returning({ id: programmeRounds.id });
+  return r.length === 1;
+}
+
+/** Moves the "round opened" event with its round. */
+export async function updateRoundEvent(db: DbOrTx, roundId: string, at: Date, title: string): Promise<void> {
+  await db
+    .update(timelineEvents)
+    .set({ at, title })
+    .where(and(eq(timelineEvents.kind, 'round_opened'), eq(timelineEvents.refId, roundId)));
+}
+
+export async function updateCriterionRow(db: DbOrTx, programmeId: string, id: string, v: { label: string; weight: number }): Promise<boolean> {
+  const r = await db
+    .update(programmeCriteria)
+    .set(v)
+    .where(and(eq(programmeCriteria.programmeId, programmeId), eq(programmeCriteria.id, id)))
+    .returning({ id: programmeCriteria.id });
+  return r.length === 1;
+}

@@ -4,7 +4,7 @@ import { Feed } from 'feed';
 import ical from 'ical-generator';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx, href } from '../../platform/http.ts';
-import { ValidationError } from '../../platform/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
 import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
 import * as svc from './programmes.service.ts';
@@ -164,6 +164,48 @@ export function programmesRoutes(): Hono<AppEnv> {
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
       if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), id), { criterion: { values: body, errors: e.fields } }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/admin/programmes/:id/rounds/:rid', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const { programme, round } = await svc.getRound(serviceCtx(c), c.req.param('id'), c.req.param('rid'));
+    return v.roundEditPage(c, programme, round.id, { values: { ...round }, errors: {} });
+  });
+
+  r.post('/admin/programmes/:id/rounds/:rid', async (c) => {
+    const id = c.req.param('id');
+    const rid = c.req.param('rid');
+    const body = await formBody(c);
+    try {
+      await svc.updateRound(serviceCtx(c), id, rid, body);
+      setFlash(c, 'programmes.admin.saved');
+      return redirectTo(c, `/admin/programmes/${id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.roundEditPage(c, (await svc.getRound(serviceCtx(c), id, rid)).programme, rid, { values: body, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/admin/programmes/:id/criteria/:cid', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const d = await svc.getProgrammeAdmin(serviceCtx(c), c.req.param('id'));
+    const cr = d.criteria.find((x) => x.id === c.req.param('cid'));
+    if (!cr) throw new NotFoundError();
+    return v.criterionEditPage(c, d.programme, cr.id, { values: { label: cr.label, weight: String(cr.weight) }, errors: {} });
+  });
+
+  r.post('/admin/programmes/:id/criteria/:cid', async (c) => {
+    const id = c.req.param('id');
+    const cid = c.req.param('cid');
+    const body = await formBody(c);
+    try {
+      await svc.updateCriterion(serviceCtx(c), id, cid, body);
+      setFlash(c, 'programmes.admin.saved');
+      return redirectTo(c, `/admin/programmes/${id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.criterionEditPage(c, (await svc.getProgrammeAdmin(serviceCtx(c), id)).programme, cid, { values: body, errors: e.fields }, 400);
       throw e;
     }
   });

@@ -77,6 +77,37 @@ export async function addRound(ctx: ServiceCtx, programmeId: string, raw: unknow
   return { ok: true, id };
 }
 
+/** Changes a round's name and dates (same checks as adding); its "opened" event on the timeline follows. */
+export async function updateRound(ctx: ServiceCtx, programmeId: string, roundId: string, raw: unknown): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(programmeId) || !isUuid(roundId)) throw new NotFoundError();
+  const input = mustParse(roundInput, raw);
+  const problem = roundDatesProblem(input);
+  if (problem) throw new ValidationError({ [problem]: 'programmes.round.datesOrder' });
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.updateRoundRow(tx, programmeId, roundId, input))) throw new NotFoundError();
+    await repo.updateRoundEvent(tx, roundId, input.opensAt, input.name);
+  });
+  return { ok: true };
+}
+
+/** A round of a programme, for its edit form. */
+export async function getRound(ctx: ServiceCtx, programmeId: string, roundId: string): Promise<{ programme: Programme; round: Round }> {
+  const d = await getProgrammeAdmin(ctx, programmeId);
+  const round = d.rounds.find((r) => r.id === roundId);
+  if (!round) throw new NotFoundError();
+  return { programme: d.programme, round };
+}
+
+/** Changes a criterion's label or weight. */
+export async function updateCriterion(ctx: ServiceCtx, programmeId: string, criterionId: string, raw: unknown): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(programmeId) || !isUuid(criterionId)) throw new NotFoundError();
+  const input = mustParse(criterionInput, raw);
+  if (!(await repo.updateCriterionRow(ctx.db, programmeId, criterionId, input))) throw new NotFoundError();
+  return { ok: true };
+}
+
 /** Adds a review criterion with its weight. */
 export async function addCriterion(ctx: ServiceCtx, programmeId: string, raw: unknown): Promise<{ ok: true }> {
   requireManager(ctx);

@@ -123,18 +123,18 @@ ${
   });
 }
 
-function roundsTable(c: Ctx, rounds: ProgrammeAdmin['rounds']): Html {
+function roundsTable(c: Ctx, rounds: ProgrammeAdmin['rounds'], editBase?: string): Html {
   const t = c.get('t');
   const locale = c.get('locale');
   if (!rounds.length) return html`<p>${t('programmes.rounds.none')}</p>`;
   return html`<table><thead><tr><th scope="col">${t('programmes.round.name')}</th><th scope="col">${t('programmes.round.opensAt')}</th><th scope="col">${t('programmes.round.closesAt')}</th><th scope="col">${t(
     'programmes.round.reviewWindow',
-  )}</th><th scope="col">${t('programmes.round.phase')}</th></tr></thead><tbody>${rounds.map(
+  )}</th><th scope="col">${t('programmes.round.phase')}</th>${editBase ? html`<th scope="col"><span class="visually-hidden">${t('programmes.admin.actions')}</span></th>` : ''}</tr></thead><tbody>${rounds.map(
     (r) =>
       html`<tr><th scope="row">${r.name}</th><td>${fmtDate(r.opensAt, locale)}</td><td>${fmtDate(r.closesAt, locale, true)}</td><td>${fmtDate(r.reviewOpensAt, locale)} – ${fmtDate(r.reviewClosesAt, locale)}</td><td>${phaseLabel(
         t,
         r.phase,
-      )}</td></tr>`,
+      )}</td>${editBase ? html`<td><a href="${link(c, `${editBase}/rounds/${r.id}`)}">${t('programmes.admin.edit')}<span class="visually-hidden"> ${r.name}</span></a></td>` : ''}</tr>`,
   )}</tbody></table>`;
 }
 
@@ -220,7 +220,7 @@ export function adminProgrammePage(c: Ctx, d: ProgrammeAdmin, forms: { settings?
     status,
     body: html`<h1>${p.name}</h1>
 <p><a href="${link(c, `/programmes/${p.slug}`)}">${t('programmes.admin.publicPage')}</a> · <a href="${link(c, `/programmes/${p.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
-<section aria-labelledby="rounds-h"><h2 id="rounds-h">${t('programmes.rounds.heading')}</h2>${roundsTable(c, d.rounds)}
+<section aria-labelledby="rounds-h"><h2 id="rounds-h">${t('programmes.rounds.heading')}</h2>${roundsTable(c, d.rounds, base)}
 <form method="post" action="${link(c, `${base}/rounds`)}" class="stack"><h3>${t('programmes.round.add')}</h3>${errorSummary(t, round.errors, rl)}
 ${input({ t, name: 'name', label: rl.name, form: round, required: true })}
 ${input({ t, name: 'opensAt', label: rl.opensAt, form: round, type: 'datetime-local', required: true })}
@@ -234,7 +234,7 @@ ${
   d.criteria.length
     ? html`<table><thead><tr><th scope="col">${t('programmes.criteria.label')}</th><th scope="col">${t('programmes.criteria.weight')}</th><th scope="col"><span class="visually-hidden">${t('programmes.admin.actions')}</span></th></tr></thead><tbody>${d.criteria.map(
         (x) =>
-          html`<tr><th scope="row">${x.label}</th><td>${x.weight}</td><td><form method="post" action="${link(c, `${base}/criteria/${x.id}/delete`)}" class="inline"><button type="submit" class="secondary">${t('programmes.admin.remove')}</button></form></td></tr>`,
+          html`<tr><th scope="row">${x.label}</th><td>${x.weight}</td><td><a href="${link(c, `${base}/criteria/${x.id}`)}">${t('programmes.admin.edit')}<span class="visually-hidden"> ${x.label}</span></a> <form method="post" action="${link(c, `${base}/criteria/${x.id}/delete`)}" class="inline"><button type="submit" class="secondary">${t('programmes.admin.remove')}</button></form></td></tr>`,
       )}</tbody></table>`
     : html`<p>${t('programmes.criteria.none')}</p>`
 }
@@ -254,5 +254,42 @@ ${
 ${input({ t, name: 'email', label: t('programmes.committee.email'), form: committee, type: 'email', required: true, hint: t('programmes.committee.hint') })}
 <button type="submit">${t('programmes.committee.add')}</button></form></section>
 <section aria-labelledby="settings-h"><h2 id="settings-h">${t('programmes.admin.settings')}</h2>${settingsForm(c, settings, base)}</section>`,
+  });
+}
+
+const isoMinute = (d: Date) => d.toISOString().slice(0, 16);
+
+/** The edit form of one round. */
+export function roundEditPage(c: Ctx, p: Programme, roundId: string, form: FormState, status = 200) {
+  const t = c.get('t');
+  const rl = { name: t('programmes.round.name'), opensAt: t('programmes.round.opensAt'), closesAt: t('programmes.round.closesAt'), reviewOpensAt: t('programmes.round.reviewOpensAt'), reviewClosesAt: t('programmes.round.reviewClosesAt') };
+  const values = Object.fromEntries(Object.entries(form.values).map(([k, v]) => [k, v instanceof Date ? isoMinute(v) : v]));
+  const f = { values, errors: form.errors };
+  return page(c, {
+    title: `${t('programmes.round.edit')} · ${p.name}`,
+    status,
+    body: html`<h1>${t('programmes.round.edit')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a></p>
+<form method="post" action="${link(c, `/admin/programmes/${p.id}/rounds/${roundId}`)}" class="stack">${errorSummary(t, form.errors, rl)}
+${input({ t, name: 'name', label: rl.name, form: f, required: true })}
+${input({ t, name: 'opensAt', label: rl.opensAt, form: f, type: 'datetime-local', required: true })}
+${input({ t, name: 'closesAt', label: rl.closesAt, form: f, type: 'datetime-local', required: true })}
+${input({ t, name: 'reviewOpensAt', label: rl.reviewOpensAt, form: f, type: 'datetime-local', required: true })}
+${input({ t, name: 'reviewClosesAt', label: rl.reviewClosesAt, form: f, type: 'datetime-local', required: true })}
+<p class="hint">${t('programmes.round.utc')}</p><button type="submit">${t('programmes.admin.save')}</button></form>`,
+  });
+}
+
+/** The edit form of one criterion. */
+export function criterionEditPage(c: Ctx, p: Programme, criterionId: string, form: FormState, status = 200) {
+  const t = c.get('t');
+  const labels = { label: t('programmes.criteria.label'), weight: t('programmes.criteria.weight') };
+  return page(c, {
+    title: `${t('programmes.criteria.edit')} · ${p.name}`,
+    status,
+    body: html`<h1>${t('programmes.criteria.edit')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a></p>
+<form method="post" action="${link(c, `/admin/programmes/${p.id}/criteria/${criterionId}`)}" class="stack">${errorSummary(t, form.errors, labels)}
+${input({ t, name: 'label', label: labels.label, form, required: true })}
+${input({ t, name: 'weight', label: labels.weight, form, type: 'number', required: true, hint: t('programmes.criteria.weightHint') })}
+<button type="submit">${t('programmes.admin.save')}</button></form>`,
   });
 }
