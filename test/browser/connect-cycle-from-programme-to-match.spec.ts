@@ -191,4 +191,24 @@ test('requester confirms match in French, then the expert confirms and the reque
   assert.match((await p.locator('main .meta').first().textContent()) ?? '', /Mise en relation faite/);
   await b.goto('/fr/programmes/connect-pilot/timeline');
   assert.match(await main(), /Mise en relation confirmée/);
+  await b.goto('/fr/notifications/settings');
+  await p.locator('input[name="mode"][value="daily"]').check();
+  await b.submit(p.getByRole('button', { name: 'Enregistrer' }));
+  assert.match(await flash(), /choix de notifications est enregistré/);
+  await signOut(b);
+});
+
+test('broker follows the cycle on the dashboard and edits the round', async () => {
+  const p = b.page;
+  await signIn(b, 'en', as('broker'), DEMO_PASSWORD);
+  await b.goto('/en/broker');
+  const row = p.locator('main table').last().locator('tbody tr').filter({ hasText: 'Assainissement à Agona West' });
+  assert.match((await row.textContent()) ?? '', /Matched/);
+  await b.goto('/en/admin/programmes');
+  await b.follow(p.getByRole('link', { name: 'CONNECT pilot' }));
+  await b.follow(p.getByRole('link', { name: /Edit\s+Round 1/ }));
+  await p.locator('#f-name').fill('Round 1 (extended)');
+  await b.submit(p.getByRole('button', { name: 'Save settings' }));
+  assert.match(await main(), /Round 1 \(extended\)/);
+  await signOut(b);
 });
