@@ -294,3 +294,12 @@ test('the broker edits a round and a criterion; the round\'s phase and timeline 
   assert.match((await c.broker.get(base)).body_, /Relevance for the municipality<\/th><td>3</);
   assert.equal((await c.broker.get(`${base}/criteria/${randomUUID()}`)).status, 404);
 });
+
+test('starting a request needs an open round: otherwise the page says so and points to the open calls', async () => {
+  for (const q of ['', '?round=nope', `?round=${randomUUID()}`]) {
+    const res = await c.requester.get(`/fr/requests/new${q}`);
+    assert.equal(res.status, 200);
+    assert.match(res.body_, /Cette session n&#39;est pas ouverte aux demandes/);
+    assert.doesNotMatch(res.body_, /name="organisationId"/);
+  }
+});

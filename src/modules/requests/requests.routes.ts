@@ -76,8 +76,7 @@ export function requestsRoutes(): Hono<AppEnv> {
 
   r.get('/requests/new', async (c) => {
     if (!c.get('user')) return signInRedirect(c);
-    const round = c.req.query('round') ?? '';
-    return v.newRequestPage(c, round, await svc.requesterOrganisations(serviceCtx(c)), { values: {}, errors: {} });
+    return v.newRequestPage(c, await svc.getStartForm(serviceCtx(c), c.req.query('round') ?? ''), { values: {}, errors: {} });
   });
 
   r.post('/requests', async (c) => {
@@ -86,11 +85,11 @@ export function requestsRoutes(): Hono<AppEnv> {
     try {
       const out = await svc.startRequest(ctx, body);
       if (!out.ok) {
-        return v.newRequestPage(c, String(body.roundId ?? ''), await svc.requesterOrganisations(ctx), { values: body, errors: { organisationId: 'requests.new.roundClosed' } }, 409);
+        return v.newRequestPage(c, await svc.getStartForm(ctx, String(body.roundId ?? '')), { values: body, errors: {} }, 409);
       }
       return redirectTo(c, `/requests/${out.id}/steps/challenge`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.newRequestPage(c, String(body.roundId ?? ''), await svc.requesterOrganisations(ctx), { values: body, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.newRequestPage(c, await svc.getStartForm(ctx, String(body.roundId ?? '')), { values: body, errors: e.fields }, 400);
       throw e;
     }
   });

@@ -169,6 +169,16 @@ export async function startRequest(ctx: ServiceCtx, raw: unknown): Promise<Start
   return { ok: true, id };
 }
 
+export type StartForm = { round: { id: string; name: string; closesAt: Date; programmeName: string; programmeSlug: string } | null; organisations: { id: string; name: string }[] };
+
+/** What the start form needs: the round if it is open for requests, and the organisations the actor may request for. */
+export async function getStartForm(ctx: ServiceCtx, roundId: string): Promise<StartForm> {
+  if (!ctx.actor) throw new UnauthorizedError();
+  const pr = isUuid(roundId) ? await repo.findRoundWithProgramme(ctx.db, roundId) : undefined;
+  const round = pr && isOpenForRequests(pr.round, ctx.now) ? { id: pr.round.id, name: pr.round.name, closesAt: pr.round.closesAt, programmeName: pr.programme.name, programmeSlug: pr.programme.slug } : null;
+  return { round, organisations: await repo.requesterOrganisations(ctx.db, ctx.actor.id) };
+}
+
 /** The verified organisations the actor may request for (for the start form). */
 export async function requesterOrganisations(ctx: ServiceCtx): Promise<{ id: string; name: string }[]> {
   if (!ctx.actor) throw new UnauthorizedError();

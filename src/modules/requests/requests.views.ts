@@ -13,7 +13,7 @@ import { labelOf } from '../../taxonomy/labels.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { themeOptions, themeName, formatName, fmtDate, tags } from '../programmes/programmes.views.ts';
 import { STEPS, type Step } from './requests.schema.ts';
-import type { RequestDetail, RequestCard } from './requests.service.ts';
+import type { RequestDetail, RequestCard, StartForm } from './requests.service.ts';
 import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './requests.selection.ts';
 import type { RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
@@ -85,20 +85,24 @@ ${d.toReview.length ? html`<section aria-labelledby="rev-h"><h2 id="rev-h">${t('
   });
 }
 
-export function newRequestPage(c: Ctx, roundId: string, orgs: { id: string; name: string }[], form: FormState, status = 200) {
+export function newRequestPage(c: Ctx, f: StartForm, form: FormState, status = 200) {
   const t = c.get('t');
-  const labels = { organisationId: t('requests.new.organisation') };
+  const labels = { organisationId: t('requests.new.organisation'), roundId: t('programmes.round.name') };
+  const r = f.round;
   return page(c, {
     title: t('requests.new.title'),
     status,
     body: html`<h1>${t('requests.new.title')}</h1>
 ${
-  orgs.length
-    ? html`<form method="post" action="${link(c, '/requests')}" class="stack">${errorSummary(t, form.errors, labels)}
-<input type="hidden" name="roundId" value="${roundId}">
-${select({ t, name: 'organisationId', label: labels.organisationId, form, options: orgs.map((o) => ({ value: o.id, label: o.name })) })}
+  !r
+    ? html`<p>${t('requests.new.roundClosed')}</p><p><a href="${link(c, '/calls-for-requests')}">${t('requests.mine.findCall')}</a></p>`
+    : f.organisations.length
+      ? html`<p>${r.programmeName}: ${r.name} · ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, c.get('locale'), true) })}</p>
+<form method="post" action="${link(c, '/requests')}" class="stack">${errorSummary(t, form.errors, labels)}
+<input type="hidden" name="roundId" value="${r.id}">
+${select({ t, name: 'organisationId', label: labels.organisationId, form, options: f.organisations.map((o) => ({ value: o.id, label: o.name })) })}
 <button type="submit">${t('requests.new.start')}</button></form>`
-    : html`<p>${t('requests.new.noOrganisation')}</p><p><a href="${link(c, '/organisations')}">${t('requests.new.findOrganisation')}</a></p>`
+      : html`<p>${t('requests.new.noOrganisation')}</p><p><a href="${link(c, '/organisations')}">${t('requests.new.findOrganisation')}</a></p>`
 }`,
   });
 }
