@@ -305,3 +305,15 @@ test('20 parallel confirmations and 20 parallel proposals give one confirmation 
   const events = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from timeline_events where ref_id = ${matchId}`);
   assert.equal(events[0]!.n, 1);
 });
+
+test('while drafting, the requester is warned of organisation rules the programme does not meet', async () => {
+  const { makeOrganisation, addMember } = await import('./fixtures.ts');
+  const euro = await makeOrganisation(t, { name: 'Gemeente Ergens', country: 'NL', region: 'europe' });
+  await addMember(t, euro, cy.requester.id, 'requester');
+  const id = ((await requests.startRequest(ctx(cy.requester), { organisationId: euro, roundId: cy.roundId })) as { id: string }).id;
+  assert.deepEqual(await selection.draftWarnings(ctx(cy.requester), id), ['regionEligible']);
+  const ok = ((await requests.startRequest(ctx(cy.requester), { organisationId: cy.orgId, roundId: cy.roundId })) as { id: string }).id;
+  assert.deepEqual(await selection.draftWarnings(ctx(cy.requester), ok), []);
+  const page = await (await import('../support/users.ts')).signedInClient(t, cy.requester);
+  assert.match((await page.get(`/en/requests/${id}`)).body_, /may not be eligible[\s\S]*The region is eligible/);
+});

@@ -42,14 +42,15 @@ export const rejectionKey = (r: files.Rejection): string =>
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
   const ctx = serviceCtx(c);
   const d = await svc.getRequest(ctx, id);
-  const [eligibility, board, decision, call, attachments] = await Promise.all([
+  const [eligibility, board, decision, call, attachments, warnings] = await Promise.all([
     d.abilities.viewReviews && d.state !== 'draft' ? sel.getEligibility(ctx, id) : Promise.resolve(null),
     d.abilities.viewReviews && d.state !== 'draft' && d.state !== 'submitted' ? sel.getScoreBoard(ctx, id) : Promise.resolve(null),
     sel.getDecision(ctx, id),
     callOfRequest(ctx, id),
     files.requestAttachments(ctx, id),
+    d.abilities.edit ? sel.draftWarnings(ctx, id) : Promise.resolve([]),
   ]);
-  return { d, eligibility, board, decision, call, attachments, ...extra };
+  return { d, eligibility, board, decision, call, attachments, warnings, ...extra };
 }
 
 /** Runs an action; a validation problem shows the request page again with the errors (400). */

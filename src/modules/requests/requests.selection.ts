@@ -51,6 +51,14 @@ export async function getEligibility(ctx: ServiceCtx, id: string): Promise<Eligi
   return { rules, verdict: check ? { verdict: check.verdict, reason: check.reason, at: check.at } : null };
 }
 
+/** For the requester while drafting: the rules about the organisation that the programme's settings do not meet. */
+export async function draftWarnings(ctx: ServiceCtx, id: string): Promise<EligibilityRule[]> {
+  const { row, org } = await loadRequest(ctx, id, 'request.edit');
+  const pr = await repo.findRoundWithProgramme(ctx.db, row.roundId);
+  const rules = automaticRules({ org, programme: pr!.programme, isComplete: true, isEndorsed: true, submittedAt: ctx.now, closesAt: pr!.round.closesAt });
+  return rules.filter((r) => !r.ok && ['organisationVerified', 'countryEligible', 'regionEligible', 'kindEligible'].includes(r.rule)).map((r) => r.rule);
+}
+
 export type VerdictOutcome = { ok: true } | { ok: false; reason: 'not_allowed' | 'reason_required' };
 
 /** The broker's verdict on eligibility, with the automatic rules recorded beside it. Ineligible needs a reason. */

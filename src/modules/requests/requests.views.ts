@@ -167,6 +167,8 @@ export type RequestPageData = {
   decision: DecisionView | null;
   call: { callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null;
   attachments: AttachmentView[];
+  /** Automatic rules about the organisation that the programme does not meet (shown while drafting). */
+  warnings: string[];
   errors?: Record<string, string>;
   values?: Record<string, unknown>;
 };
@@ -204,6 +206,7 @@ export function requestPage(c: Ctx, p: RequestPageData, status = 200) {
 <p class="meta">${stateLabel(t, d.state)} · ${d.organisation.name}, ${countryName(d.organisation.country, locale)} · ${d.programme.name} (${d.round.name}) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
 ${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions'), file: t('requests.file.label') })}
 ${a.edit ? html`${stepNav(c, d)}<p>${d.isComplete ? t('requests.draft.complete') : t('requests.draft.incomplete')}</p>` : ''}
+${p.warnings.length ? html`<div class="flash" role="note"><p>${t('requests.eligibility.draftWarning')}</p><ul>${p.warnings.map((w) => html`<li>${ruleLabel(t, w)}</li>`)}</ul></div>` : ''}
 ${
   d.state === 'draft'
     ? html`<p>${d.endorsement ? t('requests.endorsement.given', { name: d.endorsement.name, date: fmtDate(d.endorsement.at, locale) }) : t('requests.endorsement.missing')}</p>`
