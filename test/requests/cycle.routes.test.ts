@@ -241,7 +241,9 @@ test('the whole cycle in the browser-like client, from an empty programme to a c
   assert.equal((await t.db.select().from(requestsTable).where(eq(requestsTable.id, rid)))[0]!.state, 'selected');
   assert.equal((await c.provider.post(`/en/matches/${mid}/confirm`)).status, 303);
   assert.equal((await t.db.select().from(requestsTable).where(eq(requestsTable.id, rid)))[0]!.state, 'matched');
-  assert.match((await c.requester.get(`/fr/requests/${rid}`)).body_, /Mise en relation faite/);
+  const finalPage = (await c.requester.get(`/fr/requests/${rid}`)).body_;
+  assert.match(finalPage, /Mise en relation faite/);
+  assert.match(finalPage, /Historique[\s\S]*Soumise \(requester person\)[\s\S]*Éligible \(broker person\)[\s\S]*Retenue \(committee person\)[\s\S]*Mise en relation faite \(provider person\)/);
   await t.smtp.waitFor((m) => m.to.includes(emails.provider!) && /Match confirmed/.test(m.subject));
   assert.match((await c.visitor.get('/en/programmes/connect/timeline')).body_, /Match confirmed/);
 

@@ -96,6 +96,7 @@ test('the approver endorses the complete draft; it is then submitted and read-on
   assert.equal(d.cofunding, 'Changed after sign-off');
   assert.equal(d.abilities.edit, false);
   assert.equal(d.abilities.withdraw, true);
+  assert.deepEqual(d.history.map((h) => [h.from, h.to, h.actorName]), [['draft', 'submitted', cy.requester.name]]);
   // The approvers were asked to endorse; brokers were told of the submission.
   const kinds = await rows<{ kind: string; user_id: string }>(t.db, sql`select kind, user_id from notification_outbox`);
   assert.ok(kinds.some((k) => k.kind === 'endorsement_needed' && k.user_id === cy.approver.id));

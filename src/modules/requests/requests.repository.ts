@@ -265,3 +265,14 @@ export async function committeeIds(db: DbOrTx, programmeId: string): Promise<str
 export async function touchRequest(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db.update(requests).set({ lastActionAt: at }).where(eq(requests.id, id));
 }
+
+/** The state changes of a request, oldest first, with who made them. */
+export async function transitionsOf(db: DbOrTx, requestId: string): Promise<{ from: string; to: string; at: Date; actorName: string | null }[]> {
+  const r = await db
+    .select({ from: requestTransitions.fromState, to: requestTransitions.toState, at: requestTransitions.at, actorName: users.name })
+    .from(requestTransitions)
+    .leftJoin(users, eq(users.id, requestTransitions.actorId))
+    .where(eq(requestTransitions.requestId, requestId))
+    .orderBy(asc(requestTransitions.at), asc(requestTransitions.id));
+  return r;
+}

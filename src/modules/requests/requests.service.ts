@@ -48,6 +48,7 @@ export type RequestDetail = {
   programme: { id: string; name: string; slug: string };
   round: { id: string; name: string; closesAt: Date; reviewOpensAt: Date; reviewClosesAt: Date };
   endorsement: { name: string; at: Date; note: string } | null;
+  history: { from: RequestState; to: RequestState; at: Date; actorName: string | null }[];
   abilities: RequestAbilities;
 };
 
@@ -112,7 +113,7 @@ export const isCompleteRow = (row: repo.RequestRow): boolean => STEPS.every((s) 
 /** A request the actor may see, with what they may do. */
 export async function getRequest(ctx: ServiceCtx, id: string): Promise<RequestDetail> {
   const { row, standing, org } = await loadRequest(ctx, id);
-  const [pr, endorsement] = await Promise.all([repo.findProgrammeAndRound(ctx.db, row.programmeId, row.roundId), repo.findEndorsement(ctx.db, row.id)]);
+  const [pr, endorsement, history] = await Promise.all([repo.findProgrammeAndRound(ctx.db, row.programmeId, row.roundId), repo.findEndorsement(ctx.db, row.id), repo.transitionsOf(ctx.db, row.id)]);
   return {
     id: row.id,
     state: row.state as RequestState,
@@ -138,6 +139,7 @@ export async function getRequest(ctx: ServiceCtx, id: string): Promise<RequestDe
     programme: { id: pr!.programme.id, name: pr!.programme.name, slug: pr!.programme.slug },
     round: { id: pr!.round.id, name: pr!.round.name, closesAt: pr!.round.closesAt, reviewOpensAt: pr!.round.reviewOpensAt, reviewClosesAt: pr!.round.reviewClosesAt },
     endorsement: endorsement ? { name: endorsement.name, at: endorsement.at, note: endorsement.note } : null,
+    history: history.map((h) => ({ from: h.from as RequestState, to: h.to as RequestState, at: h.at, actorName: h.actorName })),
     abilities: abilitiesOf(ctx, standing),
   };
 }

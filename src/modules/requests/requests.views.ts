@@ -250,7 +250,14 @@ ${d.languages.length ? html`<h3>${l.languages}</h3>${tags(l.languages!, d.langua
 ${d.periodStart || d.periodEnd ? html`<h3>${t('requests.field.period')}</h3><p>${fmtDate(d.periodStart, locale)} – ${fmtDate(d.periodEnd, locale)}</p>` : ''}
 ${section(l.participants!, d.participants)}${section(l.stakeholders!, d.stakeholders)}${section(l.cofunding!, d.cofunding)}
 </section>
-${attachmentsSection(c, p, form)}`,
+${attachmentsSection(c, p, form)}
+${
+  d.history.length
+    ? html`<section aria-labelledby="hist-h"><h2 id="hist-h">${t('requests.history.heading')}</h2><ol class="timeline">${d.history.map(
+        (h) => html`<li><time datetime="${h.at.toISOString()}">${fmtDate(h.at, locale, true)}</time>: ${t('requests.history.entry', { to: stateLabel(t, h.to), name: h.actorName ?? '–' })}</li>`,
+      )}</ol></section>`
+    : ''
+}`,
   });
 }
 
