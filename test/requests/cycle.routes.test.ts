@@ -263,6 +263,12 @@ test('the dashboard flags a request that waited 10 working days for the secretar
   await t.db.insert(requestsTable).values({ ...src!, id, title: 'Idle request', state: 'submitted', lastActionAt: new Date(now.getTime() - 15 * 86400_000), createdAt: now, updatedAt: now });
   const dash = await c.broker.get('/en/broker');
   assert.match(dash.body_, /Idle request[\s\S]*?No action for \d+ working days/);
+  const only = await c.broker.get('/en/broker?state=matched');
+  assert.match(only.body_, /Waste collection in Ziniaré/);
+  assert.doesNotMatch(only.body_, /Idle request/);
+  assert.equal((await c.broker.get('/en/broker?state=nope')).status, 400);
+  const list = await c.visitor.get('/fr/programmes');
+  assert.match(list.body_, /CONNECT/);
 });
 
 test('a person chooses how to be told: immediately, daily or never', async () => {

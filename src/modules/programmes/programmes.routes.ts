@@ -84,6 +84,8 @@ export function programmesRoutes(): Hono<AppEnv> {
     return c.body(cal.toString());
   });
 
+  r.get('/programmes', async (c) => v.programmesListPage(c, await svc.listProgrammesPublic(serviceCtx(c))));
+
   r.get('/programmes/:slug', async (c) => v.programmePage(c, await svc.getProgrammePublic(serviceCtx(c), c.req.param('slug'))));
 
   r.get('/programmes/:slug/timeline', async (c) => v.timelinePage(c, await svc.getTimeline(serviceCtx(c), c.req.param('slug'))));

@@ -156,6 +156,13 @@ export async function upcomingDeadlines(ctx: ServiceCtx): Promise<OpenCall[]> {
   return rowsOf.map((x) => ({ programme: x.programme, round: withPhase(x.round, ctx.now) }));
 }
 
+/** Every programme, for the public list (name, description, whether a round is open now). */
+export async function listProgrammesPublic(ctx: ServiceCtx): Promise<{ programme: Programme; isOpen: boolean }[]> {
+  const all = await repo.listProgrammes(ctx.db);
+  const open = new Set((await repo.openRounds(ctx.db, ctx.now, {})).map((x) => x.programme.id));
+  return all.map((p) => ({ programme: p, isOpen: open.has(p.id) }));
+}
+
 export type ProgrammePublic = { programme: Programme; rounds: Round[]; openRound: Round | null };
 
 /** A programme's public page: settings, rounds, and the round open now if any. */

@@ -293,3 +293,22 @@ ${input({ t, name: 'weight', label: labels.weight, form, type: 'number', require
 <button type="submit">${t('programmes.admin.save')}</button></form>`,
   });
 }
+
+/** The public list of programmes. */
+export function programmesListPage(c: Ctx, list: { programme: Programme; isOpen: boolean }[]) {
+  const t = c.get('t');
+  return page(c, {
+    title: t('programmes.list.title'),
+    body: html`<h1>${t('programmes.list.title')}</h1>
+<p><a href="${link(c, '/calls-for-requests')}">${t('programmes.open.title')}</a> · <a href="${link(c, '/calls')}">${t('calls.list.title')}</a></p>
+${
+  list.length
+    ? html`<ul class="cards">${list.map(
+        (x) => html`<li class="card"><h2><a href="${link(c, `/programmes/${x.programme.slug}`)}">${x.programme.name}</a></h2>
+<p class="meta">${x.isOpen ? t('programmes.phase.open') : t('programmes.call.noneOpen')} · <a href="${link(c, `/programmes/${x.programme.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
+${x.programme.description ? html`<p>${x.programme.description}</p>` : ''}</li>`,
+      )}</ul>`
+    : html`<p>${t('programmes.admin.none')}</p>`
+}`,
+  });
+}

@@ -4,7 +4,9 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { workingDaysBetween, STALE_WORKING_DAYS, isCallTakingOffers } from '../programmes/programmes.phase.ts';
 import { callsForDashboard } from '../calls/calls.repository.ts';
 import { isStaff } from './requests.policy.ts';
-import { waitingOn, type RequestState } from './requests.workflow.ts';
+import { waitingOn, REQUEST_STATES, type RequestState } from './requests.workflow.ts';
+import { z } from 'zod';
+import { parseQuery } from '../organisations/organisations.service.ts';
 import { cardOf, type RequestCard } from './requests.service.ts';
 import * as repo from './requests.repository.ts';
 
@@ -27,12 +29,16 @@ export function callWaitingOn(c: { state: string; deadline: Date; matchState: st
 /** States in which the secretariat is expected to act: silence there is flagged. */
 const BROKER_STATES: ReadonlySet<RequestState> = new Set(['submitted', 'eligible', 'selected', 'waiting_list']);
 
-export async function getDashboard(ctx: ServiceCtx): Promise<Dashboard> {
+const dashboardQuery = z.object({ state: z.enum(REQUEST_STATES, 'platform.form.choice').optional().or(z.literal('').transform(() => undefined)) }).strict();
+
+/** The dashboard, optionally narrowed to one request state (an unknown key or state answers 400). */
+export async function getDashboard(ctx: ServiceCtx, query: Record<string, unknown> = {}): Promise<Dashboard> {
   if (!isStaff(ctx.actor)) throw new NotFoundError();
-  const [counts, list, calls] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db), callsForDashboard(ctx.db)]);
+  const { state } = parseQuery(dashboardQuery, query);
+  const [counts, list, calls] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db, state), callsForDashboard(ctx.db)]);
   const requests = list
     .map(cardOf)
-    .filter((r) => r.state !== 'draft' || r.isComplete)
+    .filter((r) => r.state !== 'draft' || r.isComplete || state === 'draft')
     .map((r) => {
       const idle = workingDaysBetween(r.lastActionAt, ctx.now);
       const w = waitingOn(r.state, { isComplete: r.isComplete, isEndorsed: r.isEndorsed });

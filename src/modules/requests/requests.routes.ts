@@ -215,7 +215,13 @@ export function requestsRoutes(): Hono<AppEnv> {
 
   r.get('/broker', async (c) => {
     if (!c.get('user')) return signInRedirect(c);
-    return v.dashboardPage(c, await getDashboard(serviceCtx(c)));
+    const query = c.req.query();
+    try {
+      return v.dashboardPage(c, await getDashboard(serviceCtx(c), query), query);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.dashboardPage(c, await getDashboard(serviceCtx(c)), query, e.fields, 400);
+      throw e;
+    }
   });
 
   return r;

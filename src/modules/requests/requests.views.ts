@@ -15,7 +15,7 @@ import { themeOptions, themeName, formatName, fmtDate, tags } from '../programme
 import { STEPS, type Step } from './requests.schema.ts';
 import type { RequestDetail, RequestCard, StartForm } from './requests.service.ts';
 import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './requests.selection.ts';
-import type { RequestState } from './requests.workflow.ts';
+import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
 import type { AttachmentView } from './requests.files.ts';
 
@@ -387,16 +387,21 @@ const WAITING: Record<string, string> = {
 };
 
 /** The broker's dashboard: requests by state with who they wait on and a flag after 10 working days; calls with offers and last change. */
-export function dashboardPage(c: Ctx, d: Dashboard) {
+export function dashboardPage(c: Ctx, d: Dashboard, values: Record<string, unknown> = {}, errors: Record<string, string> = {}, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
+  const filter: FormState = { values, errors };
   return page(c, {
     title: t('requests.dashboard.title'),
+    status,
     body: html`<h1>${t('requests.dashboard.title')}</h1>
 <p><a href="${link(c, '/admin/programmes')}">${t('programmes.admin.title')}</a></p>
 <section aria-labelledby="counts-h"><h2 id="counts-h">${t('requests.dashboard.byState')}</h2>
 <ul class="tags">${d.counts.map((x) => html`<li>${stateLabel(t, x.state)}: ${x.n}</li>`)}</ul></section>
 <section aria-labelledby="req-h"><h2 id="req-h">${t('requests.dashboard.requests')}</h2>
+<form method="get" action="${link(c, '/broker')}" class="inline" role="search" aria-label="${t('requests.dashboard.filter')}">${errorSummary(t, errors, { state: t('requests.dashboard.state') })}
+${select({ t, name: 'state', label: t('requests.dashboard.state'), form: filter, options: REQUEST_STATES.map((s) => ({ value: s, label: stateLabel(t, s) })), blank: t('programmes.filter.any') })}
+<button type="submit" class="secondary">${t('programmes.filter.apply')}</button></form>
 ${
   d.requests.length
     ? html`<table><thead><tr><th scope="col">${t('requests.field.title')}</th><th scope="col">${t('requests.dashboard.state')}</th><th scope="col">${t('requests.dashboard.waitingOn')}</th><th scope="col">${t(
