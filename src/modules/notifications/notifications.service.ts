@@ -5,17 +5,14 @@
  * retries with exponential backoff; a row is only marked sent after the mail server took it.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { i18n, isLocale, type T } from '../../platform/i18n.ts';
 import { UnauthorizedError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
-import { rows } from '../../platform/db.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { notificationOutbox, notificationPreferences } from '../../db/schema/requests.ts';
 import { z } from 'zod';
+import * as repo from './notifications.repository.ts';
 
 export const NOTIFICATION_MODES = ['immediate', 'daily', 'off'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
@@ -52,24 +49,19 @@ const withBase = (text: string, baseUrl: string) => text.split(BASE_MARK).join(b
 export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], kind: string, render: (t: T) => Message): Promise<number> {
   const ids = [...new Set(userIds)].filter(Boolean);
   if (!ids.length) return 0;
-  const recipients = await db
-    .select({ id: users.id, locale: users.locale, email: users.email, mode: notificationPreferences.mode })
-    .from(users)
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
-    .where(and(inArray(users.id, ids), sql`${users.deletedAt} is null`));
+  const recipients = await repo.recipients(db, ids);
   let n = 0;
   for (const r of recipients) {
     const mode = (r.mode ?? 'immediate') as NotificationMode;
     if (mode === 'off' || !r.email) continue;
     const m = render(i18n().translator(isLocale(r.locale) ? r.locale : 'en'));
     const isDigest = mode === 'daily';
-    await db.insert(notificationOutbox).values({ id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, createdAt: now, dueAt: isDigest ? nextDigestAt(now) : now, isDigest });
+    await repo.insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, createdAt: now, dueAt: isDigest ? nextDigestAt(now) : now, isDigest });
     n++;
   }
   return n;
 }
 
-type Claimed = { id: string; user_id: string; subject: string; body: string; is_digest: boolean; attempts: number; email: string | null; locale: string };
 
 /**
  * Sends what is due at `now`: each immediate message on its own, digest messages grouped per
@@ -77,21 +69,9 @@ type Claimed = { id: string; user_id: string; subject: string; body: string; is_
  */
 export async function drainOutbox(db: DbOrTx, mailer: Mailer, now: Date, opts: { baseUrl: string; limit?: number }): Promise<{ sent: number; failed: number }> {
   const limit = opts.limit ?? 50;
-  const lease = new Date(now.getTime() + LEASE_MS);
-  const claimed = await rows<Claimed>(
-    db,
-    sql`with due as (
-          select id from notification_outbox
-          where sent_at is null and due_at <= ${now.toISOString()}::timestamptz
-          order by due_at limit ${limit} for update skip locked
-        )
-        update notification_outbox o set due_at = ${lease.toISOString()}::timestamptz, attempts = o.attempts + 1
-        from due, users u
-        where o.id = due.id and u.id = o.user_id
-        returning o.id, o.user_id, o.subject, o.body, o.is_digest, o.attempts, u.email, u.locale`,
-  );
-  const batches: Claimed[][] = [];
-  const digests = new Map<string, Claimed[]>();
+    const claimed = await repo.claimDue(db, now, new Date(now.getTime() + LEASE_MS), limit);
+  const batches: repo.Claimed[][] = [];
+  const digests = new Map<string, repo.Claimed[]>();
   for (const c of claimed) {
     if (!c.is_digest) batches.push([c]);
     else digests.set(c.user_id, [...(digests.get(c.user_id) ?? []), c]);
@@ -112,14 +92,11 @@ export async function drainOutbox(db: DbOrTx, mailer: Mailer, now: Date, opts: {
           text: withBase(batch.map((b) => `${b.subject}\n\n${b.body}`).join('\n\n----\n\n'), opts.baseUrl),
         });
       } else await mailer.send({ to: first.email, subject: first.subject, text: withBase(first.body, opts.baseUrl) });
-      await db.update(notificationOutbox).set({ sentAt: now, lastError: null }).where(inArray(notificationOutbox.id, ids));
+      await repo.markSent(db, ids, now);
       sent += batch.length;
     } catch (e) {
       const retryAt = new Date(now.getTime() + backoffMs(first.attempts));
-      await db
-        .update(notificationOutbox)
-        .set({ dueAt: retryAt, lastError: (e instanceof Error ? e.message : String(e)).slice(0, 500) })
-        .where(inArray(notificationOutbox.id, ids));
+      await repo.markFailed(db, ids, retryAt, (e instanceof Error ? e.message : String(e)).slice(0, 500));
       failed += batch.length;
     }
   }
@@ -149,17 +126,13 @@ const preferenceInput = z.object({ mode: z.enum(NOTIFICATION_MODES, 'platform.fo
 /** The signed-in person's notification preference. */
 export async function getPreference(ctx: ServiceCtx): Promise<NotificationMode> {
   if (!ctx.actor) throw new UnauthorizedError();
-  const [r] = await ctx.db.select({ mode: notificationPreferences.mode }).from(notificationPreferences).where(eq(notificationPreferences.userId, ctx.actor.id));
-  return (r?.mode as NotificationMode | undefined) ?? 'immediate';
+  return ((await repo.preferenceOf(ctx.db, ctx.actor.id)) as NotificationMode | undefined) ?? 'immediate';
 }
 
 /** Sets the preference; messages already queued keep their schedule. */
 export async function setPreference(ctx: ServiceCtx, raw: unknown): Promise<{ ok: true }> {
   if (!ctx.actor) throw new UnauthorizedError();
   const { mode } = mustParse(preferenceInput, raw);
-  await ctx.db
-    .insert(notificationPreferences)
-    .values({ userId: ctx.actor.id, mode, updatedAt: ctx.now })
-    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { mode, updatedAt: ctx.now } });
+  await repo.upsertPreference(ctx.db, ctx.actor.id, mode, ctx.now);
   return { ok: true };
 }

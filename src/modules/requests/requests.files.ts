@@ -10,12 +10,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { and, eq, sql } from 'drizzle-orm';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { rows } from '../../platform/db.ts';
-import { attachments } from '../../db/schema/requests.ts';
+import * as repo from './requests.repository.ts';
 import { isUuid } from '../organisations/organisations.service.ts';
 import { loadRequest } from './requests.service.ts';
 
@@ -105,8 +103,7 @@ async function store(
   owner: { requestId?: string; offerId?: string; personId?: string },
 ): Promise<{ ok: true; id: string } | { ok: false; reason: Rejection }> {
   if (u.bytes.length > MAX_BYTES[kind]) return { ok: false, reason: 'too_large' };
-  const [used] = await rows<{ n: number }>(ctx.db, sql`select coalesce(sum(size), 0)::int as n from attachments where uploaded_by = ${ctx.actor!.id}`);
-  if ((used?.n ?? 0) + u.bytes.length > QUOTA_BYTES) return { ok: false, reason: 'quota' };
+  if ((await repo.storedBytesOf(ctx.db, ctx.actor!.id)) + u.bytes.length > QUOTA_BYTES) return { ok: false, reason: 'quota' };
   const checked = await inspect(u);
   if (!checked.ok) return checked;
   const id = randomUUID();
@@ -115,7 +112,7 @@ async function store(
   const path = join(env.filesDir, storageName);
   writeFileSync(path, u.bytes, { mode: 0o600 });
   try {
-    await ctx.db.insert(attachments).values({ id, kind, ...owner, uploadedBy: ctx.actor!.id, label: labelOf(u.name), mime: checked.mime, size: u.bytes.length, storageName, createdAt: ctx.now });
+    await repo.insertAttachment(ctx.db, { id, kind, ...owner, uploadedBy: ctx.actor!.id, label: labelOf(u.name), mime: checked.mime, size: u.bytes.length, storageName, createdAt: ctx.now });
   } catch (e) {
     rmSync(path, { force: true });
     throw e;
@@ -134,19 +131,15 @@ export async function attachToRequest(ctx: ServiceCtx, env: FilesEnv, requestId:
 /** A request's attachments, for whoever may see the request. */
 export async function requestAttachments(ctx: ServiceCtx, requestId: string): Promise<AttachmentView[]> {
   await loadRequest(ctx, requestId);
-  return ctx.db
-    .select({ id: attachments.id, label: attachments.label, size: attachments.size, createdAt: attachments.createdAt })
-    .from(attachments)
-    .where(and(eq(attachments.requestId, requestId), eq(attachments.kind, 'request_attachment')))
-    .orderBy(attachments.createdAt);
+  return (await repo.attachmentsOf(ctx.db, { requestId })).map((a) => ({ id: a.id, label: a.label, size: a.size, createdAt: a.createdAt }));
 }
 
 /** Removes an attachment of a draft (its requesters). */
 export async function removeRequestAttachment(ctx: ServiceCtx, env: FilesEnv, id: string): Promise<{ ok: true; requestId: string }> {
-  const [row] = isUuid(id) ? await ctx.db.select().from(attachments).where(eq(attachments.id, id)) : [];
+  const row = isUuid(id) ? await repo.findAttachment(ctx.db, id) : undefined;
   if (!row || row.kind !== 'request_attachment' || !row.requestId) throw new NotFoundError();
   await loadRequest(ctx, row.requestId, 'request.edit');
-  await ctx.db.delete(attachments).where(eq(attachments.id, id));
+  await repo.deleteAttachment(ctx.db, id);
   rmSync(join(env.filesDir, row.storageName), { force: true });
   return { ok: true, requestId: row.requestId };
 }
@@ -164,7 +157,7 @@ export async function openAttachment(
   personUserId: (personId: string) => Promise<string | null>,
 ): Promise<{ label: string; mime: string; bytes: Buffer }> {
   if (!ctx.actor) throw new NotFoundError();
-  const [row] = isUuid(id) ? await ctx.db.select().from(attachments).where(eq(attachments.id, id)) : [];
+  const row = isUuid(id) ? await repo.findAttachment(ctx.db, id) : undefined;
   if (!row) throw new NotFoundError();
   if (row.kind === 'request_attachment' && row.requestId) await loadRequest(ctx, row.requestId);
   else if (row.kind === 'cv' && row.offerId) {
@@ -191,10 +184,6 @@ export async function storeCv(ctx: ServiceCtx, env: FilesEnv, offerId: string, p
 
 /** The CVs of an offer, by person. */
 export async function cvsOfOffer(ctx: ServiceCtx, offerId: string): Promise<Map<string, { id: string; label: string }>> {
-  const r = await ctx.db
-    .select({ id: attachments.id, label: attachments.label, personId: attachments.personId })
-    .from(attachments)
-    .where(and(eq(attachments.offerId, offerId), eq(attachments.kind, 'cv')))
-    .orderBy(attachments.createdAt);
+  const r = await repo.attachmentsOf(ctx.db, { offerId });
   return new Map(r.filter((x) => x.personId).map((x) => [x.personId!, { id: x.id, label: x.label }]));
 }

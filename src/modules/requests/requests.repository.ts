@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
-import { requests, requestTransitions, endorsements, eligibilityChecks, conflictDeclarations, reviews, decisions, programmes, programmeRounds } from '../../db/schema/requests.ts';
+import { requests, requestTransitions, endorsements, eligibilityChecks, conflictDeclarations, reviews, decisions, programmes, programmeRounds, attachments } from '../../db/schema/requests.ts';
 import { organisations, memberships } from '../../db/schema/organisations.ts';
 import { users } from '../../db/schema/accounts.ts';
 
@@ -275,4 +275,38 @@ export async function transitionsOf(db: DbOrTx, requestId: string): Promise<{ fr
     .where(eq(requestTransitions.requestId, requestId))
     .orderBy(asc(requestTransitions.at), asc(requestTransitions.id));
   return r;
+}
+
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Bytes a person has stored in all (for the quota). */
+export async function storedBytesOf(db: DbOrTx, userId: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select coalesce(sum(size), 0)::int as n from attachments where uploaded_by = ${userId}`);
+  return r?.n ?? 0;
+}
+
+export async function insertAttachment(db: DbOrTx, v: typeof attachments.$inferInsert): Promise<void> {
+  await db.insert(attachments).values(v);
+}
+
+export async function findAttachment(db: DbOrTx, id: string): Promise<AttachmentRow | undefined> {
+  const [r] = await db.select().from(attachments).where(eq(attachments.id, id));
+  return r;
+}
+
+export async function deleteAttachment(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(attachments).where(eq(attachments.id, id));
+}
+
+/** Attachments of a request, or CVs of an offer, oldest first. */
+export async function attachmentsOf(db: DbOrTx, owner: { requestId: string } | { offerId: string }): Promise<AttachmentRow[]> {
+  return db
+    .select()
+    .from(attachments)
+    .where(
+      'requestId' in owner
+        ? and(eq(attachments.requestId, owner.requestId), eq(attachments.kind, 'request_attachment'))
+        : and(eq(attachments.offerId, owner.offerId), eq(attachments.kind, 'cv')),
+    )
+    .orderBy(asc(attachments.createdAt));
 }
