@@ -89,6 +89,11 @@ test('requester submits request in French, step by step (approver endorses reque
   await b.submit(p.getByRole('button', { name: 'Enregistrer et continuer' }));
   requestUrl = p.url().replace(/^https?:\/\/[^/]+\/fr/, '');
   assert.match(await main(), /approuver la demande/);
+  // An attachment, checked by its bytes.
+  await p.locator('#f-file').setInputFiles({ name: 'plan-assainissement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await b.submit(p.getByRole('button', { name: 'Joindre le fichier' }));
+  assert.match(await flash(), /fichier est joint/);
+  assert.match(await main(), /plan-assainissement\.pdf/);
   await signOut(b);
 
   await signIn(b, 'en', as('approver'), DEMO_PASSWORD);
