@@ -17,6 +17,7 @@ import { loadSession, readSessionCookie } from './platform/session.ts';
 import { errorPage } from './platform/render.ts';
 import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
 import { rows } from './platform/db.ts';
+import { pageCache } from './platform/page-cache.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { exportsRoutes } from './modules/imports/exports.routes.ts';
@@ -100,8 +101,24 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use('*', securityHeaders({ production: config.env === 'production' }));
   app.use('*', compress({ threshold: 1024 }));
   app.use('*', rateLimit({ perMinute: config.rateLimitPerMinute, now: deps.now }));
-  app.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.text('Payload Too Large', 413) }));
+  // Forms and JSON are small; upload routes (CVs, attachments) enforce their own, larger limits
+  // while streaming, so the general limit skips them.
+  const generalLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.text('Payload Too Large', 413) });
+  const UPLOAD_PATH = /^\/(requests\/[^/]+\/attachments|offers\/[^/]+\/cv)$/;
+  app.use('*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : generalLimit(c, next)));
   app.use('*', crossSiteGuard());
+  // Visitor views of the public lists, in the language resolved so far (path, else Accept-Language;
+  // a lang cookie alone is folded in below by keying on the URL and locale after negotiation).
+  app.use('*', async (c, next) => {
+    const lang = getCookie(c, 'lang');
+    if (!pathLocale(new URL(c.req.url).pathname) && isLocale(lang)) {
+      c.set('locale', lang);
+      c.set('t', i18n().translator(lang));
+    }
+    return next();
+  });
+  if (config.pageCacheSeconds > 0)
+    app.use('*', pageCache({ paths: /^\/(organisations|good-practices|calls|calls-for-requests|cooperation-approaches|funding)?$/, ttlMs: config.pageCacheSeconds * 1000, now: deps.now }));
 
   // Session, then language: path, cookie, the account's language, Accept-Language.
   app.use('*', async (c, next) => {

@@ -11,6 +11,7 @@ import { createLogger } from './platform/log.ts';
 import { openPglite, openPostgres, migrate, checkDurability, rows, DataDirLockedError, type Database } from './platform/db.ts';
 import { createMailer } from './platform/mail.ts';
 import { createApp } from './app.ts';
+import { startOutboxWorker } from './modules/notifications/notifications.service.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<Database> {
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   const outboxDir = join(config.dataDir, 'outbox');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const app = createApp({ database, config, log, mailer, now: () => new Date() });
+  // Mail leaves through the outbox table: retried with backoff, daily digests, never lost.
+  const outbox = startOutboxWorker({ db: database.db, mailer, now: () => new Date(), baseUrl: config.baseUrl, onError: (e) => log.error('outbox', { error: String(e) }) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { url: `http://localhost:${info.port}`, database: database.kind, mail: mailer.describe, demo: config.demo });
   });
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('shutting down', { signal });
     // Stop accepting; requests in flight finish; then the database closes (and releases its lock).
+    outbox.stop();
     server.close(async () => {
       await database.close();
       log.info('stopped');

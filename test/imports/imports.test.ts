@@ -256,6 +256,8 @@ test('the demo seed covers every role, marks its accounts as demo, and changes n
   assert.ok(first.organisations >= 30, `${first.organisations} organisations`);
   assert.equal(first.accounts, DEMO_ACCOUNTS.length);
   assert.ok(first.people > 0 && first.memberships >= 4);
+  assert.equal(first.programmes, 1, "the CONNECT demo programme");
+  assert.ok(first.goodPractices >= 20, `${first.goodPractices} good practices`);
   const snapshot = async () => ({
     orgs: await rows(t.db, sql`select id, external_id, updated_at from organisations order by id`),
     people: await rows(t.db, sql`select id, external_id, user_id, updated_at from people order by id`),
@@ -265,7 +267,7 @@ test('the demo seed covers every role, marks its accounts as demo, and changes n
   const before_ = await snapshot();
   clockTick();
   const second = await seedDemo(t.db, { now: t.clock.now() });
-  assert.deepEqual(second, { organisations: 0, people: 0, accounts: 0, memberships: 0 });
+  assert.deepEqual(second, { organisations: 0, people: 0, accounts: 0, memberships: 0, programmes: 0, goodPractices: 0 });
   assert.deepEqual(await snapshot(), before_);
 
   const demo = await t.db.select().from(users).where(eq(users.isDemo, true));

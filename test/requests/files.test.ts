@@ -125,7 +125,7 @@ test('a requester attaches files to a draft; refused files leave nothing behind;
   assert.equal(stored().length, before, 'no file remains');
   assert.equal((await t.db.select().from(attachments).where(eq(attachments.requestId, id))).length, 0, 'no row remains');
   assert.equal((await upload(clients.requester, `/en/requests/${id}/attachments`, 'cv.docx', zip(Array.from({ length: 1001 }, (_, i) => ({ name: `${i}`, data: '' }))))).status, 415);
-  const big = await upload(clients.requester, `/en/requests/${id}/attachments`, 'big.pdf', new Uint8Array(3 * 1024 * 1024));
+  const big = await upload(clients.requester, `/en/requests/${id}/attachments`, 'big.pdf', new Uint8Array(26 * 1024 * 1024));
   assert.equal(big.status, 413);
   assert.equal((await upload(clients.outsider, `/en/requests/${id}/attachments`, 'plan.pdf', PDF)).status, 404);
 

@@ -91,7 +91,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; databa
   const database = opts.database ?? (await testDatabase());
   const smtp = await startTestSmtp();
   const clock = fakeClock();
-  const config = loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true', SMTP_URL: smtp.url, DATA_DIR: '/tmp/peerlink-test-unused', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true', SMTP_URL: smtp.url, DATA_DIR: '/tmp/peerlink-test-unused', PAGE_CACHE_SECONDS: '0', ...opts.env });
   const deps: Deps = {
     database,
     config,

@@ -6,6 +6,8 @@ import { LANGUAGE_CODES } from '../../taxonomy/languages.ts';
 import { JOB_FUNCTIONS } from '../../taxonomy/job-functions.ts';
 import { POPULATION_BAND_CODES } from '../../taxonomy/population-bands.ts';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
+import { requestsOpenApiPaths, requestsOpenApiSchemas } from '../requests/requests.openapi.ts';
+import { knowledgeOpenApiPaths, knowledgeOpenApiSchemas } from '../knowledge/knowledge.openapi.ts';
 
 const str = { type: 'string' } as const;
 const nullable = (s: object) => ({ oneOf: [s, { type: 'null' }] });
@@ -46,6 +48,8 @@ export function openApiDocument(baseUrl: string) {
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }, {}],
     paths: {
+      ...requestsOpenApiPaths,
+      ...knowledgeOpenApiPaths,
       '/organisations': {
         get: {
           summary: 'Search the organisation directory',
@@ -109,6 +113,8 @@ export function openApiDocument(baseUrl: string) {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: '__Host-peerlink', description: 'The browser session; state-changing calls also need a same-origin Origin header' },
       },
       schemas: {
+        ...requestsOpenApiSchemas,
+        ...knowledgeOpenApiSchemas,
         Error: {
           type: 'object',
           required: ['error'],

@@ -12,15 +12,17 @@ import type { Db } from '../../platform/db.ts';
 import { createAccount, findUserByEmail } from '../accounts/accounts.service.ts';
 import { regionOfCountry } from '../../taxonomy/regions.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo.data.ts';
+import { seedProgrammesDemo } from '../programmes/programmes.demo.ts';
+import { seedGoodPractices } from '../knowledge/knowledge.seed.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
-export type SeedReport = { organisations: number; people: number; accounts: number; memberships: number };
+export type SeedReport = { organisations: number; people: number; accounts: number; memberships: number; programmes: number; goodPractices: number };
 
 /** Adds whatever demo data is missing; returns how many rows of each kind were added. */
 export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedReport> {
   const now = opts.now;
-  const report: SeedReport = { organisations: 0, people: 0, accounts: 0, memberships: 0 };
+  const report: SeedReport = { organisations: 0, people: 0, accounts: 0, memberships: 0, programmes: 0, goodPractices: 0 };
   await db.transaction(async (tx) => {
     const added = await tx
       .insert(organisations)
@@ -118,6 +120,9 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedReport>
       const addedLinks = await tx.insert(memberships).values(links).onConflictDoNothing().returning({ id: memberships.id });
       report.memberships = addedLinks.length;
     }
+    // The programme (CONNECT, an open round, criteria, committee, timeline) and the good-practice library.
+    report.programmes = (await seedProgrammesDemo(tx, now)) ? 1 : 0;
+    report.goodPractices = (await seedGoodPractices(tx, { now })).goodPractices;
   });
   return report;
 }

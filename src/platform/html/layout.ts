@@ -26,7 +26,9 @@ export type PageOptions = { title: string; body: Html; flash?: string | null; na
 export function layout(meta: PageMeta, opts: PageOptions): Html {
   const { locale, t, user } = meta;
   const dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
-  const current = (key: PageOptions['nav']) => (opts.nav === key ? html` aria-current="page"` : '');
+  // The section the reader is in is marked for assistive technology.
+  const item = (path: string, label: string) =>
+    html`<li><a href="${href(locale, path)}"${meta.path === path || meta.path.startsWith(`${path}/`) ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const switcher = LOCALES.map(
     (l) =>
       html`<li><a href="${href(l, meta.path)}${meta.query ? `?${meta.query}` : ''}" lang="${l}" hreflang="${l}"${l === locale ? html` aria-current="true"` : ''}>${LOCALE_NAMES[l]}</a></li>`,
@@ -46,14 +48,18 @@ export function layout(meta: PageMeta, opts: PageOptions): Html {
 <a class="brand" href="${href(locale, '/')}">Peerlink</a>
 <nav aria-label="${t('platform.nav.main')}">
 <ul>
-<li><a href="${href(locale, '/organisations')}"${current('organisations')}>${t('platform.nav.organisations')}</a></li>
-${user ? html`<li><a href="${href(locale, '/people')}"${current('people')}>${t('platform.nav.people')}</a></li>` : ''}
+${item('/calls', t('platform.nav.calls'))}
+${item('/organisations', t('platform.nav.organisations'))}
+${user ? item('/people', t('platform.nav.people')) : ''}
+${user ? item('/requests', t('platform.nav.requests')) : ''}
+${user && user.roles.some((r) => r === 'broker' || r === 'admin') ? item('/broker', t('platform.nav.broker')) : ''}
+${item('/good-practices', t('platform.nav.goodPractices'))}
 ${
   user
-    ? html`<li><a href="${href(locale, '/account')}"${current('account')}>${t('platform.nav.account')}</a></li>
+    ? html`${item('/account', t('platform.nav.account'))}
 <li><form method="post" action="${href(locale, '/sign-out')}" class="inline"><button type="submit" class="link">${t('platform.nav.signOut')}</button></form></li>`
-    : html`<li><a href="${href(locale, '/sign-in')}">${t('platform.nav.signIn')}</a></li>
-<li><a href="${href(locale, '/register')}">${t('platform.nav.register')}</a></li>`
+    : html`${item('/sign-in', t('platform.nav.signIn'))}
+${item('/register', t('platform.nav.register'))}`
 }
 </ul>
 </nav>
