@@ -30,6 +30,7 @@ import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { requestsApiRoutes } from './modules/requests/requests.api.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -150,6 +151,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', callsRoutes());
   app.route('/', notificationsRoutes());
   app.route('/', knowledgeRoutes());
+  app.route('/', matchingRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());
 

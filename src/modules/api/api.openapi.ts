@@ -8,6 +8,7 @@ import { POPULATION_BAND_CODES } from '../../taxonomy/population-bands.ts';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { requestsOpenApiPaths, requestsOpenApiSchemas } from '../requests/requests.openapi.ts';
 import { knowledgeOpenApiPaths, knowledgeOpenApiSchemas } from '../knowledge/knowledge.openapi.ts';
+import { matchingOpenApiPaths, matchingOpenApiSchemas } from '../matching/matching.openapi.ts';
 
 const str = { type: 'string' } as const;
 const nullable = (s: object) => ({ oneOf: [s, { type: 'null' }] });
@@ -50,6 +51,7 @@ export function openApiDocument(baseUrl: string) {
     paths: {
       ...requestsOpenApiPaths,
       ...knowledgeOpenApiPaths,
+      ...matchingOpenApiPaths,
       '/organisations': {
         get: {
           summary: 'Search the organisation directory',
@@ -115,6 +117,7 @@ export function openApiDocument(baseUrl: string) {
       schemas: {
         ...requestsOpenApiSchemas,
         ...knowledgeOpenApiSchemas,
+        ...matchingOpenApiSchemas,
         Error: {
           type: 'object',
           required: ['error'],

@@ -134,7 +134,7 @@ ${
       )}</tbody></table>`
     : html`<p>${t('calls.offers.none')}</p>`
 }
-<section aria-labelledby="ranked-h"><h2 id="ranked-h">${t('calls.offers.ranked')}</h2><p>${t('calls.offers.rankedLater')}</p></section>`,
+<section aria-labelledby="ranked-h"><h2 id="ranked-h">${t('calls.offers.ranked')}</h2><p><a href="${link(c, `/calls/${d.call.id}/candidates`)}">${t('matching.candidates.link')}</a></p></section>`,
   });
 }
 

@@ -5,7 +5,7 @@
  *
  *   npm run cli -- match --organisations FILE [--people FILE] --requests FILE [--top K]
  *                        [--strict] [--require-language] [--no-diversity] [--type organisation|person]
- *                        [--weights JSON]
+ *                        [--weights JSON] [--now ISO]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { MatchWeights, ProfileType } from './matching.types.ts';
 
 const USAGE = `usage: peerlink match --organisations FILE [--people FILE] --requests FILE [--top K]
-       [--strict] [--require-language] [--no-diversity] [--type organisation|person] [--weights JSON]
+       [--strict] [--require-language] [--no-diversity] [--type organisation|person] [--weights JSON] [--now ISO]
   files: JSON Lines (.jsonl) or, for organisations and people, CSV (.csv, lists separated by ';')`;
 
 /** Run the command; returns the exit code (0 ok, 1 input error, 2 usage). */
@@ -38,6 +38,7 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
         'no-diversity': { type: 'boolean' },
         type: { type: 'string' },
         weights: { type: 'string' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -79,6 +80,12 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
       err(`--weights: ${(e as Error).message}\n`);
       return 2;
     }
+  }
+
+  const now = typeof values.now === 'string' ? new Date(values.now) : undefined;
+  if (now && Number.isNaN(now.getTime())) {
+    err(`--now must be an ISO date-time\n${USAGE}\n`);
+    return 2;
   }
 
   const issues: InputIssue[] = [];
@@ -124,6 +131,7 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
       weights,
       filters: { requireLanguage: !!values['require-language'], ...(type ? { types: [type as ProfileType] } : {}) },
       diversity: !values['no-diversity'],
+      now,
     });
     for (const notice of result.notices) err(`notice: request ${request.id}: ${notice}\n`);
     lines.push(JSON.stringify({

@@ -1,0 +1,61 @@
+/** Queries of the app side of matching: a call with its request's text, names of candidates, whom to invite. */
+import { sql } from 'drizzle-orm';
+import { rows, type DbOrTx } from '../../platform/db.ts';
+
+export type CallForMatching = {
+  id: string; title: string; expertise_sought: string; themes: string[]; formats: string[]; languages: string[]; period_start: string | null; period_end: string | null;
+  state: string; programme_id: string; request_id: string; organisation_id: string; organisation_name: string; challenge: string; objectives: string;
+  sdgs: number[]; creator_position: string | null; creator_job_function: string | null;
+};
+
+export async function findCall(db: DbOrTx, id: string): Promise<CallForMatching | undefined> {
+  const r = await rows<CallForMatching>(
+    db,
+    sql`select c.id, c.title, c.expertise_sought, c.themes, c.formats, c.languages, c.period_start::text as period_start, c.period_end::text as period_end, c.state,
+        c.programme_id, c.request_id, r.organisation_id, o.name as organisation_name, r.challenge, r.objectives, r.sdgs,
+        p.position as creator_position, p.job_function as creator_job_function
+      from expertise_calls c join requests r on r.id = c.request_id join organisations o on o.id = r.organisation_id
+        left join people p on p.user_id = r.created_by
+      where c.id = ${id}`,
+  );
+  return r[0];
+}
+
+export type CandidateFacts = { type: 'organisation' | 'person'; id: string; name: string; country: string | null; organisation_name: string | null; has_account: boolean };
+
+/** Names, countries and whether someone can be told, for the candidates shown (what no longer exists is left out). */
+export async function candidateFacts(db: DbOrTx, orgIds: string[], personIds: string[]): Promise<Map<string, CandidateFacts>> {
+  const out = new Map<string, CandidateFacts>();
+  if (orgIds.length) {
+    const list = sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `);
+    for (const r of await rows<Omit<CandidateFacts, 'type'>>(
+      db,
+      sql`select o.id, o.name, o.country, null as organisation_name,
+          exists (select 1 from memberships m where m.organisation_id = o.id and m.status = 'active' and m.role = 'org_admin') as has_account
+        from organisations o where o.id in (${list})`,
+    ))
+      out.set(`organisation:${r.id}`, { ...r, type: 'organisation' });
+  }
+  if (personIds.length) {
+    const list = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
+    for (const r of await rows<Omit<CandidateFacts, 'type'>>(
+      db,
+      sql`select p.id, p.name, o.country, o.name as organisation_name, (p.user_id is not null) as has_account
+        from people p left join organisations o on o.id = p.organisation_id where p.id in (${list})`,
+    ))
+      out.set(`person:${r.id}`, { ...r, type: 'person' });
+  }
+  return out;
+}
+
+/** Accounts to tell when a candidate is invited: the person's account, or the organisation's active admins. */
+export async function inviteRecipients(db: DbOrTx, type: 'organisation' | 'person', id: string): Promise<string[]> {
+  const r =
+    type === 'person'
+      ? await rows<{ id: string }>(db, sql`select u.id from people p join users u on u.id = p.user_id where p.id = ${id} and u.deleted_at is null`)
+      : await rows<{ id: string }>(
+          db,
+          sql`select u.id from memberships m join users u on u.id = m.user_id where m.organisation_id = ${id} and m.status = 'active' and m.role = 'org_admin' and u.deleted_at is null order by u.id`,
+        );
+  return r.map((x) => x.id);
+}

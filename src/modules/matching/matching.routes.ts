@@ -1,0 +1,86 @@
+/**
+ * Matching pages and API: the broker's ranked candidates for a call (`/calls/:id/candidates`,
+ * `GET /api/v1/calls/:id/candidates`) and "invite to offer" (POST). Thin: parse, call the
+ * service, render.
+ */
+import { Hono } from 'hono';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { kickOutbox } from '../notifications/notifications.routes.ts';
+import * as svc from './matching.service.ts';
+import * as v from './matching.views.ts';
+
+const INVITE_REFUSALS = { no_account: 'matching.candidates.noAccount', own_organisation: 'matching.candidates.ownOrganisation', closed: 'matching.candidates.closed' } as const;
+
+async function bearer(c: Ctx, next: () => Promise<void>) {
+  const auth = c.req.header('Authorization');
+  if (auth && /^Bearer\s+/i.test(auth)) {
+    const user = await authenticateApiToken(c.get('deps').database.db, auth.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
+    if (!user) throw new UnauthorizedError();
+    c.set('user', user);
+    c.set('viaToken', true);
+  }
+  await next();
+}
+
+export function matchingRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get('/calls/:id/candidates', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    const query = c.req.query();
+    try {
+      return v.candidatesPage(c, await svc.callCandidates(serviceCtx(c), id, query), id, { values: query, errors: {} });
+    } catch (e) {
+      if (e instanceof ValidationError) return v.candidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.post('/calls/:id/candidates/invite', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const out = await svc.inviteCandidate(serviceCtx(c), id, { type: body.type, id: body.id });
+    if (out.ok) kickOutbox(c);
+    setFlash(c, out.ok ? 'matching.candidates.invited' : INVITE_REFUSALS[out.reason]);
+    const back = new URLSearchParams();
+    for (const k of ['type', 'country', 'language'] as const) {
+      const val = body[`f_${k}`];
+      if (typeof val === 'string' && val) back.set(k, val);
+    }
+    const qs = back.toString();
+    return redirectTo(c, `/calls/${id}/candidates${qs ? `?${qs}` : ''}`);
+  });
+
+  r.use('/api/v1/*', bearer);
+
+  r.get('/api/v1/calls/:id/candidates', async (c) => {
+    if (!c.get('user')) throw new UnauthorizedError();
+    const d = await svc.callCandidates(serviceCtx(c), c.req.param('id'), c.req.query());
+    return c.json(d);
+  });
+
+  r.post('/api/v1/calls/:id/candidates/invite', async (c) => {
+    if (!c.get('user')) throw new UnauthorizedError();
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new ValidationError({ _body: 'platform.form.invalid' });
+    }
+    const out = await svc.inviteCandidate(serviceCtx(c), c.req.param('id'), body);
+    if (out.ok) {
+      kickOutbox(c);
+      return c.json(out);
+    }
+    return c.json({ error: { code: out.reason, message: c.get('t')(INVITE_REFUSALS[out.reason]) } }, 409);
+  });
+
+  return r;
+}

@@ -1,0 +1,133 @@
+/**
+ * The app side of matching: the broker's ranked candidates for an expertise call (page, API and
+ * CLI give the same order: one engine, one index), and "invite to offer". Staff only; a call
+ * that is missing or not yours to see answers 404.
+ */
+import { z } from 'zod';
+import type { ServiceCtx } from '../../platform/http.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { mustParse } from '../../platform/validation.ts';
+import { audit } from '../../platform/audit.ts';
+import { isUuid, parseQuery } from '../organisations/organisations.service.ts';
+import { isStaff } from '../requests/requests.policy.ts';
+import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { matchStoreFor } from './matching.store.ts';
+import * as repo from './matching.repository.ts';
+import type { MatchRequest, MatchWeights, ProfileType, Reason } from './matching.types.ts';
+
+const blank = z.literal('').transform(() => undefined);
+
+export const candidatesQuery = z
+  .object({
+    type: z.enum(['organisation', 'person'], 'platform.form.choice').optional().or(blank),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'platform.form.choice')
+      .transform((s) => s.toUpperCase())
+      .optional()
+      .or(blank),
+    /** "1"/"on": the call's working languages are a hard filter */
+    language: z.enum(['1', 'on', 'true'], 'platform.form.choice').optional().or(blank),
+    top: z.coerce.number().int('platform.form.choice').min(1, 'platform.form.choice').max(50, 'platform.form.choice').optional().or(blank),
+  })
+  .strict();
+export type CandidatesQuery = z.infer<typeof candidatesQuery>;
+
+export type Candidate = { type: ProfileType; id: string; name: string; country: string | null; organisationName: string | null; score: number; reasons: Reason[]; canInvite: boolean };
+export type CallCandidates = {
+  call: { id: string; title: string; state: string; languages: string[]; requestId: string; organisationName: string };
+  filters: { type?: ProfileType; country?: string; language: boolean; top: number };
+  notices: string[];
+  candidates: Candidate[];
+};
+
+/** Weights of a programme: none stored yet (the programmes table has no setting), so the defaults. */
+export function programmeWeights(_programmeId: string): Partial<MatchWeights> {
+  return {};
+}
+
+/** The engine's request for a call: the call's public text and the request's challenge and objectives, with the requester's context. */
+export function requestOfCall(c: repo.CallForMatching): MatchRequest {
+  const months: number[] = [];
+  if (c.period_start && c.period_end) {
+    const [y0, m0] = c.period_start.split('-').map(Number);
+    const [y1, m1] = c.period_end.split('-').map(Number);
+    for (let y = y0!, m = m0!; (y < y1! || (y === y1 && m <= m1!)) && months.length < 12; m === 12 ? ((m = 1), y++) : m++) if (!months.includes(m)) months.push(m);
+  }
+  return {
+    id: c.id,
+    organisation: c.organisation_id,
+    title: c.title,
+    description: [c.expertise_sought, c.challenge, c.objectives].filter((s) => s && s.trim()).join('\n'),
+    languages: c.languages,
+    themes: c.themes,
+    sdgs: c.sdgs,
+    formats: c.formats,
+    position: c.creator_position || undefined,
+    jobFunction: c.creator_job_function ?? undefined,
+    months: months.length ? months : undefined,
+  };
+}
+
+async function loadCall(ctx: ServiceCtx, callId: string): Promise<repo.CallForMatching> {
+  if (!isStaff(ctx.actor)) throw new NotFoundError();
+  const c = isUuid(callId) ? await repo.findCall(ctx.db, callId) : undefined;
+  if (!c) throw new NotFoundError();
+  return c;
+}
+
+/** Ranked candidates for a call, best first, with structured reasons (the page translates them). */
+export async function callCandidates(ctx: ServiceCtx, callId: string, query: Record<string, unknown>): Promise<CallCandidates> {
+  const c = await loadCall(ctx, callId);
+  const q = parseQuery(candidatesQuery, query);
+  const top = q.top ?? 20;
+  const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
+  const result = index.rank(requestOfCall(c), {
+    top,
+    weights: programmeWeights(c.programme_id),
+    now: ctx.now,
+    filters: { types: q.type ? [q.type] : undefined, countries: q.country ? [q.country] : undefined, requireLanguage: !!q.language && c.languages.length > 0 },
+  });
+  const facts = await repo.candidateFacts(
+    ctx.db,
+    result.matches.filter((m) => m.type === 'organisation').map((m) => m.id),
+    result.matches.filter((m) => m.type === 'person').map((m) => m.id),
+  );
+  const candidates: Candidate[] = [];
+  for (const m of result.matches) {
+    const f = facts.get(`${m.type}:${m.id}`);
+    if (!f || (m.type === 'organisation' && m.id === c.organisation_id)) continue;
+    candidates.push({ type: m.type, id: m.id, name: f.name, country: f.country, organisationName: f.organisation_name, score: m.score, reasons: m.reasons, canInvite: f.has_account });
+  }
+  return {
+    call: { id: c.id, title: c.title, state: c.state, languages: c.languages, requestId: c.request_id, organisationName: c.organisation_name },
+    filters: { type: q.type, country: q.country, language: !!q.language, top },
+    notices: result.notices,
+    candidates,
+  };
+}
+
+const inviteInput = z.object({ type: z.enum(['organisation', 'person'], 'platform.form.choice'), id: z.string().refine(isUuid, 'platform.form.choice') });
+
+export type InviteOutcome = { ok: true; notified: number } | { ok: false; reason: 'no_account' | 'own_organisation' | 'closed' };
+
+/** "Invite to offer": tells the candidate (the person, or the organisation's admins) in their language; audited. */
+export async function inviteCandidate(ctx: ServiceCtx, callId: string, raw: unknown): Promise<InviteOutcome> {
+  const c = await loadCall(ctx, callId);
+  const input = mustParse(inviteInput, raw);
+  if (c.state !== 'open') return { ok: false, reason: 'closed' };
+  const facts = await repo.candidateFacts(ctx.db, input.type === 'organisation' ? [input.id] : [], input.type === 'person' ? [input.id] : []);
+  if (!facts.get(`${input.type}:${input.id}`)) throw new NotFoundError();
+  if (input.type === 'organisation' && input.id === c.organisation_id) return { ok: false, reason: 'own_organisation' };
+  const to = await repo.inviteRecipients(ctx.db, input.type, input.id);
+  if (!to.length) return { ok: false, reason: 'no_account' };
+  const notified = await ctx.db.transaction(async (tx) => {
+    const n = await notify(tx, ctx.now, to, 'match_invitation', (t) => ({
+      subject: t('matching.invite.mailSubject', { title: c.title }),
+      body: t('matching.invite.mailBody', { title: c.title, link: mailLink(`/calls/${c.id}`) }),
+    }));
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'matching.invite', objectType: input.type, objectId: input.id, ip: ctx.ip });
+    return n;
+  });
+  return { ok: true, notified };
+}

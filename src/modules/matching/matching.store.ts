@@ -1,0 +1,158 @@
+/**
+ * The matching index of the app: built from the database on first use, held per process (one per
+ * database handle), and kept up to date by polling: at most every `POLL_MS` (by the caller's
+ * clock) it re-reads the profiles changed since it last looked (`updated_at`, the account's
+ * `last_active_at`, a confirmed match) and upserts them: no rebuild. Several processes on one
+ * PostgreSQL server each catch up the same way; nothing lives only in a process. Removed
+ * profiles (rare: organisations are not deleted, a person may be) leave at the next full rebuild
+ * (`REBUILD_MS`); the pages read the names of what they show from the database, so a removed
+ * profile is never shown meanwhile.
+ */
+import { sql } from 'drizzle-orm';
+import { rows, type DbOrTx } from '../../platform/db.ts';
+import { createMatchIndex } from './matching.engine.ts';
+import type { MatchIndex } from './matching.engine.ts';
+import type { MatchProfile, PastExchange } from './matching.types.ts';
+
+/** Catch up with the database at most this often. */
+export const POLL_MS = 5_000;
+/** Rebuild from scratch this often (drops removed profiles). */
+export const REBUILD_MS = 30 * 60_000;
+/** Re-read a little before the last mark: a transaction committed late with an earlier timestamp is still seen. */
+const OVERLAP_MS = 60_000;
+
+type OrgRow = {
+  id: string; name: string; kind: string; country: string; population: number | null; languages: string[]; offers: string; seeks: string;
+  themes: string[]; sdgs: number[]; extra: Record<string, unknown> | null; updated_at: string | Date; last_active: string | Date | null; past: PastExchange[] | null;
+};
+type PersonRow = {
+  id: string; name: string; organisation_id: string | null; position: string; job_function: string | null; languages: string[]; expertise: string;
+  themes: string[]; updated_at: string | Date; last_active: string | Date | null; past: PastExchange[] | null;
+};
+
+const iso = (v: string | Date | null | undefined): string | undefined => (v ? new Date(v).toISOString() : undefined);
+
+function flagsOf(extra: Record<string, unknown> | null): MatchProfile['flags'] {
+  const f: NonNullable<MatchProfile['flags']> = {};
+  for (const k of ['coastal', 'rural', 'capital'] as const) if (typeof extra?.[k] === 'boolean') f[k] = extra[k] as boolean;
+  return Object.keys(f).length ? f : undefined;
+}
+
+export function orgProfile(r: OrgRow): MatchProfile {
+  return {
+    type: 'organisation', id: r.id, name: r.name, kind: r.kind, country: r.country, population: r.population ?? undefined, languages: r.languages,
+    offers: r.offers, seeks: r.seeks, themes: r.themes, sdgs: r.sdgs, lastActiveAt: iso(r.last_active), pastExchanges: r.past ?? undefined, flags: flagsOf(r.extra),
+  };
+}
+
+export function personProfile(r: PersonRow): MatchProfile {
+  return {
+    type: 'person', id: r.id, name: r.name, organisation: r.organisation_id ?? undefined, position: r.position || undefined, jobFunction: r.job_function ?? undefined,
+    languages: r.languages, expertise: r.expertise, themes: r.themes, lastActiveAt: iso(r.last_active), pastExchanges: r.past ?? undefined,
+  };
+}
+
+/** Organisations changed since `since` (all with null), with their members' last activity and their confirmed exchanges. */
+async function loadOrganisations(db: DbOrTx, since: Date | null): Promise<OrgRow[]> {
+  const s = since?.toISOString() ?? null;
+  return rows<OrgRow>(
+    db,
+    sql`select o.id, o.name, o.kind, o.country, o.population, o.languages, o.offers, o.seeks, o.themes, o.sdgs, o.extra, o.updated_at,
+      (select max(u.last_active_at) from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and m.status = 'active') as last_active,
+      (select json_agg(json_build_object('year', extract(year from x.requester_confirmed_at)::int, 'theme', c.themes[1]))
+         from matches x join offers f on f.id = x.offer_id join expertise_calls c on c.id = x.call_id
+         where f.organisation_id = o.id and x.state = 'confirmed') as past
+    from organisations o
+    where ${s}::timestamptz is null or o.updated_at > ${s}::timestamptz
+      or exists (select 1 from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and m.status = 'active' and u.last_active_at > ${s}::timestamptz)
+      or exists (select 1 from matches x join offers f on f.id = x.offer_id where f.organisation_id = o.id and x.updated_at > ${s}::timestamptz)`,
+  );
+}
+
+async function loadPeople(db: DbOrTx, since: Date | null): Promise<PersonRow[]> {
+  const s = since?.toISOString() ?? null;
+  return rows<PersonRow>(
+    db,
+    sql`select p.id, p.name, p.organisation_id, p.position, p.job_function, p.languages, p.expertise, p.themes, p.updated_at, u.last_active_at as last_active,
+      (select json_agg(json_build_object('year', extract(year from x.requester_confirmed_at)::int, 'theme', c.themes[1]))
+         from offer_experts e join matches x on x.offer_id = e.offer_id join expertise_calls c on c.id = x.call_id
+         where e.person_id = p.id and x.state = 'confirmed') as past
+    from people p left join users u on u.id = p.user_id
+    where (u.id is null or u.deleted_at is null)
+      and (${s}::timestamptz is null or p.updated_at > ${s}::timestamptz or u.last_active_at > ${s}::timestamptz
+        or exists (select 1 from offer_experts e join matches x on x.offer_id = e.offer_id where e.person_id = p.id and x.updated_at > ${s}::timestamptz))`,
+  );
+}
+
+export type MatchStore = {
+  /** The index, caught up with the database if the last look is older than POLL_MS (or `fresh`). */
+  index(db: DbOrTx, now: Date, opts?: { fresh?: boolean }): Promise<MatchIndex>;
+  /** Profiles upserted by the last catch-up (for tests and logs). */
+  readonly lastCatchUp: number;
+  readonly builtAt: Date | null;
+};
+
+/** A store over one database. */
+export function createMatchStore(): MatchStore {
+  let index: MatchIndex | null = null;
+  let mark: Date | null = null; // when the database was last read (the caller's clock; rows stamped later are read again)
+  let lookedAt = 0; // caller's clock
+  let builtAt: Date | null = null;
+  let lastCatchUp = 0;
+  let pending: Promise<MatchIndex> | null = null;
+
+  async function build(db: DbOrTx, now: Date): Promise<MatchIndex> {
+    const fresh = createMatchIndex();
+    const [orgs, people] = await Promise.all([loadOrganisations(db, null), loadPeople(db, null)]);
+    for (const r of orgs) fresh.upsert(orgProfile(r));
+    for (const r of people) fresh.upsert(personProfile(r));
+    index = fresh;
+    mark = now;
+    builtAt = now;
+    lookedAt = now.getTime();
+    lastCatchUp = orgs.length + people.length;
+    return fresh;
+  }
+
+  async function catchUp(db: DbOrTx, now: Date): Promise<MatchIndex> {
+    const idx = index!;
+    const since = new Date(mark!.getTime() - OVERLAP_MS);
+    const [orgs, people] = await Promise.all([loadOrganisations(db, since), loadPeople(db, since)]);
+    for (const r of orgs) idx.upsert(orgProfile(r));
+    for (const r of people) idx.upsert(personProfile(r));
+    mark = now;
+    lookedAt = now.getTime();
+    lastCatchUp = orgs.length + people.length;
+    return idx;
+  }
+
+  return {
+    get lastCatchUp() { return lastCatchUp; },
+    get builtAt() { return builtAt; },
+    async index(db, now, opts = {}) {
+      if (pending) return pending;
+      const t = now.getTime();
+      let work: Promise<MatchIndex> | null = null;
+      if (!index || !builtAt || t - builtAt.getTime() >= REBUILD_MS) work = build(db, now);
+      else if (opts.fresh || t - lookedAt >= POLL_MS || t < lookedAt) work = catchUp(db, now);
+      if (!work) return index!;
+      pending = work.finally(() => (pending = null));
+      return pending;
+    },
+  };
+}
+
+const stores = new WeakMap<object, MatchStore>();
+
+/** The process's store for this database handle (a transaction uses its own handle: pass the base db). */
+export function matchStoreFor(db: DbOrTx): MatchStore {
+  let s = stores.get(db);
+  if (!s) stores.set(db, (s = createMatchStore()));
+  return s;
+}
+
+/** Every profile as the store reads it (for exports and the contract test: the CLI fed these ranks as the app does). */
+export async function loadAllProfiles(db: DbOrTx): Promise<MatchProfile[]> {
+  const [orgs, people] = await Promise.all([loadOrganisations(db, null), loadPeople(db, null)]);
+  return [...orgs.map(orgProfile), ...people.map(personProfile)];
+}

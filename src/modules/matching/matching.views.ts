@@ -1,0 +1,107 @@
+/** The broker's ranked candidates for a call, and match reasons in the reader's language. */
+import { html } from 'hono/html';
+import type { Ctx } from '../../platform/http.ts';
+import type { Locale, T } from '../../platform/i18n.ts';
+import { page, link } from '../../platform/render.ts';
+import { errorSummary, select, checkbox, input, type FormState } from '../../platform/html/form.ts';
+import { getTheme } from '../../taxonomy/themes.ts';
+import { JOB_FUNCTIONS } from '../../taxonomy/job-functions.ts';
+import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
+import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
+import { labelFor, labelOf } from '../../taxonomy/labels.ts';
+import type { Reason } from './matching.types.ts';
+import type { CallCandidates } from './matching.service.ts';
+
+function listOf(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+function languageName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+function monthName(m: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m - 1, 15)));
+}
+
+/** One structured reason as a short sentence in the reader's language. */
+export function reasonText(t: T, locale: Locale, r: Reason): string {
+  switch (r.code) {
+    case 'theme': {
+      const theme = getTheme(r.params.theme);
+      const label = theme ? labelOf(theme.labels, locale) : r.params.theme;
+      return r.params.terms.length ? t('matching.reason.theme', { theme: label, terms: r.params.terms.join(', ') }) : t('matching.reason.themeOnly', { theme: label });
+    }
+    case 'text':
+      return t('matching.reason.text', { terms: r.params.terms.join(', ') });
+    case 'job':
+      return t('matching.reason.job', { job: labelFor(JOB_FUNCTIONS, r.params.jobFunction, locale) });
+    case 'language':
+      return t('matching.reason.language', { languages: listOf(r.params.languages.map((l) => languageName(l, locale)), locale) });
+    case 'context': {
+      const { aspect, value } = r.params;
+      if (aspect === 'kind') return t('matching.reason.kind', { kind: labelFor(ORGANISATION_KINDS, String(value), locale) });
+      if (aspect === 'population') return t('matching.reason.population', { population: typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value ?? '') });
+      if (aspect === 'region') return t('matching.reason.region', { region: String(value ?? '') });
+      if (aspect === 'coastal') return t('matching.reason.coastal');
+      if (aspect === 'rural') return t('matching.reason.rural');
+      return t('matching.reason.capital');
+    }
+    case 'history':
+      return r.params.rating ? t('matching.reason.historyRated', { year: String(r.params.year), rating: r.params.rating }) : t('matching.reason.history', { year: String(r.params.year) });
+    case 'availability': {
+      const p = r.params;
+      if (p.aspect === 'months') return t('matching.reason.months', { months: listOf((p.months ?? []).map((m) => monthName(m, locale)), locale) });
+      if (p.aspect === 'active') return p.days === 0 ? t('matching.reason.activeToday') : t('matching.reason.active', { days: p.days ?? 0 });
+      if (p.aspect === 'capacity') return t('matching.reason.capacity', { capacity: p.capacity ?? 0 });
+      return t('matching.reason.format', { format: labelFor(EXCHANGE_FORMATS, String(p.format), locale) });
+    }
+  }
+}
+
+/** The page: filters (GET form), then the ranked table with reasons and "invite to offer". */
+export function candidatesPage(c: Ctx, d: CallCandidates | null, callId: string, form: FormState, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const labels = { type: t('matching.candidates.type'), country: t('matching.candidates.country'), language: t('matching.candidates.language'), top: t('matching.candidates.top') };
+  const filters = html`<form method="get" action="${link(c, `/calls/${callId}/candidates`)}" class="stack" aria-labelledby="filters-h"><h2 id="filters-h">${t('matching.candidates.filters')}</h2>
+${errorSummary(t, form.errors, labels)}
+${select({ t, name: 'type', label: labels.type, form, blank: t('matching.candidates.typeAny'), options: [{ value: 'organisation', label: t('matching.candidates.typeOrganisation') }, { value: 'person', label: t('matching.candidates.typePerson') }] })}
+${input({ t, name: 'country', label: labels.country, form, hint: t('matching.candidates.countryHint'), maxlength: 2 })}
+${checkbox({ t, name: 'language', label: d?.call.languages.length ? t('matching.candidates.languageOf', { languages: listOf(d.call.languages.map((l) => languageName(l, locale)), locale) }) : labels.language, form })}
+<button type="submit">${t('matching.candidates.apply')}</button></form>`;
+  const title = d ? `${t('matching.candidates.title')}: ${d.call.title}` : t('matching.candidates.title');
+  const hidden = (name: string, value: string | undefined) => (value ? html`<input type="hidden" name="${name}" value="${value}">` : '');
+  return page(c, {
+    title,
+    status,
+    body: html`<h1>${title}</h1>
+${d ? html`<p><a href="${link(c, `/calls/${d.call.id}/offers`)}">${t('matching.candidates.offers')}</a> · <a href="${link(c, `/calls/${d.call.id}`)}">${t('matching.candidates.publicPage')}</a></p>
+<p>${t('matching.candidates.intro', { organisation: d.call.organisationName })}</p>` : ''}
+${filters}
+${
+  !d
+    ? ''
+    : d.candidates.length
+      ? html`<table class="candidates"><caption>${t('matching.candidates.caption', { count: d.candidates.length })}</caption><thead><tr><th scope="col">${t('matching.candidates.rank')}</th><th scope="col">${t('matching.candidates.candidate')}</th><th scope="col">${t(
+          'matching.candidates.score',
+        )}</th><th scope="col">${t('matching.candidates.reasons')}</th><th scope="col">${t('matching.candidates.action')}</th></tr></thead><tbody>${d.candidates.map(
+          (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}">${m.name}</a>`}<br><span class="hint">${
+            m.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
+          }${m.organisationName ? html` · ${m.organisationName}` : ''}${m.country ? html` · ${m.country}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
+            (r) => html`<li>${reasonText(t, locale, r)}</li>`,
+          )}</ul></td><td>${
+            m.canInvite && d.call.state === 'open'
+              ? html`<form method="post" action="${link(c, `/calls/${d.call.id}/candidates/invite`)}" class="inline"><input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}">${hidden('f_type', d.filters.type)}${hidden(
+                  'f_country',
+                  d.filters.country,
+                )}${d.filters.language ? hidden('f_language', 'on') : ''}<button type="submit">${t('matching.candidates.invite')}<span class="visually-hidden">: ${m.name}</span></button></form>`
+              : html`<span class="hint">${d.call.state === 'open' ? t('matching.candidates.noAccount') : t('matching.candidates.closed')}</span>`
+          }</td></tr>`,
+        )}</tbody></table>`
+      : html`<p>${t('matching.candidates.none')}</p>`
+}`,
+  });
+}

@@ -1,0 +1,211 @@
+/**
+ * The app side of matching: the index built from the database and caught up by polling (fake
+ * clock), the broker's ranked candidates (page, API, CLI: same order), filters, reasons in the
+ * reader's language, "invite to offer" (outbox in the candidate's language, audit), and the
+ * requester never listed.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { createUser, signedInClient, type TestUser } from '../support/users.ts';
+import { setupCycle, actorOf, ctxOf, type Cycle } from '../requests/fixtures.ts';
+import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
+import { organisations, people, memberships } from '../../src/db/schema/organisations.ts';
+import { requests, expertiseCalls } from '../../src/db/schema/requests.ts';
+import { rows } from '../../src/platform/db.ts';
+import { createMatchStore, loadAllProfiles, POLL_MS } from '../../src/modules/matching/matching.store.ts';
+import { requestOfCall } from '../../src/modules/matching/matching.service.ts';
+import { findCall } from '../../src/modules/matching/matching.repository.ts';
+import { matchCommand } from '../../src/modules/matching/matching.cli.ts';
+import type { TestClient } from '../support/app.ts';
+
+let t: TestApp;
+let cy: Cycle;
+let callId: string;
+let broker: TestClient;
+let brokerToken: string;
+let expertUser: TestUser;
+const ids = {} as Record<'nlWaste' | 'frWaste' | 'esTourism' | 'ghWaste' | 'expert' | 'expertNoAccount', string>;
+
+async function org(name: string, country: string, offers: string, extra: Partial<typeof organisations.$inferInsert> = {}) {
+  const id = randomUUID();
+  const now = t.clock.now();
+  await t.db.insert(organisations).values({ id, name, country, region: 'europe', kind: 'municipality', offers, themes: [], languages: [], createdAt: now, updatedAt: now, ...extra });
+  return id;
+}
+
+before(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  cy = await setupCycle(t);
+  const now = t.clock.now();
+  // the requester's own organisation also knows about waste: it must never be proposed
+  await t.db.update(organisations).set({ offers: 'Household waste collection with carts, sorting of waste', themes: ['waste_management'], languages: ['fr'] }).where(eq(organisations.id, cy.orgId));
+  ids.nlWaste = await org('Almere Waste', 'NL', 'Household waste collection planning, route optimisation for waste trucks, recycling centres', { languages: ['en', 'nl'], themes: ['waste_management'], population: 220000 });
+  ids.frWaste = await org('Rennes Déchets', 'FR', 'Collecte des déchets ménagers, tri sélectif, plan de collecte pour tous les quartiers', { languages: ['fr'], themes: ['waste_management'], population: 220000 });
+  ids.ghWaste = await org('Tamale Sanitation', 'GH', 'Solid waste collection by community groups, transfer stations, waste pickers', { languages: ['en'], themes: ['waste_management'] });
+  ids.esTourism = await org('Sevilla Turismo', 'ES', 'Promoción turística y patrimonio histórico', { languages: ['es'], themes: ['tourism'] });
+  expertUser = await createUser(t, { locale: 'fr', name: 'Claire Martin' });
+  ids.expert = randomUUID();
+  await t.db.insert(people).values({ id: ids.expert, userId: expertUser.id, organisationId: ids.frWaste, name: 'Claire Martin', position: 'Responsable de la gestion des déchets', expertise: 'Plan de collecte des déchets ménagers, contrats avec les pré-collecteurs', languages: ['fr'], themes: ['waste_management'], createdAt: now, updatedAt: now });
+  ids.expertNoAccount = randomUUID();
+  await t.db.insert(people).values({ id: ids.expertNoAccount, organisationId: ids.ghWaste, name: 'Kwame Mensah', position: 'Waste manager', expertise: 'Waste collection routes, landfill management', languages: ['en'], themes: ['waste_management'], createdAt: now, updatedAt: now });
+  // a selected request and its open call
+  const requestId = randomUUID();
+  await t.db.insert(requests).values({
+    id: requestId, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'selected', title: 'Collecte des déchets',
+    challenge: 'Les déchets ménagers ne sont pas collectés dans la moitié des secteurs et s’accumulent le long des routes.', objectives: 'Un plan de collecte pour tous les secteurs.',
+    themes: ['waste_management'], languages: ['fr'], lastActionAt: now, createdAt: now, updatedAt: now,
+  });
+  callId = randomUUID();
+  await t.db.insert(expertiseCalls).values({
+    id: callId, requestId, programmeId: cy.programmeId, title: 'Plan de collecte des déchets ménagers', expertiseSought: 'Expérience de la planification de la collecte des déchets ménagers dans une ville moyenne',
+    themes: ['waste_management'], formats: ['expert_assignment'], languages: ['fr', 'en'], deadline: new Date('2027-01-31T00:00:00Z'), state: 'open', publishedBy: cy.broker.id, publishedAt: now, updatedAt: now,
+  });
+  broker = await signedInClient(t, { id: cy.broker.id });
+  brokerToken = (await createApiToken(ctxOf(t, cy.broker), 'script')).token;
+});
+after(() => t.close());
+
+const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);
+
+test('store: built lazily from the database, catches up by polling (fake clock), a changed profile is upserted without a rebuild', async () => {
+  t.clock.advance(120_000); // past the catch-up overlap of the rows written in before()
+  const store = createMatchStore();
+  const other = createMatchStore(); // a second process on the same database
+  assert.equal(store.builtAt, null);
+  const idx = await store.index(t.db, t.clock.now());
+  assert.ok(idx.get(ids.nlWaste, 'organisation'));
+  assert.equal(idx.get(ids.expert, 'person')?.organisation, ids.frWaste);
+  await other.index(t.db, t.clock.now());
+  const builtAt = store.builtAt;
+
+  // a new organisation and a changed profile, written "by another process"
+  t.clock.advance(1000);
+  const id = await org('Gdańsk Odpady', 'PL', 'Composting of green waste', { languages: ['en'] });
+  await t.db.update(organisations).set({ offers: 'Bicycle lanes and public transport', themes: ['mobility'], updatedAt: t.clock.now() }).where(eq(organisations.id, ids.esTourism));
+  assert.equal((await store.index(t.db, t.clock.now())).get(id), undefined, 'not before the poll interval');
+  t.clock.advance(POLL_MS);
+  for (const s of [store, other]) {
+    const i = await s.index(t.db, t.clock.now());
+    assert.equal(i.get(id, 'organisation')?.name, 'Gdańsk Odpady');
+    assert.equal(i.get(ids.esTourism, 'organisation')?.offers, 'Bicycle lanes and public transport');
+    assert.ok(s.lastCatchUp >= 2 && s.lastCatchUp < 10, `caught up ${s.lastCatchUp} profiles, not a rebuild`);
+  }
+  assert.equal(store.builtAt, builtAt, 'no rebuild');
+  const mobility = (await store.index(t.db, t.clock.now())).rank({ title: 'Bicycle lanes', description: 'We want safe bicycle lanes and better public transport' }, { top: 3 });
+  assert.equal(mobility.matches[0]?.id, ids.esTourism);
+
+  // last activity of a member counts as the organisation's
+  t.clock.advance(POLL_MS);
+  await t.db.insert(memberships).values({ id: randomUUID(), organisationId: ids.ghWaste, userId: cy.outsider.id, role: 'org_admin', status: 'active', origin: 'creation', createdAt: t.clock.now() });
+  await t.db.execute(sql`update users set last_active_at = ${t.clock.now().toISOString()}::timestamptz where id = ${cy.outsider.id}`);
+  t.clock.advance(POLL_MS);
+  assert.equal((await store.index(t.db, t.clock.now())).get(ids.ghWaste, 'organisation')?.lastActiveAt, new Date(t.clock.now().getTime() - POLL_MS).toISOString());
+});
+
+test('the broker sees ranked candidates with reasons in their language; the requester is never listed', async () => {
+  const res = await broker.get(`/fr/calls/${callId}/candidates`);
+  assert.equal(res.status, 200);
+  const got = order(res.body_);
+  assert.ok(got.length >= 4, res.body_);
+  assert.ok(!got.includes(`organisation:${cy.orgId}`), 'requester never listed');
+  assert.ok(got.indexOf(`organisation:${ids.frWaste}`) < got.indexOf(`organisation:${ids.esTourism}`) || !got.includes(`organisation:${ids.esTourism}`));
+  assert.match(res.body_, /Gestion des déchets|gestion des déchets/i);
+  assert.match(res.body_, /correspond à « /);
+  assert.match(res.body_, /travaille en français/);
+  assert.match(res.body_, /Inviter à faire une offre/);
+  assert.match(res.body_, /Aucun compte à prévenir/, 'the expert without an account cannot be invited');
+  // the offers page links to it
+  assert.match((await broker.get(`/calls/${callId}/offers`)).body_, new RegExp(`/calls/${callId}/candidates`));
+  // every reason kind is translated in every language (no raw key shown)
+  for (const l of ['en', 'es', 'pt', 'ar']) assert.doesNotMatch((await broker.get(`/${l}/calls/${callId}/candidates`)).body_, /matching\.(reason|candidates)\./, l);
+});
+
+test('filters: type, country, working language (hard); bad filters answer 400; not staff: 404', async () => {
+  const people = order((await broker.get(`/calls/${callId}/candidates?type=person`)).body_);
+  assert.ok(people.length >= 2 && people.every((k) => k.startsWith('person:')));
+  assert.deepEqual(order((await broker.get(`/calls/${callId}/candidates?country=nl`)).body_), [`organisation:${ids.nlWaste}`]);
+  const lang = order((await broker.get(`/calls/${callId}/candidates?language=on`)).body_);
+  assert.ok(!lang.includes(`organisation:${ids.esTourism}`), 'Spanish only: filtered out');
+  assert.ok(lang.includes(`organisation:${ids.frWaste}`));
+  const bad = await broker.get(`/calls/${callId}/candidates?type=robot&colour=red`);
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /error-summary/);
+  const member = await signedInClient(t, { id: cy.requester.id });
+  assert.equal((await member.get(`/calls/${callId}/candidates`)).status, 404);
+  assert.equal((await broker.get(`/calls/${randomUUID()}/candidates`)).status, 404);
+  assert.equal((await t.client().request('GET', `/api/v1/calls/${callId}/candidates`)).status, 401);
+});
+
+test('contract: page, API and CLI give the same order on the same data', async () => {
+  t.clock.advance(POLL_MS);
+  const page = order((await broker.get(`/calls/${callId}/candidates?top=20`)).body_);
+  const api = await t.client().request('GET', `/api/v1/calls/${callId}/candidates?top=20`, { headers: { Authorization: `Bearer ${brokerToken}` } });
+  assert.equal(api.status, 200);
+  const apiBody = JSON.parse(api.body_) as { candidates: { type: string; id: string; score: number; reasons: { code: string }[] }[] };
+  assert.deepEqual(apiBody.candidates.map((m) => `${m.type}:${m.id}`), page);
+  assert.ok(apiBody.candidates.every((m) => m.score > 0 && m.score <= 1 && m.reasons.length > 0));
+
+  // the CLI, fed the database's profiles and the call as a request
+  const profiles = await loadAllProfiles(t.db);
+  const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
+  const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
+  const call = (await findCall(t.db, callId))!;
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-contract-'));
+  try {
+    writeFileSync(join(dir, 'o.jsonl'), jsonl(profiles.filter((p) => p.type === 'organisation').map(strip)));
+    writeFileSync(join(dir, 'p.jsonl'), jsonl(profiles.filter((p) => p.type === 'person').map(strip)));
+    writeFileSync(join(dir, 'r.jsonl'), jsonl([strip(requestOfCall(call))]));
+    let out = '';
+    const code = await matchCommand(['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString()], { out: (s) => (out += s), err: () => {} });
+    assert.equal(code, 0);
+    const line = JSON.parse(out.trim()) as { matches: { id: string; type: string }[] };
+    assert.deepEqual(line.matches.map((m) => `${m.type}:${m.id}`), page);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('invite to offer: the candidate is told in their language through the outbox, and it is audited', async () => {
+  const res = await broker.post(`/calls/${callId}/candidates/invite`, { type: 'person', id: ids.expert, f_type: 'person' });
+  assert.equal(res.status, 303);
+  assert.match(res.headers.get('location') ?? '', new RegExp(`/calls/${callId}/candidates\\?type=person$`));
+  const mail = await rows<{ subject: string; body: string; kind: string }>(t.db, sql`select subject, body, kind from notification_outbox where user_id = ${expertUser.id}`);
+  assert.equal(mail.length, 1);
+  assert.equal(mail[0]!.kind, 'match_invitation');
+  assert.match(mail[0]!.subject, /Vous êtes invité à proposer votre expertise : Plan de collecte/);
+  assert.match(mail[0]!.body, new RegExp(`/calls/${callId}`));
+  const audited = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'matching.invite' and object_id = ${ids.expert} and actor_id = ${cy.broker.id}`);
+  assert.equal(audited[0]!.n, 1);
+  // an organisation: its admins; the requester's own organisation and a candidate with no account are refused
+  const api = (json: unknown) => t.client().request('POST', `/api/v1/calls/${callId}/candidates/invite`, { json, headers: { Authorization: `Bearer ${brokerToken}` } });
+  const okOrg = await api({ type: 'organisation', id: ids.ghWaste });
+  assert.equal(okOrg.status, 200, okOrg.body_);
+  assert.equal(JSON.parse(okOrg.body_).notified, 1);
+  assert.equal(JSON.parse((await api({ type: 'organisation', id: cy.orgId })).body_).error.code, 'own_organisation');
+  assert.equal(JSON.parse((await api({ type: 'person', id: ids.expertNoAccount })).body_).error.code, 'no_account');
+  assert.equal((await api({ type: 'person', id: 'x' })).status, 400);
+  // not staff: 404, nothing sent
+  const member = await signedInClient(t, { id: cy.requester.id });
+  assert.equal((await member.post(`/calls/${callId}/candidates/invite`, { type: 'person', id: ids.expert })).status, 404);
+  const after = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from notification_outbox where kind = 'match_invitation'`);
+  assert.equal(after[0]!.n, 2);
+  void actorOf;
+});
+
+test('the OpenAPI document describes the matching API routes, and serves them', async () => {
+  const { matchingRoutes } = await import('../../src/modules/matching/matching.routes.ts');
+  const { openApiDocument } = await import('../../src/modules/api/api.openapi.ts');
+  const doc = openApiDocument('http://localhost') as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+  const api = matchingRoutes()
+    .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+    .map((r) => [r.method.toLowerCase(), r.path.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')] as const);
+  assert.equal(api.length, 2);
+  assert.deepEqual(api.filter(([m, p]) => !doc.paths[p]?.[m]), []);
+  for (const s of ['Candidate', 'CallCandidates', 'MatchReason']) assert.ok(doc.components.schemas[s], s);
+});
