@@ -7,7 +7,6 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { sql } from 'drizzle-orm';
 import type { AppEnv, Deps } from './platform/http.ts';
 import { AppError, RateLimitError, ValidationError } from './platform/errors.ts';
@@ -30,9 +29,18 @@ import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { requestsApiRoutes } from './modules/requests/requests.api.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
+
+/** The path of a URL string without parsing it whole (this runs on every request). */
+function rawPath(url: string): string {
+  const start = url.indexOf('/', url.indexOf('://') + 3);
+  if (start === -1) return '/';
+  const q = url.indexOf('?', start);
+  return q === -1 ? url.slice(start) : url.slice(start, q);
+}
 
 /** The language a request asked for in its path, if any. */
 export function pathLocale(pathname: string): Locale | undefined {
@@ -84,17 +92,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('viaToken', false);
     let ip = '127.0.0.1';
     if (config.trustProxy) ip = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() || ip;
-    else {
-      try {
-        ip = getConnInfo(c).remote.address ?? ip;
-      } catch {
-        /* in-process requests (tests) have no socket */
-      }
-    }
+    else ip = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? ip; // in-process requests (tests) have no socket
     c.set('ip', ip);
-    // Provisional language so that errors raised before the session is read are translated.
-    const fromPath = pathLocale(new URL(c.req.url).pathname);
-    const provisional = fromPath ?? negotiateLocale(c.req.header('Accept-Language')) ?? 'en';
+    // Provisional language (path, cookie, Accept-Language) so that errors raised before the
+    // session is read are translated, and so that the page cache can key on it.
+    const lang = c.req.header('Cookie') ? getCookie(c, 'lang') : undefined;
+    const provisional = pathLocale(rawPath(c.req.url)) ?? (isLocale(lang) ? lang : undefined) ?? negotiateLocale(c.req.header('Accept-Language')) ?? 'en';
     c.set('locale', provisional);
     c.set('t', i18n().translator(provisional));
     await next();
@@ -102,24 +105,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use('*', securityHeaders({ production: config.env === 'production' }));
   app.use('*', compress({ threshold: 1024 }));
   app.use('*', rateLimit({ perMinute: config.rateLimitPerMinute, now: deps.now }));
+  // Visitors' views of the public lists come from a short cache (already compressed).
+  if (config.pageCacheSeconds > 0)
+    app.use('*', pageCache({ paths: /^\/(organisations|good-practices|calls|calls-for-requests|cooperation-approaches|funding)?$/, ttlMs: config.pageCacheSeconds * 1000, now: deps.now }));
   // Forms and JSON are small; upload routes (CVs, attachments) enforce their own, larger limits
   // while streaming, so the general limit skips them.
   const generalLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.text('Payload Too Large', 413) });
   const UPLOAD_PATH = /^\/(requests\/[^/]+\/attachments|offers\/[^/]+\/cv)$/;
   app.use('*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : generalLimit(c, next)));
   app.use('*', crossSiteGuard());
-  // Visitor views of the public lists, in the language resolved so far (path, else Accept-Language;
-  // a lang cookie alone is folded in below by keying on the URL and locale after negotiation).
-  app.use('*', async (c, next) => {
-    const lang = getCookie(c, 'lang');
-    if (!pathLocale(new URL(c.req.url).pathname) && isLocale(lang)) {
-      c.set('locale', lang);
-      c.set('t', i18n().translator(lang));
-    }
-    return next();
-  });
-  if (config.pageCacheSeconds > 0)
-    app.use('*', pageCache({ paths: /^\/(organisations|good-practices|calls|calls-for-requests|cooperation-approaches|funding)?$/, ttlMs: config.pageCacheSeconds * 1000, now: deps.now }));
 
   // Session, then language: path, cookie, the account's language, Accept-Language.
   app.use('*', async (c, next) => {
@@ -151,6 +145,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', callsRoutes());
   app.route('/', notificationsRoutes());
   app.route('/', knowledgeRoutes());
+  app.route('/', exchangesRoutes());
   app.route('/', matchingRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());

@@ -2,14 +2,15 @@
  * Request hardening: security headers with a per-request CSP nonce, cross-site request refusal,
  * and the general per-IP rate limit.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http.ts';
 import { ForbiddenError, RateLimitError } from './errors.ts';
 
 export function securityHeaders(opts: { production: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const nonce = randomBytes(16).toString('base64');
+    // 122 random bits from the pooled UUID generator: cheaper than a fresh randomBytes call per request.
+    const nonce = randomUUID().replaceAll('-', '');
     c.set('nonce', nonce);
     await next();
     const h = c.res.headers;

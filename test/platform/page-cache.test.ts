@@ -44,3 +44,18 @@ test('signed-in people never get the cache, and a write in this process clears i
   await client.post('/en/sign-out');
   assert.match((await v.get('/en/organisations')).body_, /Winneba/, 'the POST cleared the cache');
 });
+
+test('a browser asking for gzip fills and reads the cache too', async () => {
+  await addOrg('Cape Coast');
+  t.clock.advance(6_000);
+  const v = t.client();
+  const gz = { 'Accept-Encoding': 'gzip' };
+  const first = await v.get('/en/organisations', gz);
+  assert.equal(first.headers.get('content-encoding'), 'gzip');
+  await addOrg('Elmina');
+  const second = await v.get('/en/organisations', gz);
+  assert.equal(second.headers.get('content-encoding'), 'gzip');
+  const plain = await v.get('/en/organisations');
+  assert.match(plain.body_, /Cape Coast/);
+  assert.doesNotMatch(plain.body_, /Elmina/, 'served from the entry the gzip request filled');
+});
