@@ -209,3 +209,37 @@ test('the OpenAPI document describes the matching API routes, and serves them', 
   assert.deepEqual(api.filter(([m, p]) => !doc.paths[p]?.[m]), []);
   for (const s of ['Candidate', 'CallCandidates', 'MatchReason']) assert.ok(doc.components.schemas[s], s);
 });
+
+test('opportunities for you: open calls ranked for a member’s profile and for an organisation its admin looks after', async () => {
+  // Claire (expert, French account) sees the open call, with reasons in her language
+  const claire = await signedInClient(t, expertUser);
+  const mine = await claire.get('/opportunities');
+  assert.equal(mine.status, 200);
+  assert.match(mine.body_, new RegExp(`data-call="${callId}"`));
+  assert.match(mine.body_, /Opportunités pour vous/);
+  assert.match(mine.body_, /correspond à « /);
+  // her person page links to it
+  assert.match((await claire.get(`/people/${ids.expert}`)).body_, /href="[^"]*\/opportunities"/);
+
+  // a call past its deadline is no opportunity
+  const now = t.clock.now();
+  const closedReq = randomUUID();
+  await t.db.insert(requests).values({ id: closedReq, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: ids.esTourism, createdBy: cy.requester.id, state: 'selected', title: 'x', lastActionAt: now, createdAt: now, updatedAt: now });
+  const closedCall = randomUUID();
+  await t.db.insert(expertiseCalls).values({ id: closedCall, requestId: closedReq, programmeId: cy.programmeId, title: 'Collecte des déchets ménagers (fermé)', expertiseSought: 'Plan de collecte des déchets ménagers', themes: ['waste_management'], languages: ['fr'], deadline: new Date(now.getTime() - 1000), state: 'open', publishedBy: cy.broker.id, publishedAt: now, updatedAt: now });
+  assert.doesNotMatch((await claire.get('/opportunities')).body_, new RegExp(closedCall));
+
+  // an organisation, for its admin; the organisation's own call is never an opportunity for it
+  await t.db.update(organisations).set({ offers: 'Household waste collection planning and recycling', themes: ['waste_management'], languages: ['en', 'fr'] }).where(eq(organisations.id, cy.providerOrgId));
+  const admin = await signedInClient(t, { id: cy.providerAdmin.id });
+  const forOrg = await admin.get(`/opportunities?organisation=${cy.providerOrgId}`);
+  assert.equal(forOrg.status, 200);
+  assert.match(forOrg.body_, new RegExp(`data-call="${callId}"`));
+  assert.match((await admin.get(`/organisations/${cy.providerOrgId}`)).body_, new RegExp(`/opportunities\\?organisation=${cy.providerOrgId}`));
+  assert.equal((await admin.get(`/opportunities?organisation=${cy.orgId}`)).status, 404, 'not their organisation');
+  assert.doesNotMatch((await broker.get(`/opportunities?organisation=${cy.orgId}`)).body_, new RegExp(`data-call="${callId}"`));
+  // no profile yet: a pointer to the profile form
+  const requester = await signedInClient(t, { id: cy.requester.id });
+  assert.match((await requester.get('/opportunities')).body_, /\/people\/me/);
+  assert.equal((await t.client().get('/opportunities')).status, 303);
+});

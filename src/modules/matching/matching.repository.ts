@@ -59,3 +59,46 @@ export async function inviteRecipients(db: DbOrTx, type: 'organisation' | 'perso
         );
   return r.map((x) => x.id);
 }
+
+export type OpenCallRow = {
+  id: string; title: string; expertise_sought: string; themes: string[]; formats: string[]; languages: string[]; deadline: string | Date;
+  organisation_id: string; organisation_name: string; country: string; kind: string; population: number | null;
+};
+
+/** Open calls taking offers at `now`, with the requesting organisation's public facts (public fields only). */
+export async function openCalls(db: DbOrTx, now: Date): Promise<OpenCallRow[]> {
+  return rows<OpenCallRow>(
+    db,
+    sql`select c.id, c.title, c.expertise_sought, c.themes, c.formats, c.languages, c.deadline, r.organisation_id, o.name as organisation_name, o.country, o.kind, o.population
+      from expertise_calls c join requests r on r.id = c.request_id join organisations o on o.id = r.organisation_id
+      where c.state = 'open' and c.deadline > ${now.toISOString()}::timestamptz order by c.id limit 2000`,
+  );
+}
+
+export type OrgForMatching = { id: string; name: string; kind: string; country: string; population: number | null; languages: string[]; offers: string; themes: string[]; sdgs: number[] };
+
+export async function findOrganisation(db: DbOrTx, id: string): Promise<OrgForMatching | undefined> {
+  const r = await rows<OrgForMatching>(db, sql`select id, name, kind, country, population, languages, offers, themes, sdgs from organisations where id = ${id}`);
+  return r[0];
+}
+
+export async function isActiveOrgAdmin(db: DbOrTx, organisationId: string, userId: string): Promise<boolean> {
+  const r = await rows<{ n: number }>(db, sql`select count(*)::int as n from memberships where organisation_id = ${organisationId} and user_id = ${userId} and status = 'active' and role = 'org_admin'`);
+  return (r[0]?.n ?? 0) > 0;
+}
+
+export type PersonForMatching = { id: string; name: string; position: string; job_function: string | null; languages: string[]; expertise: string; themes: string[]; organisation_id: string | null; country: string | null };
+
+export async function personOfUser(db: DbOrTx, userId: string): Promise<PersonForMatching | undefined> {
+  const r = await rows<PersonForMatching>(
+    db,
+    sql`select p.id, p.name, p.position, p.job_function, p.languages, p.expertise, p.themes, p.organisation_id, o.country
+      from people p left join organisations o on o.id = p.organisation_id where p.user_id = ${userId}`,
+  );
+  return r[0];
+}
+
+/** Organisations the user is an active member of (their calls are not opportunities for them). */
+export async function memberOrganisations(db: DbOrTx, userId: string): Promise<string[]> {
+  return (await rows<{ id: string }>(db, sql`select distinct organisation_id as id from memberships where user_id = ${userId} and status = 'active'`)).map((r) => r.id);
+}

@@ -1,6 +1,7 @@
 /**
  * Matching pages and API: the broker's ranked candidates for a call (`/calls/:id/candidates`,
- * `GET /api/v1/calls/:id/candidates`) and "invite to offer" (POST). Thin: parse, call the
+ * `GET /api/v1/calls/:id/candidates`), "invite to offer" (POST) and "opportunities for you"
+ * (`/opportunities[?organisation=id]`). Thin: parse, call the
  * service, render.
  */
 import { Hono } from 'hono';
@@ -56,6 +57,12 @@ export function matchingRoutes(): Hono<AppEnv> {
     }
     const qs = back.toString();
     return redirectTo(c, `/calls/${id}/candidates${qs ? `?${qs}` : ''}`);
+  });
+
+  r.get('/opportunities', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const organisation = c.req.query('organisation');
+    return v.opportunitiesPage(c, await svc.opportunities(serviceCtx(c), { organisationId: organisation || undefined }));
   });
 
   r.use('/api/v1/*', bearer);

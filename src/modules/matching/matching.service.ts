@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import type { ServiceCtx } from '../../platform/http.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid, parseQuery } from '../organisations/organisations.service.ts';
 import { isStaff } from '../requests/requests.policy.ts';
 import { notify, mailLink } from '../notifications/notifications.service.ts';
 import { matchStoreFor } from './matching.store.ts';
+import { createMatchIndex } from './matching.engine.ts';
 import * as repo from './matching.repository.ts';
 import type { MatchRequest, MatchWeights, ProfileType, Reason } from './matching.types.ts';
 
@@ -130,4 +131,47 @@ export async function inviteCandidate(ctx: ServiceCtx, callId: string, raw: unkn
     return n;
   });
   return { ok: true, notified };
+}
+
+export type Opportunity = { id: string; title: string; organisationName: string; country: string; deadline: Date; score: number; reasons: Reason[] };
+export type Opportunities = { for: { kind: 'person' | 'organisation'; id: string; name: string } | null; opportunities: Opportunity[] };
+
+/**
+ * "Opportunities for you": open calls ranked for a member's profile (their person profile) or,
+ * with `organisationId`, for an organisation its admin (or staff) looks after. The engine runs in
+ * reverse: the open calls (public fields, with the requester's country, kind and population) are
+ * indexed as profiles, and the member's profile is the request. Calls of the member's own
+ * organisations are left out.
+ */
+export async function opportunities(ctx: ServiceCtx, input: { organisationId?: string }): Promise<Opportunities> {
+  if (!ctx.actor) throw new UnauthorizedError();
+  let request: MatchRequest;
+  let who: NonNullable<Opportunities['for']>;
+  let own: string[];
+  if (input.organisationId) {
+    const o = isUuid(input.organisationId) ? await repo.findOrganisation(ctx.db, input.organisationId) : undefined;
+    if (!o || !(isStaff(ctx.actor) || (await repo.isActiveOrgAdmin(ctx.db, o.id, ctx.actor.id)))) throw new NotFoundError();
+    request = { id: o.id, title: o.name, description: o.offers, themes: o.themes, sdgs: o.sdgs, languages: o.languages, country: o.country, kind: o.kind, population: o.population ?? undefined };
+    who = { kind: 'organisation', id: o.id, name: o.name };
+    own = [o.id];
+  } else {
+    const p = await repo.personOfUser(ctx.db, ctx.actor.id);
+    if (!p) return { for: null, opportunities: [] };
+    request = { id: p.id, title: p.position, description: [p.expertise, p.position].filter(Boolean).join('\n'), themes: p.themes, languages: p.languages, position: p.position || undefined, jobFunction: p.job_function ?? undefined, country: p.country ?? undefined };
+    who = { kind: 'person', id: p.id, name: p.name };
+    own = await repo.memberOrganisations(ctx.db, ctx.actor.id);
+  }
+  const calls = (await repo.openCalls(ctx.db, ctx.now)).filter((c) => !own.includes(c.organisation_id));
+  const index = createMatchIndex();
+  for (const c of calls)
+    index.upsert({ type: 'organisation', id: c.id, name: c.title, offers: `${c.title}\n${c.expertise_sought}`, themes: c.themes, languages: c.languages, formats: c.formats, country: c.country, kind: c.kind, population: c.population ?? undefined });
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  const result = index.rank(request, { top: 10, diversity: false, now: ctx.now });
+  return {
+    for: who,
+    opportunities: result.matches.map((m) => {
+      const c = byId.get(m.id)!;
+      return { id: c.id, title: c.title, organisationName: c.organisation_name, country: c.country, deadline: new Date(c.deadline), score: m.score, reasons: m.reasons };
+    }),
+  };
 }

@@ -10,7 +10,7 @@ import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { labelFor, labelOf } from '../../taxonomy/labels.ts';
 import type { Reason } from './matching.types.ts';
-import type { CallCandidates } from './matching.service.ts';
+import type { CallCandidates, Opportunities } from './matching.service.ts';
 
 function listOf(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
@@ -102,6 +102,32 @@ ${
           }</td></tr>`,
         )}</tbody></table>`
       : html`<p>${t('matching.candidates.none')}</p>`
+}`,
+  });
+}
+
+/** "Opportunities for you": open calls ranked for the member's (or the organisation's) profile. */
+export function opportunitiesPage(c: Ctx, d: Opportunities) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const title = d.for?.kind === 'organisation' ? t('matching.opportunities.titleFor', { name: d.for.name }) : t('matching.opportunities.title');
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  return page(c, {
+    title,
+    body: html`<h1>${title}</h1>
+<p>${t('matching.opportunities.intro')}</p>
+${
+  !d.for
+    ? html`<p>${t('matching.opportunities.noProfile')}</p><p><a href="${link(c, '/people/me')}">${t('matching.opportunities.completeProfile')}</a></p>`
+    : d.opportunities.length
+      ? html`<table class="candidates"><thead><tr><th scope="col">${t('matching.opportunities.call')}</th><th scope="col">${t('matching.opportunities.deadline')}</th><th scope="col">${t('matching.candidates.score')}</th><th scope="col">${t(
+          'matching.candidates.reasons',
+        )}</th></tr></thead><tbody>${d.opportunities.map(
+          (o) => html`<tr data-call="${o.id}"><th scope="row"><a href="${link(c, `/calls/${o.id}`)}">${o.title}</a><br><span class="hint">${o.organisationName} · ${o.country}</span></th><td>${date.format(o.deadline)}</td><td>${new Intl.NumberFormat(locale, {
+            style: 'percent',
+          }).format(o.score)}</td><td><ul>${o.reasons.map((r) => html`<li>${reasonText(t, locale, r)}</li>`)}</ul></td></tr>`,
+        )}</tbody></table>`
+      : html`<p>${t('matching.opportunities.none')}</p><p><a href="${link(c, '/calls')}">${t('matching.opportunities.allCalls')}</a></p>`
 }`,
   });
 }

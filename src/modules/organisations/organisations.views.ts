@@ -202,7 +202,7 @@ ${
 }
 <h2>${t('organisations.actions.title')}</h2>
 ${mine.length ? html`<p>${t('organisations.membership.yours')} ${mine.map((m) => `${roleLabel(t, m.role)} (${statusLabel(t, m.status)})`).join(', ')}</p>` : ''}
-${a.edit ? html`<p><a class="button" href="${link(c, `/organisations/${o.id}/edit`)}">${t('organisations.edit.link')}</a></p>` : ''}
+${a.edit ? html`<p><a class="button" href="${link(c, `/organisations/${o.id}/edit`)}">${t('organisations.edit.link')}</a> <a href="${link(c, `/opportunities?organisation=${o.id}`)}">${t('matching.opportunities.link')}</a></p>` : ''}
 ${
   a.verify
     ? html`<form method="post" action="${link(c, `/organisations/${o.id}/verify`)}"><input type="hidden" name="verified" value="${o.isVerified ? 'false' : 'true'}"><button type="submit">${

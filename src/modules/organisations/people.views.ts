@@ -89,7 +89,7 @@ export function personPage(c: Ctx, p: PersonDetail) {
     title: p.name,
     nav: 'people',
     body: html`<h1>${p.name}</h1>
-${p.isOwn ? html`<p><a class="button" href="${link(c, '/people/me')}">${t('people.me.edit')}</a></p>` : ''}
+${p.isOwn ? html`<p><a class="button" href="${link(c, '/people/me')}">${t('people.me.edit')}</a> <a href="${link(c, '/opportunities')}">${t('matching.opportunities.link')}</a></p>` : ''}
 <dl class="facts">
 ${fact(t('people.field.position'), p.position)}
 ${fact(t('people.field.jobFunction'), p.jobFunction ? labelFor(JOB_FUNCTIONS, p.jobFunction, locale) : null)}
