@@ -3,3 +3,4 @@ export * from './platform.ts';
 export * from './organisations.ts';
 export * from './requests.ts';
 export * from './knowledge.ts';
+export * from './exchanges.ts';

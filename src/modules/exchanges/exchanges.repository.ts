@@ -1,0 +1,263 @@
+/** Queries on exchanges, their terms of reference and their page. The only place they are built. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db.ts';
+import { rows } from '../../platform/db.ts';
+import {
+  exchanges,
+  exchangeTransitions,
+  exchangeParticipants,
+  exchangeBudgetLines,
+  torVersions,
+  torSignatures,
+  exchangeAgendaItems,
+  exchangeMessages,
+  exchangeTasks,
+} from '../../db/schema/exchanges.ts';
+import { users } from '../../db/schema/accounts.ts';
+
+export type ExchangeRow = typeof exchanges.$inferSelect;
+export type TorVersionRow = typeof torVersions.$inferSelect;
+
+export type MatchFacts = {
+  matchId: string;
+  matchState: string;
+  title: string;
+  programmeId: string;
+  requestId: string;
+  hostOrganisationId: string;
+  peerOrganisationId: string | null;
+  peerUserId: string;
+  formats: string[];
+  periodStart: string | null;
+  periodEnd: string | null;
+};
+
+/** What an exchange is planned from: the match, its call, request and offer. */
+export async function matchFacts(db: DbOrTx, matchId: string): Promise<MatchFacts | undefined> {
+  const [r] = await rows<Record<string, unknown>>(
+    db,
+    sql`select m.id as match_id, m.state as match_state, c.title, c.programme_id, r.id as request_id, r.organisation_id as host_org,
+               o.organisation_id as peer_org, o.offered_by, c.formats, c.period_start, c.period_end
+        from matches m join expertise_calls c on c.id = m.call_id join requests r on r.id = c.request_id join offers o on o.id = m.offer_id
+        where m.id = ${matchId}`,
+  );
+  if (!r) return undefined;
+  const d = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+  return {
+    matchId: r.match_id as string,
+    matchState: r.match_state as string,
+    title: r.title as string,
+    programmeId: r.programme_id as string,
+    requestId: r.request_id as string,
+    hostOrganisationId: r.host_org as string,
+    peerOrganisationId: (r.peer_org as string | null) ?? null,
+    peerUserId: r.offered_by as string,
+    formats: (r.formats as string[]) ?? [],
+    periodStart: d(r.period_start),
+    periodEnd: d(r.period_end),
+  };
+}
+
+/** Confirmed matches without an exchange yet, for the broker's list. */
+export async function matchesToPlan(db: DbOrTx): Promise<{ matchId: string; title: string }[]> {
+  const r = await rows<{ match_id: string; title: string }>(
+    db,
+    sql`select m.id as match_id, c.title from matches m join expertise_calls c on c.id = m.call_id
+        where m.state = 'confirmed' and not exists (select 1 from exchanges e where e.match_id = m.id)
+        order by m.updated_at desc limit 200`,
+  );
+  return r.map((x) => ({ matchId: x.match_id, title: x.title }));
+}
+
+/** Inserts an exchange; null when the match already has one. */
+export async function insertExchange(db: DbOrTx, v: typeof exchanges.$inferInsert): Promise<string | null> {
+  const r = await db.insert(exchanges).values(v).onConflictDoNothing().returning({ id: exchanges.id });
+  return r[0]?.id ?? null;
+}
+
+export async function findExchange(db: DbOrTx, id: string): Promise<ExchangeRow | undefined> {
+  const [r] = await db.select().from(exchanges).where(eq(exchanges.id, id));
+  return r;
+}
+
+export async function findExchangeByMatch(db: DbOrTx, matchId: string): Promise<ExchangeRow | undefined> {
+  const [r] = await db.select().from(exchanges).where(eq(exchanges.matchId, matchId));
+  return r;
+}
+
+/** Whether the user is on the host side (the request's author or an active member of the host organisation) and on the peer side (the offer's author or an active member of the peer organisation). */
+export async function standingOf(db: DbOrTx, e: ExchangeRow, userId: string): Promise<{ isHost: boolean; isPeer: boolean }> {
+  const [r] = await rows<{ is_host: boolean; is_peer: boolean }>(
+    db,
+    sql`select
+          (exists (select 1 from requests r where r.id = ${e.requestId} and r.created_by = ${userId})
+            or exists (select 1 from memberships m where m.organisation_id = ${e.hostOrganisationId} and m.user_id = ${userId} and m.status = 'active')) as is_host,
+          (${e.peerUserId}::uuid = ${userId}::uuid
+            or exists (select 1 from memberships m where m.organisation_id = ${e.peerOrganisationId} and m.user_id = ${userId} and m.status = 'active')) as is_peer`,
+  );
+  return { isHost: !!r?.is_host, isPeer: !!r?.is_peer };
+}
+
+/** The people of both sides, for notifications. */
+export async function sideUserIds(db: DbOrTx, e: ExchangeRow): Promise<string[]> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`select created_by as id from requests where id = ${e.requestId}
+        union select ${e.peerUserId}::uuid
+        union select user_id from memberships where status = 'active' and role in ('approver', 'org_admin')
+          and (organisation_id = ${e.hostOrganisationId} or organisation_id = ${e.peerOrganisationId})`,
+  );
+  return r.map((x) => x.id);
+}
+
+/** Exchanges the user takes part in (all of them for staff), newest first. */
+export async function exchangesOf(db: DbOrTx, userId: string, staff: boolean): Promise<{ id: string; title: string; format: string; state: string; startDate: string; endDate: string }[]> {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`select e.id, e.title, e.format, e.state, e.start_date, e.end_date from exchanges e
+        ${
+          staff
+            ? sql``
+            : sql`where e.peer_user_id = ${userId}
+                or exists (select 1 from requests r where r.id = e.request_id and r.created_by = ${userId})
+                or exists (select 1 from memberships m where m.user_id = ${userId} and m.status = 'active' and (m.organisation_id = e.host_organisation_id or m.organisation_id = e.peer_organisation_id))`
+        }
+        order by e.start_date desc limit 500`,
+  );
+  const d = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+  return r.map((x) => ({ id: x.id as string, title: x.title as string, format: x.format as string, state: x.state as string, startDate: d(x.start_date), endDate: d(x.end_date) }));
+}
+
+export async function updateExchange(db: DbOrTx, id: string, v: Partial<typeof exchanges.$inferInsert>): Promise<void> {
+  await db.update(exchanges).set(v).where(eq(exchanges.id, id));
+}
+
+/** Moves the state if it is still `from`; false when someone else moved it first. Records the transition. */
+export async function moveState(db: DbOrTx, id: string, from: string, to: string, actorId: string, at: Date): Promise<boolean> {
+  const r = await db
+    .update(exchanges)
+    .set({ state: to, updatedAt: at })
+    .where(and(eq(exchanges.id, id), eq(exchanges.state, from)))
+    .returning({ id: exchanges.id });
+  if (!r.length) return false;
+  await db.insert(exchangeTransitions).values({ exchangeId: id, fromState: from, toState: to, actorId, at });
+  return true;
+}
+
+export async function transitionsOf(db: DbOrTx, exchangeId: string): Promise<{ from: string; to: string; at: Date; actorName: string | null }[]> {
+  return db
+    .select({ from: exchangeTransitions.fromState, to: exchangeTransitions.toState, at: exchangeTransitions.at, actorName: users.name })
+    .from(exchangeTransitions)
+    .leftJoin(users, eq(users.id, exchangeTransitions.actorId))
+    .where(eq(exchangeTransitions.exchangeId, exchangeId))
+    .orderBy(asc(exchangeTransitions.at), asc(exchangeTransitions.id));
+}
+
+export type ParticipantCount = { side: string; kind: string; women: number; men: number; otherGender: number };
+
+export async function participantsOf(db: DbOrTx, exchangeId: string): Promise<ParticipantCount[]> {
+  return db
+    .select({ side: exchangeParticipants.side, kind: exchangeParticipants.kind, women: exchangeParticipants.women, men: exchangeParticipants.men, otherGender: exchangeParticipants.otherGender })
+    .from(exchangeParticipants)
+    .where(eq(exchangeParticipants.exchangeId, exchangeId))
+    .orderBy(asc(exchangeParticipants.side), asc(exchangeParticipants.kind));
+}
+
+export async function replaceParticipants(db: DbOrTx, exchangeId: string, list: ParticipantCount[]): Promise<void> {
+  await db.delete(exchangeParticipants).where(eq(exchangeParticipants.exchangeId, exchangeId));
+  if (list.length) await db.insert(exchangeParticipants).values(list.map((p) => ({ exchangeId, ...p })));
+}
+
+export type BudgetLine = { label: string; amountCents: number; currency: string; fundedBy: string };
+
+export async function budgetOf(db: DbOrTx, exchangeId: string): Promise<BudgetLine[]> {
+  return db
+    .select({ label: exchangeBudgetLines.label, amountCents: exchangeBudgetLines.amountCents, currency: exchangeBudgetLines.currency, fundedBy: exchangeBudgetLines.fundedBy })
+    .from(exchangeBudgetLines)
+    .where(eq(exchangeBudgetLines.exchangeId, exchangeId))
+    .orderBy(asc(exchangeBudgetLines.position));
+}
+
+export async function replaceBudget(db: DbOrTx, exchangeId: string, lines: (BudgetLine & { id: string })[]): Promise<void> {
+  await db.delete(exchangeBudgetLines).where(eq(exchangeBudgetLines.exchangeId, exchangeId));
+  if (lines.length) await db.insert(exchangeBudgetLines).values(lines.map((l, i) => ({ exchangeId, position: i, ...l })));
+}
+
+export async function torVersionsOf(db: DbOrTx, exchangeId: string): Promise<(TorVersionRow & { authorName: string })[]> {
+  const r = await db
+    .select({ v: torVersions, authorName: users.name })
+    .from(torVersions)
+    .innerJoin(users, eq(users.id, torVersions.createdBy))
+    .where(eq(torVersions.exchangeId, exchangeId))
+    .orderBy(desc(torVersions.version));
+  return r.map((x) => ({ ...x.v, authorName: x.authorName }));
+}
+
+/** Inserts the next version; null when another writer took that number first. */
+export async function insertTorVersion(db: DbOrTx, v: typeof torVersions.$inferInsert): Promise<string | null> {
+  const r = await db.insert(torVersions).values(v).onConflictDoNothing().returning({ id: torVersions.id });
+  return r[0]?.id ?? null;
+}
+
+export type Signature = { torVersionId: string; side: string; userId: string; name: string; at: Date };
+
+export async function signaturesOf(db: DbOrTx, exchangeId: string): Promise<Signature[]> {
+  return db
+    .select({ torVersionId: torSignatures.torVersionId, side: torSignatures.side, userId: torSignatures.userId, name: users.name, at: torSignatures.at })
+    .from(torSignatures)
+    .innerJoin(users, eq(users.id, torSignatures.userId))
+    .where(eq(torSignatures.exchangeId, exchangeId))
+    .orderBy(asc(torSignatures.at));
+}
+
+/** Records a signature; false when that side had already signed that version. */
+export async function insertSignature(db: DbOrTx, v: typeof torSignatures.$inferInsert): Promise<boolean> {
+  const r = await db.insert(torSignatures).values(v).onConflictDoNothing().returning({ side: torSignatures.side });
+  return r.length === 1;
+}
+
+export async function agendaOf(db: DbOrTx, exchangeId: string) {
+  return db
+    .select({ id: exchangeAgendaItems.id, day: exchangeAgendaItems.day, time: exchangeAgendaItems.time, title: exchangeAgendaItems.title })
+    .from(exchangeAgendaItems)
+    .where(eq(exchangeAgendaItems.exchangeId, exchangeId))
+    .orderBy(asc(exchangeAgendaItems.day), asc(exchangeAgendaItems.time));
+}
+
+export async function insertAgendaItem(db: DbOrTx, v: typeof exchangeAgendaItems.$inferInsert): Promise<void> {
+  await db.insert(exchangeAgendaItems).values(v);
+}
+
+export async function messagesOf(db: DbOrTx, exchangeId: string) {
+  return db
+    .select({ authorName: users.name, body: exchangeMessages.body, at: exchangeMessages.at })
+    .from(exchangeMessages)
+    .innerJoin(users, eq(users.id, exchangeMessages.authorId))
+    .where(eq(exchangeMessages.exchangeId, exchangeId))
+    .orderBy(asc(exchangeMessages.at));
+}
+
+export async function insertMessage(db: DbOrTx, v: typeof exchangeMessages.$inferInsert): Promise<void> {
+  await db.insert(exchangeMessages).values(v);
+}
+
+export async function tasksOf(db: DbOrTx, exchangeId: string) {
+  return db
+    .select({ id: exchangeTasks.id, title: exchangeTasks.title, dueDate: exchangeTasks.dueDate, isDone: exchangeTasks.isDone })
+    .from(exchangeTasks)
+    .where(eq(exchangeTasks.exchangeId, exchangeId))
+    .orderBy(asc(exchangeTasks.dueDate));
+}
+
+export async function insertTask(db: DbOrTx, v: typeof exchangeTasks.$inferInsert): Promise<void> {
+  await db.insert(exchangeTasks).values(v);
+}
+
+export async function setTaskDone(db: DbOrTx, exchangeId: string, taskId: string, isDone: boolean): Promise<boolean> {
+  const r = await db
+    .update(exchangeTasks)
+    .set({ isDone })
+    .where(and(eq(exchangeTasks.id, taskId), eq(exchangeTasks.exchangeId, exchangeId)))
+    .returning({ id: exchangeTasks.id });
+  return r.length === 1;
+}

@@ -1,0 +1,153 @@
+/** Exchange pages: list, plan from a match, the exchange's page (agenda, tasks, messages, calendar), terms of reference. Thin: parse, call a service, render. */
+import { Hono } from 'hono';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { link, redirectTo, setFlash } from '../../platform/render.ts';
+import * as svc from './exchanges.service.ts';
+import * as v from './exchanges.views.ts';
+
+async function formBody(c: Ctx): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(body)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+function signInRedirect(c: Ctx): Response {
+  const url = new URL(c.req.url);
+  return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path + url.search)}`, 303);
+}
+
+export function exchangesRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.use('/exchanges/*', async (c, next) => {
+    if (!c.get('user')) return signInRedirect(c);
+    await next();
+  });
+  r.get('/exchanges', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.listPage(c, await svc.listExchanges(serviceCtx(c)));
+  });
+
+  r.get('/exchanges/new', async (c) => {
+    const matchId = c.req.query('match') ?? '';
+    const ctx = serviceCtx(c);
+    const d = await svc.planDraftOf(ctx, matchId);
+    if (d.existingId) return redirectTo(c, `/exchanges/${d.existingId}`);
+    return v.planFormPage(c, { title: d.title, action: `/exchanges/new?match=${encodeURIComponent(matchId)}`, form: { values: d.values, errors: {} }, isNew: true });
+  });
+
+  r.post('/exchanges/new', async (c) => {
+    const matchId = c.req.query('match') ?? '';
+    const ctx = serviceCtx(c);
+    const body = await formBody(c);
+    try {
+      const out = await svc.planExchange(ctx, matchId, body, c.get('t'));
+      setFlash(c, out.ok ? 'exchanges.flash.planned' : 'exchanges.flash.alreadyPlanned');
+      return redirectTo(c, `/exchanges/${out.id}`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      const d = await svc.planDraftOf(ctx, matchId);
+      return v.planFormPage(c, { title: d.title, action: `/exchanges/new?match=${encodeURIComponent(matchId)}`, form: { values: body, errors: e.fields }, isNew: true }, 400);
+    }
+  });
+
+  r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(serviceCtx(c), c.req.param('id'))));
+
+  r.get('/exchanges/:id/plan', async (c) => {
+    const p = await svc.getPlanForEdit(serviceCtx(c), c.req.param('id'));
+    return v.planFormPage(c, { title: p.exchange.title, action: `/exchanges/${p.exchange.id}/plan`, form: { values: p.values, errors: {} }, isNew: false });
+  });
+
+  r.post('/exchanges/:id/plan', async (c) => {
+    const ctx = serviceCtx(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    try {
+      await svc.updatePlan(ctx, id, body);
+      setFlash(c, 'exchanges.flash.planSaved');
+      return redirectTo(c, `/exchanges/${id}`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      const p = await svc.getPlanForEdit(ctx, id);
+      return v.planFormPage(c, { title: p.exchange.title, action: `/exchanges/${id}/plan`, form: { values: body, errors: e.fields }, isNew: false }, 400);
+    }
+  });
+
+  r.post('/exchanges/:id/transitions', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const out = await svc.moveExchange(serviceCtx(c), id, body.event ?? '');
+    if (out.ok) setFlash(c, 'exchanges.flash.moved');
+    else if (out.reason === 'tor_not_agreed') setFlash(c, 'exchanges.flash.torNotAgreed');
+    else if (out.reason === 'not_started') setFlash(c, 'exchanges.flash.notStarted');
+    else setFlash(c, 'exchanges.flash.notAllowed');
+    return redirectTo(c, `/exchanges/${id}`);
+  });
+
+  r.get('/exchanges/:id/calendar.ics', async (c) => {
+    const ics = await svc.exchangeCalendar(serviceCtx(c), c.req.param('id'), c.get('t'));
+    c.header('Content-Type', 'text/calendar; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="exchange.ics"');
+    c.header('Cache-Control', 'no-store');
+    return c.body(ics);
+  });
+
+  const pagePost = (path: string, action: (ctx: ReturnType<typeof serviceCtx>, id: string, body: Record<string, string>) => Promise<void>, which: 'message' | 'agenda' | 'task', flash: string) =>
+    r.post(path, async (c) => {
+      const ctx = serviceCtx(c);
+      const id = c.req.param('id') ?? '';
+      const body = await formBody(c);
+      try {
+        await action(ctx, id, body);
+        setFlash(c, flash);
+        return redirectTo(c, `/exchanges/${id}`);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        return v.exchangePage(c, await svc.getExchange(ctx, id), { [which]: { values: body, errors: e.fields } }, 400);
+      }
+    });
+  pagePost('/exchanges/:id/messages', (ctx, id, b) => svc.postMessage(ctx, id, b), 'message', 'exchanges.flash.messageSent');
+  pagePost('/exchanges/:id/agenda', (ctx, id, b) => svc.addAgendaItem(ctx, id, b), 'agenda', 'exchanges.flash.agendaAdded');
+  pagePost('/exchanges/:id/tasks', (ctx, id, b) => svc.addTask(ctx, id, b), 'task', 'exchanges.flash.taskAdded');
+
+  r.post('/exchanges/:id/tasks/:taskId', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    await svc.setTaskDone(serviceCtx(c), id, c.req.param('taskId'), body.done === 'true');
+    return redirectTo(c, `/exchanges/${id}`);
+  });
+
+  r.get('/exchanges/:id/terms', async (c) => {
+    const q = c.req.query();
+    return v.torPage(c, await svc.getTor(serviceCtx(c), c.req.param('id'), { from: q.from, to: q.to }), null);
+  });
+
+  r.post('/exchanges/:id/terms', async (c) => {
+    const ctx = serviceCtx(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    try {
+      const out = await svc.writeTor(ctx, id, body);
+      setFlash(c, out.ok ? 'exchanges.flash.torSaved' : out.reason === 'unchanged' ? 'exchanges.flash.torUnchanged' : 'exchanges.flash.torConflict');
+      return redirectTo(c, `/exchanges/${id}/terms`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return v.torPage(c, await svc.getTor(ctx, id), { values: body, errors: e.fields }, 400);
+    }
+  });
+
+  r.post('/exchanges/:id/terms/sign', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const version = Number(body.version);
+    if (!Number.isInteger(version)) throw new NotFoundError();
+    const out = await svc.signTor(serviceCtx(c), id, version);
+    setFlash(c, out.ok ? (out.agreed ? 'exchanges.flash.torAgreed' : 'exchanges.flash.signed') : out.reason === 'not_latest' ? 'exchanges.flash.notLatest' : 'exchanges.flash.alreadySigned');
+    return redirectTo(c, `/exchanges/${id}/terms`);
+  });
+
+  return r;
+}

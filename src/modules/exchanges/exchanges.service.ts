@@ -1,0 +1,423 @@
+/**
+ * Exchanges: planned by a broker from a confirmed match, agreed through signed terms of
+ * reference, held, evaluated, closed. Services check permission first (exchanges.policy.ts);
+ * an exchange is private: anyone but its participants gets 404, as for a missing id.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServiceCtx } from '../../platform/http.ts';
+import type { T } from '../../platform/i18n.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit.ts';
+import { mustParse, parseWith } from '../../platform/validation.ts';
+import type { FieldErrors } from '../../platform/html/form.ts';
+import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { brokerIds } from '../requests/requests.repository.ts';
+import type { ExchangeFormat } from '../../taxonomy/formats.ts';
+import type { TorContent, LogisticsChecklist } from '../../db/schema/exchanges.ts';
+import * as repo from './exchanges.repository.ts';
+import { canExchange, canPlanExchange, isStaff, signableSides, TOR_SIDES, type ExchangeAction, type ExchangeStanding, type TorSide } from './exchanges.policy.ts';
+import { guard, isExchangeEvent, transition, type ExchangeEvent, type ExchangeState } from './exchanges.workflow.ts';
+import { diffLines, type DiffLine } from './exchanges.diff.ts';
+import {
+  planSchema,
+  countSchema,
+  budgetRowSchema,
+  torSchema,
+  messageSchema,
+  agendaSchema,
+  taskSchema,
+  PARTICIPANT_SIDES,
+  PARTICIPANT_KINDS,
+  CHECKLIST_ITEMS,
+  BUDGET_ROWS,
+  TOR_FIELDS,
+} from './exchanges.schema.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (v: string) => UUID.test(v);
+
+function requireActor(ctx: ServiceCtx) {
+  if (!ctx.actor) throw new NotFoundError();
+  return ctx.actor;
+}
+
+/** Loads an exchange the actor may act on; 404 for a missing id and for anyone not allowed alike. */
+async function load(ctx: ServiceCtx, id: string, action: ExchangeAction): Promise<{ e: repo.ExchangeRow; standing: ExchangeStanding }> {
+  const actor = requireActor(ctx);
+  const e = isUuid(id) ? await repo.findExchange(ctx.db, id) : undefined;
+  if (!e) throw new NotFoundError();
+  const standing = { state: e.state as ExchangeState, ...(await repo.standingOf(ctx.db, e, actor.id)) };
+  if (!canExchange(actor, 'exchange.view', standing)) {
+    await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'exchange.view', objectType: 'exchange', objectId: e.id, ip: ctx.ip, outcome: 'denied' });
+    throw new NotFoundError();
+  }
+  if (!canExchange(actor, action, standing)) throw new NotFoundError();
+  return { e, standing };
+}
+
+// ---------- planning ----------
+
+/** The terms-of-reference template of a format, in the reader's language. */
+export function torTemplate(t: T, format: ExchangeFormat): TorContent {
+  const byFormat: Record<ExchangeFormat, { objectives: string; activities: string }> = {
+    expert_assignment: { objectives: t('exchanges.template.expertAssignment.objectives'), activities: t('exchanges.template.expertAssignment.activities') },
+    work_placement: { objectives: t('exchanges.template.workPlacement.objectives'), activities: t('exchanges.template.workPlacement.activities') },
+    roundtable: { objectives: t('exchanges.template.roundtable.objectives'), activities: t('exchanges.template.roundtable.activities') },
+    study_visit: { objectives: t('exchanges.template.studyVisit.objectives'), activities: t('exchanges.template.studyVisit.activities') },
+    virtual_exchange: { objectives: t('exchanges.template.virtualExchange.objectives'), activities: t('exchanges.template.virtualExchange.activities') },
+  };
+  return {
+    ...byFormat[format],
+    expectedResults: t('exchanges.template.expectedResults'),
+    deliverables: t('exchanges.template.deliverables'),
+    roles: t('exchanges.template.roles'),
+    interpretation: t('exchanges.template.interpretation'),
+  };
+}
+
+export type PlanInput = {
+  format: ExchangeFormat;
+  startDate: string;
+  endDate: string;
+  place: string;
+  onlineLink: string;
+  checklist: LogisticsChecklist;
+  participants: repo.ParticipantCount[];
+  budget: repo.BudgetLine[];
+};
+
+/** Parses the plan form: fixed fields, counts per side, type and gender, budget rows. Throws ValidationError with every field's key. */
+export function parsePlan(raw: Record<string, unknown>): PlanInput {
+  const errors: FieldErrors = {};
+  const base = parseWith(planSchema, raw);
+  if (!base.ok) Object.assign(errors, base.errors);
+  const participants: repo.ParticipantCount[] = [];
+  for (const side of PARTICIPANT_SIDES)
+    for (const kind of PARTICIPANT_KINDS) {
+      const c = { women: 0, men: 0, otherGender: 0 };
+      for (const [g, field] of [['women', 'women'], ['men', 'men'], ['otherGender', 'other']] as const) {
+        const name = `p_${side}_${kind}_${field}`;
+        const r = countSchema.safeParse(raw[name]);
+        if (!r.success) errors[name] = r.error.issues[0]?.message.startsWith('platform.') ? r.error.issues[0].message : 'platform.form.invalid';
+        else c[g] = r.data;
+      }
+      if (c.women + c.men + c.otherGender > 0) participants.push({ side, kind, ...c });
+    }
+  const budget: repo.BudgetLine[] = [];
+  for (let i = 0; i < BUDGET_ROWS; i++) {
+    const row = { label: raw[`b${i}_label`], amount: raw[`b${i}_amount`], currency: raw[`b${i}_currency`] || undefined, fundedBy: raw[`b${i}_fundedBy`] ?? '' };
+    if (!String(row.label ?? '').trim() && !String(row.amount ?? '').trim()) continue;
+    const r = parseWith(budgetRowSchema, row);
+    if (!r.ok) for (const [f, k] of Object.entries(r.errors)) errors[`b${i}_${f}`] = k;
+    else budget.push({ label: r.data.label, amountCents: Math.round(Number(r.data.amount) * 100), currency: r.data.currency, fundedBy: r.data.fundedBy });
+  }
+  if (Object.keys(errors).length || !base.ok) throw new ValidationError(errors);
+  const d = base.data as Record<string, unknown> & { format: ExchangeFormat; startDate: string; endDate: string; place: string; onlineLink: string };
+  const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((k) => [k, !!d[`check_${k}`]])) as LogisticsChecklist;
+  return { format: d.format, startDate: d.startDate, endDate: d.endDate, place: d.place, onlineLink: d.onlineLink, checklist, participants, budget };
+}
+
+/** What the plan form starts from for a confirmed match (broker only; 404 otherwise). */
+export async function planDraftOf(ctx: ServiceCtx, matchId: string): Promise<{ title: string; values: Record<string, unknown>; existingId: string | null }> {
+  if (!canPlanExchange(ctx.actor)) throw new NotFoundError();
+  const m = isUuid(matchId) ? await repo.matchFacts(ctx.db, matchId) : undefined;
+  if (!m || m.matchState !== 'confirmed') throw new NotFoundError();
+  const existing = await repo.findExchangeByMatch(ctx.db, matchId);
+  return { title: m.title, values: { format: m.formats[0] ?? '', startDate: m.periodStart ?? '', endDate: m.periodEnd ?? '' }, existingId: existing?.id ?? null };
+}
+
+export type PlanOutcome = { ok: true; id: string } | { ok: false; reason: 'already_planned'; id: string };
+
+/** The broker plans the exchange of a confirmed match: one per match; the first ToR version comes from the format's template. */
+export async function planExchange(ctx: ServiceCtx, matchId: string, raw: Record<string, unknown>, t: T): Promise<PlanOutcome> {
+  if (!canPlanExchange(ctx.actor)) throw new NotFoundError();
+  const actor = ctx.actor!;
+  const m = isUuid(matchId) ? await repo.matchFacts(ctx.db, matchId) : undefined;
+  if (!m || m.matchState !== 'confirmed') throw new NotFoundError();
+  const p = parsePlan(raw);
+  const id = randomUUID();
+  return ctx.db.transaction(async (tx): Promise<PlanOutcome> => {
+    const inserted = await repo.insertExchange(tx, {
+      id,
+      matchId,
+      programmeId: m.programmeId,
+      requestId: m.requestId,
+      hostOrganisationId: m.hostOrganisationId,
+      peerOrganisationId: m.peerOrganisationId,
+      peerUserId: m.peerUserId,
+      title: m.title,
+      format: p.format,
+      state: 'planned',
+      startDate: p.startDate,
+      endDate: p.endDate,
+      place: p.place,
+      onlineLink: p.onlineLink,
+      checklist: p.checklist,
+      createdBy: actor.id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    if (!inserted) return { ok: false, reason: 'already_planned', id: (await repo.findExchangeByMatch(tx, matchId))!.id };
+    await repo.replaceParticipants(tx, id, p.participants);
+    await repo.replaceBudget(tx, id, p.budget.map((b) => ({ id: randomUUID(), ...b })));
+    await repo.insertTorVersion(tx, { id: randomUUID(), exchangeId: id, version: 1, content: torTemplate(t, p.format), createdBy: actor.id, createdAt: ctx.now });
+    await audit(tx, ctx.now, { actorId: actor.id, action: 'exchange.plan', objectType: 'exchange', objectId: id, ip: ctx.ip });
+    const e = (await repo.findExchange(tx, id))!;
+    await notify(tx, ctx.now, await repo.sideUserIds(tx, e), 'exchange_planned', (tt) => ({
+      subject: tt('exchanges.mail.planned.subject', { title: m.title }),
+      body: tt('exchanges.mail.planned.body', { title: m.title, link: mailLink(`/exchanges/${id}`) }),
+    }));
+    return { ok: true, id };
+  });
+}
+
+/** The broker changes the plan while it is planned or agreed. */
+export async function updatePlan(ctx: ServiceCtx, id: string, raw: Record<string, unknown>): Promise<{ ok: true }> {
+  const { e } = await load(ctx, id, 'exchange.editPlan');
+  const p = parsePlan(raw);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateExchange(tx, e.id, { format: p.format, startDate: p.startDate, endDate: p.endDate, place: p.place, onlineLink: p.onlineLink, checklist: p.checklist, updatedAt: ctx.now });
+    await repo.replaceParticipants(tx, e.id, p.participants);
+    await repo.replaceBudget(tx, e.id, p.budget.map((b) => ({ id: randomUUID(), ...b })));
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.updatePlan', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
+  });
+  return { ok: true };
+}
+
+/** The plan as form values (for editing). */
+export function planValues(e: repo.ExchangeRow, participants: repo.ParticipantCount[], budget: repo.BudgetLine[]): Record<string, unknown> {
+  const v: Record<string, unknown> = { format: e.format, startDate: e.startDate, endDate: e.endDate, place: e.place, onlineLink: e.onlineLink };
+  for (const k of CHECKLIST_ITEMS) v[`check_${k}`] = e.checklist[k] ? 'on' : '';
+  for (const p of participants) {
+    v[`p_${p.side}_${p.kind}_women`] = String(p.women);
+    v[`p_${p.side}_${p.kind}_men`] = String(p.men);
+    v[`p_${p.side}_${p.kind}_other`] = String(p.otherGender);
+  }
+  budget.forEach((b, i) => {
+    v[`b${i}_label`] = b.label;
+    v[`b${i}_amount`] = (b.amountCents / 100).toFixed(2);
+    v[`b${i}_currency`] = b.currency;
+    v[`b${i}_fundedBy`] = b.fundedBy;
+  });
+  return v;
+}
+
+// ---------- terms of reference ----------
+
+export type TorVersionView = { id: string; version: number; content: TorContent; authorName: string; createdAt: Date; signatures: { side: string; name: string; at: Date }[] };
+
+function agreedVersion(versions: TorVersionView[]): TorVersionView | null {
+  return versions.find((v) => TOR_SIDES.every((s) => v.signatures.some((x) => x.side === s))) ?? null;
+}
+
+async function torOf(ctx: ServiceCtx, exchangeId: string): Promise<TorVersionView[]> {
+  const [versions, sigs] = await Promise.all([repo.torVersionsOf(ctx.db, exchangeId), repo.signaturesOf(ctx.db, exchangeId)]);
+  return versions.map((v) => ({ id: v.id, version: v.version, content: v.content, authorName: v.authorName, createdAt: v.createdAt, signatures: sigs.filter((s) => s.torVersionId === v.id).map((s) => ({ side: s.side, name: s.name, at: s.at })) }));
+}
+
+/** The broker writes a new version (the previous ones stay as they were). Outcomes: ok, unchanged, or conflict when another version was written since `baseVersion`. */
+export async function writeTor(ctx: ServiceCtx, id: string, raw: Record<string, unknown>): Promise<{ ok: true; version: number } | { ok: false; reason: 'unchanged' | 'conflict' }> {
+  const { e } = await load(ctx, id, 'exchange.writeTor');
+  const content = mustParse(torSchema, raw) as TorContent;
+  const base = Number(raw.baseVersion);
+  const versions = await repo.torVersionsOf(ctx.db, e.id);
+  const latest = versions[0];
+  if (latest && Number.isInteger(base) && base !== latest.version) return { ok: false, reason: 'conflict' };
+  if (latest && TOR_FIELDS.every((f) => latest.content[f] === content[f])) return { ok: false, reason: 'unchanged' };
+  const version = (latest?.version ?? 0) + 1;
+  return ctx.db.transaction(async (tx) => {
+    const ok = await repo.insertTorVersion(tx, { id: randomUUID(), exchangeId: e.id, version, content, createdBy: ctx.actor!.id, createdAt: ctx.now });
+    if (!ok) return { ok: false as const, reason: 'conflict' as const };
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.writeTor', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
+    await notify(tx, ctx.now, await repo.sideUserIds(tx, e), 'exchange_tor', (t) => ({
+      subject: t('exchanges.mail.tor.subject', { title: e.title, version }),
+      body: t('exchanges.mail.tor.body', { title: e.title, version, link: mailLink(`/exchanges/${e.id}/terms`) }),
+    }));
+    return { ok: true as const, version };
+  });
+}
+
+export type SignOutcome = { ok: true; sides: TorSide[]; agreed: boolean } | { ok: false; reason: 'not_latest' | 'already_signed' };
+
+/** Signs the given version for every side the actor stands for. Only the latest version can be signed. */
+export async function signTor(ctx: ServiceCtx, id: string, version: number): Promise<SignOutcome> {
+  const { e, standing } = await load(ctx, id, 'exchange.signTor');
+  const sides = signableSides(ctx.actor, standing);
+  if (!sides.length) throw new NotFoundError();
+  return ctx.db.transaction(async (tx): Promise<SignOutcome> => {
+    const versions = await repo.torVersionsOf(tx, e.id);
+    const latest = versions[0];
+    if (!latest || latest.version !== version) return { ok: false, reason: 'not_latest' };
+    const done: TorSide[] = [];
+    for (const side of sides) if (await repo.insertSignature(tx, { torVersionId: latest.id, exchangeId: e.id, side, userId: ctx.actor!.id, at: ctx.now })) done.push(side);
+    if (!done.length) return { ok: false, reason: 'already_signed' };
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.signTor', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
+    const sigs = (await repo.signaturesOf(tx, e.id)).filter((s) => s.torVersionId === latest.id);
+    const agreed = TOR_SIDES.every((s) => sigs.some((x) => x.side === s));
+    if (agreed) {
+      await notify(tx, ctx.now, [...(await repo.sideUserIds(tx, e)), ...(await brokerIds(tx))], 'exchange_tor_agreed', (t) => ({
+        subject: t('exchanges.mail.agreed.subject', { title: e.title }),
+        body: t('exchanges.mail.agreed.body', { title: e.title, version, link: mailLink(`/exchanges/${e.id}`) }),
+      }));
+    }
+    return { ok: true, sides: done, agreed };
+  });
+}
+
+export type TorPage = {
+  exchange: repo.ExchangeRow;
+  versions: TorVersionView[];
+  agreedVersion: number | null;
+  diff: { from: number; to: number; fields: { field: (typeof TOR_FIELDS)[number]; lines: DiffLine[] }[] } | null;
+  abilities: { write: boolean; signSides: TorSide[] };
+};
+
+/** The terms of reference: every version with its signatures, and the diff between two versions (default: the latest and the one before). */
+export async function getTor(ctx: ServiceCtx, id: string, q: { from?: string; to?: string } = {}): Promise<TorPage> {
+  const { e, standing } = await load(ctx, id, 'exchange.view');
+  const versions = await torOf(ctx, e.id);
+  const latest = versions[0];
+  const toN = q.to ? Number(q.to) : latest?.version;
+  const fromN = q.from ? Number(q.from) : toN !== undefined ? toN - 1 : undefined;
+  const a = versions.find((v) => v.version === fromN);
+  const b = versions.find((v) => v.version === toN);
+  if ((q.from || q.to) && (!a || !b)) throw new ValidationError({ version: 'platform.form.choice' });
+  const diff = a && b ? { from: a.version, to: b.version, fields: TOR_FIELDS.map((f) => ({ field: f, lines: diffLines(a.content[f], b.content[f]) })) } : null;
+  const signed = latest ? new Set(latest.signatures.map((s) => s.side)) : new Set<string>();
+  return {
+    exchange: e,
+    versions,
+    agreedVersion: agreedVersion(versions)?.version ?? null,
+    diff,
+    abilities: { write: canExchange(ctx.actor, 'exchange.writeTor', standing), signSides: signableSides(ctx.actor, standing).filter((s) => !signed.has(s)) },
+  };
+}
+
+// ---------- state ----------
+
+export type TransitionOutcome = { ok: true; to: ExchangeState } | { ok: false; reason: 'not_allowed' | 'tor_not_agreed' | 'not_started' | 'changed' };
+
+/** The broker moves the exchange on, through the state table and its guards. */
+export async function moveExchange(ctx: ServiceCtx, id: string, event: string): Promise<TransitionOutcome> {
+  if (!isExchangeEvent(event)) throw new ValidationError({ event: 'platform.form.choice' });
+  const { e } = await load(ctx, id, 'exchange.transition');
+  const from = e.state as ExchangeState;
+  const tr = transition(from, event as ExchangeEvent);
+  if (!tr.ok) return tr;
+  const versions = await torOf(ctx, e.id);
+  const g = guard(event as ExchangeEvent, { torAgreed: !!versions[0] && agreedVersion(versions)?.version === versions[0].version, today: ctx.now.toISOString().slice(0, 10), startDate: e.startDate });
+  if (!g.ok) return g;
+  return ctx.db.transaction(async (tx): Promise<TransitionOutcome> => {
+    if (!(await repo.moveState(tx, e.id, from, tr.to, ctx.actor!.id, ctx.now))) return { ok: false, reason: 'changed' };
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: `exchange.${event}`, objectType: 'exchange', objectId: e.id, ip: ctx.ip });
+    return { ok: true, to: tr.to };
+  });
+}
+
+// ---------- the exchange's page ----------
+
+export type ExchangePage = {
+  exchange: repo.ExchangeRow;
+  participants: repo.ParticipantCount[];
+  budget: repo.BudgetLine[];
+  transitions: Awaited<ReturnType<typeof repo.transitionsOf>>;
+  agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
+  messages: Awaited<ReturnType<typeof repo.messagesOf>>;
+  tasks: Awaited<ReturnType<typeof repo.tasksOf>>;
+  tor: { latest: number | null; agreed: number | null };
+  abilities: { editPlan: boolean; transition: boolean; post: boolean; events: ExchangeEvent[]; draftLesson: boolean };
+};
+
+export async function getExchange(ctx: ServiceCtx, id: string): Promise<ExchangePage> {
+  const { e, standing } = await load(ctx, id, 'exchange.view');
+  const [participants, budget, transitions, agenda, messages, tasks, versions] = await Promise.all([
+    repo.participantsOf(ctx.db, e.id),
+    repo.budgetOf(ctx.db, e.id),
+    repo.transitionsOf(ctx.db, e.id),
+    repo.agendaOf(ctx.db, e.id),
+    repo.messagesOf(ctx.db, e.id),
+    repo.tasksOf(ctx.db, e.id),
+    torOf(ctx, e.id),
+  ]);
+  const canMove = canExchange(ctx.actor, 'exchange.transition', standing);
+  const { EXCHANGE_TRANSITIONS } = await import('./exchanges.workflow.ts');
+  return {
+    exchange: e,
+    participants,
+    budget,
+    transitions,
+    agenda,
+    messages,
+    tasks,
+    tor: { latest: versions[0]?.version ?? null, agreed: agreedVersion(versions)?.version ?? null },
+    abilities: {
+      editPlan: canExchange(ctx.actor, 'exchange.editPlan', standing),
+      transition: canMove,
+      post: canExchange(ctx.actor, 'exchange.post', standing),
+      events: canMove ? (Object.keys(EXCHANGE_TRANSITIONS[standing.state]) as ExchangeEvent[]) : [],
+      draftLesson: canExchange(ctx.actor, 'exchange.draftLesson', standing),
+    },
+  };
+}
+
+/** The plan as it stands, for the edit form (broker, while planning is open). */
+export async function getPlanForEdit(ctx: ServiceCtx, id: string): Promise<{ exchange: repo.ExchangeRow; values: Record<string, unknown> }> {
+  const { e } = await load(ctx, id, 'exchange.editPlan');
+  const [participants, budget] = await Promise.all([repo.participantsOf(ctx.db, e.id), repo.budgetOf(ctx.db, e.id)]);
+  return { exchange: e, values: planValues(e, participants, budget) };
+}
+
+export async function listExchanges(ctx: ServiceCtx) {
+  const actor = requireActor(ctx);
+  return { exchanges: await repo.exchangesOf(ctx.db, actor.id, isStaff(actor)), toPlan: isStaff(actor) ? await repo.matchesToPlan(ctx.db) : [] };
+}
+
+export async function postMessage(ctx: ServiceCtx, id: string, raw: unknown): Promise<void> {
+  const { e } = await load(ctx, id, 'exchange.post');
+  const v = mustParse(messageSchema, raw);
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertMessage(tx, { id: randomUUID(), exchangeId: e.id, authorId: ctx.actor!.id, body: v.body, at: ctx.now });
+    await notify(tx, ctx.now, (await repo.sideUserIds(tx, e)).filter((u) => u !== ctx.actor!.id), 'exchange_message', (t) => ({
+      subject: t('exchanges.mail.message.subject', { title: e.title }),
+      body: t('exchanges.mail.message.body', { title: e.title, link: mailLink(`/exchanges/${e.id}`) }),
+    }));
+  });
+}
+
+export async function addAgendaItem(ctx: ServiceCtx, id: string, raw: unknown): Promise<void> {
+  const { e } = await load(ctx, id, 'exchange.post');
+  const v = mustParse(agendaSchema, raw);
+  if (v.day < e.startDate || v.day > e.endDate) throw new ValidationError({ day: 'exchanges.agenda.outsideDates' });
+  await repo.insertAgendaItem(ctx.db, { id: randomUUID(), exchangeId: e.id, day: v.day, time: v.time, title: v.title, createdBy: ctx.actor!.id, createdAt: ctx.now });
+}
+
+export async function addTask(ctx: ServiceCtx, id: string, raw: unknown): Promise<void> {
+  const { e } = await load(ctx, id, 'exchange.post');
+  const v = mustParse(taskSchema, raw);
+  await repo.insertTask(ctx.db, { id: randomUUID(), exchangeId: e.id, title: v.title, dueDate: v.dueDate, createdBy: ctx.actor!.id, createdAt: ctx.now });
+}
+
+export async function setTaskDone(ctx: ServiceCtx, id: string, taskId: string, isDone: boolean): Promise<void> {
+  const { e } = await load(ctx, id, 'exchange.post');
+  if (!isUuid(taskId) || !(await repo.setTaskDone(ctx.db, e.id, taskId, isDone))) throw new NotFoundError();
+}
+
+/** The exchange's dates (and its agenda) as an iCalendar file. */
+export async function exchangeCalendar(ctx: ServiceCtx, id: string, t: T): Promise<string> {
+  const { e } = await load(ctx, id, 'exchange.view');
+  const { default: ical } = await import('ical-generator');
+  const cal = ical({ name: e.title, prodId: { company: 'Peerlink', product: 'exchanges', language: ctx.locale.toUpperCase() } });
+  const end = new Date(`${e.endDate}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  cal.createEvent({ id: `${e.id}@peerlink`, start: new Date(`${e.startDate}T00:00:00Z`), end, allDay: true, summary: e.title, location: e.place || e.onlineLink || null, url: e.onlineLink || null, stamp: ctx.now, description: t('exchanges.ical.description') });
+  for (const a of await repo.agendaOf(ctx.db, e.id)) {
+    if (a.time) {
+      const start = new Date(`${a.day}T${a.time}:00Z`);
+      cal.createEvent({ id: `${a.id}@peerlink`, start, end: new Date(start.getTime() + 3600_000), summary: a.title, stamp: ctx.now, location: e.place || null });
+    } else {
+      const start = new Date(`${a.day}T00:00:00Z`);
+      cal.createEvent({ id: `${a.id}@peerlink`, start, end: new Date(start.getTime() + 86400_000), allDay: true, summary: a.title, stamp: ctx.now });
+    }
+  }
+  return cal.toString();
+}

@@ -1,0 +1,339 @@
+/** Pages of exchanges: the list, the plan form, the exchange's own page and its terms of reference. */
+import { html } from 'hono/html';
+import type { Ctx } from '../../platform/http.ts';
+import type { T } from '../../platform/i18n.ts';
+import { page, link } from '../../platform/render.ts';
+import type { Html } from '../../platform/html/layout.ts';
+import { input, textarea, select, checkbox, errorSummary, type FormState } from '../../platform/html/form.ts';
+import { optionsOf } from '../../taxonomy/labels.ts';
+import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
+import { formatName, fmtDate } from '../programmes/programmes.views.ts';
+import type { ExchangePage, TorPage, listExchanges } from './exchanges.service.ts';
+import type { ExchangeEvent } from './exchanges.workflow.ts';
+import { PARTICIPANT_SIDES, PARTICIPANT_KINDS, CHECKLIST_ITEMS, BUDGET_ROWS, TOR_FIELDS } from './exchanges.schema.ts';
+
+export function stateLabel(t: T, s: string): string {
+  return (
+    { planned: t('exchanges.state.planned'), agreed: t('exchanges.state.agreed'), held: t('exchanges.state.held'), evaluated: t('exchanges.state.evaluated'), closed: t('exchanges.state.closed') } as Record<string, string>
+  )[s] ?? s;
+}
+
+function eventLabel(t: T, e: ExchangeEvent): string {
+  return { agree: t('exchanges.event.agree'), hold: t('exchanges.event.hold'), evaluate: t('exchanges.event.evaluate'), close: t('exchanges.event.close') }[e];
+}
+
+function sideLabel(t: T, s: string): string {
+  return ({ host: t('exchanges.side.host'), peer: t('exchanges.side.peer'), stakeholder: t('exchanges.side.stakeholder'), broker: t('exchanges.side.broker') } as Record<string, string>)[s] ?? s;
+}
+
+function kindLabel(t: T, k: string): string {
+  return (
+    {
+      official: t('exchanges.kind.official'),
+      elected: t('exchanges.kind.elected'),
+      expert: t('exchanges.kind.expert'),
+      civil_society: t('exchanges.kind.civilSociety'),
+      private_sector: t('exchanges.kind.privateSector'),
+      other: t('exchanges.kind.other'),
+    } as Record<string, string>
+  )[k] ?? k;
+}
+
+function checkLabel(t: T, k: string): string {
+  return (
+    { travel: t('exchanges.check.travel'), visas: t('exchanges.check.visas'), insurance: t('exchanges.check.insurance'), interpretation: t('exchanges.check.interpretation'), accommodation: t('exchanges.check.accommodation') } as Record<string, string>
+  )[k] ?? k;
+}
+
+export function torFieldLabel(t: T, f: string): string {
+  return (
+    {
+      objectives: t('exchanges.tor.objectives'),
+      activities: t('exchanges.tor.activities'),
+      expectedResults: t('exchanges.tor.expectedResults'),
+      deliverables: t('exchanges.tor.deliverables'),
+      roles: t('exchanges.tor.roles'),
+      interpretation: t('exchanges.tor.interpretation'),
+    } as Record<string, string>
+  )[f] ?? f;
+}
+
+export function listPage(c: Ctx, data: Awaited<ReturnType<typeof listExchanges>>) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return page(c, {
+    title: t('exchanges.list.title'),
+    body: html`<h1>${t('exchanges.list.title')}</h1>
+${
+  data.toPlan.length
+    ? html`<section aria-labelledby="to-plan"><h2 id="to-plan">${t('exchanges.list.toPlan')}</h2><ul>${data.toPlan.map(
+        (m) => html`<li>${m.title} — <a href="${link(c, `/exchanges/new?match=${m.matchId}`)}">${t('exchanges.list.plan')}</a></li>`,
+      )}</ul></section>`
+    : ''
+}
+${
+  data.exchanges.length
+    ? html`<table><caption>${t('exchanges.list.caption')}</caption><thead><tr><th scope="col">${t('exchanges.field.title')}</th><th scope="col">${t('exchanges.field.format')}</th><th scope="col">${t(
+        'exchanges.field.dates',
+      )}</th><th scope="col">${t('exchanges.field.state')}</th></tr></thead><tbody>${data.exchanges.map(
+        (e) =>
+          html`<tr><th scope="row"><a href="${link(c, `/exchanges/${e.id}`)}">${e.title}</a></th><td>${formatName(e.format, locale)}</td><td>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)}</td><td>${stateLabel(
+            t,
+            e.state,
+          )}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p>${t('exchanges.list.none')}</p>`
+}`,
+  });
+}
+
+/** The plan form (new from a match, or edit). */
+export function planFormPage(c: Ctx, opts: { title: string; action: string; form: FormState; isNew: boolean }, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const { form } = opts;
+  const labels: Record<string, string> = {
+    format: t('exchanges.field.format'),
+    startDate: t('exchanges.field.startDate'),
+    endDate: t('exchanges.field.endDate'),
+    place: t('exchanges.field.place'),
+    onlineLink: t('exchanges.field.onlineLink'),
+  };
+  for (const side of PARTICIPANT_SIDES)
+    for (const kind of PARTICIPANT_KINDS)
+      for (const g of ['women', 'men', 'other'])
+        labels[`p_${side}_${kind}_${g}`] = `${sideLabel(t, side)}, ${kindLabel(t, kind)}: ${g === 'women' ? t('exchanges.gender.women') : g === 'men' ? t('exchanges.gender.men') : t('exchanges.gender.other')}`;
+  for (let i = 0; i < BUDGET_ROWS; i++) {
+    labels[`b${i}_label`] = `${t('exchanges.budget.line', { n: i + 1 })}: ${t('exchanges.budget.label')}`;
+    labels[`b${i}_amount`] = `${t('exchanges.budget.line', { n: i + 1 })}: ${t('exchanges.budget.amount')}`;
+    labels[`b${i}_currency`] = `${t('exchanges.budget.line', { n: i + 1 })}: ${t('exchanges.budget.currency')}`;
+    labels[`b${i}_fundedBy`] = `${t('exchanges.budget.line', { n: i + 1 })}: ${t('exchanges.budget.fundedBy')}`;
+  }
+  const num = (name: string, label: string) =>
+    html`<td><label class="visually-hidden" for="f-${name}">${label}</label><input id="f-${name}" name="${name}" type="number" min="0" max="10000" inputmode="numeric" size="4" value="${String(form.values[name] ?? '')}"${
+      form.errors[name] ? html` aria-invalid="true"` : ''
+    }></td>`;
+  const heading = opts.isNew ? t('exchanges.plan.titleNew') : t('exchanges.plan.titleEdit');
+  return page(c, {
+    title: heading,
+    status,
+    body: html`<h1>${heading}</h1><p class="meta">${opts.title}</p>
+<form method="post" action="${link(c, opts.action)}">${errorSummary(t, form.errors, labels)}
+${select({ t, name: 'format', label: labels.format!, form, options: optionsOf(EXCHANGE_FORMATS, locale, true), required: true })}
+${input({ t, name: 'startDate', label: labels.startDate!, form, type: 'date', required: true })}
+${input({ t, name: 'endDate', label: labels.endDate!, form, type: 'date', required: true })}
+${input({ t, name: 'place', label: labels.place!, form, hint: t('exchanges.plan.placeHint') })}
+${input({ t, name: 'onlineLink', label: labels.onlineLink!, form, type: 'url', hint: t('exchanges.plan.linkHint') })}
+<fieldset><legend>${t('exchanges.plan.checklist')}</legend>${CHECKLIST_ITEMS.map((k) => checkbox({ t, name: `check_${k}`, label: checkLabel(t, k), form }))}</fieldset>
+<fieldset><legend>${t('exchanges.plan.participants')}</legend><p class="hint">${t('exchanges.plan.participantsHint')}</p>
+<table><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.field.kind')}</th><th scope="col">${t('exchanges.gender.women')}</th><th scope="col">${t('exchanges.gender.men')}</th><th scope="col">${t(
+      'exchanges.gender.other',
+    )}</th></tr></thead><tbody>${PARTICIPANT_SIDES.flatMap((side) =>
+      PARTICIPANT_KINDS.map(
+        (kind) =>
+          html`<tr><th scope="row">${sideLabel(t, side)}</th><td>${kindLabel(t, kind)}</td>${num(`p_${side}_${kind}_women`, labels[`p_${side}_${kind}_women`]!)}${num(`p_${side}_${kind}_men`, labels[`p_${side}_${kind}_men`]!)}${num(
+            `p_${side}_${kind}_other`,
+            labels[`p_${side}_${kind}_other`]!,
+          )}</tr>`,
+      ),
+    )}</tbody></table></fieldset>
+<fieldset><legend>${t('exchanges.plan.budget')}</legend>${Array.from(
+      { length: BUDGET_ROWS },
+      (_, i) => html`<fieldset><legend>${t('exchanges.budget.line', { n: i + 1 })}</legend>
+${input({ t, name: `b${i}_label`, label: t('exchanges.budget.label'), form })}
+${input({ t, name: `b${i}_amount`, label: t('exchanges.budget.amount'), form, inputmode: 'decimal' })}
+${input({ t, name: `b${i}_currency`, label: t('exchanges.budget.currency'), form, hint: t('exchanges.budget.currencyHint'), maxlength: 3 })}
+${input({ t, name: `b${i}_fundedBy`, label: t('exchanges.budget.fundedBy'), form })}</fieldset>`,
+    )}</fieldset>
+<button type="submit">${t('exchanges.plan.save')}</button></form>`,
+  });
+}
+
+function money(cents: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormState; agenda?: FormState; task?: FormState } = {}, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const e = x.exchange;
+  const base = `/exchanges/${e.id}`;
+  const empty: FormState = { values: {}, errors: {} };
+  const mf = forms.message ?? empty;
+  const af = forms.agenda ?? empty;
+  const tf = forms.task ?? empty;
+  const total = x.participants.reduce((n, p) => n + p.women + p.men + p.otherGender, 0);
+  return page(c, {
+    title: e.title,
+    status,
+    body: html`<h1>${e.title}</h1>
+<dl class="facts">
+<dt>${t('exchanges.field.state')}</dt><dd>${stateLabel(t, e.state)}</dd>
+<dt>${t('exchanges.field.format')}</dt><dd>${formatName(e.format, locale)}</dd>
+<dt>${t('exchanges.field.dates')}</dt><dd>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)} · <a href="${link(c, `${base}/calendar.ics`)}">${t('exchanges.page.calendar')}</a></dd>
+${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd>${e.place}</dd>` : ''}
+${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${e.onlineLink}" rel="noopener noreferrer">${e.onlineLink}</a></dd>` : ''}
+<dt>${t('exchanges.page.tor')}</dt><dd><a href="${link(c, `${base}/terms`)}">${
+      x.tor.agreed ? t('exchanges.page.torAgreed', { version: x.tor.agreed }) : t('exchanges.page.torDraft', { version: x.tor.latest ?? 0 })
+    }</a></dd>
+</dl>
+${
+  x.abilities.editPlan || x.abilities.events.length
+    ? html`<div class="actions">${x.abilities.editPlan ? html`<a href="${link(c, `${base}/plan`)}">${t('exchanges.page.editPlan')}</a>` : ''}${x.abilities.events.map(
+        (ev) => html`<form method="post" action="${link(c, `${base}/transitions`)}" class="inline"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`,
+      )}</div>`
+    : ''
+}
+<section aria-labelledby="h-logistics"><h2 id="h-logistics">${t('exchanges.plan.checklist')}</h2><ul>${CHECKLIST_ITEMS.map(
+      (k) => html`<li>${checkLabel(t, k)}: ${e.checklist[k] ? t('exchanges.check.done') : t('exchanges.check.open')}</li>`,
+    )}</ul></section>
+<section aria-labelledby="h-participants"><h2 id="h-participants">${t('exchanges.plan.participants')}</h2>${
+      x.participants.length
+        ? html`<table><caption>${t('exchanges.page.participantsTotal', { n: total })}</caption><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.field.kind')}</th><th scope="col">${t(
+            'exchanges.gender.women',
+          )}</th><th scope="col">${t('exchanges.gender.men')}</th><th scope="col">${t('exchanges.gender.other')}</th></tr></thead><tbody>${x.participants.map(
+            (p) => html`<tr><th scope="row">${sideLabel(t, p.side)}</th><td>${kindLabel(t, p.kind)}</td><td>${p.women}</td><td>${p.men}</td><td>${p.otherGender}</td></tr>`,
+          )}</tbody></table>`
+        : html`<p>${t('exchanges.page.none')}</p>`
+    }</section>
+<section aria-labelledby="h-budget"><h2 id="h-budget">${t('exchanges.plan.budget')}</h2>${
+      x.budget.length
+        ? html`<table><thead><tr><th scope="col">${t('exchanges.budget.label')}</th><th scope="col">${t('exchanges.budget.amount')}</th><th scope="col">${t('exchanges.budget.fundedBy')}</th></tr></thead><tbody>${x.budget.map(
+            (b) => html`<tr><th scope="row">${b.label}</th><td>${money(b.amountCents, b.currency, locale)}</td><td>${b.fundedBy}</td></tr>`,
+          )}</tbody></table>`
+        : html`<p>${t('exchanges.page.none')}</p>`
+    }</section>
+<section aria-labelledby="h-agenda"><h2 id="h-agenda">${t('exchanges.page.agenda')}</h2>${
+      x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — ${a.title}</li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
+    }${
+      x.abilities.post
+        ? html`<form method="post" action="${link(c, `${base}/agenda`)}"><h3>${t('exchanges.agenda.add')}</h3>${errorSummary(t, af.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
+${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'date', required: true })}${input({ t, name: 'time', label: t('exchanges.agenda.time'), form: af, type: 'time' })}${input({
+            t,
+            name: 'title',
+            label: t('exchanges.agenda.title'),
+            form: af,
+            required: true,
+          })}<button type="submit">${t('exchanges.agenda.add')}</button></form>`
+        : ''
+    }</section>
+<section aria-labelledby="h-tasks"><h2 id="h-tasks">${t('exchanges.page.tasks')}</h2>${
+      x.tasks.length
+        ? html`<ul>${x.tasks.map(
+            (k) =>
+              html`<li>${k.isDone ? html`<s>${k.title}</s> (${t('exchanges.task.done')})` : k.title} — ${t('exchanges.task.due', { date: fmtDate(k.dueDate, locale) })}${
+                x.abilities.post
+                  ? html` <form method="post" action="${link(c, `${base}/tasks/${k.id}`)}" class="inline"><input type="hidden" name="done" value="${k.isDone ? 'false' : 'true'}"><button type="submit">${
+                      k.isDone ? t('exchanges.task.reopen') : t('exchanges.task.markDone')
+                    }</button></form>`
+                  : ''
+              }</li>`,
+          )}</ul>`
+        : html`<p>${t('exchanges.page.none')}</p>`
+    }${
+      x.abilities.post
+        ? html`<form method="post" action="${link(c, `${base}/tasks`)}"><h3>${t('exchanges.task.add')}</h3>${errorSummary(t, tf.errors, { title: t('exchanges.task.title'), dueDate: t('exchanges.task.dueDate') })}
+${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required: true })}${input({ t, name: 'dueDate', label: t('exchanges.task.dueDate'), form: tf, type: 'date', required: true })}<button type="submit">${t(
+            'exchanges.task.add',
+          )}</button></form>`
+        : ''
+    }</section>
+<section aria-labelledby="h-messages"><h2 id="h-messages">${t('exchanges.page.messages')}</h2>${
+      x.messages.length
+        ? html`<ol class="thread">${x.messages.map((m) => html`<li><p class="meta">${m.authorName}, ${fmtDate(m.at, locale, true)}</p><p class="pre">${m.body}</p></li>`)}</ol>`
+        : html`<p>${t('exchanges.page.none')}</p>`
+    }${
+      x.abilities.post
+        ? html`<form method="post" action="${link(c, `${base}/messages`)}">${errorSummary(t, mf.errors, { body: t('exchanges.message.body') })}${textarea({
+            t,
+            name: 'body',
+            label: t('exchanges.message.body'),
+            form: mf,
+            rows: 4,
+            required: true,
+          })}<button type="submit">${t('exchanges.message.send')}</button></form>`
+        : ''
+    }</section>
+${
+  x.transitions.length
+    ? html`<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${x.transitions.map(
+        (h) => html`<li>${fmtDate(h.at, locale, true)}: ${stateLabel(t, h.from)} → ${stateLabel(t, h.to)}${h.actorName ? html` (${h.actorName})` : ''}</li>`,
+      )}</ol></section>`
+    : ''
+}`,
+  });
+}
+
+export function torPage(c: Ctx, x: TorPage, form: FormState | null, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const e = x.exchange;
+  const base = `/exchanges/${e.id}/terms`;
+  const latest = x.versions[0];
+  const f: FormState = form ?? { values: { ...(latest?.content ?? {}), baseVersion: String(latest?.version ?? 0) }, errors: {} };
+  const labels = Object.fromEntries(TOR_FIELDS.map((k) => [k, torFieldLabel(t, k)]));
+  return page(c, {
+    title: t('exchanges.tor.title', { title: e.title }),
+    status,
+    body: html`<h1>${t('exchanges.tor.title', { title: e.title })}</h1>
+<p><a href="${link(c, `/exchanges/${e.id}`)}">${t('exchanges.tor.back')}</a></p>
+${x.agreedVersion ? html`<p class="flash">${t('exchanges.tor.agreedNote', { version: x.agreedVersion })}</p>` : ''}
+${
+  latest
+    ? html`<section aria-labelledby="h-latest"><h2 id="h-latest">${t('exchanges.tor.version', { version: latest.version })}</h2><p class="meta">${t('exchanges.tor.writtenBy', {
+        name: latest.authorName,
+        date: fmtDate(latest.createdAt, locale, true),
+      })}</p><dl>${TOR_FIELDS.map((k) => html`<dt>${labels[k]}</dt><dd class="pre">${latest.content[k]}</dd>`)}</dl>
+${
+  x.abilities.signSides.length
+    ? html`<form method="post" action="${link(c, `${base}/sign`)}"><input type="hidden" name="version" value="${latest.version}"><button type="submit">${t('exchanges.tor.sign', {
+        version: latest.version,
+        sides: x.abilities.signSides.map((s) => sideLabel(t, s)).join(', '),
+      })}</button></form>`
+    : ''
+}</section>`
+    : ''
+}
+<section aria-labelledby="h-signatures"><h2 id="h-signatures">${t('exchanges.tor.signatures')}</h2>
+<table><thead><tr><th scope="col">${t('exchanges.tor.versionCol')}</th><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.tor.signedBy')}</th><th scope="col">${t(
+      'exchanges.tor.signedAt',
+    )}</th></tr></thead><tbody>${x.versions.flatMap((v) =>
+      v.signatures.map((s) => html`<tr><th scope="row">${v.version}</th><td>${sideLabel(t, s.side)}</td><td>${s.name}</td><td>${fmtDate(s.at, locale, true)}</td></tr>`),
+    )}</tbody></table>${x.versions.every((v) => !v.signatures.length) ? html`<p>${t('exchanges.tor.noSignatures')}</p>` : ''}</section>
+${
+  x.diff
+    ? html`<section aria-labelledby="h-diff"><h2 id="h-diff">${t('exchanges.tor.diff', { from: x.diff.from, to: x.diff.to })}</h2>${x.diff.fields.map(
+        (d) =>
+          html`<h3>${labels[d.field]}</h3><ul class="diff">${d.lines.map((l) =>
+            l.op === 'same'
+              ? html`<li>${l.text}</li>`
+              : l.op === 'added'
+                ? html`<li><ins><span class="visually-hidden">${t('exchanges.tor.added')}: </span>+ ${l.text}</ins></li>`
+                : html`<li><del><span class="visually-hidden">${t('exchanges.tor.removed')}: </span>− ${l.text}</del></li>`,
+          )}</ul>`,
+      )}</section>`
+    : ''
+}
+<section aria-labelledby="h-versions"><h2 id="h-versions">${t('exchanges.tor.versions')}</h2><ul>${x.versions.map(
+      (v) =>
+        html`<li>${t('exchanges.tor.version', { version: v.version })} — ${v.authorName}, ${fmtDate(v.createdAt, locale, true)}${
+          v.version > 1 ? html` · <a href="${link(c, `${base}?from=${v.version - 1}&to=${v.version}`)}">${t('exchanges.tor.compare', { from: v.version - 1 })}</a>` : ''
+        }</li>`,
+    )}</ul></section>
+${
+  x.abilities.write
+    ? html`<section aria-labelledby="h-write"><h2 id="h-write">${t('exchanges.tor.write')}</h2><p class="hint">${t('exchanges.tor.writeHint')}</p><form method="post" action="${link(c, base)}">${errorSummary(
+        t,
+        f.errors,
+        labels,
+      )}<input type="hidden" name="baseVersion" value="${String(f.values.baseVersion ?? '')}">${TOR_FIELDS.map((k) => textarea({ t, name: k, label: labels[k]!, form: f, rows: 5, required: k === 'objectives' || k === 'activities' || k === 'expectedResults' }))}<button type="submit">${t(
+        'exchanges.tor.save',
+      )}</button></form></section>`
+    : ''
+}`,
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * An exchange from a confirmed match through the pages: the broker plans it, the terms of
+ * reference are rewritten (visible diff) and signed by host, peer and broker, the exchange is
+ * agreed and held; participants use its page (agenda, tasks, messages, calendar); anyone else gets
+ * the same 404 as for a missing id; a signed version can't be changed even in SQL.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
+import { signedInClient } from '../support/users.ts';
+import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
+import { exchanges, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeTransitions, notificationOutbox, auditLog } from '../../src/db/schema/index.ts';
+import { rows } from '../../src/platform/db.ts';
+
+let t: TestApp;
+let m: Matched;
+const c = {} as Record<'broker' | 'host' | 'approver' | 'peer' | 'peerColleague' | 'outsider' | 'visitor', TestClient>;
+
+async function refreshSessions(): Promise<void> {
+  const ids = { broker: m.broker.id, host: m.requester.id, approver: m.approver.id, peer: m.peer.id, peerColleague: m.peerColleague.id, outsider: m.outsider.id };
+  for (const [k, id] of Object.entries(ids)) c[k as keyof typeof ids] = await signedInClient(t, { id });
+}
+
+before(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  m = await confirmedMatch(t);
+  await refreshSessions();
+  c.visitor = t.client();
+});
+after(() => t.close());
+
+const loc = (r: Response) => r.headers.get('location') ?? '';
+let exchangeId = '';
+
+test('the broker sees the confirmed match waiting and plans its exchange; the form keeps what was typed on errors', async () => {
+  const list = await c.broker.get('/exchanges');
+  assert.equal(list.status, 200);
+  assert.match(list.body_, new RegExp(`/exchanges/new\\?match=${m.matchId}`));
+  const form = await c.broker.get(`/exchanges/new?match=${m.matchId}`);
+  assert.equal(form.status, 200);
+  assert.match(form.body_, /value="2027-03-01"/, 'dates come from the call');
+
+  const bad = await c.broker.post(`/exchanges/new?match=${m.matchId}`, { ...PLAN, endDate: '2027-02-01', place: '', b0_amount: 'lots', p_host_official_women: '-2' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /The last day cannot be before the first day/);
+  assert.match(bad.body_, /Give the place, or the online link/);
+  assert.match(bad.body_, /Write the amount as a number/);
+  assert.match(bad.body_, /Flights Amsterdam–Ouagadougou/, 'typed values are kept');
+  assert.equal((await t.db.select().from(exchanges)).length, 0);
+
+  // Nobody but a broker may plan.
+  assert.equal((await c.host.post(`/exchanges/new?match=${m.matchId}`, { ...PLAN })).status, 404);
+  assert.equal((await c.host.get(`/exchanges/new?match=${m.matchId}`)).status, 404);
+
+  const ok = await c.broker.post(`/exchanges/new?match=${m.matchId}`, { ...PLAN });
+  assert.equal(ok.status, 303);
+  exchangeId = /\/exchanges\/([0-9a-f-]{36})$/.exec(loc(ok))?.[1] ?? '';
+  assert.ok(exchangeId);
+  const [e] = await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId));
+  assert.equal(e!.state, 'planned');
+  assert.equal(e!.format, 'expert_assignment');
+  assert.equal(e!.hostOrganisationId, m.orgId);
+  assert.equal(e!.peerOrganisationId, m.providerOrgId);
+  assert.deepEqual(e!.checklist, { travel: true, visas: true, insurance: false, interpretation: false, accommodation: false });
+  const parts = await t.db.select().from(exchangeParticipants).where(eq(exchangeParticipants.exchangeId, exchangeId));
+  assert.deepEqual(
+    parts.map((p) => `${p.side}/${p.kind}/${p.women}/${p.men}/${p.otherGender}`).sort(),
+    ['host/official/3/2/0', 'peer/expert/1/1/0', 'stakeholder/civil_society/4/0/1'],
+  );
+  const budget = await t.db.select().from(exchangeBudgetLines).where(eq(exchangeBudgetLines.exchangeId, exchangeId));
+  assert.deepEqual(budget.map((b) => [b.label, b.amountCents, b.currency]).sort(), [
+    ['Flights Amsterdam–Ouagadougou', 184050, 'EUR'],
+    ['Venue and local transport', 30000, 'XOF'],
+  ]);
+  const [v1] = await t.db.select().from(torVersions).where(eq(torVersions.exchangeId, exchangeId));
+  assert.equal(v1!.version, 1);
+  assert.match(v1!.content.objectives, /targeted expert advice/, 'the first version is the expert-assignment template in the broker’s language');
+  // Both sides are told (the requester reads French).
+  const mails = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, 'exchange_planned'));
+  assert.ok(mails.some((x) => x.userId === m.requester.id && /Échange planifié/.test(x.subject)));
+  assert.ok(mails.some((x) => x.userId === m.peer.id && /Intercambio planificado/.test(x.subject)));
+
+  // A second plan for the same match makes no second exchange.
+  const again = await c.broker.post(`/exchanges/new?match=${m.matchId}`, { ...PLAN });
+  assert.equal(again.status, 303);
+  assert.equal(loc(again), `/en/exchanges/${exchangeId}`);
+  assert.equal((await t.db.select().from(exchanges)).length, 1);
+});
+
+test('only participants see the exchange: everyone else gets the same 404 as a missing id', async () => {
+  const missingId = randomUUID();
+  const missing = await c.outsider.get(`/exchanges/${missingId}`);
+  assert.equal(missing.status, 404);
+  const norm = (b: string, id: string) => b.replace(/nonce="[^"]+"/g, '').replaceAll(id, 'ID');
+  for (const who of ['outsider'] as const) {
+    for (const path of [`/exchanges/${exchangeId}`, `/exchanges/${exchangeId}/terms`, `/exchanges/${exchangeId}/calendar.ics`, `/exchanges/${exchangeId}/plan`]) {
+      const r = await c[who].get(path);
+      assert.equal(r.status, 404, path);
+      const missingBody = (await c[who].get(path.replace(exchangeId, missingId))).body_;
+      assert.equal(norm(r.body_, exchangeId), norm(missingBody, missingId), `${path}: same body as missing`);
+    }
+    assert.equal((await c[who].post(`/exchanges/${exchangeId}/messages`, { body: 'hello' })).status, 404);
+    assert.equal((await c[who].post(`/exchanges/${exchangeId}/terms/sign`, { version: '1' })).status, 404);
+  }
+  const visitor = await c.visitor.get(`/exchanges/${exchangeId}`);
+  assert.equal(visitor.status, 303, 'a visitor is sent to sign in');
+  const denied = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'exchange.view' and outcome = 'denied' and object_id = ${exchangeId}`);
+  assert.ok(denied[0]!.n >= 1, 'denied access is audited');
+  for (const who of ['broker', 'host', 'approver', 'peer', 'peerColleague'] as const) {
+    const r = await c[who].get(`/exchanges/${exchangeId}`);
+    assert.equal(r.status, 200, who);
+    assert.match(r.body_, /Mairie de Ziniaré/);
+  }
+  const page = await c.host.get(`/fr/exchanges/${exchangeId}`);
+  assert.match(page.body_, /Mission d'expertise|Mission d&#39;expertise/);
+  assert.match(page.body_, /12 participants/);
+  assert.doesNotMatch(page.body_, /Modifier le plan/, 'the host does not edit the plan');
+  assert.doesNotMatch(page.body_, /name="event"/, 'the host does not move the state');
+});
+
+test('terms of reference: a new version, a visible diff, signatures by host, peer and broker; agreeing needs all three', async () => {
+  // Not agreed yet: the broker can't move to agreed.
+  const early = await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'agree' });
+  assert.equal(early.status, 303);
+  assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'planned');
+
+  // The host signs version 1, then the broker writes version 2: the signature stays on version 1.
+  assert.equal((await c.host.post(`/exchanges/${exchangeId}/terms/sign`, { version: '1' })).status, 303);
+  const v2 = {
+    baseVersion: '1',
+    objectives: 'A costed collection plan for all sectors of Ziniaré.',
+    activities: 'Review of documents before the visit.\nTwo days of field visits with the waste pickers.\nRestitution workshop on the last day.',
+    expectedResults: 'The council adopts the plan.',
+    deliverables: 'Mission report',
+    roles: 'Host organises; peer advises.',
+    interpretation: 'French–Dutch for two sessions.',
+  };
+  assert.equal((await c.host.post(`/exchanges/${exchangeId}/terms`, v2)).status, 404, 'only the broker writes versions');
+  const bad = await c.broker.post(`/exchanges/${exchangeId}/terms`, { ...v2, objectives: '' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /Two days of field visits/, 'the typed text is kept');
+  assert.equal((await c.broker.post(`/exchanges/${exchangeId}/terms`, v2)).status, 303);
+  // A stale base version is refused, not silently overwritten.
+  await c.broker.post(`/exchanges/${exchangeId}/terms`, { ...v2, baseVersion: '1', roles: 'changed' });
+  const versions = await t.db.select().from(torVersions).where(eq(torVersions.exchangeId, exchangeId));
+  assert.deepEqual(versions.map((v) => v.version).sort(), [1, 2]);
+
+  const page = await c.peer.get(`/en/exchanges/${exchangeId}/terms`);
+  assert.equal(page.status, 200);
+  assert.match(page.body_, /Changes from version 1 to version 2/);
+  assert.match(page.body_, /<ins><span class="visually-hidden">added: <\/span>\+ Two days of field visits with the waste pickers.<\/ins>/);
+  assert.match(page.body_, /<del><span class="visually-hidden">removed: <\/span>− Field visits and interviews with municipal staff.<\/del>/);
+  assert.match(page.body_, /Sign version 2 for: Peer/);
+
+  // Signing an old version is refused.
+  await c.peer.post(`/exchanges/${exchangeId}/terms/sign`, { version: '1' });
+  assert.equal((await t.db.select().from(torSignatures).where(eq(torSignatures.side, 'peer'))).length, 0);
+
+  for (const who of ['peer', 'host', 'broker'] as const) assert.equal((await c[who].post(`/exchanges/${exchangeId}/terms/sign`, { version: '2' })).status, 303);
+  // Signing twice records one signature.
+  await c.host.post(`/exchanges/${exchangeId}/terms/sign`, { version: '2' });
+  const sigs = await rows<{ version: number; side: string; user_id: string }>(
+    t.db,
+    sql`select v.version, s.side, s.user_id from tor_signatures s join tor_versions v on v.id = s.tor_version_id where s.exchange_id = ${exchangeId} order by v.version, s.side`,
+  );
+  assert.deepEqual(
+    sigs.map((s) => `${s.version}:${s.side}:${s.user_id}`),
+    [`1:host:${m.requester.id}`, `2:broker:${m.broker.id}`, `2:host:${m.requester.id}`, `2:peer:${m.peer.id}`],
+  );
+  const agreedPage = await c.host.get(`/en/exchanges/${exchangeId}/terms`);
+  assert.match(agreedPage.body_, /Version 2 is signed by the host, the peer and the broker/);
+  assert.doesNotMatch(agreedPage.body_, /Sign version/);
+  assert.ok((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, 'exchange_tor_agreed'))).length >= 3);
+
+  assert.equal((await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'agree' })).status, 303);
+  assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'agreed');
+  // Agreed: no new version can be written, no signing.
+  await c.broker.post(`/exchanges/${exchangeId}/terms`, { ...v2, baseVersion: '2', objectives: 'Something else' });
+  assert.equal((await t.db.select().from(torVersions).where(eq(torVersions.exchangeId, exchangeId))).length, 2);
+});
+
+test('a signed version never changes, even in SQL; signatures are append-only', async () => {
+  const [v2] = await t.db.select().from(torVersions).where(sql`${torVersions.exchangeId} = ${exchangeId} and ${torVersions.version} = 2`);
+  await assert.rejects(t.db.update(torVersions).set({ content: { ...v2!.content, objectives: 'tampered' } }).where(eq(torVersions.id, v2!.id)));
+  await assert.rejects(t.db.delete(torVersions).where(eq(torVersions.id, v2!.id)));
+  await assert.rejects(t.db.delete(torSignatures).where(eq(torSignatures.torVersionId, v2!.id)));
+  await assert.rejects(t.db.update(torSignatures).set({ side: 'host' }).where(eq(torSignatures.torVersionId, v2!.id)));
+  const [again] = await t.db.select().from(torVersions).where(eq(torVersions.id, v2!.id));
+  assert.equal(again!.content.objectives, 'A costed collection plan for all sectors of Ziniaré.');
+});
+
+test('the exchange page: agenda within the dates, tasks with due dates, messages, iCalendar', async () => {
+  const out = await c.peer.post(`/en/exchanges/${exchangeId}/agenda`, { day: '2027-04-01', time: '09:00', title: 'Visit' });
+  assert.equal(out.status, 400);
+  assert.match(out.body_, /The day must fall within the exchange/);
+  assert.equal((await c.peer.post(`/exchanges/${exchangeId}/agenda`, { day: '2027-03-02', time: '09:30', title: 'Field visit to sector 4' })).status, 303);
+  assert.equal((await c.host.post(`/exchanges/${exchangeId}/tasks`, { title: 'Book the meeting room', dueDate: '2027-02-15' })).status, 303);
+  assert.equal((await c.host.post(`/exchanges/${exchangeId}/messages`, { body: 'Bienvenue <script>alert(1)</script>' })).status, 303);
+  const page = await c.peerColleague.get(`/en/exchanges/${exchangeId}`);
+  assert.match(page.body_, /Field visit to sector 4/);
+  assert.match(page.body_, /Book the meeting room — due February 15, 2027/);
+  assert.match(page.body_, /Bienvenue &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(page.body_, /<script>alert/);
+  const taskId = /\/tasks\/([0-9a-f-]{36})"/.exec(page.body_)?.[1] ?? '';
+  assert.equal((await c.peer.post(`/exchanges/${exchangeId}/tasks/${taskId}`, { done: 'true' })).status, 303);
+  assert.match((await c.peer.get(`/en/exchanges/${exchangeId}`)).body_, /<s>Book the meeting room<\/s>/);
+  assert.equal((await c.outsider.post(`/exchanges/${exchangeId}/tasks/${taskId}`, { done: 'false' })).status, 404);
+  // The message reached the other side's outbox.
+  assert.ok((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, 'exchange_message'))).some((x) => x.userId === m.peer.id));
+
+  const ics = await c.peer.get(`/exchanges/${exchangeId}/calendar.ics`);
+  assert.equal(ics.status, 200);
+  assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
+  assert.match(ics.body_, /BEGIN:VCALENDAR/);
+  assert.match(ics.body_, /DTSTART;VALUE=DATE:20270301/);
+  assert.match(ics.body_, /DTEND;VALUE=DATE:20270313/, 'an all-day event ends the day after the last day');
+  assert.match(ics.body_, /SUMMARY:Field visit to sector 4/);
+  assert.match(ics.body_, /DTSTART:20270302T093000Z/);
+});
+
+test('state moves: held only from the first day, then evaluated, closed; every move is recorded; forbidden moves change nothing', async () => {
+  assert.equal((await c.host.post(`/exchanges/${exchangeId}/transitions`, { event: 'hold' })).status, 404, 'only the broker moves the state');
+  await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'hold' });
+  assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'agreed', 'not before the first day');
+  assert.equal((await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'fly' })).status, 400);
+  t.clock.set('2027-03-01T08:00:00Z');
+  await refreshSessions();
+  await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'close' });
+  assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'agreed', 'close is not allowed from agreed');
+  await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'hold' });
+  assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'held');
+  // Held: the plan is closed to edits.
+  assert.equal((await c.broker.get(`/exchanges/${exchangeId}/plan`)).status, 404);
+  const moves = await t.db.select().from(exchangeTransitions).where(eq(exchangeTransitions.exchangeId, exchangeId));
+  assert.deepEqual(
+    moves.map((x) => `${x.fromState}>${x.toState}`),
+    ['planned>agreed', 'agreed>held'],
+  );
+  const audited = await t.db.select().from(auditLog).where(eq(auditLog.objectId, exchangeId));
+  assert.ok(audited.some((a) => a.action === 'exchange.hold'));
+});
