@@ -243,3 +243,37 @@ test('opportunities for you: open calls ranked for a member’s profile and for 
   assert.match((await requester.get('/opportunities')).body_, /\/people\/me/);
   assert.equal((await t.client().get('/opportunities')).status, 303);
 });
+
+test('round planner: the optimal plan for the round’s open calls; the broker forbids and fixes pairs, then confirms (invitations)', async () => {
+  const ranked = order((await broker.get(`/calls/${callId}/candidates`)).body_);
+  const pairs = (body: string) => [...body.matchAll(/data-pair="([^"]+)"/g)].map((m) => m[1]!);
+  const plan = await broker.get(`/en/rounds/${cy.roundId}/plan`);
+  assert.equal(plan.status, 200);
+  // one open call (the other is past its deadline), one candidate needed: the optimum is the best-ranked candidate
+  assert.deepEqual(pairs(plan.body_), [`${callId}|${ranked[0]}`]);
+  assert.match(plan.body_, /Total score of the plan/);
+  // forbidding it proposes the next one
+  const forbidden = await broker.get(`/en/rounds/${cy.roundId}/plan?forbid=${encodeURIComponent(`${callId}|${ranked[0]}`)}`);
+  assert.deepEqual(pairs(forbidden.body_), [`${callId}|${ranked[1]}`]);
+  assert.match(forbidden.body_, /Forbidden pairs/);
+  // fixing Claire keeps her, marked as fixed
+  const claireKey = `person:${ids.expert}`;
+  const fixed = await broker.get(`/fr/rounds/${cy.roundId}/plan?fix=${encodeURIComponent(`${callId}|${claireKey}`)}`);
+  assert.deepEqual(pairs(fixed.body_), [`${callId}|${claireKey}`]);
+  assert.match(fixed.body_, /\(fixé\)/);
+  // the round page links to the planner
+  assert.match((await broker.get(`/admin/programmes/${cy.programmeId}/rounds/${cy.roundId}`)).body_, new RegExp(`/rounds/${cy.roundId}/plan`));
+  // confirm: the proposed candidate is invited (outbox), each invitation audited
+  const before = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from notification_outbox where user_id = ${expertUser.id}`);
+  const confirmed = await broker.post(`/rounds/${cy.roundId}/plan`, { pair: `${callId}|${claireKey}` });
+  assert.equal(confirmed.status, 303);
+  const afterRows = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from notification_outbox where user_id = ${expertUser.id}`);
+  assert.equal(afterRows[0]!.n, before[0]!.n + 1);
+  // bad settings: 400 with the error summary; not staff: 404
+  const bad = await broker.get(`/rounds/${cy.roundId}/plan?personCapacity=0`);
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /error-summary/);
+  const member = await signedInClient(t, { id: cy.requester.id });
+  assert.equal((await member.get(`/rounds/${cy.roundId}/plan`)).status, 404);
+  assert.equal((await member.post(`/rounds/${cy.roundId}/plan`, { pair: `${callId}|${claireKey}` })).status, 404);
+});

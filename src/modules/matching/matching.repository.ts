@@ -102,3 +102,23 @@ export async function personOfUser(db: DbOrTx, userId: string): Promise<PersonFo
 export async function memberOrganisations(db: DbOrTx, userId: string): Promise<string[]> {
   return (await rows<{ id: string }>(db, sql`select distinct organisation_id as id from memberships where user_id = ${userId} and status = 'active'`)).map((r) => r.id);
 }
+
+export type RoundForPlanning = { id: string; name: string; programme_id: string; programme_name: string };
+
+export async function findRound(db: DbOrTx, id: string): Promise<RoundForPlanning | undefined> {
+  const r = await rows<RoundForPlanning>(db, sql`select r.id, r.name, r.programme_id, p.name as programme_name from programme_rounds r join programmes p on p.id = r.programme_id where r.id = ${id}`);
+  return r[0];
+}
+
+/** The open calls (taking offers at `now`) of a round's selected requests, with what the engine needs. */
+export async function callsOfRound(db: DbOrTx, roundId: string, now: Date): Promise<CallForMatching[]> {
+  return rows<CallForMatching>(
+    db,
+    sql`select c.id, c.title, c.expertise_sought, c.themes, c.formats, c.languages, c.period_start::text as period_start, c.period_end::text as period_end, c.state,
+        c.programme_id, c.request_id, r.organisation_id, o.name as organisation_name, r.challenge, r.objectives, r.sdgs,
+        p.position as creator_position, p.job_function as creator_job_function
+      from expertise_calls c join requests r on r.id = c.request_id join organisations o on o.id = r.organisation_id
+        left join people p on p.user_id = r.created_by
+      where r.round_id = ${roundId} and c.state = 'open' and c.deadline > ${now.toISOString()}::timestamptz order by c.published_at, c.id limit 500`,
+  );
+}

@@ -65,6 +65,32 @@ export function matchingRoutes(): Hono<AppEnv> {
     return v.opportunitiesPage(c, await svc.opportunities(serviceCtx(c), { organisationId: organisation || undefined }));
   });
 
+  r.get('/rounds/:id/plan', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    const query = c.req.queries();
+    const flat: Record<string, string | string[]> = {};
+    for (const [k, vals] of Object.entries(query)) flat[k] = k === 'fix' || k === 'forbid' ? vals : (vals[0] ?? '');
+    try {
+      const d = await svc.roundPlan(serviceCtx(c), id, flat);
+      return v.roundPlanPage(c, d, id, { values: d.settings, errors: {} });
+    } catch (e) {
+      if (e instanceof ValidationError) return v.roundPlanPage(c, null, id, { values: flat, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.post('/rounds/:id/plan', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const pairs = Array.isArray(body.pair) ? body.pair : body.pair ? [body.pair] : [];
+    const out = await svc.confirmPlan(serviceCtx(c), id, pairs);
+    if (out.invited) kickOutbox(c);
+    setFlash(c, out.skipped ? 'matching.plan.confirmedSome' : 'matching.plan.confirmed');
+    return redirectTo(c, `/rounds/${id}/plan`);
+  });
+
   r.use('/api/v1/*', bearer);
 
   r.get('/api/v1/calls/:id/candidates', async (c) => {

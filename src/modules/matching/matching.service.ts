@@ -13,6 +13,7 @@ import { isStaff } from '../requests/requests.policy.ts';
 import { notify, mailLink } from '../notifications/notifications.service.ts';
 import { matchStoreFor } from './matching.store.ts';
 import { createMatchIndex } from './matching.engine.ts';
+import { planRound, type PlanCandidate, type PlanPair, type PlanScore } from './matching.planner.ts';
 import * as repo from './matching.repository.ts';
 import type { MatchRequest, MatchWeights, ProfileType, Reason } from './matching.types.ts';
 
@@ -174,4 +175,126 @@ export async function opportunities(ctx: ServiceCtx, input: { organisationId?: s
       return { id: c.id, title: c.title, organisationName: c.organisation_name, country: c.country, deadline: new Date(c.deadline), score: m.score, reasons: m.reasons };
     }),
   };
+}
+
+/** Candidates ranked per call when planning a round. */
+export const PLAN_CANDIDATES_PER_CALL = 10;
+
+export const planQuery = z
+  .object({
+    personCapacity: z.coerce.number().int('platform.form.choice').min(1, 'platform.form.choice').max(5, 'platform.form.choice').optional().or(blank),
+    orgCapacity: z.coerce.number().int('platform.form.choice').min(1, 'platform.form.choice').max(10, 'platform.form.choice').optional().or(blank),
+    fix: z.union([z.string(), z.array(z.string())]).optional(),
+    forbid: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict();
+
+export type PlanRow = { call: { id: string; title: string; organisationName: string }; assigned: { key: string; name: string; type: ProfileType; score: number; isFixed: boolean }[] };
+export type RoundPlan = {
+  round: { id: string; name: string; programmeName: string };
+  settings: { personCapacity: number; orgCapacity: number };
+  fixed: PlanPair[];
+  forbidden: PlanPair[];
+  outcome: 'ok' | 'fixed_infeasible' | 'empty';
+  rows: PlanRow[];
+  total: number;
+  names: Record<string, string>;
+};
+
+const pairsOf = (v: string | string[] | undefined): PlanPair[] =>
+  (Array.isArray(v) ? v : v ? [v] : [])
+    .map((x) => x.split('|'))
+    .filter((p): p is [string, string] => p.length === 2 && isUuid(p[0]) && /^(organisation|person):[0-9a-f-]{36}$/i.test(p[1]!))
+    .map(([request, candidate]) => ({ request, candidate }))
+    .slice(0, 200);
+
+/**
+ * The round planner: the open calls of a round's selected requests, the engine's best candidates
+ * for each, and the assignment with the highest total score under capacities (an expert takes at
+ * most `personCapacity` calls, an organisation with its experts at most `orgCapacity`), solved
+ * exactly by `planRound`. The broker fixes or forbids pairs (kept in the query string) and
+ * confirms: each proposed candidate is invited to offer.
+ */
+export async function roundPlan(ctx: ServiceCtx, roundId: string, query: Record<string, unknown>): Promise<RoundPlan> {
+  if (!isStaff(ctx.actor)) throw new NotFoundError();
+  const round = isUuid(roundId) ? await repo.findRound(ctx.db, roundId) : undefined;
+  if (!round) throw new NotFoundError();
+  const q = parseQuery(planQuery, query);
+  const personCapacity = q.personCapacity ?? 1;
+  const orgCapacity = q.orgCapacity ?? 2;
+  const calls = await repo.callsOfRound(ctx.db, round.id, ctx.now);
+  const callIds = new Set(calls.map((c) => c.id));
+  const fixed = pairsOf(q.fix).filter((p) => callIds.has(p.request));
+  const forbidden = pairsOf(q.forbid).filter((p) => callIds.has(p.request));
+  const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
+  const scores: PlanScore[] = [];
+  const names: Record<string, string> = {};
+  const candidates = new Map<string, PlanCandidate>();
+  const orgs = new Set<string>();
+  const addCandidate = (key: string, type: ProfileType, id: string) => {
+    if (candidates.has(key)) return true;
+    const p = index.get(id, type);
+    if (!p) return false;
+    const org = type === 'organisation' ? id : p.organisation;
+    if (org) orgs.add(org);
+    candidates.set(key, { id: key, capacity: type === 'person' ? personCapacity : orgCapacity, organisation: org });
+    names[key] = p.name ?? id;
+    return true;
+  };
+  for (const c of calls) {
+    const ranked = index.rank(requestOfCall(c), { top: PLAN_CANDIDATES_PER_CALL, weights: programmeWeights(c.programme_id), now: ctx.now });
+    for (const m of ranked.matches) {
+      const key = `${m.type}:${m.id}`;
+      if (addCandidate(key, m.type, m.id)) scores.push({ request: c.id, candidate: key, score: m.score });
+    }
+  }
+  // a fixed pair the engine did not rank this time still counts (score 0)
+  for (const f of fixed) {
+    const [type, id] = f.candidate.split(':') as [ProfileType, string];
+    if (addCandidate(f.candidate, type, id) && !scores.some((s) => s.request === f.request && s.candidate === f.candidate)) scores.push({ ...f, score: 0 });
+  }
+  const base = { round: { id: round.id, name: round.name, programmeName: round.programme_name }, settings: { personCapacity, orgCapacity }, fixed, forbidden, names };
+  if (!calls.length) return { ...base, outcome: 'empty', rows: [], total: 0 };
+  const plan = await planRound({
+    requests: calls.map((c) => ({ id: c.id, organisation: c.organisation_id })),
+    candidates: [...candidates.values()],
+    organisations: [...orgs].map((id) => ({ id, capacity: orgCapacity })),
+    scores,
+    fixed: fixed.filter((f) => candidates.has(f.candidate)),
+    forbidden: forbidden.filter((f) => candidates.has(f.candidate)),
+  });
+  const isFixed = (r: string, k: string) => fixed.some((f) => f.request === r && f.candidate === k);
+  const assignments = plan.ok ? plan.assignments : [];
+  return {
+    ...base,
+    outcome: plan.ok ? 'ok' : 'fixed_infeasible',
+    total: plan.ok ? plan.total : 0,
+    rows: calls.map((c) => ({
+      call: { id: c.id, title: c.title, organisationName: c.organisation_name },
+      assigned: assignments
+        .filter((a) => a.request === c.id)
+        .map((a) => ({ key: a.candidate, name: names[a.candidate] ?? a.candidate, type: a.candidate.split(':')[0] as ProfileType, score: a.score, isFixed: isFixed(c.id, a.candidate) })),
+    })),
+  };
+}
+
+/** Confirm a plan: each pair's candidate is invited to offer on its call (each invitation audited). */
+export async function confirmPlan(ctx: ServiceCtx, roundId: string, pairs: string[]): Promise<{ invited: number; skipped: number }> {
+  if (!isStaff(ctx.actor)) throw new NotFoundError();
+  const round = isUuid(roundId) ? await repo.findRound(ctx.db, roundId) : undefined;
+  if (!round) throw new NotFoundError();
+  const callIds = new Set((await repo.callsOfRound(ctx.db, round.id, ctx.now)).map((c) => c.id));
+  let invited = 0;
+  let skipped = 0;
+  for (const p of pairsOf(pairs)) {
+    if (!callIds.has(p.request)) {
+      skipped++;
+      continue;
+    }
+    const [type, id] = p.candidate.split(':');
+    const out = await inviteCandidate(ctx, p.request, { type, id });
+    if (out.ok) invited++;
+    else skipped++;
+  }
+  return { invited, skipped };
 }

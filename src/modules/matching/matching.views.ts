@@ -10,7 +10,7 @@ import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { labelFor, labelOf } from '../../taxonomy/labels.ts';
 import type { Reason } from './matching.types.ts';
-import type { CallCandidates, Opportunities } from './matching.service.ts';
+import type { CallCandidates, Opportunities, RoundPlan } from './matching.service.ts';
 
 function listOf(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
@@ -130,4 +130,58 @@ ${
       : html`<p>${t('matching.opportunities.none')}</p><p><a href="${link(c, '/calls')}">${t('matching.opportunities.allCalls')}</a></p>`
 }`,
   });
+}
+
+/** The round planner: the proposed assignment, links to fix or forbid a pair, and confirmation. */
+export function roundPlanPage(c: Ctx, d: RoundPlan | null, roundId: string, form: FormState, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const base = `/rounds/${roundId}/plan`;
+  const qs = (fixed: { request: string; candidate: string }[], forbidden: { request: string; candidate: string }[]) => {
+    const p = new URLSearchParams();
+    if (d) {
+      p.set('personCapacity', String(d.settings.personCapacity));
+      p.set('orgCapacity', String(d.settings.orgCapacity));
+    }
+    for (const f of fixed) p.append('fix', `${f.request}|${f.candidate}`);
+    for (const f of forbidden) p.append('forbid', `${f.request}|${f.candidate}`);
+    return `${base}?${p.toString()}`;
+  };
+  const same = (a: { request: string; candidate: string }, r: string, k: string) => a.request === r && a.candidate === k;
+  const title = d ? t('matching.plan.titleOf', { round: d.round.name, programme: d.round.programmeName }) : t('matching.plan.title');
+  const labels = { personCapacity: t('matching.plan.personCapacity'), orgCapacity: t('matching.plan.orgCapacity') };
+  const settings = html`<form method="get" action="${link(c, base)}" class="stack">${errorSummary(t, form.errors, labels)}
+${input({ t, name: 'personCapacity', label: labels.personCapacity, form, inputmode: 'numeric', maxlength: 1 })}
+${input({ t, name: 'orgCapacity', label: labels.orgCapacity, form, inputmode: 'numeric', maxlength: 2 })}
+${d ? [...d.fixed.map((f) => html`<input type="hidden" name="fix" value="${f.request}|${f.candidate}">`), ...d.forbidden.map((f) => html`<input type="hidden" name="forbid" value="${f.request}|${f.candidate}">`)] : ''}
+<button type="submit">${t('matching.plan.recompute')}</button></form>`;
+  const body = !d
+    ? ''
+    : d.outcome === 'empty'
+      ? html`<p>${t('matching.plan.empty')}</p>`
+      : d.outcome === 'fixed_infeasible'
+        ? html`<p class="error-text" role="alert">${t('matching.plan.infeasible')}</p><p><a href="${link(c, qs([], d.forbidden))}">${t('matching.plan.clearFixed')}</a></p>`
+        : html`<p>${t('matching.plan.total', { total: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(d.total) })}</p>
+<table class="candidates"><thead><tr><th scope="col">${t('matching.opportunities.call')}</th><th scope="col">${t('matching.plan.proposed')}</th><th scope="col">${t('matching.candidates.score')}</th><th scope="col">${t('matching.candidates.action')}</th></tr></thead><tbody>${d.rows.map((r) =>
+            r.assigned.length
+              ? r.assigned.map(
+                  (a) => html`<tr data-pair="${r.call.id}|${a.key}"><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}">${r.call.title}</a><br><span class="hint">${r.call.organisationName}</span></th><td>${a.name}${a.isFixed ? html` <strong>(${t('matching.plan.fixed')})</strong>` : ''}<br><span class="hint">${
+                    a.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
+                  }</span></td><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(a.score)}</td><td>${
+                    a.isFixed
+                      ? html`<a href="${link(c, qs(d.fixed.filter((f) => !same(f, r.call.id, a.key)), d.forbidden))}">${t('matching.plan.unfix')}</a>`
+                      : html`<a href="${link(c, qs([...d.fixed, { request: r.call.id, candidate: a.key }], d.forbidden))}">${t('matching.plan.fix')}</a>`
+                  } · <a href="${link(c, qs(d.fixed.filter((f) => !same(f, r.call.id, a.key)), [...d.forbidden, { request: r.call.id, candidate: a.key }]))}">${t('matching.plan.forbid')}</a></td></tr>`,
+                )
+              : html`<tr><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}">${r.call.title}</a><br><span class="hint">${r.call.organisationName}</span></th><td colspan="3">${t('matching.plan.unfilled')}</td></tr>`,
+          )}</tbody></table>
+${
+  d.forbidden.length
+    ? html`<h2>${t('matching.plan.forbiddenTitle')}</h2><ul>${d.forbidden.map(
+        (f) => html`<li>${d.rows.find((r) => r.call.id === f.request)?.call.title ?? f.request} · ${d.names[f.candidate] ?? f.candidate} <a href="${link(c, qs(d.fixed, d.forbidden.filter((x) => !same(x, f.request, f.candidate))))}">${t('matching.plan.allow')}</a></li>`,
+      )}</ul>`
+    : ''
+}
+<form method="post" action="${link(c, base)}">${d.rows.flatMap((r) => r.assigned.map((a) => html`<input type="hidden" name="pair" value="${r.call.id}|${a.key}">`))}<button type="submit">${t('matching.plan.confirm')}</button></form>`;
+  return page(c, { title, status, body: html`<h1>${title}</h1><p>${t('matching.plan.intro')}</p>${settings}${body}` });
 }

@@ -268,7 +268,7 @@ export function roundEditPage(c: Ctx, p: Programme, roundId: string, form: FormS
   return page(c, {
     title: `${t('programmes.round.edit')} · ${p.name}`,
     status,
-    body: html`<h1>${t('programmes.round.edit')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a></p>
+    body: html`<h1>${t('programmes.round.edit')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a> · <a href="${link(c, `/rounds/${roundId}/plan`)}">${t('matching.plan.link')}</a></p>
 <form method="post" action="${link(c, `/admin/programmes/${p.id}/rounds/${roundId}`)}" class="stack">${errorSummary(t, form.errors, rl)}
 ${input({ t, name: 'name', label: rl.name, form: f, required: true })}
 ${input({ t, name: 'opensAt', label: rl.opensAt, form: f, type: 'datetime-local', required: true })}
