@@ -29,7 +29,7 @@ export function pageCache(opts: { paths: RegExp; ttlMs: number; maxEntries?: num
       const gzip = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
       const headers: Record<string, string> = { 'Content-Type': hit.type, Vary: 'Accept-Encoding, Accept-Language, Cookie' };
       if (gzip) headers['Content-Encoding'] = 'gzip';
-      return c.body(gzip ? new Uint8Array(hit.gz) : new Uint8Array(hit.body), 200, headers);
+      return c.body((gzip ? hit.gz : hit.body) as Uint8Array<ArrayBuffer>, 200, headers);
     }
     await next();
     const res = c.res;
