@@ -277,3 +277,21 @@ test('round planner: the optimal plan for the round’s open calls; the broker f
   assert.equal((await member.get(`/rounds/${cy.roundId}/plan`)).status, 404);
   assert.equal((await member.post(`/rounds/${cy.roundId}/plan`, { pair: `${callId}|${claireKey}` })).status, 404);
 });
+
+test('matching pages stay within budget (50 KB gzip, one h1, lang) in every language, and hostile profile text is inert', async () => {
+  const { gzipSync } = await import('node:zlib');
+  await t.db.update(organisations).set({ name: '<script>alert(1)</script> Waste', updatedAt: t.clock.now() }).where(eq(organisations.id, ids.nlWaste));
+  t.clock.advance(POLL_MS);
+  const claire = await signedInClient(t, expertUser);
+  for (const l of ['en', 'fr', 'es', 'pt', 'ar']) {
+    for (const [who, path] of [[broker, `/calls/${callId}/candidates`], [broker, `/rounds/${cy.roundId}/plan`], [claire, '/opportunities']] as const) {
+      const res = await who.get(`/${l}${path}`);
+      assert.equal(res.status, 200, `${l}${path}`);
+      assert.equal((res.body_.match(/<h1[\s>]/g) ?? []).length, 1, `${l}${path}: one h1`);
+      assert.match(res.body_, new RegExp(`<html lang="${l}"`));
+      assert.ok(gzipSync(res.body_).length <= 50 * 1024, `${l}${path}`);
+      assert.doesNotMatch(res.body_, /<script>alert/);
+    }
+  }
+  assert.match((await broker.get(`/en/calls/${callId}/candidates`)).body_, /&lt;script&gt;alert\(1\)&lt;\/script&gt; Waste/);
+});
