@@ -30,6 +30,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { requestsApiRoutes } from './modules/requests/requests.api.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
@@ -146,6 +147,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', notificationsRoutes());
   app.route('/', knowledgeRoutes());
   app.route('/', exchangesRoutes());
+  app.route('/', evaluationsRoutes());
   app.route('/', matchingRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());

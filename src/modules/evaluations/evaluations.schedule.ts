@@ -1,0 +1,50 @@
+/** When each questionnaire of an exchange is due: before (14 days before the first day), right after (the day after the last day), and follow-ups 3, 6 and 12 months after the last day. Pure. */
+export const STAGES = ['before', 'after', 'm3', 'm6', 'm12'] as const;
+export type Stage = (typeof STAGES)[number];
+export const isStage = (v: unknown): v is Stage => typeof v === 'string' && (STAGES as readonly string[]).includes(v);
+
+export const SIDES = ['host', 'peer'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** Days between reminders while an evaluation is unanswered. */
+export const REMINDER_DAYS = 7;
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Adds calendar months, keeping the day or falling back to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+function addMonths(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The day (UTC) a stage's questionnaire is sent. */
+export function dueDate(stage: Stage, startDate: string, endDate: string): string {
+  switch (stage) {
+    case 'before':
+      return addDays(startDate, -14);
+    case 'after':
+      return addDays(endDate, 1);
+    case 'm3':
+      return addMonths(endDate, 3);
+    case 'm6':
+      return addMonths(endDate, 6);
+    case 'm12':
+      return addMonths(endDate, 12);
+  }
+}
+
+/** Whether a stage is due at `now` for an exchange in `state` (nothing is sent while it is only planned). */
+export function isDue(stage: Stage, e: { state: string; startDate: string; endDate: string }, now: Date): boolean {
+  if (e.state === 'planned') return false;
+  return now.toISOString().slice(0, 10) >= dueDate(stage, e.startDate, e.endDate);
+}
+
+/** Whether an unanswered evaluation last reminded (or sent) at `last` gets a reminder at `now`. */
+export const isReminderDue = (last: Date, now: Date): boolean => now.getTime() - last.getTime() >= REMINDER_DAYS * 86400_000;

@@ -1,0 +1,199 @@
+/**
+ * Evaluations: questionnaires per programme, sent to both sides before the exchange, right after
+ * it and at 3, 6 and 12 months (driven by the fake clock), weekly reminders until answered, one
+ * answer kept when two arrive at once, answers seen only by the broker and the answering side.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
+import { signedInClient } from '../support/users.ts';
+import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
+import { ctxOf } from '../requests/fixtures.ts';
+import { evaluations, evaluationAnswers, questionnaires, notificationOutbox } from '../../src/db/schema/index.ts';
+import { rows } from '../../src/platform/db.ts';
+import { i18n } from '../../src/platform/i18n.ts';
+import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
+import * as ev from '../../src/modules/evaluations/evaluations.service.ts';
+import { dueDate, isDue } from '../../src/modules/evaluations/evaluations.schedule.ts';
+
+let t: TestApp;
+let m: Matched;
+let exchangeId = '';
+const c = {} as Record<'broker' | 'host' | 'peer' | 'outsider', TestClient>;
+
+async function at(iso: string): Promise<void> {
+  t.clock.set(iso);
+  c.broker = await signedInClient(t, { id: m.broker.id });
+  c.host = await signedInClient(t, { id: m.requester.id });
+  c.peer = await signedInClient(t, { id: m.peer.id });
+  c.outsider = await signedInClient(t, { id: m.outsider.id });
+}
+const run = () => ev.runEvaluations(t.db, t.clock.now());
+const outbox = (kind: string) => t.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, kind));
+
+before(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  m = await confirmedMatch(t);
+  await at('2026-11-23T09:00:00Z');
+});
+after(() => t.close());
+
+test('due dates: 14 days before, the day after, and 3, 6, 12 calendar months after the last day (month ends kept)', () => {
+  assert.equal(dueDate('before', '2027-03-01', '2027-03-12'), '2027-02-15');
+  assert.equal(dueDate('after', '2027-03-01', '2027-03-12'), '2027-03-13');
+  assert.equal(dueDate('m3', '2027-03-01', '2027-03-12'), '2027-06-12');
+  assert.equal(dueDate('m6', '2027-03-01', '2027-03-12'), '2027-09-12');
+  assert.equal(dueDate('m12', '2027-03-01', '2027-03-12'), '2028-03-12');
+  assert.equal(dueDate('m3', '2027-11-01', '2027-11-30'), '2028-02-29');
+  assert.equal(dueDate('m6', '2027-08-01', '2027-08-31'), '2028-02-29');
+  assert.equal(isDue('before', { state: 'planned', startDate: '2027-03-01', endDate: '2027-03-12' }, new Date('2027-05-01T00:00:00Z')), false, 'nothing while only planned');
+});
+
+test('the broker configures a questionnaire per stage (scale, choice, number, text); bad input keeps what was typed', async () => {
+  const base = `/evaluations/questionnaires?programme=${m.programmeId}`;
+  assert.equal((await c.host.get(base)).status, 404);
+  assert.equal((await c.broker.get(`/evaluations/questionnaires?programme=${randomUUID()}`)).status, 404);
+  const bad = await c.broker.post(base, { stage: 'before', title: 'Baseline', q0_kind: 'choice', q0_label: 'Which department leads?', q0_choices: 'Only one' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /Give between 2 and 12 options/);
+  assert.match(bad.body_, /Which department leads\?/);
+  const ok = await c.broker.post(base, {
+    stage: 'before',
+    title: 'Baseline and expectations',
+    q0_kind: 'scale',
+    q0_label: 'How well do you know the subject today?',
+    q1_kind: 'text',
+    q1_label: 'What do you expect from the exchange?',
+    q2_kind: 'choice',
+    q2_label: 'Which department leads?',
+    q2_choices: 'Environment\nFinance\nMayor’s office',
+    q3_kind: 'number',
+    q3_label: 'How many staff work on it?',
+    q3_optional: 'on',
+  });
+  assert.equal(ok.status, 303);
+  for (const [stage, title] of [
+    ['after', 'Results'],
+    ['m3', 'Three months on'],
+    ['m6', 'Six months on'],
+    ['m12', 'A year on'],
+  ])
+    assert.equal((await c.broker.post(base, { stage, title, q0_kind: 'scale', q0_label: 'How useful was the exchange?', q1_kind: 'text', q1_label: 'What changed, what was used?', q1_optional: 'on' })).status, 303);
+  // One per stage.
+  await c.broker.post(base, { stage: 'after', title: 'Again', q0_kind: 'text', q0_label: 'x' });
+  const qs = await t.db.select().from(questionnaires).where(eq(questionnaires.programmeId, m.programmeId));
+  assert.deepEqual(qs.map((q) => q.stage).sort(), ['after', 'before', 'm12', 'm3', 'm6']);
+  const page = await c.broker.get(`/fr${base}`);
+  assert.match(page.body_, /Échelle de 1 à 5/);
+  assert.match(page.body_, /Environment \/ Finance \/ Mayor’s office/);
+});
+
+test('nothing is sent while the exchange is only planned; the baseline goes to both sides 14 days before; reminders weekly until answered', async () => {
+  const bctx = () => ctxOf(t, m.broker);
+  const planned = await ex.planExchange(bctx(), m.matchId, { ...PLAN }, i18n().translator('en'));
+  assert.ok(planned.ok);
+  exchangeId = planned.id;
+  assert.deepEqual(await run(), { sent: 0, reminded: 0 });
+  for (const who of [m.requester, m.peer, m.broker]) await ex.signTor(ctxOf(t, who), exchangeId, 1);
+  assert.deepEqual(await ex.moveExchange(bctx(), exchangeId, 'agree'), { ok: true, to: 'agreed' });
+
+  await at('2027-02-14T23:00:00Z');
+  assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'not yet due');
+  await at('2027-02-15T06:00:00Z');
+  assert.deepEqual(await run(), { sent: 2, reminded: 0 });
+  assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'running again sends nothing twice');
+  const sent = await outbox('evaluation_sent');
+  assert.deepEqual(new Set(sent.map((x) => x.userId)), new Set([m.requester.id, m.approver.id, m.peer.id, m.providerAdmin.id]));
+  assert.ok(sent.some((x) => x.userId === m.requester.id && /Questionnaire d'évaluation/.test(x.subject)), 'in the recipient’s language');
+
+  await at('2027-02-21T06:00:00Z');
+  assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'no reminder before 7 days');
+  await at('2027-02-22T06:00:00Z');
+  assert.deepEqual(await run(), { sent: 0, reminded: 2 });
+  assert.equal((await outbox("evaluation_reminder")).length, 4);
+});
+
+test('answering: each answer checked against its question; two answers at once keep one; answers seen only by the broker and the answering side', async () => {
+  const [hostEval] = await t.db.select().from(evaluations).where(sql`${evaluations.exchangeId} = ${exchangeId} and ${evaluations.side} = 'host' and ${evaluations.stage} = 'before'`);
+  const [peerEval] = await t.db.select().from(evaluations).where(sql`${evaluations.exchangeId} = ${exchangeId} and ${evaluations.side} = 'peer' and ${evaluations.stage} = 'before'`);
+  const hostPage = await c.host.get(`/en/evaluations/${hostEval!.id}`);
+  assert.equal(hostPage.status, 200);
+  const ids = [...hostPage.body_.matchAll(/name="a_([0-9a-f-]{36})"/g)].map((x) => x[1]!);
+  const [scaleQ, textQ, choiceQ, numberQ] = [...new Set(ids)];
+  const bad = await c.host.post(`/en/evaluations/${hostEval!.id}`, { [`a_${scaleQ}`]: '9', [`a_${textQ}`]: 'A costed plan', [`a_${choiceQ}`]: 'Police', [`a_${numberQ}`]: 'twelve' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /Write a number/);
+  assert.match(bad.body_, /A costed plan/);
+  assert.equal((await t.db.select().from(evaluationAnswers)).length, 0);
+
+  // The peer side may not answer or read the host side's questionnaire: same 404 as a missing id.
+  const missing = await c.peer.get(`/en/evaluations/${randomUUID()}`);
+  const foreign = await c.peer.get(`/en/evaluations/${hostEval!.id}`);
+  assert.equal(foreign.status, 404);
+  const norm = (s: string) => s.replace(/nonce="[^"]+"/g, '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
+  assert.equal(norm(foreign.body_), norm(missing.body_));
+  assert.equal((await c.peer.post(`/en/evaluations/${hostEval!.id}`, { [`a_${scaleQ}`]: '5', [`a_${textQ}`]: 'x', [`a_${choiceQ}`]: 'Finance' })).status, 404);
+  assert.equal((await c.outsider.get(`/en/evaluations/${hostEval!.id}`)).status, 404);
+
+  const answer = { [`a_${scaleQ}`]: '2', [`a_${textQ}`]: 'A costed plan', [`a_${choiceQ}`]: 'Environment', [`a_${numberQ}`]: '3' };
+  const hctx = ctxOf(t, m.requester);
+  const approverCtx = ctxOf(t, m.approver);
+  const results = await Promise.all([ev.answerEvaluation(hctx, hostEval!.id, answer), ev.answerEvaluation(approverCtx, hostEval!.id, { ...answer, [`a_${scaleQ}`]: '5' })]);
+  assert.equal(results.filter((r) => r.ok).length, 1, 'one of two simultaneous answers is kept');
+  assert.deepEqual(results.find((r) => !r.ok), { ok: false, reason: 'already_answered' });
+  const stored = await t.db.select().from(evaluationAnswers);
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0]!.answers[choiceQ!], 'Environment');
+  assert.equal(stored[0]!.answers[numberQ!], 3);
+
+  // The broker reads it (audited); the host side sees its answers; the peer side does not.
+  const brokerView = await c.broker.get(`/en/evaluations/${hostEval!.id}`);
+  assert.match(brokerView.body_, /A costed plan/);
+  const audited = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'evaluation.open' and object_id = ${hostEval!.id} and actor_id = ${m.broker.id}`);
+  assert.equal(audited[0]!.n, 1);
+  const peerResults = await c.peer.get(`/en/exchanges/${exchangeId}/evaluations`);
+  assert.equal(peerResults.status, 200);
+  assert.doesNotMatch(peerResults.body_, /A costed plan/);
+  assert.doesNotMatch(peerResults.body_, /Host side/);
+  assert.match(peerResults.body_, new RegExp(peerEval!.id));
+  const hostResults = await c.host.get(`/en/exchanges/${exchangeId}/evaluations`);
+  assert.match(hostResults.body_, /A costed plan/);
+  assert.doesNotMatch(hostResults.body_, new RegExp(peerEval!.id));
+  assert.equal((await c.outsider.get(`/en/exchanges/${exchangeId}/evaluations`)).status, 404);
+
+  // Reminders go on for the unanswered peer side only.
+  await at('2027-03-01T06:00:00Z');
+  assert.deepEqual(await run(), { sent: 0, reminded: 1 });
+});
+
+test('follow-ups right after and at 3, 6 and 12 months, on the clock; results per exchange with the scale average', async () => {
+  await ex.moveExchange(ctxOf(t, m.broker), exchangeId, 'hold');
+  await at('2027-03-13T06:00:00Z');
+  assert.equal((await run()).sent, 2);
+  await at('2027-06-11T06:00:00Z');
+  assert.equal((await run()).sent, 0);
+  await at('2027-06-12T06:00:00Z');
+  assert.equal((await run()).sent, 2);
+  await at('2027-09-12T06:00:00Z');
+  assert.equal((await run()).sent, 2);
+  await at('2028-03-12T06:00:00Z');
+  assert.equal((await run()).sent, 2);
+  const byStage = await rows<{ stage: string; n: number }>(t.db, sql`select stage, count(*)::int as n from evaluations where exchange_id = ${exchangeId} group by stage order by stage`);
+  assert.deepEqual(byStage, [
+    { stage: 'after', n: 2 },
+    { stage: 'before', n: 2 },
+    { stage: 'm12', n: 2 },
+    { stage: 'm3', n: 2 },
+    { stage: 'm6', n: 2 },
+  ]);
+  const [peerAfter] = await t.db.select().from(evaluations).where(sql`${evaluations.exchangeId} = ${exchangeId} and ${evaluations.side} = 'peer' and ${evaluations.stage} = 'after'`);
+  const qs = await t.db.execute(sql`select id, kind from questionnaire_questions where questionnaire_id = ${peerAfter!.questionnaireId} order by position`);
+  const qrows = (qs as unknown as { rows: { id: string; kind: string }[] }).rows;
+  assert.deepEqual(await ev.answerEvaluation(ctxOf(t, m.peer), peerAfter!.id, { [`a_${qrows[0]!.id}`]: '4' }), { ok: true });
+  const results = await c.broker.get(`/en/exchanges/${exchangeId}/evaluations`);
+  assert.equal(results.status, 200);
+  assert.match(results.body_, /Average on the 1–5 scales: 3/, '(2 + 4) / 2');
+  assert.match(results.body_, /After 12 months/);
+});
