@@ -197,3 +197,45 @@ test('follow-ups right after and at 3, 6 and 12 months, on the clock; results pe
   assert.match(results.body_, /Average on the 1–5 scales: 3/, '(2 + 4) / 2');
   assert.match(results.body_, /After 12 months/);
 });
+
+test('lessons: the broker drafts a good practice from the exchange’s record (linked to it), edits it in the library and publishes it', async () => {
+  assert.equal((await c.host.post(`/en/exchanges/${exchangeId}/lesson`)).status, 404, 'only the broker drafts');
+  const res = await c.broker.post(`/en/exchanges/${exchangeId}/lesson`);
+  assert.equal(res.status, 303);
+  const gpId = /\/good-practices\/([0-9a-f-]{36})$/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+  assert.ok(gpId);
+  const [gp] = await rows<Record<string, unknown>>(t.db, sql`select * from good_practices where id = ${gpId}`);
+  assert.equal(gp!.exchange_id, exchangeId);
+  assert.equal(gp!.state, 'draft');
+  assert.equal(gp!.source, 'exchange');
+  const en = (v: unknown) => (v as Record<string, string>).en ?? '';
+  assert.match(en(gp!.problem), /Household waste is not collected/);
+  assert.match(en(gp!.solution), /targeted expert advice/, 'from the agreed terms of reference');
+  assert.match(en(gp!.results), /Average satisfaction in the evaluations: 3 out of 5/);
+  assert.match(en(gp!.results), /A costed plan/, 'text answers of the evaluations');
+  assert.match(en(gp!.cost), /1840.50 EUR \+ 300.00 XOF/);
+  assert.deepEqual(gp!.themes, ['waste_management']);
+  assert.deepEqual(gp!.formats, ['expert_assignment']);
+  assert.deepEqual((gp!.partners as { name: string }[]).map((p) => p.name).length, 2);
+
+  // Not yet publishable (no cooperation approach): the broker completes it, then publishes.
+  assert.equal((await c.broker.post(`/en/good-practices/${gpId}/publish`)).status, 303);
+  assert.equal((await rows<{ state: string }>(t.db, sql`select state from good_practices where id = ${gpId}`))[0]!.state, 'draft');
+  const { updateGoodPractice } = await import('../../src/modules/knowledge/knowledge.service.ts');
+  await updateGoodPractice(ctxOf(t, m.broker), gpId, {
+    lang: 'en',
+    title: 'Waste collection planning in Ziniaré',
+    summary: en(gp!.summary),
+    problem: en(gp!.problem),
+    solution: en(gp!.solution),
+    results: en(gp!.results),
+    themes: ['waste_management'],
+    sdgs: ['11'],
+    formats: ['expert_assignment'],
+    approach: 'city_to_city_partnership',
+  });
+  assert.equal((await c.broker.post(`/en/good-practices/${gpId}/publish`)).status, 303);
+  assert.equal((await rows<{ state: string }>(t.db, sql`select state from good_practices where id = ${gpId}`))[0]!.state, 'published');
+  const lib = await t.client().get('/en/good-practices?q=Ziniar%C3%A9');
+  assert.match(lib.body_, /Waste collection planning in Ziniaré/);
+});

@@ -17,7 +17,7 @@ export async function confirmedMatch(t: TestApp): Promise<Matched> {
   const peerColleague = actorOf(await createUser(t));
   await addMember(t, cy.providerOrgId, peerColleague.id, 'expert');
   const requestId = randomUUID();
-  await t.db.insert(requests).values({ id: requestId, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'matched', title: 'Waste collection in Ziniaré', formats: ['expert_assignment'], periodStart: '2027-03-01', periodEnd: '2027-03-12', lastActionAt: now, createdAt: now, updatedAt: now });
+  await t.db.insert(requests).values({ id: requestId, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'matched', title: 'Waste collection in Ziniaré', challenge: 'Household waste is not collected in half of the sectors.', context: 'Fast-growing town of 30,000.', tried: 'Two carts hired in 2024 broke down within months.', results: 'A costed plan adopted by the council.', themes: ['waste_management'], sdgs: [11, 6], formats: ['expert_assignment'], periodStart: '2027-03-01', periodEnd: '2027-03-12', lastActionAt: now, createdAt: now, updatedAt: now });
   const callId = randomUUID();
   await t.db.insert(expertiseCalls).values({ id: callId, requestId, programmeId: cy.programmeId, title: 'Waste collection in Ziniaré', expertiseSought: 'Collection planning', formats: ['expert_assignment'], periodStart: '2027-03-01', periodEnd: '2027-03-12', deadline: now, state: 'matched', publishedBy: cy.broker.id, publishedAt: now, updatedAt: now });
   const offerId = randomUUID();

@@ -261,3 +261,46 @@ export async function setTaskDone(db: DbOrTx, exchangeId: string, taskId: string
     .returning({ id: exchangeTasks.id });
   return r.length === 1;
 }
+
+export type LessonFacts = {
+  challenge: string;
+  context: string;
+  tried: string;
+  results: string;
+  themes: string[];
+  sdgs: number[];
+  host: { name: string; country: string; region: string };
+  peer: { name: string; country: string; region: string } | null;
+  textAnswers: string[];
+  scaleAverage: number | null;
+};
+
+/** What a good-practice draft is made from: the request, both organisations and the evaluations' answers. */
+export async function lessonFacts(db: DbOrTx, e: ExchangeRow): Promise<LessonFacts> {
+  const [r] = await rows<Record<string, unknown>>(
+    db,
+    sql`select r.challenge, r.context, r.tried, r.results, r.themes, r.sdgs, h.name as host_name, h.country as host_country, h.region as host_region,
+               p.name as peer_name, p.country as peer_country, p.region as peer_region
+        from requests r join organisations h on h.id = ${e.hostOrganisationId} left join organisations p on p.id = ${e.peerOrganisationId}
+        where r.id = ${e.requestId}`,
+  );
+  const answers = await rows<{ kind: string; value: unknown }>(
+    db,
+    sql`select q.kind, a.answers -> q.id::text as value
+        from evaluations v join evaluation_answers a on a.evaluation_id = v.id join questionnaire_questions q on q.questionnaire_id = v.questionnaire_id
+        where v.exchange_id = ${e.id} order by v.sent_at, v.side, q.position`,
+  );
+  const scale = answers.filter((a) => a.kind === 'scale' && typeof a.value === 'number').map((a) => a.value as number);
+  return {
+    challenge: String(r?.challenge ?? ''),
+    context: String(r?.context ?? ''),
+    tried: String(r?.tried ?? ''),
+    results: String(r?.results ?? ''),
+    themes: (r?.themes as string[]) ?? [],
+    sdgs: (r?.sdgs as number[]) ?? [],
+    host: { name: String(r?.host_name ?? ''), country: String(r?.host_country ?? ''), region: String(r?.host_region ?? '') },
+    peer: r?.peer_name ? { name: String(r.peer_name), country: String(r.peer_country ?? ''), region: String(r.peer_region ?? '') } : null,
+    textAnswers: answers.filter((a) => a.kind === 'text' && typeof a.value === 'string' && a.value.trim()).map((a) => a.value as string),
+    scaleAverage: scale.length ? Math.round((scale.reduce((x, y) => x + y, 0) / scale.length) * 10) / 10 : null,
+  };
+}

@@ -120,6 +120,12 @@ export function exchangesRoutes(): Hono<AppEnv> {
     return redirectTo(c, `/exchanges/${id}`);
   });
 
+  r.post('/exchanges/:id/lesson', async (c) => {
+    const out = await svc.draftLesson(serviceCtx(c), c.req.param('id'), c.get('t'));
+    setFlash(c, 'exchanges.flash.lessonDrafted');
+    return redirectTo(c, `/good-practices/${out.id}`);
+  });
+
   r.get('/exchanges/:id/terms', async (c) => {
     const q = c.req.query();
     return v.torPage(c, await svc.getTor(serviceCtx(c), c.req.param('id'), { from: q.from, to: q.to }), null);

@@ -18,6 +18,7 @@ import * as repo from './exchanges.repository.ts';
 import { canExchange, canPlanExchange, isStaff, signableSides, TOR_SIDES, type ExchangeAction, type ExchangeStanding, type TorSide } from './exchanges.policy.ts';
 import { guard, isExchangeEvent, transition, type ExchangeEvent, type ExchangeState } from './exchanges.workflow.ts';
 import { diffLines, type DiffLine } from './exchanges.diff.ts';
+import { createDraft } from '../knowledge/knowledge.service.ts';
 import {
   planSchema,
   countSchema,
@@ -420,4 +421,48 @@ export async function exchangeCalendar(ctx: ServiceCtx, id: string, t: T): Promi
     }
   }
   return cal.toString();
+}
+
+// ---------- lessons ----------
+
+/**
+ * At the end, the broker drafts a good practice from the exchange's record: the request's problem,
+ * the agreed terms of reference (approach, expected results, roles), the evaluations' answers, the
+ * budget and both partners. The draft is the knowledge module's, linked to the exchange, for a
+ * broker to edit and publish there.
+ */
+export async function draftLesson(ctx: ServiceCtx, id: string, t: T): Promise<{ id: string }> {
+  const { e } = await load(ctx, id, 'exchange.draftLesson');
+  const [facts, versions, budget] = await Promise.all([repo.lessonFacts(ctx.db, e), torOf(ctx, e.id), repo.budgetOf(ctx.db, e.id)]);
+  const tor = agreedVersion(versions) ?? versions[0];
+  const totals = new Map<string, number>();
+  for (const b of budget) totals.set(b.currency, (totals.get(b.currency) ?? 0) + b.amountCents);
+  const cost = [...totals].map(([cur, cents]) => `${(cents / 100).toFixed(2)} ${cur}`).join(' + ');
+  const partners = [facts.host, ...(facts.peer ? [facts.peer] : [])];
+  const results = [tor?.content.expectedResults ?? '', facts.results, facts.scaleAverage !== null ? t('exchanges.lesson.satisfaction', { value: facts.scaleAverage }) : '', ...facts.textAnswers]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('\n\n');
+  const input = {
+    exchangeId: e.id,
+    lang: ctx.locale,
+    title: e.title.slice(0, 200),
+    summary: t('exchanges.lesson.summary', { host: facts.host.name, peer: facts.peer?.name ?? '—', start: e.startDate, end: e.endDate }).slice(0, 1500),
+    problem: [facts.challenge, facts.context].filter(Boolean).join('\n\n').slice(0, 6000),
+    solution: [tor?.content.objectives ?? '', tor?.content.activities ?? ''].filter(Boolean).join('\n\n').slice(0, 6000),
+    results: results.slice(0, 6000),
+    challenges: facts.tried.slice(0, 6000),
+    prerequisites: (tor?.content.roles ?? '').slice(0, 6000),
+    cost: cost.slice(0, 3000),
+    transferability: '',
+    formats: [e.format],
+    themes: facts.themes,
+    sdgs: facts.sdgs.map(String),
+    regions: [...new Set(partners.map((p) => p.region).filter(Boolean))],
+    partnerName: partners.map((p) => p.name),
+    partnerCountry: partners.map((p) => p.country),
+  };
+  const out = await createDraft(ctx, input);
+  await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.draftLesson', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
+  return out;
 }

@@ -177,15 +177,20 @@ export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormSta
 <dt>${t('exchanges.field.dates')}</dt><dd>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)} · <a href="${link(c, `${base}/calendar.ics`)}">${t('exchanges.page.calendar')}</a></dd>
 ${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd>${e.place}</dd>` : ''}
 ${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${e.onlineLink}" rel="noopener noreferrer">${e.onlineLink}</a></dd>` : ''}
+<dt>${t('exchanges.page.evaluations')}</dt><dd><a href="${link(c, `${base}/evaluations`)}">${t('exchanges.page.evaluationsLink')}</a></dd>
 <dt>${t('exchanges.page.tor')}</dt><dd><a href="${link(c, `${base}/terms`)}">${
       x.tor.agreed ? t('exchanges.page.torAgreed', { version: x.tor.agreed }) : t('exchanges.page.torDraft', { version: x.tor.latest ?? 0 })
     }</a></dd>
 </dl>
 ${
-  x.abilities.editPlan || x.abilities.events.length
+  x.abilities.editPlan || x.abilities.events.length || x.abilities.draftLesson
     ? html`<div class="actions">${x.abilities.editPlan ? html`<a href="${link(c, `${base}/plan`)}">${t('exchanges.page.editPlan')}</a>` : ''}${x.abilities.events.map(
         (ev) => html`<form method="post" action="${link(c, `${base}/transitions`)}" class="inline"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`,
-      )}</div>`
+      )}${
+        x.abilities.draftLesson
+          ? html`<form method="post" action="${link(c, `${base}/lesson`)}" class="inline"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`
+          : ''
+      }</div>`
     : ''
 }
 <section aria-labelledby="h-logistics"><h2 id="h-logistics">${t('exchanges.plan.checklist')}</h2><ul>${CHECKLIST_ITEMS.map(
