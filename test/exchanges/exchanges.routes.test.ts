@@ -8,7 +8,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
+import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../support/app.ts';
 import { signedInClient } from '../support/users.ts';
 import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
 import { exchanges, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeTransitions, notificationOutbox, auditLog } from '../../src/db/schema/index.ts';
@@ -23,13 +26,18 @@ async function refreshSessions(): Promise<void> {
   for (const [k, id] of Object.entries(ids)) c[k as keyof typeof ids] = await signedInClient(t, { id });
 }
 
+let dataDir = '';
 before(async () => {
-  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  dataDir = mkdtempSync(join(tmpdir(), 'peerlink-exchanges-'));
+  t = await createTestApp({ env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0' } });
   m = await confirmedMatch(t);
   await refreshSessions();
   c.visitor = t.client();
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const loc = (r: Response) => r.headers.get('location') ?? '';
 let exchangeId = '';
@@ -240,4 +248,39 @@ test('state moves: held only from the first day, then evaluated, closed; every m
   );
   const audited = await t.db.select().from(auditLog).where(eq(auditLog.objectId, exchangeId));
   assert.ok(audited.some((a) => a.action === 'exchange.hold'));
+});
+
+const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'));
+async function upload(client: TestClient, path: string, name: string, bytes: Uint8Array) {
+  const fd = new FormData();
+  fd.append('file', new Blob([Buffer.from(bytes)]), name);
+  const res = await t.app.request(`${ORIGIN}${path}`, { method: 'POST', body: fd, headers: { Cookie: client.cookieHeader(), Origin: ORIGIN, 'X-Forwarded-For': client.ip } });
+  return { status: res.status, body: await res.text() };
+}
+const stored = () => (existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files')) : []);
+
+test('documents: participants share checked files; only participants open them (404 as missing otherwise), as attachments', async () => {
+  const before = stored().length;
+  const wrong = await upload(c.peer, `/en/exchanges/${exchangeId}/documents`, 'agenda.pdf', new Uint8Array(Buffer.from('<script>alert(1)</script>')));
+  assert.equal(wrong.status, 415);
+  assert.equal(stored().length, before, 'no file remains');
+  assert.equal((await upload(c.outsider, `/en/exchanges/${exchangeId}/documents`, 'agenda.pdf', PDF)).status, 404);
+  const ok = await upload(c.peer, `/en/exchanges/${exchangeId}/documents`, 'Programme de mission.pdf', PDF);
+  assert.equal(ok.status, 303);
+  assert.equal(stored().length, before + 1);
+  assert.ok(!stored().some((n) => n.includes('Programme')), 'stored under a random name');
+  const page = await c.host.get(`/en/exchanges/${exchangeId}`);
+  const docId = new RegExp(`/exchanges/${exchangeId}/documents/([0-9a-f-]{36})`).exec(page.body_)?.[1] ?? '';
+  assert.match(page.body_, /Programme de mission.pdf/);
+  const dl = await c.host.get(`/exchanges/${exchangeId}/documents/${docId}`);
+  assert.equal(dl.status, 200);
+  assert.equal(dl.headers.get('content-type'), 'application/pdf');
+  assert.match(dl.headers.get('content-disposition') ?? '', /^attachment; filename="Programme de mission.pdf"/);
+  assert.equal(dl.headers.get('content-security-policy'), 'sandbox');
+  assert.equal(dl.body_.slice(0, 8), '%PDF-1.4');
+  const other = await c.outsider.get(`/exchanges/${exchangeId}/documents/${docId}`);
+  const missing = await c.outsider.get(`/exchanges/${exchangeId}/documents/${randomUUID()}`);
+  assert.equal(other.status, 404);
+  assert.equal(missing.status, 404);
+  assert.equal((await t.client().get(`/exchanges/${exchangeId}/documents/${docId}`)).status, 404, 'a copied link without the session answers 404');
 });

@@ -210,3 +210,19 @@ export const evaluationAnswers = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
 );
+
+/** A document shared on an exchange's page. Bytes in DATA_DIR/files under `storageName` (random); `label` is the uploaded name, only a label. */
+export const exchangeDocuments = pgTable(
+  'exchange_documents',
+  {
+    id: uuid('id').primaryKey(),
+    exchangeId: uuid('exchange_id').notNull().references(() => exchanges.id, { onDelete: 'cascade' }),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    label: text('label').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    storageName: text('storage_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('exchange_documents_exchange_idx').on(t.exchangeId, t.createdAt), index('exchange_documents_uploaded_by_idx').on(t.uploadedBy), uniqueIndex('exchange_documents_storage_key').on(t.storageName)],
+);

@@ -12,6 +12,7 @@ import {
   exchangeAgendaItems,
   exchangeMessages,
   exchangeTasks,
+  exchangeDocuments,
 } from '../../db/schema/exchanges.ts';
 import { users } from '../../db/schema/accounts.ts';
 
@@ -303,4 +304,28 @@ export async function lessonFacts(db: DbOrTx, e: ExchangeRow): Promise<LessonFac
     textAnswers: answers.filter((a) => a.kind === 'text' && typeof a.value === 'string' && a.value.trim()).map((a) => a.value as string),
     scaleAverage: scale.length ? Math.round((scale.reduce((x, y) => x + y, 0) / scale.length) * 10) / 10 : null,
   };
+}
+
+export async function documentsOf(db: DbOrTx, exchangeId: string) {
+  return db
+    .select({ id: exchangeDocuments.id, label: exchangeDocuments.label, size: exchangeDocuments.size, createdAt: exchangeDocuments.createdAt, uploaderName: users.name })
+    .from(exchangeDocuments)
+    .innerJoin(users, eq(users.id, exchangeDocuments.uploadedBy))
+    .where(eq(exchangeDocuments.exchangeId, exchangeId))
+    .orderBy(asc(exchangeDocuments.createdAt));
+}
+
+export async function findDocument(db: DbOrTx, exchangeId: string, id: string) {
+  const [r] = await db.select().from(exchangeDocuments).where(and(eq(exchangeDocuments.id, id), eq(exchangeDocuments.exchangeId, exchangeId)));
+  return r;
+}
+
+export async function insertDocument(db: DbOrTx, v: typeof exchangeDocuments.$inferInsert): Promise<void> {
+  await db.insert(exchangeDocuments).values(v);
+}
+
+/** Bytes a person has stored in exchange documents (added to their other files for the quota). */
+export async function documentBytesOf(db: DbOrTx, userId: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select coalesce(sum(size), 0)::int as n from exchange_documents where uploaded_by = ${userId}`);
+  return r?.n ?? 0;
 }

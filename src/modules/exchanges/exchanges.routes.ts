@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import * as svc from './exchanges.service.ts';
 import * as v from './exchanges.views.ts';
+import { filesEnv, readUpload, uploadLimit, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
 
 async function formBody(c: Ctx): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
@@ -23,7 +24,8 @@ export function exchangesRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.use('/exchanges/*', async (c, next) => {
-    if (!c.get('user')) return signInRedirect(c);
+    // A copied document link without the session answers 404 (SECURITY 24), not a sign-in page.
+    if (!c.get('user') && !/^\/exchanges\/[^/]+\/documents\/[^/]+$/.test(c.req.path)) return signInRedirect(c);
     await next();
   });
   r.get('/exchanges', async (c) => {
@@ -118,6 +120,28 @@ export function exchangesRoutes(): Hono<AppEnv> {
     const body = await formBody(c);
     await svc.setTaskDone(serviceCtx(c), id, c.req.param('taskId'), body.done === 'true');
     return redirectTo(c, `/exchanges/${id}`);
+  });
+
+  r.post('/exchanges/:id/documents', uploadLimit(svc.MAX_DOCUMENT_BYTES), async (c) => {
+    const ctx = serviceCtx(c);
+    const id = c.req.param('id');
+    const { upload } = await readUpload(c);
+    if (!upload) return v.exchangePage(c, await svc.getExchange(ctx, id), { document: { values: {}, errors: { file: 'exchanges.document.missing' } } }, 400);
+    const out = await svc.addDocument(ctx, filesEnv(c), id, upload);
+    if (!out.ok) return v.exchangePage(c, await svc.getExchange(ctx, id), { document: { values: {}, errors: { file: rejectionKey(out.reason) } } }, rejectionStatus(out.reason));
+    setFlash(c, 'exchanges.flash.documentAdded');
+    return redirectTo(c, `/exchanges/${id}`);
+  });
+
+  r.get('/exchanges/:id/documents/:docId', async (c) => {
+    const f = await svc.openDocument(serviceCtx(c), filesEnv(c), c.req.param('id'), c.req.param('docId'));
+    const ascii = f.label.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    c.header('Content-Type', f.mime);
+    c.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.label)}`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', 'sandbox');
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(f.bytes));
   });
 
   r.post('/exchanges/:id/lesson', async (c) => {

@@ -19,6 +19,11 @@ import { canExchange, canPlanExchange, isStaff, signableSides, TOR_SIDES, type E
 import { guard, isExchangeEvent, transition, type ExchangeEvent, type ExchangeState } from './exchanges.workflow.ts';
 import { diffLines, type DiffLine } from './exchanges.diff.ts';
 import { createDraft } from '../knowledge/knowledge.service.ts';
+import { inspect, labelOf, MAX_BYTES, QUOTA_BYTES, type FilesEnv, type Upload, type Rejection } from '../requests/requests.files.ts';
+import { storedBytesOf } from '../requests/requests.repository.ts';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   planSchema,
   countSchema,
@@ -322,6 +327,7 @@ export type ExchangePage = {
   participants: repo.ParticipantCount[];
   budget: repo.BudgetLine[];
   transitions: Awaited<ReturnType<typeof repo.transitionsOf>>;
+  documents: Awaited<ReturnType<typeof repo.documentsOf>>;
   agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
   messages: Awaited<ReturnType<typeof repo.messagesOf>>;
   tasks: Awaited<ReturnType<typeof repo.tasksOf>>;
@@ -331,10 +337,11 @@ export type ExchangePage = {
 
 export async function getExchange(ctx: ServiceCtx, id: string): Promise<ExchangePage> {
   const { e, standing } = await load(ctx, id, 'exchange.view');
-  const [participants, budget, transitions, agenda, messages, tasks, versions] = await Promise.all([
+  const [participants, budget, transitions, documents, agenda, messages, tasks, versions] = await Promise.all([
     repo.participantsOf(ctx.db, e.id),
     repo.budgetOf(ctx.db, e.id),
     repo.transitionsOf(ctx.db, e.id),
+    repo.documentsOf(ctx.db, e.id),
     repo.agendaOf(ctx.db, e.id),
     repo.messagesOf(ctx.db, e.id),
     repo.tasksOf(ctx.db, e.id),
@@ -347,6 +354,7 @@ export async function getExchange(ctx: ServiceCtx, id: string): Promise<Exchange
     participants,
     budget,
     transitions,
+    documents,
     agenda,
     messages,
     tasks,
@@ -465,4 +473,50 @@ export async function draftLesson(ctx: ServiceCtx, id: string, t: T): Promise<{ 
   const out = await createDraft(ctx, input);
   await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.draftLesson', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
   return out;
+}
+
+// ---------- documents ----------
+
+/** The largest exchange document (as a request attachment). */
+export const MAX_DOCUMENT_BYTES = MAX_BYTES.request_attachment;
+
+/**
+ * A participant shares a document, with the checks of requests.files.ts: size, per-person quota
+ * (all of a person's files), bytes matching the name (PDF, DOCX, ODT, PNG, JPEG), archives measured
+ * before unpacking; stored under a random name outside anything served. No file and no row remain on failure.
+ */
+export async function addDocument(ctx: ServiceCtx, env: FilesEnv, id: string, u: Upload): Promise<{ ok: true; id: string } | { ok: false; reason: Rejection }> {
+  const { e } = await load(ctx, id, 'exchange.post');
+  if (u.bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: 'too_large' };
+  const used = (await storedBytesOf(ctx.db, ctx.actor!.id)) + (await repo.documentBytesOf(ctx.db, ctx.actor!.id));
+  if (used + u.bytes.length > QUOTA_BYTES) return { ok: false, reason: 'quota' };
+  const checked = await inspect(u);
+  if (!checked.ok) return checked;
+  const docId = randomUUID();
+  const storageName = randomBytes(24).toString('hex');
+  mkdirSync(env.filesDir, { recursive: true, mode: 0o700 });
+  const path = join(env.filesDir, storageName);
+  writeFileSync(path, u.bytes, { mode: 0o600 });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await repo.insertDocument(tx, { id: docId, exchangeId: e.id, uploadedBy: ctx.actor!.id, label: labelOf(u.name), mime: checked.mime, size: u.bytes.length, storageName, createdAt: ctx.now });
+      await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.document.add', objectType: 'exchange_document', objectId: docId, ip: ctx.ip });
+    });
+  } catch (err) {
+    rmSync(path, { force: true });
+    throw err;
+  }
+  return { ok: true, id: docId };
+}
+
+/** A document for a participant; 404 for anyone else and for a missing one alike. */
+export async function openDocument(ctx: ServiceCtx, env: FilesEnv, id: string, docId: string): Promise<{ label: string; mime: string; bytes: Buffer }> {
+  const { e } = await load(ctx, id, 'exchange.view');
+  const row = isUuid(docId) ? await repo.findDocument(ctx.db, e.id, docId) : undefined;
+  if (!row) throw new NotFoundError();
+  try {
+    return { label: row.label, mime: row.mime, bytes: readFileSync(join(env.filesDir, row.storageName)) };
+  } catch {
+    throw new NotFoundError();
+  }
 }

@@ -157,7 +157,7 @@ function money(cents: number, currency: string, locale: string): string {
   }
 }
 
-export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormState; agenda?: FormState; task?: FormState } = {}, status = 200) {
+export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormState; agenda?: FormState; task?: FormState; document?: FormState } = {}, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
   const e = x.exchange;
@@ -166,6 +166,7 @@ export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormSta
   const mf = forms.message ?? empty;
   const af = forms.agenda ?? empty;
   const tf = forms.task ?? empty;
+  const df = forms.document ?? empty;
   const total = x.participants.reduce((n, p) => n + p.women + p.men + p.otherGender, 0);
   return page(c, {
     title: e.title,
@@ -211,6 +212,21 @@ ${
             (b) => html`<tr><th scope="row">${b.label}</th><td>${money(b.amountCents, b.currency, locale)}</td><td>${b.fundedBy}</td></tr>`,
           )}</tbody></table>`
         : html`<p>${t('exchanges.page.none')}</p>`
+    }</section>
+<section aria-labelledby="h-documents"><h2 id="h-documents">${t('exchanges.page.documents')}</h2>${
+      x.documents.length
+        ? html`<ul>${x.documents.map(
+            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}">${d.label}</a> <span class="meta">(${Math.max(1, Math.round(d.size / 1024))} KB, ${d.uploaderName}, ${fmtDate(d.createdAt, locale)})</span></li>`,
+          )}</ul>`
+        : html`<p>${t('exchanges.page.none')}</p>`
+    }${
+      x.abilities.post
+        ? html`<form method="post" action="${link(c, `${base}/documents`)}" enctype="multipart/form-data">${errorSummary(t, df.errors, { file: t('exchanges.document.file') })}<div class="field"><label for="f-file">${t(
+            'exchanges.document.file',
+          )}</label><span class="hint" id="h-file">${t('exchanges.document.hint')}</span>${df.errors.file ? html`<span class="error-text" id="e-file">${t(df.errors.file)}</span>` : ''}<input id="f-file" name="file" type="file" accept=".pdf,.docx,.odt,.png,.jpg,.jpeg" aria-describedby="h-file${
+            df.errors.file ? ' e-file' : ''
+          }"${df.errors.file ? html` aria-invalid="true"` : ''}></div><button type="submit">${t('exchanges.document.upload')}</button></form>`
+        : ''
     }</section>
 <section aria-labelledby="h-agenda"><h2 id="h-agenda">${t('exchanges.page.agenda')}</h2>${
       x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — ${a.title}</li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
