@@ -27,6 +27,7 @@ import type { TestClient } from '../support/app.ts';
 let t: TestApp;
 let cy: Cycle;
 let callId: string;
+let requestId: string;
 let broker: TestClient;
 let brokerToken: string;
 let expertUser: TestUser;
@@ -55,7 +56,7 @@ before(async () => {
   ids.expertNoAccount = randomUUID();
   await t.db.insert(people).values({ id: ids.expertNoAccount, organisationId: ids.ghWaste, name: 'Kwame Mensah', position: 'Waste manager', expertise: 'Waste collection routes, landfill management', languages: ['en'], themes: ['waste_management'], createdAt: now, updatedAt: now });
   // a selected request and its open call
-  const requestId = randomUUID();
+  requestId = randomUUID();
   await t.db.insert(requests).values({
     id: requestId, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'selected', title: 'Collecte des déchets',
     challenge: 'Les déchets ménagers ne sont pas collectés dans la moitié des secteurs et s’accumulent le long des routes.', objectives: 'Un plan de collecte pour tous les secteurs.',
@@ -294,4 +295,25 @@ test('matching pages stay within budget (50 KB gzip, one h1, lang) in every lang
     }
   }
   assert.match((await broker.get(`/en/calls/${callId}/candidates`)).body_, /&lt;script&gt;alert\(1\)&lt;\/script&gt; Waste/);
+});
+
+test('past exchanges and the host’s evaluation reach the index (catch-up) and show as a reason', async () => {
+  const store = createMatchStore();
+  await store.index(t.db, t.clock.now());
+  t.clock.advance(120_000);
+  const now = t.clock.now().toISOString();
+  const [offerId, matchId, exchangeId, qid, questionId, evalId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  await t.db.execute(sql`insert into offers (id, call_id, offered_by, organisation_id, state, created_at, updated_at) values (${offerId}, ${callId}, ${cy.providerAdmin.id}, ${cy.providerOrgId}, 'matched', ${now}, ${now})`);
+  await t.db.execute(sql`insert into matches (id, call_id, offer_id, state, proposed_by, proposed_at, requester_confirmed_at, provider_confirmed_at, updated_at) values (${matchId}, ${callId}, ${offerId}, 'confirmed', ${cy.broker.id}, ${now}, ${now}, ${now}, ${now})`);
+  await t.db.execute(sql`insert into exchanges (id, match_id, programme_id, request_id, host_organisation_id, peer_organisation_id, peer_user_id, title, format, state, start_date, end_date, checklist, created_by, created_at, updated_at)
+    values (${exchangeId}, ${matchId}, ${cy.programmeId}, ${requestId}, ${cy.orgId}, ${cy.providerOrgId}, ${cy.providerAdmin.id}, 'Waste plan', 'expert_assignment', 'evaluated', '2025-03-01', '2025-03-10', '{}'::jsonb, ${cy.broker.id}, ${now}, ${now})`);
+  await t.db.execute(sql`insert into questionnaires (id, programme_id, stage, title, created_by, created_at) values (${qid}, ${cy.programmeId}, 'after', 'After', ${cy.broker.id}, ${now})`);
+  await t.db.execute(sql`insert into questionnaire_questions (id, questionnaire_id, position, kind, label) values (${questionId}, ${qid}, 1, 'scale', 'Useful?'), (${randomUUID()}, ${qid}, 2, 'text', 'Why?')`);
+  await t.db.execute(sql`insert into evaluations (id, exchange_id, questionnaire_id, stage, side, sent_at, last_reminded_at) values (${evalId}, ${exchangeId}, ${qid}, 'after', 'host', ${now}, ${now})`);
+  await t.db.execute(sql`insert into evaluation_answers (evaluation_id, answers, answered_by, at) values (${evalId}, ${JSON.stringify({ [questionId]: 4 })}::jsonb, ${cy.requester.id}, ${now})`);
+  t.clock.advance(POLL_MS);
+  const idx = await store.index(t.db, t.clock.now());
+  assert.deepEqual(idx.get(cy.providerOrgId, 'organisation')?.pastExchanges, [{ year: 2025, theme: 'waste_management', rating: 4 }]);
+  assert.ok(store.lastCatchUp < 10, 'caught up, not rebuilt');
+  assert.match((await broker.get(`/en/calls/${callId}/candidates`)).body_, /similar exchange in 2025 \(rated 4\/5\)/);
 });

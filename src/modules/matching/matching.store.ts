@@ -2,7 +2,7 @@
  * The matching index of the app: built from the database on first use, held per process (one per
  * database handle), and kept up to date by polling: at most every `POLL_MS` (by the caller's
  * clock) it re-reads the profiles changed since it last looked (`updated_at`, the account's
- * `last_active_at`, a confirmed match) and upserts them: no rebuild. Several processes on one
+ * `last_active_at`, a confirmed match, an evaluation answered) and upserts them: no rebuild. Several processes on one
  * PostgreSQL server each catch up the same way; nothing lives only in a process. Removed
  * profiles (rare: organisations are not deleted, a person may be) leave at the next full rebuild
  * (`REBUILD_MS`); the pages read the names of what they show from the database, so a removed
@@ -52,6 +52,13 @@ export function personProfile(r: PersonRow): MatchProfile {
   };
 }
 
+/** The year of a past exchange: its first day, else when the match was confirmed. */
+const PAST_YEAR = sql.raw(`coalesce(extract(year from ex.start_date), extract(year from x.requester_confirmed_at), extract(year from x.updated_at))::int`);
+/** The host's evaluation of an exchange (the side that received the expertise): the mean of its answers to scale (1–5) questions, rounded. */
+const HOST_RATING = sql.raw(`(select round(avg((a.answers->>q.id::text)::numeric))::int from evaluations v join evaluation_answers a on a.evaluation_id = v.id
+    join questionnaire_questions q on q.questionnaire_id = v.questionnaire_id and q.kind = 'scale'
+    where v.exchange_id = ex.id and v.side = 'host' and (a.answers->>q.id::text) ~ '^[1-5](\\.[0-9]+)?$')`);
+
 /** Organisations changed since `since` (all with null), with their members' last activity and their confirmed exchanges. */
 async function loadOrganisations(db: DbOrTx, since: Date | null): Promise<OrgRow[]> {
   const s = since?.toISOString() ?? null;
@@ -59,13 +66,15 @@ async function loadOrganisations(db: DbOrTx, since: Date | null): Promise<OrgRow
     db,
     sql`select o.id, o.name, o.kind, o.country, o.population, o.languages, o.offers, o.seeks, o.themes, o.sdgs, o.extra, o.updated_at,
       (select max(u.last_active_at) from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and m.status = 'active') as last_active,
-      (select json_agg(json_build_object('year', extract(year from x.requester_confirmed_at)::int, 'theme', c.themes[1]))
-         from matches x join offers f on f.id = x.offer_id join expertise_calls c on c.id = x.call_id
+      (select json_agg(json_strip_nulls(json_build_object('year', ${PAST_YEAR}, 'theme', c.themes[1], 'rating', ${HOST_RATING})))
+         from matches x join offers f on f.id = x.offer_id join expertise_calls c on c.id = x.call_id left join exchanges ex on ex.match_id = x.id
          where f.organisation_id = o.id and x.state = 'confirmed') as past
     from organisations o
     where ${s}::timestamptz is null or o.updated_at > ${s}::timestamptz
       or exists (select 1 from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and m.status = 'active' and u.last_active_at > ${s}::timestamptz)
-      or exists (select 1 from matches x join offers f on f.id = x.offer_id where f.organisation_id = o.id and x.updated_at > ${s}::timestamptz)`,
+      or exists (select 1 from matches x join offers f on f.id = x.offer_id where f.organisation_id = o.id and x.updated_at > ${s}::timestamptz)
+      or exists (select 1 from matches x join offers f on f.id = x.offer_id join exchanges ex on ex.match_id = x.id join evaluations e on e.exchange_id = ex.id
+        join evaluation_answers a on a.evaluation_id = e.id where f.organisation_id = o.id and a.at > ${s}::timestamptz)`,
   );
 }
 
@@ -74,13 +83,15 @@ async function loadPeople(db: DbOrTx, since: Date | null): Promise<PersonRow[]> 
   return rows<PersonRow>(
     db,
     sql`select p.id, p.name, p.organisation_id, p.position, p.job_function, p.languages, p.expertise, p.themes, p.updated_at, u.last_active_at as last_active,
-      (select json_agg(json_build_object('year', extract(year from x.requester_confirmed_at)::int, 'theme', c.themes[1]))
-         from offer_experts e join matches x on x.offer_id = e.offer_id join expertise_calls c on c.id = x.call_id
+      (select json_agg(json_strip_nulls(json_build_object('year', ${PAST_YEAR}, 'theme', c.themes[1], 'rating', ${HOST_RATING})))
+         from offer_experts e join matches x on x.offer_id = e.offer_id join expertise_calls c on c.id = x.call_id left join exchanges ex on ex.match_id = x.id
          where e.person_id = p.id and x.state = 'confirmed') as past
     from people p left join users u on u.id = p.user_id
     where (u.id is null or u.deleted_at is null)
       and (${s}::timestamptz is null or p.updated_at > ${s}::timestamptz or u.last_active_at > ${s}::timestamptz
-        or exists (select 1 from offer_experts e join matches x on x.offer_id = e.offer_id where e.person_id = p.id and x.updated_at > ${s}::timestamptz))`,
+        or exists (select 1 from offer_experts e join matches x on x.offer_id = e.offer_id where e.person_id = p.id and x.updated_at > ${s}::timestamptz)
+        or exists (select 1 from offer_experts e join matches x on x.offer_id = e.offer_id join exchanges ex on ex.match_id = x.id join evaluations v on v.exchange_id = ex.id
+          join evaluation_answers a on a.evaluation_id = v.id where e.person_id = p.id and a.at > ${s}::timestamptz))`,
   );
 }
 
