@@ -25,6 +25,8 @@ export const programmes = pgTable(
     themes: text('themes').array().notNull().default([]),
     formats: text('formats').array().notNull().default([]),
     languages: text('languages').array().notNull().default([]),
+    /** Weights of the matching engine for this programme (keys of DEFAULT_WEIGHTS; missing ones default). */
+    matchWeights: jsonb('match_weights').$type<Record<string, number>>().notNull().default({}),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

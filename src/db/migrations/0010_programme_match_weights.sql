@@ -1,0 +1,1 @@
+ALTER TABLE "programmes" ADD COLUMN "match_weights" jsonb DEFAULT '{}'::jsonb NOT NULL;
