@@ -31,6 +31,7 @@ import { requestsApiRoutes } from './modules/requests/requests.api.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { exchangesApiRoutes } from './modules/exchanges/exchanges.api.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
@@ -151,6 +152,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', matchingRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());
+  app.route('/api/v1', exchangesApiRoutes());
 
   app.notFound((c) => {
     const t = c.get('t');

@@ -1,0 +1,76 @@
+/**
+ * Exchanges, terms of reference and evaluations as JSON under /api/v1. The same services as the
+ * pages; a personal access token (Bearer) or the session authenticates. Expected refusals answer
+ * 409 with the outcome's reason as the code; a private exchange answers 404 to anyone else.
+ */
+import { Hono } from 'hono';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import * as svc from './exchanges.service.ts';
+import * as ev from '../evaluations/evaluations.service.ts';
+
+async function json(c: Ctx): Promise<Record<string, unknown>> {
+  try {
+    const v = await c.req.json();
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationError({ _body: 'platform.form.invalid' });
+}
+
+function answer(c: Ctx, out: { ok: boolean; reason?: string } & Record<string, unknown>): Response {
+  if (out.ok) return c.json(out);
+  return c.json({ error: { code: out.reason ?? 'conflict', message: c.get('t')('exchanges.flash.notAllowed') } }, 409);
+}
+
+export function exchangesApiRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  const auth = async (c: Ctx, next: () => Promise<void>) => {
+    const h = c.req.header('Authorization');
+    if (h && /^Bearer\s+/i.test(h)) {
+      const user = await authenticateApiToken(c.get('deps').database.db, h.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
+      if (!user) throw new UnauthorizedError();
+      c.set('user', user);
+      c.set('viaToken', true);
+    }
+    if (!c.get('user')) throw new UnauthorizedError();
+    await next();
+  };
+  r.use('/exchanges', auth);
+  r.use('/exchanges/*', auth);
+  r.use('/evaluations/*', auth);
+
+  r.get('/exchanges', async (c) => c.json((await svc.listExchanges(serviceCtx(c))).exchanges));
+  r.get('/exchanges/:id', async (c) => {
+    const x = await svc.getExchange(serviceCtx(c), c.req.param('id'));
+    const { abilities: _a, messages: _m, ...rest } = x;
+    return c.json(rest);
+  });
+  r.get('/exchanges/:id/terms', async (c) => {
+    const x = await svc.getTor(serviceCtx(c), c.req.param('id'));
+    return c.json({ exchangeId: x.exchange.id, agreedVersion: x.agreedVersion, versions: x.versions });
+  });
+  r.post('/exchanges/:id/terms/signatures', async (c) => {
+    const b = await json(c);
+    const version = Number(b.version);
+    if (!Number.isInteger(version)) throw new ValidationError({ version: 'platform.form.invalid' });
+    return answer(c, await svc.signTor(serviceCtx(c), c.req.param('id'), version));
+  });
+  r.post('/exchanges/:id/transitions', async (c) => {
+    const b = await json(c);
+    return answer(c, await svc.moveExchange(serviceCtx(c), c.req.param('id'), String(b.event ?? '')));
+  });
+  r.get('/exchanges/:id/evaluations', async (c) => c.json(await ev.exchangeResults(serviceCtx(c), c.req.param('id'))));
+  r.get('/evaluations/:id', async (c) => c.json(await ev.getEvaluation(serviceCtx(c), c.req.param('id'))));
+  r.post('/evaluations/:id/answers', async (c) => {
+    // JSON: { "answers": { "<questionId>": 4, "<questionId>": "text" } }
+    const b = await json(c);
+    const answers = b.answers && typeof b.answers === 'object' ? (b.answers as Record<string, unknown>) : {};
+    const form = Object.fromEntries(Object.entries(answers).map(([k, v]) => [`a_${k}`, String(v)]));
+    return answer(c, await ev.answerEvaluation(serviceCtx(c), c.req.param('id'), form));
+  });
+  return r;
+}

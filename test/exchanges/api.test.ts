@@ -1,0 +1,74 @@
+/** The exchanges API under /api/v1 with personal access tokens: list, detail, terms and signing, transitions, evaluations; private exchanges answer 404; the OpenAPI fragment covers every route. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
+import { ctxOf } from '../requests/fixtures.ts';
+import { i18n } from '../../src/platform/i18n.ts';
+import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
+import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
+
+let t: TestApp;
+let m: Matched;
+let exchangeId = '';
+const tokens = {} as Record<'broker' | 'host' | 'peer' | 'outsider', string>;
+
+async function call(who: keyof typeof tokens | null, method: string, path: string, json?: unknown) {
+  const res = await t.client().request(method, path, { json: json ?? (method === 'GET' ? undefined : {}), headers: who ? { Authorization: `Bearer ${tokens[who]}` } : {} });
+  return { status: res.status, body: JSON.parse(res.body_ || 'null') };
+}
+
+before(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  m = await confirmedMatch(t);
+  for (const [k, u] of [['broker', m.broker], ['host', m.requester], ['peer', m.peer], ['outsider', m.outsider]] as const) tokens[k] = (await createApiToken(ctxOf(t, u), 'script')).token;
+  const out = await ex.planExchange(ctxOf(t, m.broker), m.matchId, { ...PLAN }, i18n().translator('en'));
+  assert.ok(out.ok);
+  exchangeId = out.id;
+});
+after(() => t.close());
+
+test('lists and details for participants; 401 without a token; 404 for anyone else, as for a missing id', async () => {
+  assert.equal((await call(null, 'GET', '/api/v1/exchanges')).status, 401);
+  const list = await call('peer', 'GET', '/api/v1/exchanges');
+  assert.equal(list.status, 200);
+  assert.deepEqual(list.body.map((x: { id: string }) => x.id), [exchangeId]);
+  assert.deepEqual((await call('outsider', 'GET', '/api/v1/exchanges')).body, []);
+  const d = await call('host', 'GET', `/api/v1/exchanges/${exchangeId}`);
+  assert.equal(d.status, 200);
+  assert.equal(d.body.exchange.state, 'planned');
+  assert.equal(d.body.budget.length, 2);
+  const other = await call('outsider', 'GET', `/api/v1/exchanges/${exchangeId}`);
+  const missing = await call('outsider', 'GET', `/api/v1/exchanges/${randomUUID()}`);
+  assert.equal(other.status, 404);
+  assert.deepEqual(other.body, missing.body);
+});
+
+test('terms are signed through the API by all three sides, then the broker agrees the exchange; refusals answer 409', async () => {
+  const terms = await call('peer', 'GET', `/api/v1/exchanges/${exchangeId}/terms`);
+  assert.equal(terms.body.versions[0].version, 1);
+  assert.equal((await call('broker', 'POST', `/api/v1/exchanges/${exchangeId}/transitions`, { event: 'agree' })).body.error.code, 'tor_not_agreed');
+  assert.equal((await call('peer', 'POST', `/api/v1/exchanges/${exchangeId}/terms/signatures`, { version: 7 })).status, 409);
+  for (const who of ['host', 'peer', 'broker'] as const) assert.equal((await call(who, 'POST', `/api/v1/exchanges/${exchangeId}/terms/signatures`, { version: 1 })).status, 200);
+  assert.equal((await call('host', 'POST', `/api/v1/exchanges/${exchangeId}/terms/signatures`, { version: 1 })).body.error.code, 'already_signed');
+  assert.equal((await call('outsider', 'POST', `/api/v1/exchanges/${exchangeId}/terms/signatures`, { version: 1 })).status, 404);
+  assert.equal((await call('host', 'POST', `/api/v1/exchanges/${exchangeId}/transitions`, { event: 'agree' })).status, 404);
+  const moved = await call('broker', 'POST', `/api/v1/exchanges/${exchangeId}/transitions`, { event: 'agree' });
+  assert.deepEqual(moved.body, { ok: true, to: 'agreed' });
+  assert.equal((await call('broker', 'POST', `/api/v1/exchanges/${exchangeId}/transitions`, { event: 'close' })).body.error.code, 'not_allowed');
+  const after = await call('host', 'GET', `/api/v1/exchanges/${exchangeId}/terms`);
+  assert.equal(after.body.agreedVersion, 1);
+  assert.deepEqual(after.body.versions[0].signatures.map((s: { side: string }) => s.side).sort(), ['broker', 'host', 'peer']);
+  assert.deepEqual((await call('host', 'GET', `/api/v1/exchanges/${exchangeId}/evaluations`)).body.rows, []);
+});
+
+test('the OpenAPI fragment describes every route and method of the exchanges API', async () => {
+  const { exchangesApiRoutes } = await import('../../src/modules/exchanges/exchanges.api.ts');
+  const { exchangesOpenApiPaths } = await import('../../src/modules/exchanges/exchanges.openapi.ts');
+  const routes = exchangesApiRoutes()
+    .routes.filter((r) => r.method !== 'ALL')
+    .map((r) => [r.method.toLowerCase(), r.path.replace(/:(\w+)/g, '{$1}')] as const);
+  assert.ok(routes.length >= 8);
+  assert.deepEqual(routes.filter(([meth, p]) => !(exchangesOpenApiPaths as Record<string, Record<string, unknown>>)[p]?.[meth]), []);
+});
