@@ -240,3 +240,22 @@ test('lessons: the broker drafts a good practice from the exchange’s record (l
   const lib = await t.client().get('/en/good-practices?q=Ziniar%C3%A9');
   assert.match(lib.body_, /Waste collection planning in Ziniaré/);
 });
+
+test('programme dashboard (secretariat only): exchanges by state, format, region, theme and SDG, satisfaction and follow-ups, in five languages', async () => {
+  assert.equal((await c.host.get(`/en/exchanges/dashboard?programme=${m.programmeId}`)).status, 404);
+  assert.equal((await c.broker.get(`/en/exchanges/dashboard?programme=${randomUUID()}`)).status, 404);
+  const en = await c.broker.get(`/en/exchanges/dashboard?programme=${m.programmeId}`);
+  assert.equal(en.status, 200);
+  assert.match(en.body_, /Average satisfaction: 3 out of 5 \(2 answers on 1–5 scales\)/);
+  assert.match(en.body_, /<th scope="row">Held<\/th><td>1<\/td>/);
+  assert.match(en.body_, /<th scope="row">Expert assignment<\/th><td>1<\/td>/);
+  assert.match(en.body_, /<th scope="row">Sub-Saharan Africa<\/th><td>1<\/td>/);
+  assert.match(en.body_, /<th scope="row">11\. [^<]+<\/th><td>1<\/td>/);
+  assert.match(en.body_, /<th scope="row">Before<\/th><td>2<\/td><td>1<\/td>/);
+  assert.equal((en.body_.match(/<h1>/g) ?? []).length, 1);
+  for (const l of ['fr', 'es', 'pt', 'ar']) {
+    const r = await c.broker.get(`/${l}/exchanges/dashboard?programme=${m.programmeId}`);
+    assert.equal(r.status, 200);
+    assert.match(r.body_, new RegExp(`<html lang="${l}"`));
+  }
+});

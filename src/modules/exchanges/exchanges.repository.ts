@@ -329,3 +329,37 @@ export async function documentBytesOf(db: DbOrTx, userId: string): Promise<numbe
   const [r] = await rows<{ n: number }>(db, sql`select coalesce(sum(size), 0)::int as n from exchange_documents where uploaded_by = ${userId}`);
   return r?.n ?? 0;
 }
+
+export type Count = { key: string; n: number };
+
+/** A programme's exchanges counted by state, format, host region, theme and SDG; satisfaction and follow-up answers. All in SQL. */
+export async function programmeFigures(db: DbOrTx, programmeId: string) {
+  const count = (q: ReturnType<typeof sql>) => rows<{ key: string; n: number }>(db, q);
+  const [byState, byFormat, byRegion, byTheme, bySdg, sat, stages] = await Promise.all([
+    count(sql`select state as key, count(*)::int as n from exchanges where programme_id = ${programmeId} group by state order by n desc, key`),
+    count(sql`select format as key, count(*)::int as n from exchanges where programme_id = ${programmeId} group by format order by n desc, key`),
+    count(sql`select o.region as key, count(*)::int as n from exchanges e join organisations o on o.id = e.host_organisation_id where e.programme_id = ${programmeId} group by o.region order by n desc, key`),
+    count(sql`select t.theme as key, count(*)::int as n from exchanges e join requests r on r.id = e.request_id cross join lateral unnest(r.themes) as t(theme) where e.programme_id = ${programmeId} group by t.theme order by n desc, key`),
+    count(sql`select s.sdg::text as key, count(*)::int as n from exchanges e join requests r on r.id = e.request_id cross join lateral unnest(r.sdgs) as s(sdg) where e.programme_id = ${programmeId} group by s.sdg order by n desc, s.sdg`),
+    rows<{ avg: string | null; n: number }>(
+      db,
+      sql`select avg((a.answers ->> q.id::text)::numeric)::text as avg, count(*)::int as n
+          from exchanges e join evaluations v on v.exchange_id = e.id join evaluation_answers a on a.evaluation_id = v.id
+          join questionnaire_questions q on q.questionnaire_id = v.questionnaire_id and q.kind = 'scale'
+          where e.programme_id = ${programmeId} and (a.answers ->> q.id::text) is not null`,
+    ),
+    rows<{ stage: string; sent: number; answered: number }>(
+      db,
+      sql`select v.stage, count(*)::int as sent, count(a.evaluation_id)::int as answered
+          from exchanges e join evaluations v on v.exchange_id = e.id left join evaluation_answers a on a.evaluation_id = v.id
+          where e.programme_id = ${programmeId} group by v.stage`,
+    ),
+  ]);
+  const avg = sat[0]?.avg ? Math.round(Number(sat[0].avg) * 10) / 10 : null;
+  return { byState, byFormat, byRegion, byTheme, bySdg, satisfaction: { average: avg, answers: sat[0]?.n ?? 0 }, stages };
+}
+
+export async function programmeName(db: DbOrTx, id: string): Promise<string | undefined> {
+  const [r] = await rows<{ name: string }>(db, sql`select name from programmes where id = ${id}`);
+  return r?.name;
+}

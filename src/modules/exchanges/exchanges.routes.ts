@@ -56,6 +56,8 @@ export function exchangesRoutes(): Hono<AppEnv> {
     }
   });
 
+  r.get('/exchanges/dashboard', async (c) => v.dashboardPage(c, await svc.programmeDashboard(serviceCtx(c), c.req.query('programme') ?? '')));
+
   r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(serviceCtx(c), c.req.param('id'))));
 
   r.get('/exchanges/:id/plan', async (c) => {

@@ -520,3 +520,13 @@ export async function openDocument(ctx: ServiceCtx, env: FilesEnv, id: string, d
     throw new NotFoundError();
   }
 }
+
+// ---------- programme dashboard ----------
+
+/** The programme's figures for the secretariat: exchanges by state, format, region, theme and SDG; satisfaction; follow-up answers per stage. */
+export async function programmeDashboard(ctx: ServiceCtx, programmeId: string) {
+  if (!isStaff(ctx.actor) || !isUuid(programmeId)) throw new NotFoundError();
+  const name = await repo.programmeName(ctx.db, programmeId);
+  if (name === undefined) throw new NotFoundError();
+  return { programmeId, name, ...(await repo.programmeFigures(ctx.db, programmeId)) };
+}
