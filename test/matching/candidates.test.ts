@@ -72,6 +72,27 @@ before(async () => {
 });
 after(() => t.close());
 
+
+/** The CLI's order for the call, fed the database's profiles and the call as a request. */
+async function cliOrder(extra: string[] = []): Promise<string[]> {
+  const profiles = await loadAllProfiles(t.db);
+  const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
+  const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
+  const call = (await findCall(t.db, callId))!;
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-contract-'));
+  try {
+    writeFileSync(join(dir, 'o.jsonl'), jsonl(profiles.filter((p) => p.type === 'organisation').map(strip)));
+    writeFileSync(join(dir, 'p.jsonl'), jsonl(profiles.filter((p) => p.type === 'person').map(strip)));
+    writeFileSync(join(dir, 'r.jsonl'), jsonl([strip(requestOfCall(call))]));
+    let out = '';
+    const code = await matchCommand(['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString(), ...extra], { out: (x) => (out += x), err: () => {} });
+    assert.equal(code, 0);
+    return (JSON.parse(out.trim()) as { matches: { id: string; type: string }[] }).matches.map((m) => `${m.type}:${m.id}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);
 
 test('store: built lazily from the database, catches up by polling (fake clock), a changed profile is upserted without a rebuild', async () => {
@@ -152,24 +173,7 @@ test('contract: page, API and CLI give the same order on the same data', async (
   assert.deepEqual(apiBody.candidates.map((m) => `${m.type}:${m.id}`), page);
   assert.ok(apiBody.candidates.every((m) => m.score > 0 && m.score <= 1 && m.reasons.length > 0));
 
-  // the CLI, fed the database's profiles and the call as a request
-  const profiles = await loadAllProfiles(t.db);
-  const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
-  const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
-  const call = (await findCall(t.db, callId))!;
-  const dir = mkdtempSync(join(tmpdir(), 'peerlink-contract-'));
-  try {
-    writeFileSync(join(dir, 'o.jsonl'), jsonl(profiles.filter((p) => p.type === 'organisation').map(strip)));
-    writeFileSync(join(dir, 'p.jsonl'), jsonl(profiles.filter((p) => p.type === 'person').map(strip)));
-    writeFileSync(join(dir, 'r.jsonl'), jsonl([strip(requestOfCall(call))]));
-    let out = '';
-    const code = await matchCommand(['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString()], { out: (s) => (out += s), err: () => {} });
-    assert.equal(code, 0);
-    const line = JSON.parse(out.trim()) as { matches: { id: string; type: string }[] };
-    assert.deepEqual(line.matches.map((m) => `${m.type}:${m.id}`), page);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  assert.deepEqual(await cliOrder(), page);
 });
 
 test('invite to offer: the candidate is told in their language through the outbox, and it is audited', async () => {
@@ -316,4 +320,18 @@ test('past exchanges and the host’s evaluation reach the index (catch-up) and 
   assert.deepEqual(idx.get(cy.providerOrgId, 'organisation')?.pastExchanges, [{ year: 2025, theme: 'waste_management', rating: 4 }]);
   assert.ok(store.lastCatchUp < 10, 'caught up, not rebuilt');
   assert.match((await broker.get(`/en/calls/${callId}/candidates`)).body_, /similar exchange in 2025 \(rated 4\/5\)/);
+});
+
+test('weights per programme (programmes.match_weights) change the ranking the same way on the page, the API and the CLI; bad stored values are ignored', async () => {
+  t.clock.advance(POLL_MS);
+  const weights = { text: 0.05, concepts: 0.05, themes: 0.05, job: 0, language: 1, context: 0.5, history: 0, availability: 0, diversity: 0 };
+  await t.db.execute(sql`update programmes set match_weights = ${JSON.stringify({ ...weights, bogus: 3 })}::jsonb where id = ${cy.programmeId}`);
+  const page = order((await broker.get(`/calls/${callId}/candidates?top=20`)).body_);
+  const api = JSON.parse((await t.client().request('GET', `/api/v1/calls/${callId}/candidates?top=20`, { headers: { Authorization: `Bearer ${brokerToken}` } })).body_) as { candidates: { type: string; id: string }[] };
+  assert.deepEqual(api.candidates.map((m) => `${m.type}:${m.id}`), page);
+  assert.deepEqual(await cliOrder(['--weights', JSON.stringify(weights)]), page);
+  assert.notDeepEqual(await cliOrder(), page, 'the programme weights changed the order');
+  await t.db.execute(sql`update programmes set match_weights = '{"text": -1, "concepts": "x"}'::jsonb where id = ${cy.programmeId}`);
+  assert.deepEqual(order((await broker.get(`/calls/${callId}/candidates?top=20`)).body_), await cliOrder(), 'invalid weights: the defaults');
+  await t.db.execute(sql`update programmes set match_weights = '{}'::jsonb where id = ${cy.programmeId}`);
 });

@@ -170,3 +170,26 @@ test('colleague to colleague: the same job function lifts a person', () => {
   assert.equal(r.matches[0].id, 'p-b');
   assert.ok(r.matches[0].reasons.some((x) => x.code === 'job'));
 });
+
+test('after upserts and removals the ranking is that of a fresh build: tombstones count in no document frequency', async () => {
+  const { evalProfiles } = await import('./eval/eval.profiles.ts');
+  const { EVAL_REQUESTS } = await import('./eval/eval.requests.ts');
+  const profiles = evalProfiles();
+  const { index: live } = buildMatchIndex(profiles);
+  // change every 7th profile twice and remove every 11th (by id)
+  const changed = profiles.map((p, i) => (i % 7 === 0 ? { ...p, offers: p.offers ? `${p.offers} waste recycling` : p.offers, expertise: p.expertise ? `${p.expertise} composting` : p.expertise } : p));
+  for (const [i, p] of changed.entries()) if (i % 7 === 0) {
+    live.upsert({ ...p, offers: 'temporary text about tourism' });
+    live.upsert(p);
+  }
+  const kept = changed.filter((_, i) => i % 11 !== 5);
+  for (const [i, p] of changed.entries()) if (i % 11 === 5) live.remove(p.id, p.type);
+  const { index: fresh } = buildMatchIndex(kept);
+  assert.equal(live.size, fresh.size);
+  const now = new Date('2026-11-23T09:00:00Z');
+  for (const r of EVAL_REQUESTS.slice(0, 15)) {
+    const a = live.rank(r, { top: 10, now });
+    const b = fresh.rank(r, { top: 10, now });
+    assert.deepEqual(a.matches.map((m) => [`${m.type}:${m.id}`, m.score.toFixed(6)]), b.matches.map((m) => [`${m.type}:${m.id}`, m.score.toFixed(6)]), r.id);
+  }
+});

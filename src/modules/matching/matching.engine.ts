@@ -31,7 +31,8 @@ const DECLARED_THEME_QUERY_WEIGHT = 1.5;
 /** word postings longer than this are skipped at query time (words that common carry almost no idf) */
 const MAX_WORD_POSTINGS = 60_000;
 
-type Posting = { docs: Int32Array; tfs: Float32Array; n: number };
+/** `n` entries, of which `live` belong to live profiles (the document frequency: tombstones do not count). */
+type Posting = { docs: Int32Array; tfs: Float32Array; n: number; live: number };
 
 type DocRecord = {
   key: string;
@@ -100,6 +101,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   let conceptAcc = new Float32Array(1024);
   let themeAcc = new Float32Array(1024);
   let touchedMark = new Uint8Array(1024);
+  let deadMark = new Uint8Array(1024);
 
   function grow(n: number) {
     if (n <= lengths.length) return;
@@ -110,12 +112,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     conceptAcc = new Float32Array(size);
     themeAcc = new Float32Array(size);
     touchedMark = new Uint8Array(size);
+    const dm = new Uint8Array(size); dm.set(deadMark); deadMark = dm;
   }
 
   function addPosting(token: string, doc: number, tf: number) {
     let p = postings.get(token);
     if (!p) {
-      p = { docs: new Int32Array(2), tfs: new Float32Array(2), n: 0 };
+      p = { docs: new Int32Array(2), tfs: new Float32Array(2), n: 0, live: 0 };
       postings.set(token, p);
     }
     if (p.n === p.docs.length) {
@@ -125,6 +128,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     p.docs[p.n] = doc;
     p.tfs[p.n] = tf;
     p.n++;
+    p.live++;
   }
 
   function keyOf(type: string, id: string) {
@@ -135,9 +139,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     const d = docs[docNum];
     if (!d.alive) return;
     d.alive = false;
+    deadMark[docNum] = 1;
     live--;
     totalLength -= lengths[docNum];
     byKey.delete(d.key);
+    // the document frequencies count live profiles only: a tombstone must not shift idf
+    const { tf } = docTokens(d.profile, analyse(profileText(d.profile), { hint: d.profile.languages?.[0], jobs: false }));
+    for (const token of tf.keys()) {
+      const p = postings.get(token);
+      if (p && p.live > 0) p.live--;
+    }
   }
 
   function orgOf(p: MatchProfile): MatchProfile | undefined {
@@ -267,11 +278,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // rarest tokens first: they choose the candidates; once `touchBudget` profiles are
       // touched, commoner tokens only add to the scores of profiles already touched
       const tokens = [...query.entries()].map(([token, qw]) => ({ token, qw, p: postings.get(token) }));
-      tokens.sort((x, y) => (x.p?.n ?? 0) - (y.p?.n ?? 0) || (x.token < y.token ? -1 : 1));
+      tokens.sort((x, y) => (x.p?.live ?? 0) - (y.p?.live ?? 0) || (x.token < y.token ? -1 : 1));
       for (const { token, qw, p } of tokens) {
         const isConcept = token.startsWith('k:');
         const isTheme = token.startsWith('t:');
-        const df = p ? p.n : 0;
+        const df = p ? p.live : 0;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
         if (isConcept) conceptNorm += (idf * qw) / CONCEPT_QUERY_WEIGHT;
         if (!p) continue;
@@ -281,6 +292,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         const open = touched.length < touchBudget;
         for (let i = 0; i < p.n; i++) {
           const d = pd[i];
+          if (deadMark[d]) continue;
           if (!touchedMark[d]) {
             if (!open) continue;
             touchedMark[d] = 1;

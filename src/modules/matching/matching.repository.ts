@@ -122,3 +122,9 @@ export async function callsOfRound(db: DbOrTx, roundId: string, now: Date): Prom
       where r.round_id = ${roundId} and c.state = 'open' and c.deadline > ${now.toISOString()}::timestamptz order by c.published_at, c.id limit 500`,
   );
 }
+
+/** The programme's stored weights (`programmes.match_weights`), as stored. */
+export async function programmeWeights(db: DbOrTx, programmeId: string): Promise<unknown> {
+  const r = await rows<{ w: unknown }>(db, sql`select match_weights as w from programmes where id = ${programmeId}`);
+  return r[0]?.w ?? {};
+}

@@ -15,6 +15,7 @@ import { matchStoreFor } from './matching.store.ts';
 import { createMatchIndex } from './matching.engine.ts';
 import { planRound, type PlanCandidate, type PlanPair, type PlanScore } from './matching.planner.ts';
 import * as repo from './matching.repository.ts';
+import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { MatchRequest, MatchWeights, ProfileType, Reason } from './matching.types.ts';
 
 const blank = z.literal('').transform(() => undefined);
@@ -43,9 +44,20 @@ export type CallCandidates = {
   candidates: Candidate[];
 };
 
-/** Weights of a programme: none stored yet (the programmes table has no setting), so the defaults. */
-export function programmeWeights(_programmeId: string): Partial<MatchWeights> {
-  return {};
+/** Weights of a programme (`programmes.match_weights`): known keys with finite values ≥ 0; anything else is ignored (the default applies). */
+export async function programmeWeights(db: ServiceCtx['db'], programmeId: string): Promise<Partial<MatchWeights>> {
+  let stored = await repo.programmeWeights(db, programmeId);
+  if (typeof stored === 'string') {
+    try {
+      stored = JSON.parse(stored) as unknown;
+    } catch {
+      stored = {};
+    }
+  }
+  const out: Partial<MatchWeights> = {};
+  if (stored && typeof stored === 'object' && !Array.isArray(stored))
+    for (const [k, v] of Object.entries(stored)) if (k in DEFAULT_WEIGHTS && typeof v === 'number' && Number.isFinite(v) && v >= 0) out[k as keyof MatchWeights] = v;
+  return out;
 }
 
 /** The engine's request for a call: the call's public text and the request's challenge and objectives, with the requester's context. */
@@ -86,7 +98,7 @@ export async function callCandidates(ctx: ServiceCtx, callId: string, query: Rec
   const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
   const result = index.rank(requestOfCall(c), {
     top,
-    weights: programmeWeights(c.programme_id),
+    weights: await programmeWeights(ctx.db, c.programme_id),
     now: ctx.now,
     filters: { types: q.type ? [q.type] : undefined, countries: q.country ? [q.country] : undefined, requireLanguage: !!q.language && c.languages.length > 0 },
   });
@@ -241,8 +253,9 @@ export async function roundPlan(ctx: ServiceCtx, roundId: string, query: Record<
     names[key] = p.name ?? id;
     return true;
   };
+  const weights = await programmeWeights(ctx.db, round.programme_id);
   for (const c of calls) {
-    const ranked = index.rank(requestOfCall(c), { top: PLAN_CANDIDATES_PER_CALL, weights: programmeWeights(c.programme_id), now: ctx.now });
+    const ranked = index.rank(requestOfCall(c), { top: PLAN_CANDIDATES_PER_CALL, weights, now: ctx.now });
     for (const m of ranked.matches) {
       const key = `${m.type}:${m.id}`;
       if (addCandidate(key, m.type, m.id)) scores.push({ request: c.id, candidate: key, score: m.score });
