@@ -259,3 +259,39 @@ test('programme dashboard (secretariat only): exchanges by state, format, region
     assert.match(r.body_, new RegExp(`<html lang="${l}"`));
   }
 });
+
+test('beyond one exchange: the host proposes a city-to-city partnership, the peer side accepts; both organisations see its record and history, nobody else', async () => {
+  const page = await c.host.get(`/en/exchanges/${exchangeId}`);
+  assert.match(page.body_, /Propose a city-to-city partnership/);
+  const res = await c.host.post(`/en/exchanges/${exchangeId}/partnership`, { note: 'Joint project on composting in 2028.' });
+  assert.equal(res.status, 303);
+  const pid = /\/partnerships\/([0-9a-f-]{36})$/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+  assert.ok(pid);
+  // A second proposal makes no second record.
+  const again = await c.peer.post(`/en/exchanges/${exchangeId}/partnership`, { note: 'x' });
+  assert.equal(again.headers.get('location'), `/en/partnerships/${pid}`);
+  assert.equal((await rows<{ n: number }>(t.db, sql`select count(*)::int as n from partnerships where exchange_id = ${exchangeId}`))[0]!.n, 1);
+
+  const missing = await c.outsider.get(`/en/partnerships/${randomUUID()}`);
+  const foreign = await c.outsider.get(`/en/partnerships/${pid}`);
+  assert.equal(foreign.status, 404);
+  assert.equal(missing.status, 404);
+  assert.equal((await c.outsider.post(`/en/partnerships/${pid}/accept`)).status, 404);
+
+  // The proposing side does not accept its own proposal.
+  assert.doesNotMatch((await c.host.get(`/en/partnerships/${pid}`)).body_, /Accept the partnership/);
+  await c.host.post(`/en/partnerships/${pid}/accept`);
+  assert.equal((await rows<{ state: string }>(t.db, sql`select state from partnerships where id = ${pid}`))[0]!.state, 'proposed');
+  const peerView = await c.peer.get(`/en/partnerships/${pid}`);
+  assert.match(peerView.body_, /Partnership: Ziniaré [^<]+ and Almere/);
+  assert.match(peerView.body_, /Joint project on composting in 2028./);
+  assert.equal((await c.peer.post(`/en/partnerships/${pid}/accept`)).status, 303);
+  assert.equal((await rows<{ state: string }>(t.db, sql`select state from partnerships where id = ${pid}`))[0]!.state, 'active');
+  assert.equal((await c.host.post(`/en/partnerships/${pid}/notes`, { body: '' })).status, 400);
+  assert.equal((await c.host.post(`/en/partnerships/${pid}/notes`, { body: 'Memorandum signed by both mayors.' })).status, 303);
+  const hist = await rows<{ kind: string }>(t.db, sql`select kind from partnership_events where partnership_id = ${pid} order by at, kind`);
+  assert.deepEqual(hist.map((h) => h.kind).sort(), ['accepted', 'note', 'proposed']);
+  const fr = await c.host.get(`/fr/partnerships/${pid}`);
+  assert.match(fr.body_, /Actif/);
+  assert.match(fr.body_, /Memorandum signed by both mayors./);
+});

@@ -13,6 +13,8 @@ import {
   exchangeMessages,
   exchangeTasks,
   exchangeDocuments,
+  partnerships,
+  partnershipEvents,
 } from '../../db/schema/exchanges.ts';
 import { users } from '../../db/schema/accounts.ts';
 
@@ -362,4 +364,56 @@ export async function programmeFigures(db: DbOrTx, programmeId: string) {
 export async function programmeName(db: DbOrTx, id: string): Promise<string | undefined> {
   const [r] = await rows<{ name: string }>(db, sql`select name from programmes where id = ${id}`);
   return r?.name;
+}
+
+export type PartnershipRow = typeof partnerships.$inferSelect;
+
+/** Inserts the partnership of an exchange; null when it already has one. */
+export async function insertPartnership(db: DbOrTx, v: typeof partnerships.$inferInsert): Promise<string | null> {
+  const r = await db.insert(partnerships).values(v).onConflictDoNothing().returning({ id: partnerships.id });
+  return r[0]?.id ?? null;
+}
+
+export async function findPartnership(db: DbOrTx, id: string): Promise<PartnershipRow | undefined> {
+  const [r] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+  return r;
+}
+
+export async function partnershipOfExchange(db: DbOrTx, exchangeId: string): Promise<PartnershipRow | undefined> {
+  const [r] = await db.select().from(partnerships).where(eq(partnerships.exchangeId, exchangeId));
+  return r;
+}
+
+/** Moves proposed to active once; false when it was not proposed any more. */
+export async function activatePartnership(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .update(partnerships)
+    .set({ state: 'active', updatedAt: at })
+    .where(and(eq(partnerships.id, id), eq(partnerships.state, 'proposed')))
+    .returning({ id: partnerships.id });
+  return r.length === 1;
+}
+
+export async function insertPartnershipEvent(db: DbOrTx, v: typeof partnershipEvents.$inferInsert): Promise<void> {
+  await db.insert(partnershipEvents).values(v);
+}
+
+export async function partnershipHistory(db: DbOrTx, id: string) {
+  return db
+    .select({ kind: partnershipEvents.kind, note: partnershipEvents.note, at: partnershipEvents.at, actorName: users.name })
+    .from(partnershipEvents)
+    .innerJoin(users, eq(users.id, partnershipEvents.actorId))
+    .where(eq(partnershipEvents.partnershipId, id))
+    .orderBy(asc(partnershipEvents.at));
+}
+
+/** Whether the user is an active member of the organisation. */
+export async function isMemberOf(db: DbOrTx, organisationId: string, userId: string): Promise<boolean> {
+  const [r] = await rows<{ ok: boolean }>(db, sql`select exists (select 1 from memberships where organisation_id = ${organisationId} and user_id = ${userId} and status = 'active') as ok`);
+  return !!r?.ok;
+}
+
+export async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const r = await rows<{ id: string; name: string }>(db, sql`select id, name from organisations where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  return new Map(r.map((x) => [x.id, x.name]));
 }

@@ -152,6 +152,43 @@ export function exchangesRoutes(): Hono<AppEnv> {
     return redirectTo(c, `/good-practices/${out.id}`);
   });
 
+  r.post('/exchanges/:id/partnership', async (c) => {
+    const body = await formBody(c);
+    const out = await svc.proposePartnership(serviceCtx(c), c.req.param('id'), body.note ?? '');
+    if (out.ok || out.id) {
+      setFlash(c, out.ok ? 'exchanges.flash.partnershipProposed' : 'exchanges.flash.partnershipExists');
+      return redirectTo(c, `/partnerships/${out.id}`);
+    }
+    setFlash(c, 'exchanges.flash.partnershipNoPeer');
+    return redirectTo(c, `/exchanges/${c.req.param('id')}`);
+  });
+
+  r.get('/partnerships/:id', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.partnershipPage(c, await svc.getPartnership(serviceCtx(c), c.req.param('id')));
+  });
+
+  r.post('/partnerships/:id/accept', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const out = await svc.acceptPartnership(serviceCtx(c), c.req.param('id'));
+    setFlash(c, out.ok ? 'exchanges.flash.partnershipAccepted' : 'exchanges.flash.notAllowed');
+    return redirectTo(c, `/partnerships/${c.req.param('id')}`);
+  });
+
+  r.post('/partnerships/:id/notes', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const ctx = serviceCtx(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    try {
+      await svc.addPartnershipNote(ctx, id, body);
+      return redirectTo(c, `/partnerships/${id}`);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return v.partnershipPage(c, await svc.getPartnership(ctx, id), { values: body, errors: e.fields }, 400);
+    }
+  });
+
   r.get('/exchanges/:id/terms', async (c) => {
     const q = c.req.query();
     return v.torPage(c, await svc.getTor(serviceCtx(c), c.req.param('id'), { from: q.from, to: q.to }), null);

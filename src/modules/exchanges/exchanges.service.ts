@@ -332,7 +332,7 @@ export type ExchangePage = {
   messages: Awaited<ReturnType<typeof repo.messagesOf>>;
   tasks: Awaited<ReturnType<typeof repo.tasksOf>>;
   tor: { latest: number | null; agreed: number | null };
-  abilities: { editPlan: boolean; transition: boolean; post: boolean; events: ExchangeEvent[]; draftLesson: boolean };
+  abilities: { editPlan: boolean; transition: boolean; post: boolean; events: ExchangeEvent[]; draftLesson: boolean; proposePartnership: boolean };
 };
 
 export async function getExchange(ctx: ServiceCtx, id: string): Promise<ExchangePage> {
@@ -365,6 +365,7 @@ export async function getExchange(ctx: ServiceCtx, id: string): Promise<Exchange
       post: canExchange(ctx.actor, 'exchange.post', standing),
       events: canMove ? (Object.keys(EXCHANGE_TRANSITIONS[standing.state]) as ExchangeEvent[]) : [],
       draftLesson: canExchange(ctx.actor, 'exchange.draftLesson', standing),
+      proposePartnership: (standing.state === 'held' || standing.state === 'evaluated' || standing.state === 'closed') && !!e.peerOrganisationId && !(await repo.partnershipOfExchange(ctx.db, e.id)),
     },
   };
 }
@@ -529,4 +530,75 @@ export async function programmeDashboard(ctx: ServiceCtx, programmeId: string) {
   const name = await repo.programmeName(ctx.db, programmeId);
   if (name === undefined) throw new NotFoundError();
   return { programmeId, name, ...(await repo.programmeFigures(ctx.db, programmeId)) };
+}
+
+// ---------- partnership ----------
+
+export type PartnershipOutcome = { ok: true; id: string } | { ok: false; reason: 'no_peer_organisation' | 'already_proposed'; id?: string };
+
+/** After the exchange, someone of either side (or the broker) proposes to continue as a city-to-city partnership. One per exchange. */
+export async function proposePartnership(ctx: ServiceCtx, id: string, note: string): Promise<PartnershipOutcome> {
+  const { e, standing } = await load(ctx, id, 'exchange.view');
+  if (standing.state === 'planned' || standing.state === 'agreed') throw new NotFoundError();
+  if (!e.peerOrganisationId) return { ok: false, reason: 'no_peer_organisation' };
+  const side = standing.isHost ? 'host' : standing.isPeer ? 'peer' : 'broker';
+  const pid = randomUUID();
+  return ctx.db.transaction(async (tx): Promise<PartnershipOutcome> => {
+    const inserted = await repo.insertPartnership(tx, { id: pid, exchangeId: e.id, hostOrganisationId: e.hostOrganisationId, peerOrganisationId: e.peerOrganisationId!, state: 'proposed', proposedBy: ctx.actor!.id, proposedSide: side, createdAt: ctx.now, updatedAt: ctx.now });
+    if (!inserted) return { ok: false, reason: 'already_proposed', id: (await repo.partnershipOfExchange(tx, e.id))?.id };
+    await repo.insertPartnershipEvent(tx, { id: randomUUID(), partnershipId: pid, kind: 'proposed', note: note.trim().slice(0, 2000), actorId: ctx.actor!.id, at: ctx.now });
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'partnership.propose', objectType: 'partnership', objectId: pid, ip: ctx.ip });
+    await notify(tx, ctx.now, (await repo.sideUserIds(tx, e)).filter((u) => u !== ctx.actor!.id), 'partnership_proposed', (t) => ({
+      subject: t('exchanges.mail.partnership.subject', { title: e.title }),
+      body: t('exchanges.mail.partnership.body', { title: e.title, link: mailLink(`/partnerships/${pid}`) }),
+    }));
+    return { ok: true, id: pid };
+  });
+}
+
+async function loadPartnership(ctx: ServiceCtx, id: string) {
+  const actor = requireActor(ctx);
+  const p = isUuid(id) ? await repo.findPartnership(ctx.db, id) : undefined;
+  if (!p) throw new NotFoundError();
+  const [isHost, isPeer] = await Promise.all([repo.isMemberOf(ctx.db, p.hostOrganisationId, actor.id), repo.isMemberOf(ctx.db, p.peerOrganisationId, actor.id)]);
+  const e = await repo.findExchange(ctx.db, p.exchangeId);
+  const s = e ? await repo.standingOf(ctx.db, e, actor.id) : { isHost: false, isPeer: false };
+  const host = isHost || s.isHost;
+  const peer = isPeer || s.isPeer;
+  if (!host && !peer && !isStaff(actor)) throw new NotFoundError();
+  return { p, host, peer, e };
+}
+
+/** The partnership record: both parties, state, history. For both organisations' members and the secretariat. */
+export async function getPartnership(ctx: ServiceCtx, id: string) {
+  const { p, host, peer, e } = await loadPartnership(ctx, id);
+  const [names, history] = await Promise.all([repo.organisationNames(ctx.db, [p.hostOrganisationId, p.peerOrganisationId]), repo.partnershipHistory(ctx.db, p.id)]);
+  // The side that did not propose accepts (the secretariat may too).
+  const canAccept = p.state === 'proposed' && ((p.proposedSide !== 'host' && host) || (p.proposedSide !== 'peer' && peer) || isStaff(ctx.actor));
+  return {
+    id: p.id,
+    state: p.state,
+    exchange: e ? { id: e.id, title: e.title } : null,
+    host: names.get(p.hostOrganisationId) ?? '',
+    peer: names.get(p.peerOrganisationId) ?? '',
+    history,
+    abilities: { accept: canAccept },
+  };
+}
+
+export async function acceptPartnership(ctx: ServiceCtx, id: string): Promise<{ ok: boolean }> {
+  const page = await getPartnership(ctx, id);
+  if (!page.abilities.accept) return { ok: false };
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.activatePartnership(tx, id, ctx.now))) return { ok: false };
+    await repo.insertPartnershipEvent(tx, { id: randomUUID(), partnershipId: id, kind: 'accepted', actorId: ctx.actor!.id, at: ctx.now });
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'partnership.accept', objectType: 'partnership', objectId: id, ip: ctx.ip });
+    return { ok: true };
+  });
+}
+
+export async function addPartnershipNote(ctx: ServiceCtx, id: string, raw: unknown): Promise<void> {
+  const { p } = await loadPartnership(ctx, id);
+  const v = mustParse(messageSchema, raw);
+  await repo.insertPartnershipEvent(ctx.db, { id: randomUUID(), partnershipId: p.id, kind: 'note', note: v.body, actorId: ctx.actor!.id, at: ctx.now });
 }

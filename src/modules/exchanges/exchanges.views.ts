@@ -8,7 +8,7 @@ import { input, textarea, select, checkbox, errorSummary, type FormState } from 
 import { optionsOf } from '../../taxonomy/labels.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { formatName, fmtDate } from '../programmes/programmes.views.ts';
-import type { ExchangePage, TorPage, listExchanges, programmeDashboard } from './exchanges.service.ts';
+import type { ExchangePage, TorPage, listExchanges, programmeDashboard, getPartnership } from './exchanges.service.ts';
 import { labelFor } from '../../taxonomy/labels.ts';
 import { REGIONS } from '../../taxonomy/regions.ts';
 import { SDGS } from '../../taxonomy/sdgs.ts';
@@ -196,6 +196,17 @@ ${
           ? html`<form method="post" action="${link(c, `${base}/lesson`)}" class="inline"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`
           : ''
       }</div>`
+    : ''
+}
+${
+  x.abilities.proposePartnership
+    ? html`<section aria-labelledby="h-partnership"><h2 id="h-partnership">${t('exchanges.partnership.title')}</h2><form method="post" action="${link(c, `${base}/partnership`)}">${textarea({
+        t,
+        name: 'note',
+        label: t('exchanges.partnership.note'),
+        form: empty,
+        rows: 3,
+      })}<button type="submit">${t('exchanges.partnership.propose')}</button></form></section>`
     : ''
 }
 <section aria-labelledby="h-logistics"><h2 id="h-logistics">${t('exchanges.plan.checklist')}</h2><ul>${CHECKLIST_ITEMS.map(
@@ -400,4 +411,26 @@ function stageName(t: T, s: string): string {
   return (
     { before: t('evaluations.stage.before'), after: t('evaluations.stage.after'), m3: t('evaluations.stage.m3'), m6: t('evaluations.stage.m6'), m12: t('evaluations.stage.m12') } as Record<string, string>
   )[s] ?? s;
+}
+
+export function partnershipPage(c: Ctx, p: Awaited<ReturnType<typeof getPartnership>>, form: FormState | null = null, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const f = form ?? { values: {}, errors: {} };
+  const heading = t('exchanges.partnership.heading', { host: p.host, peer: p.peer });
+  const kind = (k: string) => ({ proposed: t('exchanges.partnership.proposed'), accepted: t('exchanges.partnership.accepted'), note: t('exchanges.partnership.noteKind') } as Record<string, string>)[k] ?? k;
+  return page(c, {
+    title: heading,
+    status,
+    body: html`<h1>${heading}</h1>
+<dl class="facts"><dt>${t('exchanges.field.state')}</dt><dd>${p.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting')}</dd>
+${p.exchange ? html`<dt>${t('exchanges.partnership.from')}</dt><dd><a href="${link(c, `/exchanges/${p.exchange.id}`)}">${p.exchange.title}</a></dd>` : ''}</dl>
+${p.abilities.accept ? html`<form method="post" action="${link(c, `/partnerships/${p.id}/accept`)}"><button type="submit">${t('exchanges.partnership.accept')}</button></form>` : ''}
+<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${p.history.map(
+      (h) => html`<li><p class="meta">${fmtDate(h.at, locale, true)} · ${h.actorName} · ${kind(h.kind)}</p>${h.note ? html`<p class="pre">${h.note}</p>` : ''}</li>`,
+    )}</ol>
+<form method="post" action="${link(c, `/partnerships/${p.id}/notes`)}">${errorSummary(t, f.errors, { body: t('exchanges.partnership.addNote') })}${textarea({ t, name: 'body', label: t('exchanges.partnership.addNote'), form: f, rows: 3, required: true })}<button type="submit">${t(
+      'exchanges.partnership.save',
+    )}</button></form></section>`,
+  });
 }
