@@ -295,3 +295,14 @@ test('beyond one exchange: the host proposes a city-to-city partnership, the pee
   assert.match(fr.body_, /Actif/);
   assert.match(fr.body_, /Memorandum signed by both mayors./);
 });
+
+test('the schedule can be run by the secretariat through POST /evaluations/run (the worker calls runEvaluations on the clock); nobody else may', async () => {
+  assert.equal((await c.host.post('/en/evaluations/run')).status, 404);
+  await at('2028-04-01T06:00:00Z');
+  const res = await c.broker.post('/en/evaluations/run');
+  assert.equal(res.status, 200);
+  const out = JSON.parse(res.body_) as { sent: number; reminded: number };
+  assert.equal(out.sent, 0, 'everything was already sent');
+  assert.ok(out.reminded > 0, 'unanswered questionnaires are reminded');
+  assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'and not twice in the same week');
+});

@@ -7,6 +7,7 @@ import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import * as svc from './evaluations.service.ts';
 import * as v from './evaluations.views.ts';
+import { kickOutbox } from '../notifications/notifications.routes.ts';
 
 async function formBody(c: Ctx): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
@@ -45,6 +46,7 @@ export function evaluationsRoutes(): Hono<AppEnv> {
     if (!isStaff(c.get('user'))) throw new NotFoundError();
     const ctx = serviceCtx(c);
     const out = await svc.runEvaluations(ctx.db, ctx.now);
+    if (out.sent || out.reminded) kickOutbox(c);
     return c.json(out);
   });
 

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import * as svc from './exchanges.service.ts';
 import * as v from './exchanges.views.ts';
+import { kickOutbox } from '../notifications/notifications.routes.ts';
 import { filesEnv, readUpload, uploadLimit, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
 
 async function formBody(c: Ctx): Promise<Record<string, string>> {
@@ -47,6 +48,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
     const body = await formBody(c);
     try {
       const out = await svc.planExchange(ctx, matchId, body, c.get('t'));
+      if (out.ok) kickOutbox(c);
       setFlash(c, out.ok ? 'exchanges.flash.planned' : 'exchanges.flash.alreadyPlanned');
       return redirectTo(c, `/exchanges/${out.id}`);
     } catch (e) {
@@ -106,6 +108,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
       const body = await formBody(c);
       try {
         await action(ctx, id, body);
+        if (which === 'message') kickOutbox(c);
         setFlash(c, flash);
         return redirectTo(c, `/exchanges/${id}`);
       } catch (e) {
@@ -155,6 +158,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
   r.post('/exchanges/:id/partnership', async (c) => {
     const body = await formBody(c);
     const out = await svc.proposePartnership(serviceCtx(c), c.req.param('id'), body.note ?? '');
+    if (out.ok) kickOutbox(c);
     if (out.ok || out.id) {
       setFlash(c, out.ok ? 'exchanges.flash.partnershipProposed' : 'exchanges.flash.partnershipExists');
       return redirectTo(c, `/partnerships/${out.id}`);
@@ -200,6 +204,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
     const body = await formBody(c);
     try {
       const out = await svc.writeTor(ctx, id, body);
+      if (out.ok) kickOutbox(c);
       setFlash(c, out.ok ? 'exchanges.flash.torSaved' : out.reason === 'unchanged' ? 'exchanges.flash.torUnchanged' : 'exchanges.flash.torConflict');
       return redirectTo(c, `/exchanges/${id}/terms`);
     } catch (e) {
@@ -214,6 +219,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
     const version = Number(body.version);
     if (!Number.isInteger(version)) throw new NotFoundError();
     const out = await svc.signTor(serviceCtx(c), id, version);
+    if (out.ok && out.agreed) kickOutbox(c);
     setFlash(c, out.ok ? (out.agreed ? 'exchanges.flash.torAgreed' : 'exchanges.flash.signed') : out.reason === 'not_latest' ? 'exchanges.flash.notLatest' : 'exchanges.flash.alreadySigned');
     return redirectTo(c, `/exchanges/${id}/terms`);
   });
