@@ -5,6 +5,23 @@ import { users } from './accounts.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/**
+ * Accent folding for search, character for character (`Ziniaré` → `ziniare`, `Sandgerði` → `sandgerdi`):
+ * PostgreSQL's `translate` is immutable, so it can build the generated search columns on PGlite and on
+ * a server alike without the unaccent extension. `foldForSearch` applies the same map to queries.
+ */
+export const FOLD_FROM = 'àáâãäåāăąçćčďđèéêëēėęěğìíîïīįıłñńňòóôõöøōőřśşšșţťțùúûüūůűųýÿžźżðþæœß';
+export const FOLD_TO = 'aaaaaaaaacccddeeeeeeeegiiiiiiilnnnoooooooorsssstttuuuuuuuuyyzzzdtaos';
+const fold = (col: string) => sql.raw(`translate(lower(coalesce(${col}, '')), '${FOLD_FROM}', '${FOLD_TO}')`);
+
+const FOLD_MAP = new Map([...FOLD_FROM].map((ch, i) => [ch, FOLD_TO[i]!]));
+/** Lower-cases and folds accents exactly as the search columns do. */
+export function foldForSearch(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC').toLowerCase()) out += FOLD_MAP.get(ch) ?? ch;
+  return out;
+}
+
 export const ORGANISATION_KINDS = ['municipality', 'region', 'association', 'ngo', 'knowledge_institution', 'company', 'national_government', 'international_organisation', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
@@ -39,7 +56,7 @@ export const organisations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('simple'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(subregion, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce(offers, '') || ' ' || coalesce(seeks, '')), 'C')`,
+      sql`setweight(to_tsvector('simple'::regconfig, ${fold('name')}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold('subregion')}), 'B') || setweight(to_tsvector('simple'::regconfig, ${fold('offers')} || ' ' || ${fold('seeks')}), 'C')`,
     ),
   },
   (t) => [
@@ -84,7 +101,7 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('simple'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(position, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce(expertise, '')), 'C')`,
+      sql`setweight(to_tsvector('simple'::regconfig, ${fold('name')}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold('position')}), 'B') || setweight(to_tsvector('simple'::regconfig, ${fold('expertise')}), 'C')`,
     ),
   },
   (t) => [

@@ -5,6 +5,7 @@ import { users, oneTimeTokens } from '../../db/schema/accounts.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
+import { foldForSearch } from '../../db/schema/organisations.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
@@ -15,7 +16,7 @@ export const COUNT_CAP = 1000;
 
 /** Words of a query, letters and digits only (safe inside to_tsquery). */
 export function queryWords(q: string): string[] {
-  return (q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  return (foldForSearch(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
 /**
@@ -33,7 +34,7 @@ function textSearch(q: string | undefined, searchCol: SQL, nameCol: SQL): { wher
   // A one-letter prefix matches nearly everything and costs a full ranking: single letters match as words.
   const prefix = words.map((w) => (w.length > 1 ? `${w}:*` : w)).join(' & ');
   // For plain words the prefix query already matches what websearch would; websearch is added only for its syntax.
-  const tsq = /["-]|\bor\b/i.test(q) ? sql`(websearch_to_tsquery('simple', ${q}) || to_tsquery('simple', ${prefix}))` : sql`to_tsquery('simple', ${prefix})`;
+  const tsq = /["-]|\bor\b/i.test(q) ? sql`(websearch_to_tsquery('simple', ${foldForSearch(q)}) || to_tsquery('simple', ${prefix}))` : sql`to_tsquery('simple', ${prefix})`;
   return { where: sql`${searchCol} @@ ${tsq}`, rank: sql`ts_rank(${searchCol}, ${tsq})` };
 }
 
