@@ -113,7 +113,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Forms and JSON are small; upload routes (CVs, attachments) enforce their own, larger limits
   // while streaming, so the general limit skips them.
   const generalLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.text('Payload Too Large', 413) });
-  const UPLOAD_PATH = /^\/(requests\/[^/]+\/attachments|offers\/[^/]+\/cv)$/;
+  const UPLOAD_PATH = /^\/(requests\/[^/]+\/attachments|offers\/[^/]+\/cv|exchanges\/[^/]+\/documents)$/;
   app.use('*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : generalLimit(c, next)));
   app.use('*', crossSiteGuard());
 

@@ -12,6 +12,7 @@ import { openPglite, openPostgres, migrate, checkDurability, rows, DataDirLocked
 import { createMailer } from './platform/mail.ts';
 import { createApp } from './app.ts';
 import { startOutboxWorker } from './modules/notifications/notifications.service.ts';
+import { runEvaluations } from './modules/evaluations/evaluations.service.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<Database> {
@@ -61,6 +62,11 @@ async function main(): Promise<void> {
   const app = createApp({ database, config, log, mailer, now: () => new Date() });
   // Mail leaves through the outbox table: retried with backoff, daily digests, never lost.
   const outbox = startOutboxWorker({ db: database.db, mailer, now: () => new Date(), baseUrl: config.baseUrl, onError: (e) => log.error('outbox', { error: String(e) }) });
+  // Evaluations fall due by date (before, after, follow-ups at 3, 6, 12 months; reminders): checked
+  // every 15 minutes; what they queue leaves through the outbox.
+  const evaluationTimer = setInterval(() => {
+    runEvaluations(database.db, new Date()).catch((e: unknown) => log.error('evaluations', { error: String(e) }));
+  }, 15 * 60_000);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { url: `http://localhost:${info.port}`, database: database.kind, mail: mailer.describe, demo: config.demo });
   });
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
     log.info('shutting down', { signal });
     // Stop accepting; requests in flight finish; then the database closes (and releases its lock).
     outbox.stop();
+    clearInterval(evaluationTimer);
     server.close(async () => {
       await database.close();
       log.info('stopped');

@@ -9,6 +9,7 @@ import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { requestsOpenApiPaths, requestsOpenApiSchemas } from '../requests/requests.openapi.ts';
 import { knowledgeOpenApiPaths, knowledgeOpenApiSchemas } from '../knowledge/knowledge.openapi.ts';
 import { matchingOpenApiPaths, matchingOpenApiSchemas } from '../matching/matching.openapi.ts';
+import { exchangesOpenApiPaths, exchangesOpenApiSchemas } from '../exchanges/exchanges.openapi.ts';
 
 const str = { type: 'string' } as const;
 const nullable = (s: object) => ({ oneOf: [s, { type: 'null' }] });
@@ -52,6 +53,7 @@ export function openApiDocument(baseUrl: string) {
       ...requestsOpenApiPaths,
       ...knowledgeOpenApiPaths,
       ...matchingOpenApiPaths,
+      ...exchangesOpenApiPaths,
       '/organisations': {
         get: {
           summary: 'Search the organisation directory',
@@ -118,6 +120,7 @@ export function openApiDocument(baseUrl: string) {
         ...requestsOpenApiSchemas,
         ...knowledgeOpenApiSchemas,
         ...matchingOpenApiSchemas,
+        ...exchangesOpenApiSchemas,
         Error: {
           type: 'object',
           required: ['error'],

@@ -52,6 +52,7 @@ ${item('/calls', t('platform.nav.calls'))}
 ${item('/organisations', t('platform.nav.organisations'))}
 ${user ? item('/people', t('platform.nav.people')) : ''}
 ${user ? item('/requests', t('platform.nav.requests')) : ''}
+${user ? item('/exchanges', t('platform.nav.exchanges')) : ''}
 ${user && user.roles.some((r) => r === 'broker' || r === 'admin') ? item('/broker', t('platform.nav.broker')) : ''}
 ${item('/good-practices', t('platform.nav.goodPractices'))}
 ${
