@@ -144,6 +144,31 @@ export function programmesRoutes(): Hono<AppEnv> {
     }
   });
 
+  r.get('/admin/programmes/:id/weights', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.weightsPage(c, await svc.getProgrammeWeights(serviceCtx(c), c.req.param('id')));
+  });
+
+  r.post('/admin/programmes/:id/weights', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    try {
+      await svc.updateProgrammeWeights(serviceCtx(c), id, body);
+      setFlash(c, 'programmes.weights.saved');
+      return redirectTo(c, `/admin/programmes/${id}/weights`);
+    } catch (e) {
+      if (e instanceof ValidationError) return v.weightsPage(c, await svc.getProgrammeWeights(serviceCtx(c), id), { values: body, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.post('/admin/programmes/:id/weights/reset', async (c) => {
+    const id = c.req.param('id');
+    await svc.resetProgrammeWeights(serviceCtx(c), id);
+    setFlash(c, 'programmes.weights.resetDone');
+    return redirectTo(c, `/admin/programmes/${id}/weights`);
+  });
+
   r.post('/admin/programmes/:id/rounds', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);

@@ -11,6 +11,8 @@ import { canProgramme } from './programmes.policy.ts';
 import { programmeInput, roundInput, criterionInput, committeeInput, newsInput, openCallsQuery } from './programmes.schema.ts';
 import { roundPhase, roundDatesProblem, type RoundPhase } from './programmes.phase.ts';
 import * as repo from './programmes.repository.ts';
+import { audit } from '../../platform/audit.ts';
+import { DEFAULT_WEIGHTS, type MatchWeights } from '../matching/matching.types.ts';
 
 export type Programme = Omit<repo.ProgrammeRow, 'createdBy'>;
 export type Round = repo.RoundRow & { phase: RoundPhase };
@@ -191,5 +193,72 @@ export async function postNews(ctx: ServiceCtx, slug: string, raw: unknown): Pro
   const input = mustParse(newsInput, raw);
   const id = randomUUID();
   await repo.insertTimelineEvent(ctx.db, { id, programmeId: p.id, kind: 'news', at: ctx.now, title: input.title, body: input.body ?? '', refId: id, authorId: ctx.actor!.id });
+  return { ok: true };
+}
+
+/** The matching weights, in the engine's order (`DEFAULT_WEIGHTS`). */
+export const WEIGHT_KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchWeights)[];
+export const WEIGHT_MAX = 10;
+
+export type ProgrammeWeights = { programme: Programme; stored: Partial<MatchWeights>; weights: MatchWeights };
+
+/** Stored weights as the engine reads them: known keys with finite numbers ≥ 0 (anything else ignored). */
+function cleanWeights(stored: unknown): Partial<MatchWeights> {
+  const out: Partial<MatchWeights> = {};
+  if (stored && typeof stored === 'object' && !Array.isArray(stored))
+    for (const [k, v] of Object.entries(stored)) if (k in DEFAULT_WEIGHTS && typeof v === 'number' && Number.isFinite(v) && v >= 0) out[k as keyof MatchWeights] = v;
+  return out;
+}
+
+/** A programme's matching weights, stored and effective (defaults filled in), for its managers. */
+export async function getProgrammeWeights(ctx: ServiceCtx, id: string): Promise<ProgrammeWeights> {
+  requireManager(ctx);
+  const p = isUuid(id) ? await repo.findProgramme(ctx.db, id) : undefined;
+  if (!p) throw new NotFoundError();
+  const stored = cleanWeights(p.matchWeights);
+  return { programme: p, stored, weights: { ...DEFAULT_WEIGHTS, ...stored } };
+}
+
+/**
+ * Checks the weights form: one field per weight, a number from 0 to 10 (a decimal comma is
+ * accepted); an empty field means the default. Errors per field; at least one weight above 0.
+ */
+export function parseWeightsForm(raw: Record<string, unknown>): { ok: true; weights: Partial<MatchWeights> } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const weights: Partial<MatchWeights> = {};
+  for (const k of WEIGHT_KEYS) {
+    const v = raw[k];
+    const s = typeof v === 'string' ? v.trim().replace(',', '.') : '';
+    if (v !== undefined && typeof v !== 'string') errors[k] = 'programmes.weights.invalid';
+    else if (s === '') continue;
+    else if (!/^\d+(\.\d+)?$|^\.\d+$/.test(s) || !Number.isFinite(Number(s))) errors[k] = 'programmes.weights.invalid';
+    else if (Number(s) > WEIGHT_MAX) errors[k] = 'programmes.weights.range';
+    else weights[k] = Number(s);
+  }
+  if (!Object.keys(errors).length && WEIGHT_KEYS.every((k) => (weights[k] ?? DEFAULT_WEIGHTS[k]) === 0)) errors[WEIGHT_KEYS[0]!] = 'programmes.weights.allZero';
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, weights };
+}
+
+/** Saves a programme's matching weights in one update (only the fields given; empty fields fall back to the defaults); audited. ValidationError per field, nothing stored. */
+export async function updateProgrammeWeights(ctx: ServiceCtx, id: string, raw: Record<string, unknown>): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(id) || !(await repo.findProgramme(ctx.db, id))) throw new NotFoundError();
+  const parsed = parseWeightsForm(raw);
+  if (!parsed.ok) throw new ValidationError(parsed.errors);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateProgrammeRow(tx, id, { matchWeights: parsed.weights as Record<string, number>, updatedAt: ctx.now });
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'programme.weights.update', objectType: 'programme', objectId: id, ip: ctx.ip });
+  });
+  return { ok: true };
+}
+
+/** Puts a programme back on the default weights; audited. */
+export async function resetProgrammeWeights(ctx: ServiceCtx, id: string): Promise<{ ok: true }> {
+  requireManager(ctx);
+  if (!isUuid(id) || !(await repo.findProgramme(ctx.db, id))) throw new NotFoundError();
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateProgrammeRow(tx, id, { matchWeights: {}, updatedAt: ctx.now });
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'programme.weights.reset', objectType: 'programme', objectId: id, ip: ctx.ip });
+  });
   return { ok: true };
 }

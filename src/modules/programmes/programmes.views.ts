@@ -12,7 +12,8 @@ import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { languageName } from '../../taxonomy/languages.ts';
-import type { OpenCall, ProgrammeAdmin, ProgrammePublic, Programme, TimelineEntry } from './programmes.service.ts';
+import type { OpenCall, ProgrammeAdmin, ProgrammePublic, Programme, TimelineEntry, ProgrammeWeights } from './programmes.service.ts';
+import { DEFAULT_WEIGHTS, type MatchWeights } from '../matching/matching.types.ts';
 import type { RoundPhase } from './programmes.phase.ts';
 
 export const themeOptions = (locale: Locale) => THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) }));
@@ -219,7 +220,7 @@ export function adminProgrammePage(c: Ctx, d: ProgrammeAdmin, forms: { settings?
     title: p.name,
     status,
     body: html`<h1>${p.name}</h1>
-<p><a href="${link(c, `/programmes/${p.slug}`)}">${t('programmes.admin.publicPage')}</a> · <a href="${link(c, `/programmes/${p.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
+<p><a href="${link(c, `/programmes/${p.slug}`)}">${t('programmes.admin.publicPage')}</a> · <a href="${link(c, `/programmes/${p.slug}/timeline`)}">${t('programmes.timeline.title')}</a> · <a href="${link(c, `${base}/weights`)}">${t('programmes.weights.title')}</a></p>
 <section aria-labelledby="rounds-h"><h2 id="rounds-h">${t('programmes.rounds.heading')}</h2>${roundsTable(c, d.rounds, base)}
 <form method="post" action="${link(c, `${base}/rounds`)}" class="stack"><h3>${t('programmes.round.add')}</h3>${errorSummary(t, round.errors, rl)}
 ${input({ t, name: 'name', label: rl.name, form: round, required: true })}
@@ -310,5 +311,46 @@ ${x.programme.description ? html`<p>${x.programme.description}</p>` : ''}</li>`,
       )}</ul>`
     : html`<p>${t('programmes.admin.none')}</p>`
 }`,
+  });
+}
+
+/** Label and hint of each matching weight (keys written out, one pair per weight of DEFAULT_WEIGHTS). */
+function weightTexts(t: T): Record<keyof MatchWeights, { label: string; hint: string }> {
+  return {
+    text: { label: t('programmes.weights.text'), hint: t('programmes.weights.textHint') },
+    concepts: { label: t('programmes.weights.concepts'), hint: t('programmes.weights.conceptsHint') },
+    themes: { label: t('programmes.weights.themes'), hint: t('programmes.weights.themesHint') },
+    job: { label: t('programmes.weights.job'), hint: t('programmes.weights.jobHint') },
+    language: { label: t('programmes.weights.language'), hint: t('programmes.weights.languageHint') },
+    context: { label: t('programmes.weights.context'), hint: t('programmes.weights.contextHint') },
+    history: { label: t('programmes.weights.history'), hint: t('programmes.weights.historyHint') },
+    availability: { label: t('programmes.weights.availability'), hint: t('programmes.weights.availabilityHint') },
+    diversity: { label: t('programmes.weights.diversity'), hint: t('programmes.weights.diversityHint') },
+  };
+}
+
+/** The form of a programme's matching weights: one field per weight, current value (or default) shown, reset to defaults. */
+export function weightsPage(c: Ctx, d: ProgrammeWeights, form?: FormState, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const p = d.programme;
+  const base = `/admin/programmes/${p.id}/weights`;
+  const texts = weightTexts(t);
+  const keys = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchWeights)[];
+  const f = form ?? { values: Object.fromEntries(keys.map((k) => [k, String(d.weights[k])])), errors: {} };
+  const labels = Object.fromEntries(keys.map((k) => [k, texts[k].label]));
+  const num = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n);
+  return page(c, {
+    title: `${t('programmes.weights.title')} · ${p.name}`,
+    status,
+    body: html`<h1>${t('programmes.weights.title')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a></p>
+<p>${t('programmes.weights.intro')}</p>
+<form method="post" action="${link(c, base)}" class="stack" novalidate>${errorSummary(t, f.errors, labels)}
+<fieldset><legend>${t('programmes.weights.legend')}</legend>
+${keys.map((k) => input({ t, name: k, label: texts[k].label, form: f, inputmode: 'decimal', hint: `${texts[k].hint} ${t('programmes.weights.default', { value: num(DEFAULT_WEIGHTS[k]) })}` }))}
+</fieldset>
+<button type="submit">${t('programmes.weights.save')}</button></form>
+<form method="post" action="${link(c, `${base}/reset`)}" class="stack"><p>${Object.keys(d.stored).length ? t('programmes.weights.custom') : t('programmes.weights.usingDefaults')}</p>
+<button type="submit" class="secondary">${t('programmes.weights.reset')}</button></form>`,
   });
 }
