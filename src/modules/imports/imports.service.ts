@@ -51,6 +51,39 @@ function addIssue(report: ImportReport, max: number, issue: ImportIssue) {
   if (report.issues.length < max) report.issues.push(issue);
 }
 
+
+type Checked<T> = { ok: true; value: T & { id: string }; extra: Record<string, unknown> } | { ok: false; issues: Omit<ImportIssue, 'line'>[] };
+
+/**
+ * The valid records of a file, in order, with their line numbers. Unreadable lines, lines that
+ * break a rule and repeated ids are counted as rejected and reported; they are not yielded.
+ */
+async function* checkedRecords<T>(input: ImportInput, check: (data: Record<string, unknown>) => Checked<T>, report: ImportReport, max: number) {
+  const firstLine = new Map<string, number>();
+  for await (const item of readRecords(input.source, input.format)) {
+    report.read++;
+    if ('error' in item) {
+      report.rejected++;
+      addIssue(report, max, { line: item.line, message: item.error });
+      continue;
+    }
+    const c = check(item.data);
+    if (!c.ok) {
+      report.rejected++;
+      for (const i of c.issues) addIssue(report, max, { line: item.line, ...i });
+      continue;
+    }
+    const seen = firstLine.get(c.value.id);
+    if (seen !== undefined) {
+      report.rejected++;
+      addIssue(report, max, { line: item.line, field: 'id', message: `duplicate id "${c.value.id}" (first on line ${seen})` });
+      continue;
+    }
+    firstLine.set(c.value.id, item.line);
+    yield { line: item.line, value: c.value, extra: c.extra };
+  }
+}
+
 /**
  * Imports organisations. Outcomes: `{ ok: true, report }` (issues listed in the report, nothing
  * written if `strict` and any issue), `{ ok: false, reason: 'forbidden' }` for anyone but the
@@ -61,7 +94,6 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
   const report = newReport('organisations');
   const max = input.maxIssues ?? DEFAULT_MAX_ISSUES;
   const size = input.batchSize ?? DEFAULT_BATCH;
-  const firstLine = new Map<string, number>();
   try {
     await ctx.db.transaction(async (tx) => {
       let batch: OrganisationWrite[] = [];
@@ -71,28 +103,9 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
         report.updated += r.updated;
         batch = [];
       };
-      for await (const item of readRecords(input.source, input.format)) {
-        report.read++;
-        if ('error' in item) {
-          report.rejected++;
-          addIssue(report, max, { line: item.line, message: item.error });
-          continue;
-        }
-        const c = checkOrganisation(item.data);
-        if (!c.ok) {
-          report.rejected++;
-          for (const i of c.issues) addIssue(report, max, { line: item.line, ...i });
-          continue;
-        }
-        const seen = firstLine.get(c.value.id);
-        if (seen !== undefined) {
-          report.rejected++;
-          addIssue(report, max, { line: item.line, field: 'id', message: `duplicate id "${c.value.id}" (first on line ${seen})` });
-          continue;
-        }
-        firstLine.set(c.value.id, item.line);
+      for await (const rec of checkedRecords(input, checkOrganisation, report, max)) {
         if (input.strict && report.issueCount) continue; // nothing will be written: only keep checking
-        batch.push({ record: c.value, extra: c.extra });
+        batch.push({ record: rec.value, extra: rec.extra });
         if (batch.length >= size) await flush();
       }
       if (input.strict && report.issueCount) throw new Rollback();
@@ -119,7 +132,6 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
   const report = newReport('people');
   const max = input.maxIssues ?? DEFAULT_MAX_ISSUES;
   const size = input.batchSize ?? DEFAULT_BATCH;
-  const firstLine = new Map<string, number>();
   try {
     await ctx.db.transaction(async (tx) => {
       let batch: (PersonWrite & { line: number })[] = [];
@@ -142,27 +154,8 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
         report.inserted += r.inserted;
         report.updated += r.updated;
       };
-      for await (const item of readRecords(input.source, input.format)) {
-        report.read++;
-        if ('error' in item) {
-          report.rejected++;
-          addIssue(report, max, { line: item.line, message: item.error });
-          continue;
-        }
-        const c = checkPerson(item.data);
-        if (!c.ok) {
-          report.rejected++;
-          for (const i of c.issues) addIssue(report, max, { line: item.line, ...i });
-          continue;
-        }
-        const seen = firstLine.get(c.value.id);
-        if (seen !== undefined) {
-          report.rejected++;
-          addIssue(report, max, { line: item.line, field: 'id', message: `duplicate id "${c.value.id}" (first on line ${seen})` });
-          continue;
-        }
-        firstLine.set(c.value.id, item.line);
-        batch.push({ record: c.value, extra: c.extra, organisationId: null, line: item.line });
+      for await (const rec of checkedRecords(input, checkPerson, report, max)) {
+        batch.push({ record: rec.value, extra: rec.extra, organisationId: null, line: rec.line });
         if (batch.length >= size) await flush();
       }
       await flush();
