@@ -58,6 +58,37 @@ export function resultCount(t: T, r: { total: number; isTotalCapped: boolean; pa
   return r.isTotalCapped ? t('organisations.search.countMore', { count: 1000, page: r.page }) : t('organisations.search.count', { count: r.total, page: r.page });
 }
 
+/** The sort choice of the directory searches (organisations and people share the allowlist). */
+export function sortSelect(t: T, label: string, form: FormState): Html {
+  return select({
+    t,
+    name: 'sort',
+    label,
+    form,
+    options: [
+      { value: 'relevance', label: t('organisations.sort.relevance') },
+      { value: 'name', label: t('organisations.sort.name') },
+      { value: 'newest', label: t('organisations.sort.newest') },
+    ],
+    blank: t('organisations.sort.default'),
+  });
+}
+
+/** The results of a directory search: count, cards, pager. */
+export function resultsSection<I>(c: Ctx, result: { items: I[]; total: number; isTotalCapped: boolean; page: number; hasPrev: boolean; hasNext: boolean } | null, values: Record<string, unknown>, card: (item: I) => Html): Html {
+  const t = c.get('t');
+  return html`<section aria-labelledby="results-title">
+<h2 id="results-title">${t('organisations.search.results')}</h2>
+${
+  result
+    ? html`<p role="status">${resultCount(t, result)}</p>
+${result.items.length ? html`<ul class="cards">${result.items.map(card)}</ul>` : html`<p>${t('organisations.search.none')}</p>`}
+${pager(c, result, values)}`
+    : ''
+}
+</section>`;
+}
+
 function orgCard(c: Ctx, o: OrganisationCard): Html {
   const locale = c.get('locale');
   const t = c.get('t');
@@ -104,30 +135,10 @@ ${select({ t, name: 'kind', label: labels.kind!, form, options: optionsOf(ORGANI
 ${select({ t, name: 'theme', label: labels.theme!, form, options: themeOptions(locale), blank: all })}
 ${select({ t, name: 'language', label: labels.language!, form, options: languageOptions(locale), blank: all })}
 ${select({ t, name: 'population', label: labels.population!, form, options: optionsOf(POPULATION_BANDS, locale, true), blank: all })}
-${select({
-  t,
-  name: 'sort',
-  label: labels.sort!,
-  form,
-  options: [
-    { value: 'relevance', label: t('organisations.sort.relevance') },
-    { value: 'name', label: t('organisations.sort.name') },
-    { value: 'newest', label: t('organisations.sort.newest') },
-  ],
-  blank: t('organisations.sort.default'),
-})}
+${sortSelect(t, labels.sort!, form)}
 <button type="submit">${t('organisations.search.submit')}</button>
 </form>
-<section aria-labelledby="results-title">
-<h2 id="results-title">${t('organisations.search.results')}</h2>
-${
-  result
-    ? html`<p role="status">${resultCount(t, result)}</p>
-${result.items.length ? html`<ul class="cards">${result.items.map((o) => orgCard(c, o))}</ul>` : html`<p>${t('organisations.search.none')}</p>`}
-${pager(c, result, values)}`
-    : ''
-}
-</section>
+${resultsSection(c, result, values, (o) => orgCard(c, o))}
 </div>`,
   });
 }

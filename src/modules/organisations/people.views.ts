@@ -11,7 +11,7 @@ import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageOptions } from '../../taxonomy/languages.ts';
 import { roleLabel, type SearchResult } from './organisations.service.ts';
 import type { PersonCard, PersonDetail } from './people.service.ts';
-import { pager, resultCount, themeName, multiSelect } from './organisations.views.ts';
+import { themeName, multiSelect, sortSelect, resultsSection } from './organisations.views.ts';
 
 function personCard(c: Ctx, p: PersonCard): Html {
   const locale = c.get('locale');
@@ -53,30 +53,10 @@ ${select({ t, name: 'country', label: labels.country!, form, options: countryOpt
 ${select({ t, name: 'theme', label: labels.theme!, form, options: THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) })), blank: all })}
 ${select({ t, name: 'language', label: labels.language!, form, options: languageOptions(locale), blank: all })}
 ${select({ t, name: 'function', label: labels.function!, form, options: optionsOf(JOB_FUNCTIONS, locale), blank: all })}
-${select({
-  t,
-  name: 'sort',
-  label: labels.sort!,
-  form,
-  options: [
-    { value: 'relevance', label: t('organisations.sort.relevance') },
-    { value: 'name', label: t('organisations.sort.name') },
-    { value: 'newest', label: t('organisations.sort.newest') },
-  ],
-  blank: t('organisations.sort.default'),
-})}
+${sortSelect(t, labels.sort!, form)}
 <button type="submit">${t('organisations.search.submit')}</button>
 </form>
-<section aria-labelledby="results-title">
-<h2 id="results-title">${t('organisations.search.results')}</h2>
-${
-  result
-    ? html`<p role="status">${resultCount(t, result)}</p>
-${result.items.length ? html`<ul class="cards">${result.items.map((p) => personCard(c, p))}</ul>` : html`<p>${t('organisations.search.none')}</p>`}
-${pager(c, result, values)}`
-    : ''
-}
-</section>
+${resultsSection(c, result, values, (p) => personCard(c, p))}
 </div>`,
   });
 }
