@@ -132,26 +132,11 @@ export async function upsertPeople(db: DbOrTx, batch: PersonWrite[], now: Date):
   return { inserted, updated: out.length - inserted };
 }
 
-export type OrganisationExportRow = {
-  id: string;
-  externalId: string | null;
-  name: string;
-  kind: string;
-  country: string;
-  region: string;
-  subregion: string | null;
-  population: number | null;
-  languages: string[];
-  offers: string;
-  seeks: string;
-  themes: string[];
-  sdgs: number[];
-  website: string | null;
-  email: string | null;
-  lat: number | null;
-  lon: number | null;
-  extra: Record<string, unknown>;
-};
+/** An organisation as exported: the table's own columns (no generated search, no audit fields). */
+export type OrganisationExportRow = Pick<
+  typeof organisations.$inferSelect,
+  'id' | 'externalId' | 'name' | 'kind' | 'country' | 'region' | 'subregion' | 'population' | 'languages' | 'offers' | 'seeks' | 'themes' | 'sdgs' | 'website' | 'email' | 'lat' | 'lon' | 'extra'
+>;
 
 /** One page of organisations in (name, id) order after the given key. */
 export async function organisationsPage(db: DbOrTx, after: { name: string; id: string } | null, limit: number): Promise<OrganisationExportRow[]> {
