@@ -15,7 +15,7 @@ import { matchStoreFor } from './matching.store.ts';
 import { createMatchIndex } from './matching.engine.ts';
 import { planRound, type PlanCandidate, type PlanPair, type PlanScore } from './matching.planner.ts';
 import * as repo from './matching.repository.ts';
-import { DEFAULT_WEIGHTS } from './matching.types.ts';
+import { storedWeights } from './matching.types.ts';
 import type { MatchRequest, MatchWeights, ProfileType, Reason } from './matching.types.ts';
 
 const blank = z.literal('').transform(() => undefined);
@@ -46,18 +46,7 @@ export type CallCandidates = {
 
 /** Weights of a programme (`programmes.match_weights`): known keys with finite values ≥ 0; anything else is ignored (the default applies). */
 export async function programmeWeights(db: ServiceCtx['db'], programmeId: string): Promise<Partial<MatchWeights>> {
-  let stored = await repo.programmeWeights(db, programmeId);
-  if (typeof stored === 'string') {
-    try {
-      stored = JSON.parse(stored) as unknown;
-    } catch {
-      stored = {};
-    }
-  }
-  const out: Partial<MatchWeights> = {};
-  if (stored && typeof stored === 'object' && !Array.isArray(stored))
-    for (const [k, v] of Object.entries(stored)) if (k in DEFAULT_WEIGHTS && typeof v === 'number' && Number.isFinite(v) && v >= 0) out[k as keyof MatchWeights] = v;
-  return out;
+  return storedWeights(await repo.programmeWeights(db, programmeId));
 }
 
 /** The engine's request for a call: the call's public text and the request's challenge and objectives, with the requester's context. */

@@ -117,6 +117,25 @@ export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
 });
 
 /** A structured, translatable reason. `code` selects the message; `params` fill it. */
+/**
+ * Weights as stored for a programme (`programmes.match_weights`, an object or its JSON text): known
+ * keys with finite numbers >= 0; anything else is ignored, so the default applies. The one rule for
+ * reading them, used by the rankings and by the programme's weights form.
+ */
+export function storedWeights(stored: unknown): Partial<MatchWeights> {
+  if (typeof stored === 'string') {
+    try {
+      stored = JSON.parse(stored) as unknown;
+    } catch {
+      return {};
+    }
+  }
+  const out: Partial<MatchWeights> = {};
+  if (stored && typeof stored === 'object' && !Array.isArray(stored))
+    for (const [k, v] of Object.entries(stored)) if (k in DEFAULT_WEIGHTS && typeof v === 'number' && Number.isFinite(v) && v >= 0) out[k as keyof MatchWeights] = v;
+  return out;
+}
+
 export type Reason =
   | { code: 'theme'; params: { theme: string; terms: string[] } }
   | { code: 'text'; params: { terms: string[] } }

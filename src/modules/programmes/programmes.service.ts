@@ -12,7 +12,7 @@ import { programmeInput, roundInput, criterionInput, committeeInput, newsInput, 
 import { roundPhase, roundDatesProblem, type RoundPhase } from './programmes.phase.ts';
 import * as repo from './programmes.repository.ts';
 import { audit } from '../../platform/audit.ts';
-import { DEFAULT_WEIGHTS, type MatchWeights } from '../matching/matching.types.ts';
+import { DEFAULT_WEIGHTS, storedWeights, type MatchWeights } from '../matching/matching.types.ts';
 
 export type Programme = Omit<repo.ProgrammeRow, 'createdBy'>;
 export type Round = repo.RoundRow & { phase: RoundPhase };
@@ -202,20 +202,13 @@ export const WEIGHT_MAX = 10;
 
 export type ProgrammeWeights = { programme: Programme; stored: Partial<MatchWeights>; weights: MatchWeights };
 
-/** Stored weights as the engine reads them: known keys with finite numbers ≥ 0 (anything else ignored). */
-function cleanWeights(stored: unknown): Partial<MatchWeights> {
-  const out: Partial<MatchWeights> = {};
-  if (stored && typeof stored === 'object' && !Array.isArray(stored))
-    for (const [k, v] of Object.entries(stored)) if (k in DEFAULT_WEIGHTS && typeof v === 'number' && Number.isFinite(v) && v >= 0) out[k as keyof MatchWeights] = v;
-  return out;
-}
 
 /** A programme's matching weights, stored and effective (defaults filled in), for its managers. */
 export async function getProgrammeWeights(ctx: ServiceCtx, id: string): Promise<ProgrammeWeights> {
   requireManager(ctx);
   const p = isUuid(id) ? await repo.findProgramme(ctx.db, id) : undefined;
   if (!p) throw new NotFoundError();
-  const stored = cleanWeights(p.matchWeights);
+  const stored = storedWeights(p.matchWeights);
   return { programme: p, stored, weights: { ...DEFAULT_WEIGHTS, ...stored } };
 }
 
