@@ -5,6 +5,7 @@
  * messages, tasks) and its state history. `exchanges.state` moves only through
  * src/modules/exchanges/exchanges.workflow.ts.
  */
+import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, date, bigserial, boolean } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
@@ -155,7 +156,11 @@ export const exchangeTasks = pgTable(
   (t) => [index('exchange_tasks_exchange_idx').on(t.exchangeId, t.dueDate)],
 );
 
-/** A questionnaire of a programme for one stage of an exchange: before, right after, or a follow-up at 3, 6 or 12 months. One per programme and stage. */
+/**
+ * A questionnaire of a programme for one stage of an exchange: before, right after, or a follow-up at 3, 6 or 12 months.
+ * One current version per programme and stage: once a version has been sent it is kept as it was (its answers refer to
+ * its questions) and an edit makes the next version; the old one is retired (`retired_at`) and stays readable.
+ */
 export const questionnaires = pgTable(
   'questionnaires',
   {
@@ -163,10 +168,15 @@ export const questionnaires = pgTable(
     programmeId: uuid('programme_id').notNull().references(() => programmes.id, { onDelete: 'cascade' }),
     stage: text('stage').notNull(), // before | after | m3 | m6 | m12
     title: text('title').notNull(),
+    version: integer('version').notNull().default(1),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('questionnaires_programme_stage_key').on(t.programmeId, t.stage)],
+  (t) => [
+    uniqueIndex('questionnaires_programme_stage_current_key').on(t.programmeId, t.stage).where(sql`retired_at is null`),
+    uniqueIndex('questionnaires_programme_stage_version_key').on(t.programmeId, t.stage, t.version),
+  ],
 );
 
 /** A question: a scale (1–5), a choice among options, a number or a text. */
