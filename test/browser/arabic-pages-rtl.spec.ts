@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn } from './support/browser.ts';
+import { Browser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
 
 let server: RunningServer;
@@ -22,7 +22,7 @@ after(async () => {
 const ARABIC = /[\u0600-\u06FF]/;
 
 /** The current page is Arabic, right to left, laid out from the right, with no sideways scroll. */
-async function assertArabicRtl(h1?: string) {
+async function assertArabicRtl(h1?: string, opts: { contentHeading?: boolean } = {}) {
   const page = b.page;
   const url = page.url();
   assert.equal(await page.locator('html').getAttribute('lang'), 'ar', url);
@@ -47,7 +47,8 @@ async function assertArabicRtl(h1?: string) {
     };
   });
   assert.equal(layout.direction, 'rtl', `${url}: computed direction`);
-  assert.match(layout.h1, ARABIC, `${url}: the heading is Arabic`);
+  // A page about one thing (a programme, a case) is headed by its own name, in the language it was written in.
+  if (!opts.contentHeading) assert.match(layout.h1, ARABIC, `${url}: the heading is Arabic`);
   if (h1) assert.equal(layout.h1.trim(), h1, url);
   assert.match(layout.nav, /المنظمات/, `${url}: navigation in Arabic`);
   assert.ok(layout.gapRight < layout.gapLeft, `${url}: the heading starts at the right (${layout.gapRight} < ${layout.gapLeft})`);
@@ -90,4 +91,35 @@ test('Arabic pages are right to left, in Arabic, for visitors and signed-in memb
   assert.match(page.url(), /\/en\/account$/);
   assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'ltr');
+});
+
+test('Arabic pages of the cooperation cycle are right to left for visitors, members and the secretariat', async () => {
+  const page = b.page;
+  await signOut(b);
+  // What a visitor reads: calls, programmes, the good-practice library, the guide and funding.
+  for (const path of ['/ar/calls-for-requests', '/ar/calls', '/ar/good-practices', '/ar/cooperation-approaches', '/ar/funding']) {
+    await b.goto(path);
+    await assertArabicRtl();
+  }
+  await b.goto('/ar/programmes/connect');
+  await assertArabicRtl(undefined, { contentHeading: true });
+  // A case of the library: Arabic labels around content kept in its own language.
+  await b.goto('/ar/good-practices');
+  await b.follow(page.locator('main ul.cards h2 a, main ul.cards h3 a').first());
+  await assertArabicRtl(undefined, { contentHeading: true });
+  await b.goto('/ar/cooperation-approaches');
+  await b.follow(page.locator('main a[href*="/cooperation-approaches/"]').first());
+  await assertArabicRtl();
+
+  // A member's opportunities, then the secretariat's dashboard and exchanges.
+  await signIn(b, 'ar', 'expert@demo.peerlink.localhost', DEMO_PASSWORD);
+  await b.goto('/ar/opportunities');
+  await assertArabicRtl();
+  await signOut(b);
+  await signIn(b, 'ar', 'broker@demo.peerlink.localhost', DEMO_PASSWORD);
+  for (const path of ['/ar/broker', '/ar/exchanges']) {
+    await b.goto(path);
+    await assertArabicRtl();
+  }
+  await signOut(b);
 });
