@@ -1,5 +1,5 @@
 /** Organisations (institution first), people's profiles and memberships. */
-import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, customType } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, real, customType } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './accounts.ts';
 
@@ -55,6 +55,15 @@ export const organisations = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /**
+     * The matching engine's concepts of the text (`waste_management/collection`, and `theme/_` per theme), with one
+     * weight each (index for index), for concept-level, cross-lingual relevance in directory search. Written with the
+     * text by the app (src/modules/matching/matching.concepts.ts); `concepts_src` is the key of what was analysed:
+     * rows whose key no longer matches their text are refreshed by `reindex-concepts` / at server start.
+     */
+    concepts: text('concepts').array().notNull().default([]),
+    conceptWeights: real('concept_weights').array().notNull().default([]),
+    conceptsSrc: text('concepts_src'),
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, ${fold('name')}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold('subregion')}), 'B') || setweight(to_tsvector('simple'::regconfig, ${fold('offers')} || ' ' || ${fold('seeks')}), 'C')`,
     ),
@@ -70,6 +79,7 @@ export const organisations = pgTable(
     index('organisations_population_idx').on(t.population),
     index('organisations_created_idx').on(t.createdAt, t.id),
     index('organisations_languages_idx').using('gin', t.languages),
+    index('organisations_concepts_idx').using('gin', t.concepts),
   ],
 );
 
@@ -100,6 +110,10 @@ export const people = pgTable(
     extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** The engine's concepts of expertise and position, weighted, and the key of what was analysed (as for organisations). */
+    concepts: text('concepts').array().notNull().default([]),
+    conceptWeights: real('concept_weights').array().notNull().default([]),
+    conceptsSrc: text('concepts_src'),
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, ${fold('name')}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold('position')}), 'B') || setweight(to_tsvector('simple'::regconfig, ${fold('expertise')}), 'C')`,
     ),
@@ -114,6 +128,7 @@ export const people = pgTable(
     index('people_languages_idx').using('gin', t.languages),
     index('people_job_function_idx').on(t.jobFunction),
     index('people_created_idx').on(t.createdAt, t.id),
+    index('people_concepts_idx').using('gin', t.concepts),
   ],
 );
 
