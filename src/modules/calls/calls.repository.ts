@@ -247,6 +247,12 @@ export async function liveMatchOfOffer(db: DbOrTx, offerId: string): Promise<Mat
   return r;
 }
 
+/** The exchange planned from a match, if any. */
+export async function exchangeOfMatch(db: DbOrTx, matchId: string): Promise<string | null> {
+  const [r] = await rows<{ id: string }>(db, sql`select id from exchanges where match_id = ${matchId}`);
+  return r?.id ?? null;
+}
+
 export async function updateMatch(db: DbOrTx, id: string, v: Partial<typeof matches.$inferInsert>): Promise<void> {
   await db.update(matches).set(v).where(eq(matches.id, id));
 }

@@ -17,6 +17,7 @@ import { loadRequest } from '../requests/requests.service.ts';
 import * as reqRepo from '../requests/requests.repository.ts';
 import { transition } from '../requests/requests.workflow.ts';
 import { isStaff } from '../requests/requests.policy.ts';
+import { canPlanExchange } from '../exchanges/exchanges.policy.ts';
 import { canOffer, canPublishCall, matchSides, type OfferAction, type OfferStanding, type MatchSide } from './calls.policy.ts';
 import { publishCallInput, offerInput, messageInput, callsQuery } from './calls.schema.ts';
 import * as repo from './calls.repository.ts';
@@ -225,7 +226,8 @@ export type OfferDetail = {
   offeredByName: string;
   experts: { personId: string; name: string; position: string; motivation: string; languages: string[]; availability: string; cv: { id: string; label: string } | null }[];
   messages: { authorName: string; body: string; at: Date }[];
-  match: { id: string; state: string; requesterConfirmed: boolean; providerConfirmed: boolean; mySides: MatchSide[] } | null;
+  /** `exchangeId`: the exchange planned from a confirmed match; `canPlan`: the reader may plan it (none yet). */
+  match: { id: string; state: string; requesterConfirmed: boolean; providerConfirmed: boolean; mySides: MatchSide[]; exchangeId: string | null; canPlan: boolean } | null;
   abilities: { message: boolean; shortlist: boolean; propose: boolean; uploadCv: boolean; withdraw: boolean };
 };
 
@@ -241,6 +243,7 @@ export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail
     cvsOfOffer(ctx, id),
   ]);
   if (offer.offeredBy !== ctx.actor!.id) await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'offer.open', objectType: 'offer', objectId: id, ip: ctx.ip });
+  const exchangeId = match?.state === 'confirmed' ? await repo.exchangeOfMatch(ctx.db, match.id) : null;
   return {
     id,
     state: offer.state,
@@ -250,7 +253,15 @@ export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail
     experts: experts.map((e) => ({ ...e, cv: cvs.get(e.personId) ?? null })),
     messages,
     match: match
-      ? { id: match.id, state: match.state, requesterConfirmed: !!match.requesterConfirmedAt, providerConfirmed: !!match.providerConfirmedAt, mySides: match.state === 'proposed' ? matchSides(standing) : [] }
+      ? {
+          id: match.id,
+          state: match.state,
+          requesterConfirmed: !!match.requesterConfirmedAt,
+          providerConfirmed: !!match.providerConfirmedAt,
+          mySides: match.state === 'proposed' ? matchSides(standing) : [],
+          exchangeId,
+          canPlan: match.state === 'confirmed' && !exchangeId && canPlanExchange(ctx.actor),
+        }
       : null,
     abilities: {
       message: canOffer(ctx.actor, 'offer.message', standing),

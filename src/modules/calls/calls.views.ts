@@ -156,6 +156,13 @@ ${
     ? html`<section aria-labelledby="match-h"><h2 id="match-h">${t('calls.match.heading')}</h2>
 <p>${d.match.state === 'confirmed' ? t('calls.match.confirmed') : d.match.state === 'declined' ? t('calls.match.declined') : t('calls.match.proposed')}</p>
 <ul><li>${t('calls.match.requesterSide')}: ${d.match.requesterConfirmed ? t('calls.match.yes') : t('calls.match.waiting')}</li><li>${t('calls.match.providerSide')}: ${d.match.providerConfirmed ? t('calls.match.yes') : t('calls.match.waiting')}</li></ul>
+${
+  d.match.exchangeId
+    ? html`<p><a href="${link(c, `/exchanges/${d.match.exchangeId}`)}">${t('calls.match.openExchange')}</a></p>`
+    : d.match.canPlan
+      ? html`<p><a class="button" href="${link(c, `/exchanges/new?match=${d.match.id}`)}">${t('calls.match.planExchange')}</a></p>`
+      : ''
+}
 ${d.match.mySides.length ? html`<div class="actions">${post(`/matches/${d.match.id}/confirm`, t('calls.match.confirm'))}${post(`/matches/${d.match.id}/decline`, t('calls.match.decline'), 'secondary')}</div>` : ''}</section>`
     : ''
 }
