@@ -1,8 +1,17 @@
 /** Knowledge: good practices (structured cases) and their edit history. */
 import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { FOLD_FROM, FOLD_TO } from './organisations.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Accent folding of the search column, as the directory's (`FOLD_FROM` → `FOLD_TO`, src/db/schema/organisations.ts):
+ * a jsonb text goes through its text form (lower-casing and folding keep it valid JSON) and back, so
+ * `jsonb_to_tsvector` still indexes the string values only.
+ */
+const foldJson = (col: string) => sql.raw(`(translate(lower(${col}::text), '${FOLD_FROM}', '${FOLD_TO}'))::jsonb`);
+const foldText = (col: string) => sql.raw(`translate(lower(coalesce(${col}, '')), '${FOLD_FROM}', '${FOLD_TO}')`);
 
 /** Multilingual user content: language code → text (`{ en: …, fr: … }`), read through `localized()`. */
 export type MultiText = Record<string, string>;
@@ -61,8 +70,9 @@ export const goodPractices = pgTable(
     updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Accent-folded like the directory's (`depots` finds `dépôts`): each jsonb text is lower-cased and folded before indexing. */
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(jsonb_to_tsvector('simple'::regconfig, title, '["string"]'), 'A') || setweight(jsonb_to_tsvector('simple'::regconfig, summary, '["string"]') || to_tsvector('simple'::regconfig, partner_names), 'B') || setweight(jsonb_to_tsvector('simple'::regconfig, problem, '["string"]') || jsonb_to_tsvector('simple'::regconfig, solution, '["string"]') || jsonb_to_tsvector('simple'::regconfig, results, '["string"]') || jsonb_to_tsvector('simple'::regconfig, challenges, '["string"]') || jsonb_to_tsvector('simple'::regconfig, prerequisites, '["string"]') || jsonb_to_tsvector('simple'::regconfig, cost, '["string"]') || jsonb_to_tsvector('simple'::regconfig, transferability, '["string"]'), 'C')`,
+      sql`setweight(jsonb_to_tsvector('simple'::regconfig, ${foldJson('title')}, '["string"]'), 'A') || setweight(jsonb_to_tsvector('simple'::regconfig, ${foldJson('summary')}, '["string"]') || to_tsvector('simple'::regconfig, ${foldText('partner_names')}), 'B') || setweight(jsonb_to_tsvector('simple'::regconfig, ${foldJson('problem')}, '["string"]') || jsonb_to_tsvector('simple'::regconfig, ${foldJson('solution')}, '["string"]') || jsonb_to_tsvector('simple'::regconfig, ${foldJson('results')}, '["string"]') || jsonb_to_tsvector('simple'::regconfig, ${foldJson('challenges')}, '["string"]') || jsonb_to_tsvector('simple'::regconfig, ${foldJson('prerequisites')}, '["string"]') || jsonb_to_tsvector('simple'::regconfig, ${foldJson('cost')}, '["string"]') || jsonb_to_tsvector('simple'::regconfig, ${foldJson('transferability')}, '["string"]'), 'C')`,
     ),
   },
   (t) => [

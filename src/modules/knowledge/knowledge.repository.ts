@@ -2,6 +2,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { goodPractices, goodPracticeEdits } from '../../db/schema/knowledge.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
+import { foldForSearch } from '../../db/schema/organisations.ts';
 
 export type GoodPracticeRow = typeof goodPractices.$inferSelect;
 export type GoodPracticeInsert = typeof goodPractices.$inferInsert;
@@ -9,9 +10,9 @@ export type GoodPracticeInsert = typeof goodPractices.$inferInsert;
 /** The library's filters; every list is of published cases only. */
 export type LibraryFilters = { q?: string; theme?: string; region?: string; sdg?: number; approach?: string; format?: string; language?: string };
 
-/** Words of a query, letters and digits only (safe inside to_tsquery). */
+/** Words of a query, letters and digits only (safe inside to_tsquery), lower-cased and accent-folded as the search column is. */
 export function queryWords(q: string): string[] {
-  return (q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  return (foldForSearch(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
 function conditions(f: LibraryFilters): { where: SQL; rank?: SQL } {
