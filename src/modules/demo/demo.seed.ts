@@ -14,6 +14,7 @@ import { regionOfCountry } from '../../taxonomy/regions.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo.data.ts';
 import { seedProgrammesDemo } from '../programmes/programmes.demo.ts';
 import { seedGoodPractices } from '../knowledge/knowledge.seed.ts';
+import { seedExchangesDemo } from './demo.exchanges.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -123,6 +124,8 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedReport>
     // The programme (CONNECT, an open round, criteria, committee, timeline) and the good-practice library.
     report.programmes = (await seedProgrammesDemo(tx, now)) ? 1 : 0;
     report.goodPractices = (await seedGoodPractices(tx, { now })).goodPractices;
+    // The exchange stage: a confirmed match to plan, and an exchange held and evaluated.
+    await seedExchangesDemo(tx, now);
   });
   return report;
 }
