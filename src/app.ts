@@ -123,7 +123,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (token) {
       const s = await loadSession(deps.database.db, token, deps.now());
       if (s) {
-        c.set('user', s.user);
+        // A session waiting for its second factor is nobody yet, but for the code page (SECURITY.md 8).
+        if (s.isPending2fa) c.set('pendingUser', s.user);
+        else c.set('user', s.user);
         c.set('sessionIdHash', s.idHash);
       }
     }

@@ -38,6 +38,8 @@ export type AppEnv = {
     ip: string;
     user: CurrentUser | null;
     sessionIdHash: string | null;
+    /** A password sign-in still waiting for its second factor: this person may reach only the code page. */
+    pendingUser: CurrentUser | null;
     /** Set when the caller used a personal access token (API only). */
     viaToken: boolean;
   };

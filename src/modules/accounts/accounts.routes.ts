@@ -13,6 +13,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
 import * as svc from './accounts.service.ts';
 import * as tokens from './accounts.tokens.ts';
+import * as twoFactor from './accounts.twofactor.ts';
 import * as v from './accounts.views.ts';
 import { canAccount } from './accounts.policy.ts';
 import { passwordProblem } from './accounts.passwords.ts';
@@ -90,7 +91,53 @@ export function accountsRoutes(): Hono<AppEnv> {
     }
     setSessionCookie(c, out.token, secure(c));
     const locale: Locale = isLocale(out.user.locale) ? out.user.locale : c.get('locale');
-    return c.redirect(`/${locale}${safeNext(body.next) ?? '/account'}`, 303);
+    const next = safeNext(body.next) ?? '/account';
+    if (out.secondFactor !== 'none') return c.redirect(`/${locale}/sign-in/${out.secondFactor}?next=${encodeURIComponent(next)}`, 303);
+    return c.redirect(`/${locale}${next}`, 303);
+  });
+
+  // The second step of a sign-in that needs a second factor (SECURITY.md 8). Only a pending session reaches these.
+  const pending = (c: Ctx) => c.get('pendingUser') ?? null;
+  const toSignIn = (c: Ctx) => redirectTo(c, '/sign-in');
+  r.get('/sign-in/code', (c) => {
+    const u = pending(c);
+    if (!u || !u.hasTotp) return toSignIn(c);
+    return v.codePage(c, emptyForm({ next: safeNext(c.req.query('next')) ?? '' }));
+  });
+  r.post('/sign-in/code', async (c) => {
+    const u = pending(c);
+    if (!u || !u.hasTotp) return toSignIn(c);
+    const body = await c.req.parseBody();
+    const next = safeNext(body.next) ?? '/account';
+    const code = String(body.code ?? '').slice(0, 40);
+    if (!code.trim()) return v.codePage(c, { values: { next }, errors: { code: 'platform.form.required' } }, 400);
+    const out = await twoFactor.completeSignIn(serviceCtx(c), { userId: u.id, pendingIdHash: c.get('sessionIdHash')!, code });
+    if (!out.ok) {
+      if (out.reason === 'locked') c.header('Retry-After', String(svc.LOCK_WINDOW_MS / 1000));
+      return v.codePage(c, { values: { next }, errors: { code: out.reason === 'locked' ? 'accounts.signIn.locked' : 'accounts.twoFactor.codeWrong' } }, out.reason === 'locked' ? 429 : 400);
+    }
+    setSessionCookie(c, out.token, secure(c));
+    return c.redirect(`/${isLocale(u.locale) ? u.locale : c.get('locale')}${next}`, 303);
+  });
+  r.get('/sign-in/setup', (c) => {
+    const u = pending(c);
+    if (!u || u.hasTotp) return toSignIn(c);
+    const secret = twoFactor.newSecret();
+    return v.setupPage(c, { secret, uri: twoFactor.provisioningUri(secret, u.email), atSignIn: true, required: true }, emptyForm({ next: safeNext(c.req.query('next')) ?? '' }));
+  });
+  r.post('/sign-in/setup', async (c) => {
+    const u = pending(c);
+    if (!u || u.hasTotp) return toSignIn(c);
+    const body = await c.req.parseBody();
+    const next = safeNext(body.next) ?? '/account';
+    const secret = String(body.secret ?? '');
+    const out = await twoFactor.enrol(serviceCtx(c), { userId: u.id, secret, code: String(body.code ?? ''), sessionIdHash: c.get('sessionIdHash')!, atSignIn: true });
+    if (!out.ok) {
+      const s = /^[A-Z2-7]{32}$/.test(secret) ? secret : twoFactor.newSecret();
+      return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: true, required: true }, { values: { next }, errors: out.errors }, 400);
+    }
+    setSessionCookie(c, out.token!, secure(c));
+    return v.recoveryCodesPage(c, out.recoveryCodes, next);
   });
 
   r.post('/sign-out', async (c) => {
@@ -163,6 +210,46 @@ export function accountsRoutes(): Hono<AppEnv> {
     const out = await svc.requestEmailChange(serviceCtx(c), env(c), p.data);
     if (!out.ok) return fail(out.errors);
     setFlash(c, 'accounts.email.sent');
+    return redirectTo(c, '/account');
+  });
+  r.get('/account/two-factor', async (c) => {
+    const u = c.get('user')!;
+    if (u.hasTotp) return v.twoFactorPage(c, { codesLeft: await twoFactor.recoveryCodesLeft(c.get('deps').database.db, u.id), required: twoFactor.isSecondFactorRequired(u.roles) }, emptyForm());
+    const secret = twoFactor.newSecret();
+    return v.setupPage(c, { secret, uri: twoFactor.provisioningUri(secret, u.email), atSignIn: false, required: false }, emptyForm());
+  });
+  r.post('/account/two-factor', async (c) => {
+    const u = c.get('user')!;
+    if (u.hasTotp) return redirectTo(c, '/account/two-factor');
+    const body = await c.req.parseBody();
+    const secret = String(body.secret ?? '');
+    const out = await twoFactor.enrol(serviceCtx(c), { userId: u.id, secret, code: String(body.code ?? ''), current: String(body.current ?? ''), sessionIdHash: c.get('sessionIdHash')!, atSignIn: false });
+    if (!out.ok) {
+      const s = /^[A-Z2-7]{32}$/.test(secret) ? secret : twoFactor.newSecret();
+      return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: false, required: false }, { values: {}, errors: out.errors }, 400);
+    }
+    setSessionCookie(c, out.token!, secure(c));
+    return v.recoveryCodesPage(c, out.recoveryCodes, '/account/two-factor');
+  });
+  r.post('/account/two-factor/recovery-codes', async (c) => {
+    const u = c.get('user')!;
+    const body = await c.req.parseBody();
+    const out = await twoFactor.renewRecoveryCodes(serviceCtx(c), { current: String(body.renewCurrent ?? '') });
+    if (!out.ok) {
+      const left = await twoFactor.recoveryCodesLeft(c.get('deps').database.db, u.id);
+      return v.twoFactorPage(c, { codesLeft: left, required: twoFactor.isSecondFactorRequired(u.roles) }, { values: {}, errors: { renewCurrent: out.errors.current! } }, 400);
+    }
+    return v.recoveryCodesPage(c, out.recoveryCodes, '/account/two-factor');
+  });
+  r.post('/account/two-factor/off', async (c) => {
+    const u = c.get('user')!;
+    const body = await c.req.parseBody();
+    const out = await twoFactor.turnOff(serviceCtx(c), { current: String(body.offCurrent ?? ''), sessionIdHash: c.get('sessionIdHash')! });
+    if (!out.ok) {
+      const left = await twoFactor.recoveryCodesLeft(c.get('deps').database.db, u.id);
+      return v.twoFactorPage(c, { codesLeft: left, required: twoFactor.isSecondFactorRequired(u.roles) }, { values: {}, errors: { offCurrent: out.errors.current! } }, 400);
+    }
+    setFlash(c, 'accounts.twoFactor.turnedOff');
     return redirectTo(c, '/account');
   });
   r.post('/account/tokens', async (c) => {

@@ -14,6 +14,7 @@ import { audit } from '../../platform/audit.ts';
 import { sha256, newToken, createSession, destroyAllSessions, destroySession } from '../../platform/session.ts';
 import { hashPassword, verifyPassword, passwordProblem } from './accounts.passwords.ts';
 import { canAccount } from './accounts.policy.ts';
+import { DEMO_TOTP_SECRET, isSecondFactorRequired } from './accounts.twofactor.ts';
 
 export const VERIFY_TTL_MS = 48 * 3600_000;
 export const RESET_TTL_MS = 3600_000;
@@ -44,6 +45,8 @@ export async function createAccount(
     createdAt: input.now,
     updatedAt: input.now,
     isDemo: input.isDemo ?? false,
+    // The demo's privileged accounts carry the published demo second factor (README), so they can sign in.
+    ...(input.isDemo && isSecondFactorRequired(input.roles ?? []) ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: input.now } : {}),
   });
   return { id };
 }
@@ -132,7 +135,10 @@ export async function verifyEmail(ctx: ServiceCtx, token: string): Promise<{ ok:
   });
 }
 
-export type SignInOutcome = { ok: true; token: string; user: { id: string; locale: string } } | { ok: false; reason: 'invalid' | 'locked' | 'unverified' };
+/** `secondFactor`: what the new session still needs — nothing, a code, or setting the second factor up (a role requires it). */
+export type SignInOutcome =
+  | { ok: true; token: string; user: { id: string; locale: string }; secondFactor: 'none' | 'code' | 'setup' }
+  | { ok: false; reason: 'invalid' | 'locked' | 'unverified' };
 
 /**
  * Sign-in. 5 failures on one address in 15 minutes, or 20 from one IP, lock further attempts
@@ -159,14 +165,15 @@ export async function signIn(ctx: ServiceCtx, input: { email: string; password: 
     return { ok: false, reason: 'invalid' };
   }
   if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
+  const secondFactor = user.totpEnabledAt ? 'code' : isSecondFactorRequired(user.roles) ? 'setup' : 'none';
   const token = await ctx.db.transaction(async (tx) => {
     if (input.previousIdHash) await destroySession(tx, input.previousIdHash);
     await tx.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
     await tx.update(users).set({ lastActiveAt: ctx.now }).where(eq(users.id, user.id));
     await audit(tx, ctx.now, { actorId: user.id, action: 'auth.sign_in', objectType: 'user', objectId: user.id, ip: ctx.ip });
-    return createSession(tx, user.id, ctx.now);
+    return createSession(tx, user.id, ctx.now, { pending2fa: secondFactor !== 'none' });
   });
-  return { ok: true, token, user: { id: user.id, locale: user.locale } };
+  return { ok: true, token, user: { id: user.id, locale: user.locale }, secondFactor };
 }
 
 export async function signOut(ctx: ServiceCtx, idHash: string): Promise<void> {

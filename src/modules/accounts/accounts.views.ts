@@ -142,6 +142,8 @@ ${input({ t, form: { values: {}, errors: em.errors }, name: 'current', label: la
 ${input({ t, form: { values: {}, errors: pw.errors }, name: 'current', label: labels.current, type: 'password', autocomplete: 'current-password', required: true })}
 ${input({ t, form: pw, name: 'password', label: labels.password, type: 'password', autocomplete: 'new-password', required: true, hint: t('accounts.password.hint', { min: isPrivileged ? MIN_LENGTH_PRIVILEGED : MIN_LENGTH }) })}
 <div><button type="submit">${t('accounts.password.submit')}</button></div></form></section>
+<section aria-labelledby="s-2fa"><h2 id="s-2fa">${t('accounts.twoFactor.title')}</h2><p>${user.hasTotp ? t('accounts.twoFactor.isOn') : t('accounts.twoFactor.isOff')}</p>
+<p><a href="${link(c, '/account/two-factor')}">${user.hasTotp ? t('accounts.twoFactor.manage') : t('accounts.twoFactor.setUp')}</a></p></section>
 <section aria-labelledby="s-tokens"><h2 id="s-tokens">${t('accounts.tokens.title')}</h2>
 <p>${t('accounts.tokens.explain')}</p>
 ${newToken ? html`<div class="flash" role="status"><p>${t('accounts.tokens.created')}</p><p><code>${newToken}</code></p></div>` : ''}
@@ -193,5 +195,92 @@ ${checkboxes({ t, form: { values: { roles: u.roles }, errors: {} }, name: 'roles
 <div><button type="submit">${t('accounts.admin.saveRoles')}<span class="visually-hidden"> ${u.name}</span></button></div></form></li>`,
     )}</ul>
 <nav class="pager" aria-label="${t('platform.pager.label')}">${pageNo > 1 ? html`<a rel="prev" href="${link(c, `/admin/users?page=${pageNo - 1}`)}">${t('platform.pager.previous')}</a>` : html`<span></span>`}<span>${t('platform.pager.status', { page: pageNo, pages })}</span>${pageNo < pages ? html`<a rel="next" href="${link(c, `/admin/users?page=${pageNo + 1}`)}">${t('platform.pager.next')}</a>` : html`<span></span>`}</nav>`,
+  });
+}
+
+/** The secret grouped by four, as authenticator apps show it (easier to type on a phone). */
+const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
+
+/** Second step of sign-in: the code from the authenticator app, or a recovery code. */
+export function codePage(c: Ctx, form: FormState, status = 200) {
+  const t = c.get('t');
+  const labels = { code: t('accounts.twoFactor.code') };
+  return page(c, {
+    title: t('accounts.twoFactor.signInTitle'),
+    status,
+    body: html`<h1>${t('accounts.twoFactor.signInTitle')}</h1>
+${errorSummary(t, form.errors, labels)}
+<p>${t('accounts.twoFactor.signInExplain')}</p>
+<form method="post" action="${link(c, '/sign-in/code')}" class="stack" novalidate>
+<input type="hidden" name="next" value="${String(form.values.next ?? '')}">
+${input({ t, form: { values: {}, errors: form.errors }, name: 'code', label: labels.code, autocomplete: 'one-time-code', hint: t('accounts.twoFactor.codeHint'), required: true, maxlength: 20 })}
+<div><button type="submit">${t('accounts.twoFactor.verify')}</button></div>
+</form>
+<form method="post" action="${link(c, '/sign-out')}"><button type="submit" class="secondary">${t('accounts.twoFactor.cancel')}</button></form>`,
+  });
+}
+
+/** Setting the second factor up: the secret to type into an app, and a code from it (plus the current password from the account page). */
+export function setupPage(c: Ctx, opts: { secret: string; uri: string; atSignIn: boolean; required: boolean }, form: FormState, status = 200) {
+  const t = c.get('t');
+  const labels = { code: t('accounts.twoFactor.code'), current: t('accounts.field.currentPassword') };
+  const action = opts.atSignIn ? '/sign-in/setup' : '/account/two-factor';
+  return page(c, {
+    title: t('accounts.twoFactor.setupTitle'),
+    status,
+    body: html`<h1>${t('accounts.twoFactor.setupTitle')}</h1>
+${errorSummary(t, form.errors, labels)}
+${opts.required ? html`<p>${t('accounts.twoFactor.requiredExplain')}</p>` : ''}
+<ol class="steps">
+<li>${t('accounts.twoFactor.step1')}</li>
+<li>${t('accounts.twoFactor.step2')}<p><code class="secret" dir="ltr">${grouped(opts.secret)}</code></p><p class="hint">${t('accounts.twoFactor.uriHint')} <a href="${opts.uri}">${t('accounts.twoFactor.uriLink')}</a></p></li>
+<li>${t('accounts.twoFactor.step3')}</li>
+</ol>
+<form method="post" action="${link(c, action)}" class="stack" novalidate>
+<input type="hidden" name="secret" value="${opts.secret}">
+<input type="hidden" name="next" value="${String(form.values.next ?? '')}">
+${opts.atSignIn ? '' : input({ t, form: { values: {}, errors: form.errors }, name: 'current', label: labels.current, type: 'password', autocomplete: 'current-password', required: true })}
+${input({ t, form: { values: {}, errors: form.errors }, name: 'code', label: labels.code, autocomplete: 'one-time-code', inputmode: 'numeric', required: true, maxlength: 6 })}
+<div><button type="submit">${t('accounts.twoFactor.turnOn')}</button></div>
+</form>`,
+  });
+}
+
+/** The recovery codes, shown once (after setting up or renewing). */
+export function recoveryCodesPage(c: Ctx, codes: string[], next: string) {
+  const t = c.get('t');
+  return page(c, {
+    title: t('accounts.twoFactor.codesTitle'),
+    body: html`<h1>${t('accounts.twoFactor.codesTitle')}</h1>
+<div class="flash" role="status"><p>${t('accounts.twoFactor.codesExplain')}</p></div>
+<ul class="recovery-codes" dir="ltr">${codes.map((k) => html`<li><code>${k}</code></li>`)}</ul>
+<p><a href="${link(c, next)}">${t('accounts.twoFactor.continue')}</a></p>`,
+  });
+}
+
+/** The second factor on the account: state, recovery codes left, renew, turn off (each asks the current password). */
+export function twoFactorPage(c: Ctx, s: { codesLeft: number; required: boolean }, form: FormState, status = 200) {
+  const t = c.get('t');
+  const labels = { renewCurrent: t('accounts.field.currentPassword'), offCurrent: t('accounts.field.currentPassword') };
+  const f: FormState = { values: {}, errors: form.errors };
+  return page(c, {
+    title: t('accounts.twoFactor.title'),
+    status,
+    body: html`<h1>${t('accounts.twoFactor.title')}</h1>
+${errorSummary(t, form.errors, labels)}
+<p>${t('accounts.twoFactor.isOn')}</p>
+<p>${t('accounts.twoFactor.codesLeft', { n: s.codesLeft })}</p>
+<section aria-labelledby="h-renew"><h2 id="h-renew">${t('accounts.twoFactor.renewTitle')}</h2><p>${t('accounts.twoFactor.renewExplain')}</p>
+<form method="post" action="${link(c, '/account/two-factor/recovery-codes')}" class="stack" novalidate>
+${input({ t, form: f, name: 'renewCurrent', label: labels.renewCurrent, type: 'password', autocomplete: 'current-password', required: true })}
+<div><button type="submit">${t('accounts.twoFactor.renew')}</button></div></form></section>
+<section aria-labelledby="h-off"><h2 id="h-off">${t('accounts.twoFactor.offTitle')}</h2>${
+      s.required
+        ? html`<p>${t('accounts.twoFactor.required')}</p>`
+        : html`<form method="post" action="${link(c, '/account/two-factor/off')}" class="stack" novalidate>
+${input({ t, form: f, name: 'offCurrent', label: labels.offCurrent, type: 'password', autocomplete: 'current-password', required: true })}
+<div><button type="submit">${t('accounts.twoFactor.turnOff')}</button></div></form>`
+    }</section>
+<p><a href="${link(c, '/account')}">${t('accounts.twoFactor.back')}</a></p>`,
   });
 }
