@@ -32,6 +32,8 @@ Usage: npm run cli -- <command> [options]
       Create a platform admin. The password comes from PEERLINK_ADMIN_PASSWORD or, on a
       terminal, is asked for (at least 15 characters).
   migrate                     Apply the database migrations.
+  reindex-concepts            Analyse again the directory rows whose concepts (for relevance order) are not in
+                              step with their text (rows written by hand, or a changed thesaurus).
   match …                     Rank organisations and people for requests (match --help).
   help                        This text.
 
@@ -218,6 +220,7 @@ async function runSeed(argv: string[], io: CliIo): Promise<number> {
     const { seedDemo } = await import('./modules/demo/demo.seed.ts');
     const r = await seedDemo(db, { now: new Date() });
     io.err(`Demo data: ${r.organisations} organisations, ${r.people} people, ${r.accounts} accounts, ${r.memberships} memberships added (what existed was left as it was).`);
+    await (await import('./modules/organisations/organisations.service.ts')).refreshDirectoryConcepts(db);
     return 0;
   });
 }
@@ -239,6 +242,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (rest.length) throw new UsageError('usage: migrate');
         return await withDatabase(io, async () => {
           io.err('Migrations applied.');
+          return 0;
+        });
+      case 'reindex-concepts':
+        if (rest.length) throw new UsageError('usage: reindex-concepts');
+        return await withDatabase(io, async ({ db }) => {
+          const { refreshDirectoryConcepts } = await import('./modules/organisations/organisations.service.ts');
+          const r = await refreshDirectoryConcepts(db);
+          io.err(`Concepts analysed again: ${r.organisations} organisations, ${r.people} people.`);
           return 0;
         });
       case 'match': {

@@ -7,6 +7,10 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { organisations, people } from '../../db/schema/organisations.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import type { OrganisationRecord, PersonRecord } from './imports.rows.ts';
+import { organisationConcepts, personConcepts, type StoredConcepts } from '../matching/matching.concepts.ts';
+
+/** The engine's concepts of a record's text, as columns of the batch (analysed here: an import is a save path like any other). */
+const conceptColumns = (c: StoredConcepts) => ({ concepts: c.concepts, concept_weights: c.conceptWeights, concepts_src: c.conceptsSrc });
 
 export type OrganisationWrite = { record: OrganisationRecord; extra: Record<string, unknown> };
 export type PersonWrite = { record: PersonRecord; extra: Record<string, unknown>; organisationId: string | null };
@@ -29,7 +33,7 @@ async function adoptUuids(db: DbOrTx, table: typeof organisations | typeof peopl
 // One jsonb parameter per batch (jsonb_to_recordset) instead of one parameter per cell: on PGlite
 // this halves the cost of a bulk import (parameters cross the WASM boundary one by one).
 const ORG_COLUMNS = sql.raw(
-  'id uuid, external_id text, name text, kind text, country text, region text, subregion text, population int, languages text[], offers text, seeks text, themes text[], sdgs int[], website text, email text, lat float8, lon float8, extra jsonb',
+  'id uuid, external_id text, name text, kind text, country text, region text, subregion text, population int, languages text[], offers text, seeks text, themes text[], sdgs int[], website text, email text, lat float8, lon float8, extra jsonb, concepts text[], concept_weights real[], concepts_src text',
 );
 
 /** Inserts or updates a batch of organisations (ids unique within the batch). Returns how many were new. */
@@ -60,18 +64,20 @@ export async function upsertOrganisations(db: DbOrTx, batch: OrganisationWrite[]
       lat: r.lat ?? null,
       lon: r.lon ?? null,
       extra,
+      ...conceptColumns(organisationConcepts({ offers: r.offers ?? '', seeks: r.seeks ?? '', languages: r.languages, themes: r.themes })),
     })),
   );
   const out = await rows<{ is_new: boolean }>(
     db,
-    sql`insert into organisations (id, external_id, name, kind, country, region, subregion, population, languages, offers, seeks, themes, sdgs, website, email, lat, lon, extra, created_at, updated_at)
-      select x.id, x.external_id, x.name, x.kind, x.country, x.region, x.subregion, x.population, x.languages, x.offers, x.seeks, x.themes, x.sdgs, x.website, x.email, x.lat, x.lon, x.extra, ${now}, ${now}
+    sql`insert into organisations (id, external_id, name, kind, country, region, subregion, population, languages, offers, seeks, themes, sdgs, website, email, lat, lon, extra, concepts, concept_weights, concepts_src, created_at, updated_at)
+      select x.id, x.external_id, x.name, x.kind, x.country, x.region, x.subregion, x.population, x.languages, x.offers, x.seeks, x.themes, x.sdgs, x.website, x.email, x.lat, x.lon, x.extra, x.concepts, x.concept_weights, x.concepts_src, ${now}, ${now}
       from jsonb_to_recordset(${json}::jsonb) as x(${ORG_COLUMNS})
       on conflict (external_id) do update set
         name = excluded.name, kind = excluded.kind, country = excluded.country, region = excluded.region, subregion = excluded.subregion,
         population = excluded.population, languages = excluded.languages, offers = excluded.offers, seeks = excluded.seeks,
         themes = excluded.themes, sdgs = excluded.sdgs, website = excluded.website, email = excluded.email, lat = excluded.lat,
-        lon = excluded.lon, extra = excluded.extra, updated_at = excluded.updated_at
+        lon = excluded.lon, extra = excluded.extra, concepts = excluded.concepts, concept_weights = excluded.concept_weights, concepts_src = excluded.concepts_src,
+        updated_at = excluded.updated_at
       returning (xmax = 0) as is_new`,
   );
   const inserted = out.filter((r) => r.is_new).length;
@@ -94,7 +100,9 @@ export async function organisationIdsByExternalId(db: DbOrTx, externalIds: strin
   return m;
 }
 
-const PERSON_COLUMNS = sql.raw('id uuid, external_id text, organisation_id uuid, name text, position text, languages text[], expertise text, themes text[], email text, extra jsonb');
+const PERSON_COLUMNS = sql.raw(
+  'id uuid, external_id text, organisation_id uuid, name text, position text, languages text[], expertise text, themes text[], email text, extra jsonb, concepts text[], concept_weights real[], concepts_src text',
+);
 
 /** Inserts or updates a batch of people (ids unique within the batch). Never touches a profile's account link or privacy choices. */
 export async function upsertPeople(db: DbOrTx, batch: PersonWrite[], now: Date): Promise<{ inserted: number; updated: number }> {
@@ -116,16 +124,18 @@ export async function upsertPeople(db: DbOrTx, batch: PersonWrite[], now: Date):
       themes: r.themes,
       email: r.email ?? null,
       extra,
+      ...conceptColumns(personConcepts({ position: r.position ?? '', expertise: r.expertise ?? '', languages: r.languages, themes: r.themes })),
     })),
   );
   const out = await rows<{ is_new: boolean }>(
     db,
-    sql`insert into people (id, external_id, organisation_id, name, position, languages, expertise, themes, email, extra, created_at, updated_at)
-      select x.id, x.external_id, x.organisation_id, x.name, x.position, x.languages, x.expertise, x.themes, x.email, x.extra, ${now}, ${now}
+    sql`insert into people (id, external_id, organisation_id, name, position, languages, expertise, themes, email, extra, concepts, concept_weights, concepts_src, created_at, updated_at)
+      select x.id, x.external_id, x.organisation_id, x.name, x.position, x.languages, x.expertise, x.themes, x.email, x.extra, x.concepts, x.concept_weights, x.concepts_src, ${now}, ${now}
       from jsonb_to_recordset(${json}::jsonb) as x(${PERSON_COLUMNS})
       on conflict (external_id) do update set
         organisation_id = excluded.organisation_id, name = excluded.name, position = excluded.position, languages = excluded.languages,
-        expertise = excluded.expertise, themes = excluded.themes, email = excluded.email, extra = excluded.extra, updated_at = excluded.updated_at
+        expertise = excluded.expertise, themes = excluded.themes, email = excluded.email, extra = excluded.extra,
+        concepts = excluded.concepts, concept_weights = excluded.concept_weights, concepts_src = excluded.concepts_src, updated_at = excluded.updated_at
       returning (xmax = 0) as is_new`,
   );
   const inserted = out.filter((r) => r.is_new).length;

@@ -6,6 +6,7 @@ import { rows, type DbOrTx } from '../../platform/db.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
+import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryConcepts } from '../matching/matching.concepts.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
@@ -20,22 +21,41 @@ export function queryWords(q: string): string[] {
 }
 
 /**
- * The text condition and rank for a query: every word as a prefix (`alm` finds Almere), OR'd with
- * websearch syntax when the query uses it (quotes, OR, -word); both use the GIN index on `search`. A query with no word
- * (punctuation only) falls back to ILIKE on the name.
+ * The condition and rank for a query: the text search, OR'd with the matching engine's concepts when the query names any.
+ *
+ * Text: every word as a prefix (`alm` finds Almere), OR'd with websearch syntax when the query uses it (quotes, OR,
+ * -word); both use the GIN index on `search`. A query with no word (punctuation only) falls back to ILIKE on the name.
+ *
+ * Concepts: the query is analysed by the engine (`queryConcepts`, any of the four languages), and a row whose stored
+ * concepts share one is found too (`concepts && $q`, the GIN index on `concepts`): "déchets" finds an English profile
+ * about "solid waste collection". Relevance is the sum of the row's weights of the shared concepts (how much the row
+ * is about them) plus ts_rank; ties by name, id.
  */
-function textSearch(q: string | undefined, searchCol: SQL, nameCol: SQL): { where?: SQL; rank?: SQL } {
+function textSearch(q: string | undefined, cols: { search: SQL; name: SQL; concepts: SQL; weights: SQL }): { where?: SQL; rank?: SQL } {
   if (!q) return {};
   const words = queryWords(q);
   if (!words.length) {
     const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    return { where: sql`${nameCol} ilike ${pattern}` };
+    return { where: sql`${cols.name} ilike ${pattern}` };
   }
   // A one-letter prefix matches nearly everything and costs a full ranking: single letters match as words.
   const prefix = words.map((w) => (w.length > 1 ? `${w}:*` : w)).join(' & ');
   // For plain words the prefix query already matches what websearch would; websearch is added only for its syntax.
   const tsq = /["-]|\bor\b/i.test(q) ? sql`(websearch_to_tsquery('simple', ${foldForSearch(q)}) || to_tsquery('simple', ${prefix}))` : sql`to_tsquery('simple', ${prefix})`;
-  return { where: sql`${searchCol} @@ ${tsq}`, rank: sql`ts_rank(${searchCol}, ${tsq})` };
+  const text = sql`${cols.search} @@ ${tsq}`;
+  const textRank = sql`ts_rank(${cols.search}, ${tsq})`;
+  const concepts = queryConcepts(q);
+  if (!concepts.length) return { where: text, rank: textRank };
+  const list = sql`array[${sql.join(
+    concepts.map((c) => sql`${c}`),
+    sql`, `,
+  )}]::text[]`;
+  // One array_position per query concept: cheaper than unnest in a subquery, for every row found.
+  const weight = sql.join(
+    concepts.map((c) => sql`coalesce(${cols.weights}[array_position(${cols.concepts}, ${c}::text)], 0)`),
+    sql` + `,
+  );
+  return { where: sql`(${text} or ${cols.concepts} && ${list})`, rank: sql`(${weight} + ${textRank})` };
 }
 
 function bandCondition(band: PopulationBand): SQL {
@@ -62,7 +82,7 @@ export type OrganisationListRow = {
 /** One page of organisations (limit + 1 rows, to know whether a next page exists) and a capped count. */
 export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: OrganisationListRow[]; count: number }> {
   const conds: SQL[] = [];
-  const text = textSearch(f.q, sql`o.search`, sql`o.name`);
+  const text = textSearch(f.q, { search: sql`o.search`, name: sql`o.name`, concepts: sql`o.concepts`, weights: sql`o.concept_weights` });
   if (text.where) conds.push(text.where);
   if (f.country) conds.push(sql`o.country = ${f.country}`);
   if (f.region) conds.push(sql`o.region = ${f.region}`);
@@ -107,7 +127,7 @@ export type PersonListRow = {
 /** One page of people visible to a member (limit + 1 rows) and a capped count. */
 export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: PersonListRow[]; count: number }> {
   const conds: SQL[] = [sql`not exists (select 1 from users u where u.id = p.user_id and u.deleted_at is not null)`];
-  const text = textSearch(f.q, sql`p.search`, sql`p.name`);
+  const text = textSearch(f.q, { search: sql`p.search`, name: sql`p.name`, concepts: sql`p.concepts`, weights: sql`p.concept_weights` });
   if (text.where) conds.push(text.where);
   if (f.country) conds.push(sql`o.country = ${f.country}`);
   if (f.theme) conds.push(sql`p.themes @> array[${f.theme}]::text[]`);
@@ -134,12 +154,25 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
   return row;
 }
 
-export async function insertOrganisation(db: DbOrTx, values: typeof organisations.$inferInsert): Promise<void> {
-  await db.insert(organisations).values(values);
+type OrganisationInsert = typeof organisations.$inferInsert;
+type ConceptColumns = 'concepts' | 'conceptWeights' | 'conceptsSrc';
+
+/** Inserts an organisation with the engine's concepts of its text. */
+export async function insertOrganisation(db: DbOrTx, values: Omit<OrganisationInsert, ConceptColumns>): Promise<void> {
+  await db.insert(organisations).values({ ...values, ...organisationConcepts({ offers: values.offers ?? '', seeks: values.seeks ?? '', languages: values.languages ?? [], themes: values.themes ?? [] }) });
 }
 
-export async function updateOrganisationRow(db: DbOrTx, id: string, values: Partial<typeof organisations.$inferInsert>): Promise<void> {
-  await db.update(organisations).set(values).where(eq(organisations.id, id));
+/** Updates an organisation; when its text, languages or themes change, its concepts are analysed again with them. */
+export async function updateOrganisationRow(db: DbOrTx, id: string, values: Partial<Omit<OrganisationInsert, ConceptColumns>>): Promise<void> {
+  let set: Partial<OrganisationInsert> = values;
+  if (values.offers !== undefined || values.seeks !== undefined || values.languages !== undefined || values.themes !== undefined) {
+    const cur = values.offers !== undefined && values.seeks !== undefined && values.languages !== undefined && values.themes !== undefined ? undefined : await findOrganisation(db, id);
+    set = {
+      ...values,
+      ...organisationConcepts({ offers: values.offers ?? cur?.offers ?? '', seeks: values.seeks ?? cur?.seeks ?? '', languages: values.languages ?? cur?.languages ?? [], themes: values.themes ?? cur?.themes ?? [] }),
+    };
+  }
+  await db.update(organisations).set(set).where(eq(organisations.id, id));
 }
 
 /** The actor's memberships in one organisation, and whether it has any active admin. */
@@ -264,7 +297,8 @@ export async function findPersonByUser(db: DbOrTx, userId: string): Promise<Pers
 }
 
 /** Creates or updates the profile of an account (one per account: unique user_id). */
-export async function upsertPersonForUser(db: DbOrTx, v: typeof people.$inferInsert): Promise<PersonRow> {
+export async function upsertPersonForUser(db: DbOrTx, values: Omit<typeof people.$inferInsert, 'concepts' | 'conceptWeights' | 'conceptsSrc'>): Promise<PersonRow> {
+  const v = { ...values, ...personConcepts({ position: values.position ?? '', expertise: values.expertise ?? '', languages: values.languages ?? [], themes: values.themes ?? [] }) };
   const { id: _id, createdAt: _c, userId: _u, ...rest } = v;
   const [r] = await db.insert(people).values(v).onConflictDoUpdate({ target: people.userId, set: rest }).returning();
   return r!;
@@ -279,4 +313,45 @@ export async function findOrganisationNames(db: DbOrTx, ids: string[]): Promise<
   if (!ids.length) return new Map();
   const r = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
   return new Map(r.map((x) => [x.id, x.name]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concepts kept in step with the text
+
+/** The key of an organisation's analysed fields, as `conceptsSrc` computes it (md5 of version and fields, one a line). */
+const ORG_SRC = (v: string) => sql`md5(${v} || chr(10) || o.offers || chr(10) || o.seeks || chr(10) || array_to_string(o.languages, ',') || chr(10) || array_to_string(o.themes, ','))`;
+const PERSON_SRC = (v: string) => sql`md5(${v} || chr(10) || p.position || chr(10) || p.expertise || chr(10) || array_to_string(p.languages, ',') || chr(10) || array_to_string(p.themes, ','))`;
+
+/**
+ * Analyses again the organisations (or people) whose stored concepts do not match their current text (written by a path
+ * that did not analyse them, such as the demo seed or SQL by hand, or analysed by an older thesaurus): up to `limit`
+ * rows after the id `after` (id order, one pass over the table in batches), in one update. Returns how many rows were
+ * refreshed and the id to continue after (null at the end of the table).
+ */
+export async function refreshStaleConcepts(db: DbOrTx, table: 'organisations' | 'people', after: string | null, limit: number): Promise<{ refreshed: number; next: string | null }> {
+  const from = after ?? '00000000-0000-0000-0000-000000000000';
+  if (table === 'organisations') {
+    const found = await rows<{ id: string; offers: string; seeks: string; languages: string[]; themes: string[] }>(
+      db,
+      sql`select o.id, o.offers, o.seeks, o.languages, o.themes from organisations o
+          where o.id > ${from}::uuid and o.concepts_src is distinct from ${ORG_SRC(CONCEPTS_VERSION)} order by o.id limit ${limit}`,
+    );
+    if (found.length) {
+      const json = JSON.stringify(found.map((o) => ({ id: o.id, ...organisationConcepts(o) })));
+      await db.execute(sql`update organisations o set concepts = x."concepts", concept_weights = x."conceptWeights", concepts_src = x."conceptsSrc"
+        from jsonb_to_recordset(${json}::jsonb) as x(id uuid, "concepts" text[], "conceptWeights" real[], "conceptsSrc" text) where o.id = x.id`);
+    }
+    return { refreshed: found.length, next: found.length === limit ? found[found.length - 1]!.id : null };
+  }
+  const found = await rows<{ id: string; position: string; expertise: string; languages: string[]; themes: string[] }>(
+    db,
+    sql`select p.id, p.position, p.expertise, p.languages, p.themes from people p
+        where p.id > ${from}::uuid and p.concepts_src is distinct from ${PERSON_SRC(CONCEPTS_VERSION)} order by p.id limit ${limit}`,
+  );
+  if (found.length) {
+    const json = JSON.stringify(found.map((p) => ({ id: p.id, ...personConcepts(p) })));
+    await db.execute(sql`update people p set concepts = x."concepts", concept_weights = x."conceptWeights", concepts_src = x."conceptsSrc"
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, "concepts" text[], "conceptWeights" real[], "conceptsSrc" text) where p.id = x.id`);
+  }
+  return { refreshed: found.length, next: found.length === limit ? found[found.length - 1]!.id : null };
 }

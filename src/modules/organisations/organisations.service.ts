@@ -12,6 +12,7 @@ import { audit } from '../../platform/audit.ts';
 import { sha256, newToken } from '../../platform/session.ts';
 import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import type { DbOrTx } from '../../platform/db.ts';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../../db/schema/organisations.ts';
 import { regionOfCountry } from '../../taxonomy/regions.ts';
 import * as repo from './organisations.repository.ts';
@@ -507,4 +508,27 @@ export async function acceptInvitation(ctx: ServiceCtx, token: string): Promise<
   if (result) return { ok: true, organisationId: result };
   const check = await getInvitation(ctx, token);
   return check.ok ? { ok: false, reason: 'invalid' } : check;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concepts for directory relevance
+
+/**
+ * Brings every organisation's and person's stored concepts in step with its text: the rows written by a path that
+ * does not analyse them (the demo seed, SQL by hand) or analysed by an older thesaurus. Every save path of the app
+ * (the forms, the API, imports) writes the concepts with the text; this runs at server start and as
+ * `npm run cli -- reindex-concepts`. One pass over each table in id order, `batch` rows a statement; a row already in
+ * step costs one md5 of its text. Returns how many rows were analysed again.
+ */
+export async function refreshDirectoryConcepts(db: DbOrTx, batch = 500): Promise<{ organisations: number; people: number }> {
+  const out = { organisations: 0, people: 0 };
+  for (const table of ['organisations', 'people'] as const) {
+    let after: string | null = null;
+    do {
+      const r: { refreshed: number; next: string | null } = await repo.refreshStaleConcepts(db, table, after, batch);
+      out[table] += r.refreshed;
+      after = r.next;
+    } while (after);
+  }
+  return out;
 }
