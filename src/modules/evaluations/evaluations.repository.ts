@@ -1,5 +1,5 @@
 /** Queries on questionnaires, evaluations and answers. The only place they are built. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
 import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers, exchanges } from '../../db/schema/exchanges.ts';
@@ -12,12 +12,84 @@ export async function programmeName(db: DbOrTx, id: string): Promise<string | un
   return r?.name;
 }
 
-export async function questionnairesOf(db: DbOrTx, programmeId: string) {
-  return db.select().from(questionnaires).where(eq(questionnaires.programmeId, programmeId)).orderBy(asc(questionnaires.createdAt));
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+export type QuestionInsert = typeof questionnaireQuestions.$inferInsert;
+
+/** Every version of a programme's questionnaires, newest version first per stage, with how many evaluations each was sent as. */
+export async function questionnairesOf(db: DbOrTx, programmeId: string): Promise<(QuestionnaireRow & { sent: number })[]> {
+  return db
+    .select({
+      id: questionnaires.id,
+      programmeId: questionnaires.programmeId,
+      stage: questionnaires.stage,
+      title: questionnaires.title,
+      version: questionnaires.version,
+      retiredAt: questionnaires.retiredAt,
+      createdBy: questionnaires.createdBy,
+      createdAt: questionnaires.createdAt,
+      sent: sql<number>`(select count(*)::int from evaluations v where v.questionnaire_id = questionnaires.id)`,
+    })
+    .from(questionnaires)
+    .where(eq(questionnaires.programmeId, programmeId))
+    .orderBy(asc(questionnaires.stage), desc(questionnaires.version));
 }
 
-/** Inserts a questionnaire with its questions; false when the programme already has one for that stage. */
-export async function insertQuestionnaire(db: DbOrTx, q: typeof questionnaires.$inferInsert, questions: (typeof questionnaireQuestions.$inferInsert)[]): Promise<boolean> {
+export async function findQuestionnaire(db: DbOrTx, id: string): Promise<QuestionnaireRow | undefined> {
+  const [r] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
+  return r;
+}
+
+/** The current version of a programme's questionnaire for a stage, if any. */
+export async function currentOf(db: DbOrTx, programmeId: string, stage: string): Promise<QuestionnaireRow | undefined> {
+  const [r] = await db.select().from(questionnaires).where(and(eq(questionnaires.programmeId, programmeId), eq(questionnaires.stage, stage), isNull(questionnaires.retiredAt)));
+  return r;
+}
+
+/** The version a new questionnaire of that stage gets: one more than any before it (retired ones included). */
+export async function nextVersion(db: DbOrTx, programmeId: string, stage: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select coalesce(max(version), 0)::int + 1 as n from questionnaires where programme_id = ${programmeId} and stage = ${stage}`);
+  return r?.n ?? 1;
+}
+
+/**
+ * Locks the current version `id` for an edit (FOR UPDATE: a concurrent edit waits, and a
+ * concurrent send, whose evaluation row takes a key-share lock on it, waits too or is waited for).
+ * Undefined when it is missing or no longer current.
+ */
+export async function lockCurrent(db: DbOrTx, id: string): Promise<QuestionnaireRow | undefined> {
+  const [r] = await db.select().from(questionnaires).where(and(eq(questionnaires.id, id), isNull(questionnaires.retiredAt))).for('update');
+  return r;
+}
+
+/** How many evaluations were sent with this version. */
+export async function sentCount(db: DbOrTx, id: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from evaluations where questionnaire_id = ${id}`);
+  return r?.n ?? 0;
+}
+
+/** Edits a version never sent, in place: its title and the whole list of questions. */
+export async function rewriteQuestionnaire(db: DbOrTx, id: string, title: string, questions: QuestionInsert[]): Promise<void> {
+  await db.update(questionnaires).set({ title }).where(eq(questionnaires.id, id));
+  await db.delete(questionnaireQuestions).where(eq(questionnaireQuestions.questionnaireId, id));
+  if (questions.length) await db.insert(questionnaireQuestions).values(questions);
+}
+
+/** Retires the current version `id`; false when it was not current any more. */
+export async function retireQuestionnaire(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .update(questionnaires)
+    .set({ retiredAt: at })
+    .where(and(eq(questionnaires.id, id), isNull(questionnaires.retiredAt)))
+    .returning({ id: questionnaires.id });
+  return r.length === 1;
+}
+
+/**
+ * Inserts a questionnaire version with its questions; false when the programme already has a
+ * current version for that stage or that version number (the unique keys decide, also between
+ * two writers at the same moment).
+ */
+export async function insertQuestionnaire(db: DbOrTx, q: typeof questionnaires.$inferInsert, questions: QuestionInsert[]): Promise<boolean> {
   const r = await db.insert(questionnaires).values(q).onConflictDoNothing().returning({ id: questionnaires.id });
   if (!r.length) return false;
   if (questions.length) await db.insert(questionnaireQuestions).values(questions);
@@ -30,12 +102,12 @@ export async function questionsOf(db: DbOrTx, questionnaireId: string): Promise<
 
 export type DueCandidate = { exchangeId: string; title: string; state: string; startDate: string; endDate: string; questionnaireId: string; stage: string };
 
-/** Exchanges past planning with a questionnaire of their programme not yet sent to both sides. */
+/** Exchanges past planning with the current version of a questionnaire of their programme not yet sent to both sides. */
 export async function unsentCandidates(db: DbOrTx): Promise<DueCandidate[]> {
   const r = await rows<Record<string, unknown>>(
     db,
     sql`select e.id as exchange_id, e.title, e.state, e.start_date, e.end_date, q.id as questionnaire_id, q.stage
-        from exchanges e join questionnaires q on q.programme_id = e.programme_id
+        from exchanges e join questionnaires q on q.programme_id = e.programme_id and q.retired_at is null
         where e.state <> 'planned'
           and (select count(*) from evaluations v where v.exchange_id = e.id and v.stage = q.stage) < 2
         order by e.id, q.stage`,
@@ -44,18 +116,27 @@ export async function unsentCandidates(db: DbOrTx): Promise<DueCandidate[]> {
   return r.map((x) => ({ exchangeId: x.exchange_id as string, title: x.title as string, state: x.state as string, startDate: d(x.start_date), endDate: d(x.end_date), questionnaireId: x.questionnaire_id as string, stage: x.stage as string }));
 }
 
+/** Whether `id` is still the current version, holding it (FOR SHARE) against an edit until the sending transaction ends. */
+export async function holdIfCurrent(db: DbOrTx, id: string): Promise<boolean> {
+  const r = await rows<{ id: string }>(db, sql`select id from questionnaires where id = ${id} and retired_at is null for share`);
+  return r.length === 1;
+}
+
 /** Sends (records) an evaluation; false when it was already sent. */
 export async function insertEvaluation(db: DbOrTx, v: typeof evaluations.$inferInsert): Promise<boolean> {
   const r = await db.insert(evaluations).values(v).onConflictDoNothing().returning({ id: evaluations.id });
   return r.length === 1;
 }
 
-/** Unanswered evaluations last reminded at or before `before`, locked for this run. */
-export async function unansweredToRemind(db: DbOrTx, before: Date): Promise<(EvaluationRow & { title: string })[]> {
+/**
+ * Unanswered evaluations whose next reminder is due: last reminded at or before `weekly` while
+ * reminded fewer than `weeklyCount` times, at or before `later` after that. Locked for this run.
+ */
+export async function unansweredToRemind(db: DbOrTx, cut: { weekly: Date; later: Date; weeklyCount: number }): Promise<(EvaluationRow & { title: string })[]> {
   const r = await rows<Record<string, unknown>>(
     db,
     sql`select v.*, e.title from evaluations v join exchanges e on e.id = v.exchange_id
-        where v.last_reminded_at <= ${before.toISOString()}::timestamptz
+        where v.last_reminded_at <= case when v.reminders < ${cut.weeklyCount} then ${cut.weekly.toISOString()}::timestamptz else ${cut.later.toISOString()}::timestamptz end
           and not exists (select 1 from evaluation_answers a where a.evaluation_id = v.id)
         order by v.last_reminded_at limit 500 for update of v skip locked`,
   );
@@ -122,4 +203,42 @@ export async function sideUsers(db: DbOrTx, exchangeId: string, side: string): P
               where e.id = ${exchangeId} and m.status = 'active' and m.role = 'org_admin'`,
   );
   return r.map((x) => x.id);
+}
+
+/** Per version and side of a programme's evaluations: how many were sent, how many answered. */
+export async function sentAndAnswered(db: DbOrTx, programmeId: string) {
+  return rows<{ questionnaire_id: string; side: string; sent: number; answered: number }>(
+    db,
+    sql`select v.questionnaire_id, v.side, count(*)::int as sent, count(a.evaluation_id)::int as answered
+        from evaluations v join exchanges e on e.id = v.exchange_id left join evaluation_answers a on a.evaluation_id = v.id
+        where e.programme_id = ${programmeId}
+        group by v.questionnaire_id, v.side`,
+  );
+}
+
+/** How often each answer was given to each scale, choice and number question of a programme's evaluations, per side. */
+export async function answerCounts(db: DbOrTx, programmeId: string) {
+  return rows<{ side: string; question_id: string; value: string; n: number }>(
+    db,
+    sql`select v.side, q.id as question_id, a.answers ->> q.id::text as value, count(*)::int as n
+        from evaluations v join exchanges e on e.id = v.exchange_id join evaluation_answers a on a.evaluation_id = v.id
+        join questionnaire_questions q on q.questionnaire_id = v.questionnaire_id and q.kind <> 'text'
+        where e.programme_id = ${programmeId} and (a.answers ->> q.id::text) is not null
+        group by v.side, q.id, a.answers ->> q.id::text`,
+  );
+}
+
+/** The latest `cap` answers to each text question of a programme's evaluations, per side, with the exchange they come from and how many there are in all. */
+export async function textAnswers(db: DbOrTx, programmeId: string, cap: number) {
+  return rows<{ side: string; question_id: string; value: string; exchange_id: string; exchange_title: string; total: number }>(
+    db,
+    sql`select side, question_id, value, exchange_id, exchange_title, total from (
+          select v.side, q.id as question_id, a.answers ->> q.id::text as value, e.id as exchange_id, e.title as exchange_title,
+                 row_number() over (partition by v.side, q.id order by a.at desc, v.id) as rn,
+                 (count(*) over (partition by v.side, q.id))::int as total
+          from evaluations v join exchanges e on e.id = v.exchange_id join evaluation_answers a on a.evaluation_id = v.id
+          join questionnaire_questions q on q.questionnaire_id = v.questionnaire_id and q.kind = 'text'
+          where e.programme_id = ${programmeId} and coalesce(a.answers ->> q.id::text, '') <> ''
+        ) x where rn <= ${cap} order by question_id, side, rn`,
+  );
 }

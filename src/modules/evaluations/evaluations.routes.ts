@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import * as svc from './evaluations.service.ts';
@@ -14,6 +15,11 @@ async function formBody(c: Ctx): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(body)) if (typeof val === 'string') out[k] = val;
   return out;
+}
+
+/** The typed values with three more blank question rows. */
+function moreRows(body: Record<string, string>): Record<string, string> {
+  return { ...body, rows: String(Math.min(svc.MAX_FORM_ROWS, svc.formRows(body, 1) + svc.BLANK_ROWS)) };
 }
 
 export function evaluationsRoutes(): Hono<AppEnv> {
@@ -32,6 +38,8 @@ export function evaluationsRoutes(): Hono<AppEnv> {
     const ctx = serviceCtx(c);
     const programmeId = c.req.query('programme') ?? '';
     const body = await formBody(c);
+    // "More rows" re-shows the form with three more blank rows; nothing is saved.
+    if (body.action === 'more') return v.questionnairesView(c, await svc.questionnairesPage(ctx, programmeId), { values: moreRows(body), errors: {} });
     try {
       const out = await svc.createQuestionnaire(ctx, programmeId, body);
       setFlash(c, out.ok ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.stageTaken');
@@ -41,6 +49,53 @@ export function evaluationsRoutes(): Hono<AppEnv> {
       return v.questionnairesView(c, await svc.questionnairesPage(ctx, programmeId), { values: body, errors: e.fields }, 400);
     }
   });
+
+  r.get('/evaluations/questionnaires/:id/edit', async (c) => {
+    const p = await svc.questionnaireEditor(serviceCtx(c), c.req.param('id'));
+    if ('retired' in p) {
+      setFlash(c, 'evaluations.flash.notCurrent');
+      return redirectTo(c, `/evaluations/questionnaires?programme=${p.programmeId}`);
+    }
+    return v.editorView(c, p, { values: svc.editorValues(p.questionnaire, p.questionnaire.questions, p.rev), errors: {} });
+  });
+
+  r.post('/evaluations/questionnaires/:id/edit', async (c) => {
+    const ctx = serviceCtx(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const editor = async () => {
+      const p = await svc.questionnaireEditor(ctx, id);
+      if ('retired' in p) throw new NotFoundError();
+      return p;
+    };
+    if (body.action === 'more') return v.editorView(c, await editor(), { values: moreRows(body), errors: {} });
+    try {
+      const out = await svc.saveQuestionnaire(ctx, id, body);
+      if (out.ok) {
+        setFlash(c, out.mode === 'in_place' ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.newVersion');
+        return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
+      }
+      // Someone saved first: show the version current now with what this person typed, to compare and save again.
+      if (!out.currentId) {
+        setFlash(c, 'evaluations.flash.notCurrent');
+        return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
+      }
+      const p = await svc.questionnaireEditor(ctx, out.currentId);
+      if ('retired' in p) throw new NotFoundError();
+      return v.editorView(c, p, { values: { ...body, rev: p.rev }, errors: {} }, 409, true);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return v.editorView(c, await editor(), { values: body, errors: e.fields }, 400);
+    }
+  });
+
+  r.post('/evaluations/questionnaires/:id/retire', async (c) => {
+    const out = await svc.retireQuestionnaire(serviceCtx(c), c.req.param('id'));
+    setFlash(c, out.ok ? 'evaluations.flash.retired' : 'evaluations.flash.notCurrent');
+    return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
+  });
+
+  r.get('/evaluations/results', async (c) => v.programmeResultsView(c, await svc.programmeResults(serviceCtx(c), c.req.query('programme') ?? '')));
 
   r.post('/evaluations/run', async (c) => {
     if (!isStaff(c.get('user'))) throw new NotFoundError();
@@ -64,6 +119,19 @@ export function evaluationsRoutes(): Hono<AppEnv> {
       if (!(e instanceof ValidationError)) throw e;
       return v.evaluationView(c, await svc.getEvaluation(ctx, id), { values: body, errors: e.fields }, 400);
     }
+  });
+
+  // The same results as JSON for the secretariat: a personal access token (Bearer) or the session.
+  r.get('/api/v1/programmes/:id/evaluation-results', async (c) => {
+    const h = c.req.header('Authorization');
+    if (h && /^Bearer\s+/i.test(h)) {
+      const user = await authenticateApiToken(c.get('deps').database.db, h.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
+      if (!user) throw new UnauthorizedError();
+      c.set('user', user);
+      c.set('viaToken', true);
+    }
+    if (!c.get('user')) throw new UnauthorizedError();
+    return c.json(await svc.programmeResults(serviceCtx(c), c.req.param('id')));
   });
 
   r.get('/exchanges/:id/evaluations', async (c) => {

@@ -6,8 +6,17 @@ export const isStage = (v: unknown): v is Stage => typeof v === 'string' && (STA
 export const SIDES = ['host', 'peer'] as const;
 export type Side = (typeof SIDES)[number];
 
-/** Days between reminders while an evaluation is unanswered. */
+/**
+ * Reminders go on until the evaluation is answered, and stop with the answer: every 7 days for
+ * the first 4 reminders (a month), then every 28 days, so a questionnaire left unanswered for a
+ * year costs its side about a dozen reminders rather than fifty.
+ */
 export const REMINDER_DAYS = 7;
+export const WEEKLY_REMINDERS = 4;
+export const LATER_REMINDER_DAYS = 28;
+
+/** Days to wait after the last reminder (or the sending) when `reminders` have been sent so far. */
+export const reminderGapDays = (reminders: number): number => (reminders < WEEKLY_REMINDERS ? REMINDER_DAYS : LATER_REMINDER_DAYS);
 
 function addDays(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -46,5 +55,5 @@ export function isDue(stage: Stage, e: { state: string; startDate: string; endDa
   return now.toISOString().slice(0, 10) >= dueDate(stage, e.startDate, e.endDate);
 }
 
-/** Whether an unanswered evaluation last reminded (or sent) at `last` gets a reminder at `now`. */
-export const isReminderDue = (last: Date, now: Date): boolean => now.getTime() - last.getTime() >= REMINDER_DAYS * 86400_000;
+/** Whether an unanswered evaluation last reminded (or sent) at `last`, reminded `reminders` times so far, gets a reminder at `now`. */
+export const isReminderDue = (last: Date, reminders: number, now: Date): boolean => now.getTime() - last.getTime() >= reminderGapDays(reminders) * 86400_000;

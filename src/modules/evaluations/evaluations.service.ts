@@ -4,7 +4,7 @@
  * the injected clock), reminders every 7 days until answered, one answer per evaluation, answers
  * seen only by the broker and the answering side, results per exchange.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import type { DbOrTx } from '../../platform/db.ts';
@@ -16,64 +16,214 @@ import { notify, mailLink } from '../notifications/notifications.service.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import { findExchange, standingOf } from '../exchanges/exchanges.repository.ts';
 import * as repo from './evaluations.repository.ts';
-import { STAGES, SIDES, isStage, isDue, isReminderDue, REMINDER_DAYS, type Stage, type Side } from './evaluations.schedule.ts';
+import { STAGES, SIDES, isStage, isDue, isReminderDue, REMINDER_DAYS, LATER_REMINDER_DAYS, WEEKLY_REMINDERS, type Stage, type Side } from './evaluations.schedule.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (v: string) => UUID.test(v);
 
 export const QUESTION_KINDS = ['scale', 'choice', 'number', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-export const QUESTION_ROWS = 8;
 
 // ---------- questionnaires ----------
 
-export async function questionnairesPage(ctx: ServiceCtx, programmeId: string) {
+/** At most this many questions in a questionnaire. */
+export const MAX_QUESTIONS = 30;
+/** Rows read from a form (questions, removed ones and blank rows to add); rows past it are ignored. */
+export const MAX_FORM_ROWS = 60;
+/** Blank rows offered to add questions. */
+export const BLANK_ROWS = 3;
+
+/** How many question rows a form shows: every row in use and blank rows to add, or more when asked (`rows`). */
+export function formRows(values: Record<string, unknown>, minimum: number): number {
+  let used = 0;
+  for (let i = 0; i < MAX_FORM_ROWS; i++) {
+    if (['label', 'choices', 'existing'].some((f) => String(values[`q${i}_${f}`] ?? '').trim())) used = i + 1;
+  }
+  return Math.min(MAX_FORM_ROWS, Math.max(minimum, used + BLANK_ROWS, Number(values.rows) || 0));
+}
+
+type QuestionnaireVersion = repo.QuestionnaireRow & { sent: number; questions: repo.QuestionRow[] };
+
+async function programmeOrThrow(ctx: ServiceCtx, programmeId: string): Promise<string> {
   if (!isStaff(ctx.actor) || !isUuid(programmeId)) throw new NotFoundError();
   const name = await repo.programmeName(ctx.db, programmeId);
   if (name === undefined) throw new NotFoundError();
-  const list = await repo.questionnairesOf(ctx.db, programmeId);
-  const withQuestions = await Promise.all(list.map(async (q) => ({ ...q, questions: await repo.questionsOf(ctx.db, q.id) })));
-  return { programmeId, programmeName: name, questionnaires: withQuestions, freeStages: STAGES.filter((s) => !list.some((q) => q.stage === s)) };
+  return name;
 }
 
-const questionnaireSchema = z.object({
-  stage: z.enum(STAGES, 'platform.form.choice'),
-  title: z.string().trim().min(1, 'platform.form.required').max(200, 'platform.form.tooBig'),
-});
+/** A programme's questionnaires per stage: the current version (if any) and the past ones, each with its questions and how many evaluations it was sent as. Staff only. */
+export async function questionnairesPage(ctx: ServiceCtx, programmeId: string) {
+  const name = await programmeOrThrow(ctx, programmeId);
+  const list = await repo.questionnairesOf(ctx.db, programmeId);
+  const versions: QuestionnaireVersion[] = await Promise.all(list.map(async (q) => ({ ...q, questions: await repo.questionsOf(ctx.db, q.id) })));
+  const stages = STAGES.map((stage) => ({
+    stage,
+    current: versions.find((q) => q.stage === stage && !q.retiredAt) ?? null,
+    past: versions.filter((q) => q.stage === stage && q.retiredAt),
+  })).filter((s) => s.current || s.past.length);
+  return { programmeId, programmeName: name, stages, freeStages: STAGES.filter((s) => !versions.some((q) => q.stage === s && !q.retiredAt)) };
+}
 
-/** The broker adds a programme's questionnaire for a stage: rows q<i>_kind, q<i>_label, q<i>_choices (one per line). */
+const titleSchema = z.string().trim().min(1, 'platform.form.required').max(200, 'platform.form.tooBig');
+const questionnaireSchema = z.object({ stage: z.enum(STAGES, 'platform.form.choice'), title: titleSchema });
+
+type ParsedQuestion = { kind: QuestionKind; label: string; choices: string[]; isRequired: boolean };
+
+/**
+ * Reads the question rows of a form: q<i>_kind, q<i>_label, q<i>_choices (one per line),
+ * q<i>_optional, q<i>_order (position, to reorder), q<i>_remove, and q<i>_existing (a row that
+ * held a question: emptying its label is an error, not a removal). A blank new row is skipped.
+ * Questions come out sorted by their position, then by row.
+ */
+export function parseQuestions(raw: Record<string, string>, errors: FieldErrors): ParsedQuestion[] {
+  const kept: (ParsedQuestion & { order: number; row: number })[] = [];
+  for (let i = 0; i < MAX_FORM_ROWS; i++) {
+    if (raw[`q${i}_remove`] === 'on') continue;
+    const label = (raw[`q${i}_label`] ?? '').trim();
+    const choicesText = (raw[`q${i}_choices`] ?? '').trim();
+    const existing = raw[`q${i}_existing`] === '1';
+    if (!label && !existing && !choicesText) continue;
+    if (!label) errors[`q${i}_label`] = 'evaluations.questionnaire.labelNeeded';
+    else if (label.length > 500) errors[`q${i}_label`] = 'platform.form.tooBig';
+    const kind = raw[`q${i}_kind`] ?? '';
+    if (!(QUESTION_KINDS as readonly string[]).includes(kind)) errors[`q${i}_kind`] = 'evaluations.questionnaire.kindUnknown';
+    const choices = choicesText
+      .split(/\r?\n/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (kind === 'choice' && (choices.length < 2 || choices.length > 12 || choices.some((x) => x.length > 200) || new Set(choices).size !== choices.length)) errors[`q${i}_choices`] = 'evaluations.questionnaire.choicesNeeded';
+    const orderText = (raw[`q${i}_order`] ?? '').trim();
+    let order = i + 1;
+    if (orderText) {
+      const n = Number(orderText);
+      if (!/^\d{1,3}$/.test(orderText) || n < 1) errors[`q${i}_order`] = 'evaluations.questionnaire.orderInvalid';
+      else order = n;
+    }
+    kept.push({ kind: kind as QuestionKind, label, choices: kind === 'choice' ? choices : [], isRequired: raw[`q${i}_optional`] !== 'on', order, row: i });
+  }
+  if (!kept.length && !Object.keys(errors).some((k) => k.startsWith('q'))) errors.q0_label = 'evaluations.questionnaire.oneQuestion';
+  if (kept.length > MAX_QUESTIONS) errors.questions = 'evaluations.questionnaire.tooMany';
+  return kept.sort((x, y) => x.order - y.order || x.row - y.row).map(({ kind, label, choices, isRequired }) => ({ kind, label, choices, isRequired }));
+}
+
+const toRows = (questionnaireId: string, qs: ParsedQuestion[]): repo.QuestionInsert[] => qs.map((q, position) => ({ id: randomUUID(), questionnaireId, position, ...q }));
+
+/** The broker adds a programme's questionnaire for a stage that has no current one (version 1, or the next after retired ones). */
 export async function createQuestionnaire(ctx: ServiceCtx, programmeId: string, raw: Record<string, string>): Promise<{ ok: true; id: string } | { ok: false; reason: 'stage_taken' }> {
   const page = await questionnairesPage(ctx, programmeId);
   const errors: FieldErrors = {};
   const base = parseWith(questionnaireSchema, raw);
   if (!base.ok) Object.assign(errors, base.errors);
-  const id = randomUUID();
-  const questions: { id: string; questionnaireId: string; position: number; kind: string; label: string; choices: string[]; isRequired: boolean }[] = [];
-  for (let i = 0; i < QUESTION_ROWS; i++) {
-    const label = (raw[`q${i}_label`] ?? '').trim();
-    if (!label) continue;
-    const kind = raw[`q${i}_kind`] ?? '';
-    if (!(QUESTION_KINDS as readonly string[]).includes(kind)) {
-      errors[`q${i}_kind`] = 'platform.form.choice';
-      continue;
-    }
-    if (label.length > 500) errors[`q${i}_label`] = 'platform.form.tooBig';
-    const choices = (raw[`q${i}_choices`] ?? '')
-      .split(/\r?\n/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (kind === 'choice' && (choices.length < 2 || choices.length > 12 || choices.some((c) => c.length > 200))) errors[`q${i}_choices`] = 'evaluations.questionnaire.choicesNeeded';
-    questions.push({ id: randomUUID(), questionnaireId: id, position: questions.length, kind, label, choices: kind === 'choice' ? choices : [], isRequired: raw[`q${i}_optional`] !== 'on' });
-  }
-  if (!questions.length && !errors.q0_label) errors.q0_label = 'evaluations.questionnaire.oneQuestion';
+  const questions = parseQuestions(raw, errors);
   if (Object.keys(errors).length || !base.ok) throw new ValidationError(errors);
   if (!page.freeStages.includes(base.data.stage)) return { ok: false, reason: 'stage_taken' };
+  const id = randomUUID();
   const ok = await ctx.db.transaction(async (tx) => {
-    const inserted = await repo.insertQuestionnaire(tx, { id, programmeId, stage: base.data.stage, title: base.data.title, createdBy: ctx.actor!.id, createdAt: ctx.now }, questions);
+    const version = await repo.nextVersion(tx, programmeId, base.data.stage);
+    const inserted = await repo.insertQuestionnaire(tx, { id, programmeId, stage: base.data.stage, title: base.data.title, version, createdBy: ctx.actor!.id, createdAt: ctx.now }, toRows(id, questions));
     if (inserted) await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'questionnaire.create', objectType: 'questionnaire', objectId: id, ip: ctx.ip });
     return inserted;
   });
   return ok ? { ok: true, id } : { ok: false, reason: 'stage_taken' };
+}
+
+/** A fingerprint of a version's content as the editor showed it: a save based on another content is refused (someone saved in between). */
+export function revisionOf(q: { id: string; title: string }, questions: { kind: string; label: string; choices: string[]; isRequired: boolean }[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([q.id, q.title, questions.map((x) => [x.kind, x.label, x.choices, x.isRequired])]))
+    .digest('hex')
+    .slice(0, 20);
+}
+
+/** The form values showing a version's questions (one row each, in order). */
+export function editorValues(q: { title: string }, questions: repo.QuestionRow[], rev: string): Record<string, string> {
+  const v: Record<string, string> = { title: q.title, rev };
+  questions.forEach((x, i) => {
+    v[`q${i}_kind`] = x.kind;
+    v[`q${i}_label`] = x.label;
+    v[`q${i}_choices`] = x.choices.join('\n');
+    v[`q${i}_order`] = String(i + 1);
+    v[`q${i}_existing`] = '1';
+    if (!x.isRequired) v[`q${i}_optional`] = 'on';
+  });
+  return v;
+}
+
+export type EditorPage = { programmeId: string; programmeName: string; questionnaire: QuestionnaireVersion; rev: string };
+
+/** The current version `id` for the editor; `{ retired }` when it is no longer current (a newer version or none). Staff only. */
+export async function questionnaireEditor(ctx: ServiceCtx, id: string): Promise<EditorPage | { retired: true; programmeId: string }> {
+  if (!isStaff(ctx.actor) || !isUuid(id)) throw new NotFoundError();
+  const q = await repo.findQuestionnaire(ctx.db, id);
+  if (!q) throw new NotFoundError();
+  const programmeName = await programmeOrThrow(ctx, q.programmeId);
+  if (q.retiredAt) return { retired: true, programmeId: q.programmeId };
+  const [questions, sent] = await Promise.all([repo.questionsOf(ctx.db, id), repo.sentCount(ctx.db, id)]);
+  return { programmeId: q.programmeId, programmeName, questionnaire: { ...q, sent, questions }, rev: revisionOf(q, questions) };
+}
+
+/** Thrown inside a transaction to roll it back when the unique keys refuse a second current version. */
+class CurrentVersionTaken extends Error {}
+
+export type SaveOutcome = { ok: true; id: string; version: number; mode: 'in_place' | 'new_version'; programmeId: string } | { ok: false; reason: 'changed'; programmeId: string; currentId: string | null };
+
+/**
+ * Saves the broker's edit of the current version `id`. A version never sent is edited in place;
+ * a version already sent is never changed: the edit becomes version N+1 (new row and questions)
+ * and N is retired, in one transaction, so the answers given keep their questions. A save based
+ * on content someone else has changed or replaced since (`rev`) changes nothing: 'changed'. Two
+ * saves at once make at most one new current version (the row lock, and behind it the unique
+ * key on the current version per programme and stage).
+ */
+export async function saveQuestionnaire(ctx: ServiceCtx, id: string, raw: Record<string, string>): Promise<SaveOutcome> {
+  if (!isStaff(ctx.actor) || !isUuid(id)) throw new NotFoundError();
+  const found = await repo.findQuestionnaire(ctx.db, id);
+  if (!found) throw new NotFoundError();
+  await programmeOrThrow(ctx, found.programmeId);
+  const errors: FieldErrors = {};
+  const title = titleSchema.safeParse(raw.title ?? '');
+  if (!title.success) errors.title = title.error.issues[0]?.message ?? 'platform.form.invalid';
+  const questions = parseQuestions(raw, errors);
+  if (Object.keys(errors).length || !title.success) throw new ValidationError(errors);
+  const actorId = ctx.actor!.id;
+  const programmeId = found.programmeId;
+  const changed = async (): Promise<SaveOutcome> => ({ ok: false, reason: 'changed', programmeId, currentId: (await repo.currentOf(ctx.db, programmeId, found.stage))?.id ?? null });
+  try {
+    const out = await ctx.db.transaction(async (tx): Promise<SaveOutcome | null> => {
+      const q = await repo.lockCurrent(tx, id);
+      if (!q) return null;
+      if (revisionOf(q, await repo.questionsOf(tx, id)) !== raw.rev) return null;
+      if ((await repo.sentCount(tx, id)) === 0) {
+        await repo.rewriteQuestionnaire(tx, id, title.data, toRows(id, questions));
+        await audit(tx, ctx.now, { actorId, action: 'questionnaire.update', objectType: 'questionnaire', objectId: id, ip: ctx.ip });
+        return { ok: true, id, version: q.version, mode: 'in_place', programmeId };
+      }
+      if (!(await repo.retireQuestionnaire(tx, id, ctx.now))) return null;
+      const next = randomUUID();
+      const version = q.version + 1;
+      const inserted = await repo.insertQuestionnaire(tx, { id: next, programmeId: q.programmeId, stage: q.stage, title: title.data, version, createdBy: actorId, createdAt: ctx.now }, toRows(next, questions));
+      if (!inserted) throw new CurrentVersionTaken();
+      await audit(tx, ctx.now, { actorId, action: 'questionnaire.version', objectType: 'questionnaire', objectId: next, ip: ctx.ip });
+      return { ok: true, id: next, version, mode: 'new_version', programmeId };
+    });
+    return out ?? (await changed());
+  } catch (e) {
+    if (e instanceof CurrentVersionTaken) return changed();
+    throw e;
+  }
+}
+
+/** Retires the current version `id`: nothing more is sent for its stage (evaluations already sent can still be answered and are still reminded). */
+export async function retireQuestionnaire(ctx: ServiceCtx, id: string): Promise<{ ok: true; programmeId: string } | { ok: false; reason: 'changed'; programmeId: string }> {
+  if (!isStaff(ctx.actor) || !isUuid(id)) throw new NotFoundError();
+  const found = await repo.findQuestionnaire(ctx.db, id);
+  if (!found) throw new NotFoundError();
+  await programmeOrThrow(ctx, found.programmeId);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.retireQuestionnaire(tx, id, ctx.now))) return { ok: false as const, reason: 'changed' as const, programmeId: found.programmeId };
+    await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'questionnaire.retire', objectType: 'questionnaire', objectId: id, ip: ctx.ip });
+    return { ok: true as const, programmeId: found.programmeId };
+  });
 }
 
 // ---------- the schedule ----------
@@ -88,8 +238,8 @@ async function tellSide(db: DbOrTx, now: Date, exchangeId: string, side: string,
 }
 
 /**
- * Sends what is due at `now` to both sides and reminds every unanswered evaluation not reminded
- * for 7 days. Safe to run often and from several workers: sending is one row per exchange, stage
+ * Sends the current version of what is due at `now` to both sides and reminds every unanswered
+ * evaluation whose next reminder has come (see `reminderGapDays`). Safe to run often and from several workers: sending is one row per exchange, stage
  * and side, and reminders are claimed with SKIP LOCKED.
  */
 export async function runEvaluations(db: DbOrTx, now: Date): Promise<{ sent: number; reminded: number }> {
@@ -100,6 +250,8 @@ export async function runEvaluations(db: DbOrTx, now: Date): Promise<{ sent: num
     for (const side of SIDES) {
       await db.transaction(async (tx) => {
         const id = randomUUID();
+        // Sent with the version current now; one replaced since the candidates were read waits for the next run.
+        if (!(await repo.holdIfCurrent(tx, c.questionnaireId))) return;
         if (!(await repo.insertEvaluation(tx, { id, exchangeId: c.exchangeId, questionnaireId: c.questionnaireId, stage: c.stage, side, sentAt: now, lastRemindedAt: now }))) return;
         await tellSide(tx, now, c.exchangeId, side, id, c.title, false);
         sent++;
@@ -107,8 +259,9 @@ export async function runEvaluations(db: DbOrTx, now: Date): Promise<{ sent: num
     }
   }
   await db.transaction(async (tx) => {
-    for (const v of await repo.unansweredToRemind(tx, new Date(now.getTime() - REMINDER_DAYS * 86400_000))) {
-      if (!isReminderDue(v.lastRemindedAt, now)) continue;
+    const before = (days: number) => new Date(now.getTime() - days * 86400_000);
+    for (const v of await repo.unansweredToRemind(tx, { weekly: before(REMINDER_DAYS), later: before(LATER_REMINDER_DAYS), weeklyCount: WEEKLY_REMINDERS })) {
+      if (!isReminderDue(v.lastRemindedAt, v.reminders, now)) continue;
       await repo.markReminded(tx, v.id, now);
       await tellSide(tx, now, v.exchangeId, v.side, v.id, v.title, true);
       reminded++;
@@ -245,4 +398,107 @@ export async function exchangeResults(ctx: ServiceCtx, exchangeId: string): Prom
   }
   if (staff && out.some((r) => r.answeredAt)) await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'evaluation.results', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
   return { exchange: { id: e.id, title: e.title }, rows: out, averageScale: scale.length ? Math.round((scale.reduce((a, b) => a + b, 0) / scale.length) * 10) / 10 : null };
+}
+
+// ---------- results across a programme ----------
+
+/** Text answers listed per question and side (the latest first); the total is given beside. */
+export const TEXT_ANSWERS_SHOWN = 20;
+
+export type QuestionResult = {
+  id: string;
+  position: number;
+  kind: QuestionKind;
+  label: string;
+  /** How many answered this question. */
+  answers: number;
+  /** scale and number */
+  mean: number | null;
+  /** number */
+  median: number | null;
+  /** scale: how many answered 1, 2, 3, 4, 5 */
+  distribution: { value: number; n: number }[] | null;
+  /** choice: how many chose each option */
+  options: { option: string; n: number }[] | null;
+  /** text: the latest answers with their exchange, and how many in all */
+  texts: { exchangeId: string; exchangeTitle: string; text: string }[] | null;
+};
+export type VersionResult = { questionnaireId: string; version: number; title: string; current: boolean; sent: number; answered: number; questions: QuestionResult[] };
+export type ProgrammeResults = {
+  programme: { id: string; name: string };
+  stages: { stage: Stage; sides: { side: Side; sent: number; answered: number; versions: VersionResult[] }[] }[];
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The median of values given with their counts. */
+export function medianOf(counts: { value: number; n: number }[]): number | null {
+  const sorted = [...counts].filter((c) => c.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((s, c) => s + c.n, 0);
+  if (!total) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (k < seen) return c.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+/**
+ * Results across a programme (the secretariat; 404 to anyone else): per stage and side, for each
+ * question of each version sent, the number of answers; scale → mean and 1–5 distribution,
+ * choice → count per option, number → mean and median, text → the latest answers with their
+ * exchange. Only evaluations of the programme's exchanges.
+ */
+export async function programmeResults(ctx: ServiceCtx, programmeId: string): Promise<ProgrammeResults> {
+  const name = await programmeOrThrow(ctx, programmeId);
+  const [versions, sent, counts, texts] = await Promise.all([
+    repo.questionnairesOf(ctx.db, programmeId),
+    repo.sentAndAnswered(ctx.db, programmeId),
+    repo.answerCounts(ctx.db, programmeId),
+    repo.textAnswers(ctx.db, programmeId, TEXT_ANSWERS_SHOWN),
+  ]);
+  const questions = new Map(await Promise.all(versions.map(async (q) => [q.id, await repo.questionsOf(ctx.db, q.id)] as const)));
+  const key = (side: string, id: string) => `${side}:${id}`;
+  const valueCounts = new Map<string, { value: string; n: number }[]>();
+  for (const c of counts) valueCounts.set(key(c.side, c.question_id), [...(valueCounts.get(key(c.side, c.question_id)) ?? []), { value: c.value, n: c.n }]);
+  const textsOf = new Map<string, typeof texts>();
+  for (const x of texts) textsOf.set(key(x.side, x.question_id), [...(textsOf.get(key(x.side, x.question_id)) ?? []), x]);
+
+  const questionResult = (side: Side, q: repo.QuestionRow): QuestionResult => {
+    const kind = q.kind as QuestionKind;
+    const vc = valueCounts.get(key(side, q.id)) ?? [];
+    const base: QuestionResult = { id: q.id, position: q.position, kind, label: q.label, answers: 0, mean: null, median: null, distribution: null, options: null, texts: null };
+    if (kind === 'text') {
+      const list = textsOf.get(key(side, q.id)) ?? [];
+      return { ...base, answers: list[0]?.total ?? 0, texts: list.map((x) => ({ exchangeId: x.exchange_id, exchangeTitle: x.exchange_title, text: x.value })) };
+    }
+    const answers = vc.reduce((s, c) => s + c.n, 0);
+    if (kind === 'choice') return { ...base, answers, options: q.choices.map((option) => ({ option, n: vc.find((c) => c.value === option)?.n ?? 0 })) };
+    const nums = vc.map((c) => ({ value: Number(c.value), n: c.n })).filter((c) => Number.isFinite(c.value));
+    const total = nums.reduce((s, c) => s + c.n, 0);
+    const mean = total ? round2(nums.reduce((s, c) => s + c.value * c.n, 0) / total) : null;
+    if (kind === 'scale') return { ...base, answers, mean, distribution: [1, 2, 3, 4, 5].map((value) => ({ value, n: nums.find((c) => c.value === value)?.n ?? 0 })) };
+    const median = medianOf(nums);
+    return { ...base, answers, mean, median: median === null ? null : round2(median) };
+  };
+
+  const stages = STAGES.map((stage) => ({
+    stage,
+    sides: SIDES.map((side) => {
+      const vs = versions
+        .filter((q) => q.stage === stage)
+        .flatMap((q): VersionResult[] => {
+          const s = sent.find((x) => x.questionnaire_id === q.id && x.side === side);
+          if (!s) return [];
+          return [{ questionnaireId: q.id, version: q.version, title: q.title, current: !q.retiredAt, sent: s.sent, answered: s.answered, questions: (questions.get(q.id) ?? []).map((x) => questionResult(side, x)) }];
+        });
+      return { side, sent: vs.reduce((n, v) => n + v.sent, 0), answered: vs.reduce((n, v) => n + v.answered, 0), versions: vs };
+    }),
+  }));
+  await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'evaluation.programme_results', objectType: 'programme', objectId: programmeId, ip: ctx.ip });
+  return { programme: { id: programmeId, name }, stages };
 }
