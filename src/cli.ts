@@ -32,6 +32,10 @@ Usage: npm run cli -- <command> [options]
       Create a platform admin. The password comes from PEERLINK_ADMIN_PASSWORD or, on a
       terminal, is asked for (at least 15 characters).
   migrate                     Apply the database migrations.
+  backup DIR                  Write a backup (every table as JSON lines, the stored files, a manifest of
+                              counts and checksums) into the empty or new folder DIR. One consistent snapshot.
+  restore DIR                 Restore a backup into a fresh, empty instance of the same release (one
+                              transaction: all or nothing). Stop the server first when on the embedded database.
   reindex-concepts            Analyse again the directory rows whose concepts (for relevance order) are not in
                               step with their text (rows written by hand, or a changed thesaurus).
   match …                     Rank organisations and people for requests (match --help).
@@ -252,6 +256,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           io.err(`Concepts analysed again: ${r.organisations} organisations, ${r.people} people.`);
           return 0;
         });
+      case 'backup':
+      case 'restore': {
+        const [dir, ...more] = rest;
+        if (!dir || more.length) throw new UsageError(`usage: ${command} DIR`);
+        return await withDatabase(io, async (database) => {
+          const { backup, restore } = await import('./platform/backup.ts');
+          const config = loadConfig(io.env);
+          const files = `${config.dataDir}/files`;
+          try {
+            const m = command === 'backup' ? await backup(database, files, dir, new Date()) : await restore(database, files, dir);
+            const total = m.tables.reduce((n, t) => n + t.rows, 0);
+            io.err(`${command === 'backup' ? 'Backed up' : 'Restored'}: ${m.tables.length} tables, ${total} rows, ${m.files.length} files (${command === 'backup' ? dir : `taken ${m.createdAt}`}).`);
+            return 0;
+          } catch (e) {
+            io.err(`${command === 'backup' ? 'Backup' : 'Restore'} refused: ${(e as Error).message}`);
+            return 1;
+          }
+        });
+      }
       case 'match': {
         const { matchCommand } = await import('./modules/matching/matching.cli.ts');
         return await matchCommand(rest, { out: (s) => void io.out.write(s), err: (s) => io.err(s.replace(/\n$/, '')) });
