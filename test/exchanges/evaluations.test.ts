@@ -306,3 +306,68 @@ test('the schedule can be run by the secretariat through POST /evaluations/run (
   assert.ok(out.reminded > 0, 'unanswered questionnaires are reminded');
   assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'and not twice in the same week');
 });
+
+test('reminders go on until answered — weekly for four, then every 28 days — and stop with the answer, for the baseline, right after and the 3, 6 and 12-month follow-ups (a worker run every day on the fake clock)', async () => {
+  const { agreedExchange } = await import('./evaluation-fixtures.ts');
+  const { reminderGapDays } = await import('../../src/modules/evaluations/evaluations.schedule.ts');
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 12].map(reminderGapDays), [7, 7, 7, 7, 28, 28, 28]);
+  await at('2028-04-02T06:00:00Z');
+  const x = await agreedExchange(t, m, 'Composting in Ziniaré', { startDate: '2028-06-01', endDate: '2028-06-05' });
+  const key = (v: { stage: string; side: string }) => `${v.stage}/${v.side}`;
+  const sentOn: Record<string, string> = {};
+  const remindedOn: Record<string, string[]> = {};
+  /** Answers an evaluation of exchange x for its side, filling every question. */
+  const answerX = async (stage: string, side: 'host' | 'peer') => {
+    const [v] = await t.db.select().from(evaluations).where(sql`${evaluations.exchangeId} = ${x} and ${evaluations.stage} = ${stage} and ${evaluations.side} = ${side}`);
+    const qs = await rows<{ id: string; kind: string; choices: string[] }>(t.db, sql`select id, kind, choices from questionnaire_questions where questionnaire_id = ${v!.questionnaireId}`);
+    const form = Object.fromEntries(qs.map((q) => [`a_${q.id}`, q.kind === 'scale' ? '4' : q.kind === 'number' ? '2' : q.kind === 'choice' ? q.choices[0]! : 'Noted']));
+    assert.deepEqual(await ev.answerEvaluation(ctxOf(t, side === 'host' ? m.requester : m.peer), v!.id, form), { ok: true });
+  };
+  const answersOn: Record<string, [string, 'host' | 'peer'][]> = {
+    '2028-06-03': [['before', 'host']],
+    '2028-06-20': [['after', 'peer']],
+    '2028-09-05': [['m3', 'host'], ['m3', 'peer']],
+  };
+  const seen = new Map<string, number>();
+  for (let d = new Date('2028-05-10T06:00:00Z'); d <= new Date('2029-07-01T06:00:00Z'); d = new Date(d.getTime() + 86400_000)) {
+    t.clock.set(d);
+    await run();
+    const day = d.toISOString().slice(0, 10);
+    for (const v of await t.db.select().from(evaluations).where(eq(evaluations.exchangeId, x))) {
+      const k = key(v);
+      if (!seen.has(k)) sentOn[k] = day;
+      if (v.reminders > (seen.get(k) ?? 0)) (remindedOn[k] ??= []).push(day);
+      seen.set(k, v.reminders);
+    }
+    for (const [stage, side] of answersOn[day] ?? []) await answerX(stage, side);
+  }
+  // Each stage sent on its day to both sides.
+  assert.deepEqual(sentOn, {
+    'before/host': '2028-05-18',
+    'before/peer': '2028-05-18',
+    'after/host': '2028-06-06',
+    'after/peer': '2028-06-06',
+    'm3/host': '2028-09-05',
+    'm3/peer': '2028-09-05',
+    'm6/host': '2028-12-05',
+    'm6/peer': '2028-12-05',
+    'm12/host': '2029-06-05',
+    'm12/peer': '2029-06-05',
+  });
+  const gaps = (k: string) => {
+    const days = [(sentOn as Record<string, string>)[k]!, ...(remindedOn[k] ?? [])].map((s) => Date.parse(s) / 86400_000);
+    return days.slice(1).map((n, i) => n - days[i]!);
+  };
+  // Never answered: weekly four times, then every 28 days, to the end.
+  assert.deepEqual(remindedOn['before/peer']!.slice(0, 6), ['2028-05-25', '2028-06-01', '2028-06-08', '2028-06-15', '2028-07-13', '2028-08-10']);
+  assert.deepEqual(gaps('before/peer'), [7, 7, 7, 7, ...Array(gaps('before/peer').length - 4).fill(28)]);
+  assert.equal(remindedOn['before/peer']!.at(-1), '2029-06-14', 'still reminded a year on');
+  assert.deepEqual(gaps('m6/host'), [7, 7, 7, 7, 28, 28, 28, 28, 28, 28]);
+  assert.deepEqual(remindedOn['m12/host'], ['2029-06-12', '2029-06-19', '2029-06-26']);
+  // Answered: the reminders stop.
+  assert.deepEqual(remindedOn['before/host'], ['2028-05-25', '2028-06-01']);
+  assert.deepEqual(remindedOn['after/peer'], ['2028-06-13', '2028-06-20']);
+  assert.equal(remindedOn['after/host']!.length > 10, true);
+  assert.equal(remindedOn['m3/host'], undefined);
+  assert.equal(remindedOn['m3/peer'], undefined);
+});
