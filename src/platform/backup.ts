@@ -33,7 +33,7 @@ export type Manifest = {
   files: { path: string; bytes: number; sha256: string }[];
 };
 
-type Column = { name: string; generated: boolean };
+export type Column = { name: string; generated: boolean };
 
 /** The tables of the public schema, parents before children (foreign keys), with their insertable columns. */
 export async function tablesInOrder(db: DbOrTx): Promise<{ name: string; columns: Column[] }[]> {
@@ -186,31 +186,9 @@ export async function restore(database: Database, filesDir: string, dir: string)
   await database.db.transaction(async (tx) => {
     for (const t of tables) {
       const [r] = await rows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${ident(t.name)}`));
-      if (Number(r?.n) > 0 && t.name !== '__drizzle_migrations') throw new Error(`The instance is not empty (table ${t.name} has rows): restore into a fresh instance.`);
+      if (Number(r?.n) > 0) throw new Error(`The instance is not empty (table ${t.name} has rows): restore into a fresh instance.`);
     }
-    for (const t of tables) {
-      const file = join(dir, 'tables', `${t.name}.jsonl`);
-      if (!existsSync(file)) continue;
-      const cols = t.columns.filter((c) => !c.generated).map((c) => ident(c.name));
-      const insert = (batch: string[]) =>
-        tx.execute(sql.raw(`insert into ${ident(t.name)} (${cols.join(', ')}) select ${cols.join(', ')} from json_populate_recordset(null::${ident(t.name)}, ${quoteLiteral(`[${batch.join(',')}]`)}::json)`));
-      let batch: string[] = [];
-      for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-        if (!line) continue;
-        batch.push(line);
-        if (batch.length >= BATCH) {
-          await insert(batch);
-          batch = [];
-        }
-      }
-      if (batch.length) await insert(batch);
-    }
-    // Sequences (bigserial ids) continue after the restored rows.
-    const seqs = await rows<{ t: string; c: string; s: string }>(
-      tx,
-      sql`select c.relname as t, a.attname as c, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as s from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
-    );
-    for (const s of seqs) await tx.execute(sql.raw(`select setval(${quoteLiteral(s.s)}, coalesce((select max(${ident(s.c)}) from ${ident(s.t)}), 0) + 1, false)`));
+    await loadTables(tx, dir, tables);
   });
   rmSync(filesDir, { recursive: true, force: true });
   for (const f of m.files) {
@@ -219,6 +197,37 @@ export async function restore(database: Database, filesDir: string, dir: string)
     copyFileSync(join(dir, 'files', f.path), dest);
   }
   return m;
+}
+
+/**
+ * Inserts a backup's table files into the given tables, parents first, then moves the sequences on.
+ * Columns the backup has and a table lacks are left out, and tables the backup lacks stay empty (this
+ * is also how the migration test builds a populated database of an earlier schema). Call it in a transaction.
+ */
+export async function loadTables(tx: DbOrTx, dir: string, tables: { name: string; columns: Column[] }[]): Promise<void> {
+  for (const t of tables) {
+    const file = join(dir, 'tables', `${t.name}.jsonl`);
+    if (!existsSync(file)) continue;
+    const cols = t.columns.filter((c) => !c.generated).map((c) => ident(c.name));
+    const insert = (batch: string[]) =>
+      tx.execute(sql.raw(`insert into ${ident(t.name)} (${cols.join(', ')}) select ${cols.join(', ')} from json_populate_recordset(null::${ident(t.name)}, ${quoteLiteral(`[${batch.join(',')}]`)}::json)`));
+    let batch: string[] = [];
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+      if (!line) continue;
+      batch.push(line);
+      if (batch.length >= BATCH) {
+        await insert(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await insert(batch);
+  }
+  // Sequences (bigserial ids) continue after the restored rows.
+  const seqs = await rows<{ t: string; c: string; s: string }>(
+    tx,
+    sql`select c.relname as t, a.attname as c, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as s from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
+  );
+  for (const s of seqs) await tx.execute(sql.raw(`select setval(${quoteLiteral(s.s)}, coalesce((select max(${ident(s.c)}) from ${ident(s.t)}), 0) + 1, false)`));
 }
 
 /** A SQL string literal (the only way to pass a large JSON text through `sql.raw` on both drivers). */

@@ -84,3 +84,28 @@ export async function testDatabase(): Promise<Database> {
   if (url) return postgresDatabase(url);
   return openPglite(null, { loadDataDir: await pgliteDump() });
 }
+
+/** A fresh database with no migrations applied (migration tests); close() removes it. */
+export async function emptyDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openPglite(null);
+  const pg = (await import('pg')).default;
+  const name = `peerlink_e_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const d = await openPostgres(u.toString(), { max: 2 });
+  return {
+    ...d,
+    async close() {
+      await d.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists "${name}" with (force)`);
+      await a.end();
+    },
+  };
+}
