@@ -17,6 +17,7 @@ import { errorPage } from './platform/render.ts';
 import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
 import { rows } from './platform/db.ts';
 import { pageCache } from './platform/page-cache.ts';
+import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { exportsRoutes } from './modules/imports/exports.routes.ts';
@@ -186,6 +187,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       return errorPage(c, err.status, title, message);
     }
     const id = c.get('requestId') ?? randomUUID();
+    // The database or the disk is away: try again shortly (503), not a bug (500). Nothing is half-written: writes are transactions.
+    if (isUnavailableError(err)) {
+      deps.log.warn('resource unavailable', { requestId: id, method: c.req.method, path: c.req.path, error: err instanceof Error ? err.message : String(err) });
+      c.header('Retry-After', String(RETRY_AFTER_S));
+      if (isApi(c.req.path ?? '')) return c.json({ error: { code: 'unavailable', message: t('platform.error.unavailable'), reference: id } }, 503);
+      return errorPage(c, 503, t('platform.error.unavailableTitle'), t('platform.error.unavailable'));
+    }
     deps.log.error('unhandled error', { requestId: id, method: c.req.method, path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     if (isApi(c.req.path ?? '')) return c.json({ error: { code: 'internal', message: t('platform.error.internal'), reference: id } }, 500);
     return errorPage(c, 500, t('platform.error.title'), t('platform.error.internalRef', { reference: id }));

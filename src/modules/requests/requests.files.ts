@@ -95,7 +95,7 @@ export type FilesEnv = { filesDir: string };
  * Stores a checked upload and its row. The bytes are written first under a random name and
  * removed again if the row cannot be written, so no file and no row remain on failure.
  */
-async function store(
+export async function store(
   ctx: ServiceCtx,
   env: FilesEnv,
   kind: FileKind,
@@ -110,7 +110,13 @@ async function store(
   const storageName = randomBytes(24).toString('hex');
   mkdirSync(env.filesDir, { recursive: true, mode: 0o700 });
   const path = join(env.filesDir, storageName);
-  writeFileSync(path, u.bytes, { mode: 0o600 });
+  try {
+    // A full disk can fail half-way through the bytes: no partial file may stay behind.
+    writeFileSync(path, u.bytes, { mode: 0o600 });
+  } catch (e) {
+    rmSync(path, { force: true });
+    throw e;
+  }
   try {
     await repo.insertAttachment(ctx.db, { id, kind, ...owner, uploadedBy: ctx.actor!.id, label: labelOf(u.name), mime: checked.mime, size: u.bytes.length, storageName, createdAt: ctx.now });
   } catch (e) {
