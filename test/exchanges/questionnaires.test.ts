@@ -156,6 +156,9 @@ test('bad input: an error per field in the person’s language, what was typed k
   assert.match(fr.body_, /value="Question 30"/);
   const en = await broker.post(`/en${path}`, { ...form, q3_label: 'Ok', q3_kind: 'unknown' });
   assert.equal(en.status, 400);
+  const twice = await broker.post(`/en${path}`, { ...form, q2_choices: 'Finance\nFinance' });
+  assert.equal(twice.status, 400);
+  assert.match(twice.body_, /id="e-q2_choices"[^>]*>Give between 2 and 12 options, all different/);
   assert.equal((await versionsOf('before'))[0]!.title, 'Baseline and expectations', 'nothing stored');
   assert.equal((await labelsOf(beforeV1)).length, 3);
 });

@@ -198,7 +198,7 @@ function questionFigures(c: Ctx, q: QuestionResult) {
   const num = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
   const bar = (n: number, total: number) => html`<meter min="0" max="${Math.max(total, 1)}" value="${n}" aria-hidden="true"></meter>`;
   const countTable = (caption: string, rows: { label: string; n: number }[]) =>
-    html`<table class="ev-figures"><caption>${caption}</caption><thead><tr><th scope="col">${t('evaluations.programmeResults.answer')}</th><th scope="col">${t(
+    html`<table><caption>${caption}</caption><thead><tr><th scope="col">${t('evaluations.programmeResults.answer')}</th><th scope="col">${t(
       'evaluations.programmeResults.count',
     )}</th><th scope="col">${t('evaluations.programmeResults.share')}</th></tr></thead><tbody>${rows.map(
       (r) => html`<tr><th scope="row">${r.label}</th><td>${r.n}</td><td>${q.answers ? `${Math.round((r.n / q.answers) * 100)} %` : '—'} ${bar(r.n, q.answers)}</td></tr>`,
