@@ -145,7 +145,7 @@ test('terms of reference: a new version, a visible diff, signatures by host, pee
     roles: 'Host organises; peer advises.',
     interpretation: 'French–Dutch for two sessions.',
   };
-  assert.equal((await c.host.post(`/exchanges/${exchangeId}/terms`, v2)).status, 404, 'only the broker writes versions');
+  assert.equal((await c.outsider.post(`/exchanges/${exchangeId}/terms`, v2)).status, 404, 'only participants write versions');
   const bad = await c.broker.post(`/exchanges/${exchangeId}/terms`, { ...v2, objectives: '' });
   assert.equal(bad.status, 400);
   assert.match(bad.body_, /Two days of field visits/, 'the typed text is kept');

@@ -69,10 +69,10 @@ test('policy table: who may do what, per state', () => {
   assert.equal(row(broker, st('agreed')), '1110010');
   assert.equal(row(broker, st('held')), '1010011');
   assert.equal(row(broker, st('closed')), '1010001');
-  assert.equal(row(host, st('planned', true)), '1000110');
+  assert.equal(row(host, st('planned', true)), '1001110');
   assert.equal(row(host, st('agreed', true)), '1000010');
   assert.equal(row(host, st('closed', true)), '1000000');
-  assert.equal(row(peer, st('planned', false, true)), '1000110');
+  assert.equal(row(peer, st('planned', false, true)), '1001110');
   assert.equal(row(other, st('planned')), '0000000');
   assert.equal(row(null, st('planned', true, true)), '0000000');
   assert.equal(canPlanExchange(broker), true);

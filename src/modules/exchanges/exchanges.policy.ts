@@ -36,7 +36,8 @@ export function canExchange(actor: CurrentUser | null, action: ExchangeAction, s
     case 'exchange.editPlan':
       return staff && isPlanningOpen(s.state);
     case 'exchange.writeTor':
-      return staff && isTorOpen(s.state);
+      // Both sides and the broker draft the terms together: any of them writes the next version.
+      return participant && isTorOpen(s.state);
     case 'exchange.signTor':
       return participant && isTorOpen(s.state);
     case 'exchange.post':
