@@ -662,6 +662,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'requester@demo.peerlink.localhost', name: 'George Freeman', role: 'requester', roles: [], locale: 'en', memberships: [{ organisation: 'gh-agona-west', role: 'requester' }] },
   { email: 'approver@demo.peerlink.localhost', name: 'Kwame Mensah', role: 'approver', roles: [], locale: 'en', memberships: [{ organisation: 'gh-agona-west', role: 'approver' }] },
   { email: 'orgadmin@demo.peerlink.localhost', name: 'Inge Vermeulen', role: 'organisation admin', roles: [], locale: 'en', memberships: [{ organisation: 'nl-almere', role: 'org_admin' }] },
+  { email: 'association@demo.peerlink.localhost', name: 'Marieke Dijkstra', role: 'association editor (VNG International): edits and publishes good practices', roles: [], locale: 'en', memberships: [{ organisation: 'nl-vng-international', role: 'org_admin' }] },
   { email: 'expert@demo.peerlink.localhost', name: 'Sigrún Árnadóttir', role: 'expert', roles: [], locale: 'en', memberships: [{ organisation: 'is-sandgerdi', role: 'expert' }] },
   { email: 'broker@demo.peerlink.localhost', name: 'Lucía Fernández', role: 'broker', roles: ['broker'], locale: 'es', memberships: [] },
   { email: 'committee@demo.peerlink.localhost', name: 'Pieter De Smet', role: 'committee member', roles: ['committee'], locale: 'en', memberships: [] },

@@ -157,6 +157,11 @@ export async function associationsAdministeredBy(db: DbOrTx, userId: string): Pr
   );
 }
 
+/** Every association of local governments, for the secretariat's owner choice. */
+export async function allAssociations(db: DbOrTx): Promise<{ id: string; name: string }[]> {
+  return rows<{ id: string; name: string }>(db, sql`select id, name from organisations where kind = 'association' order by name limit 500`);
+}
+
 export async function organisationName(db: DbOrTx, id: string): Promise<string | null> {
   const [r] = await rows<{ name: string }>(db, sql`select name from organisations where id = ${id}`);
   return r?.name ?? null;

@@ -115,11 +115,16 @@ function requireActor(ctx: ServiceCtx): CurrentUser {
   return ctx.actor;
 }
 
-/** The actor's editor standing: the associations they administer. */
+/**
+ * The actor's editor standing: the associations they administer, and the associations a case can
+ * be given to in the form (their own; every association for the secretariat, which hands a case
+ * drafted from an exchange to the association that will edit and publish it).
+ */
 export async function editorRelation(ctx: ServiceCtx): Promise<EditorRelation & { associations: { id: string; name: string }[] }> {
   if (!ctx.actor) return { adminOfAssociations: [], associations: [] };
-  const associations = await repo.associationsAdministeredBy(ctx.db, ctx.actor.id);
-  return { adminOfAssociations: associations.map((a) => a.id), associations };
+  const administered = await repo.associationsAdministeredBy(ctx.db, ctx.actor.id);
+  const associations = isSecretariat(ctx.actor) ? await repo.allAssociations(ctx.db) : administered;
+  return { adminOfAssociations: administered.map((a) => a.id), associations };
 }
 
 /** Whether the reader may create cases (and see the editor pages). */
@@ -337,10 +342,13 @@ export async function updateGoodPractice(ctx: ServiceCtx, id: string, input: Rec
   await loadFor(ctx, id, 'goodPractice.edit');
   const v = parseCase(input);
   const rel = await editorRelation(ctx);
+  // The owner is checked before the transaction: a query outside it would wait forever on PGlite's one connection.
+  const keepOwner = v.ownerOrganisationId === undefined && !isSecretariat(actor);
+  const chosenOwner = keepOwner ? null : await checkOwner(ctx, rel, v.ownerOrganisationId);
   await ctx.db.transaction(async (tx) => {
     const row = await repo.findForUpdate(tx, id);
     if (!row) throwHidden();
-    const owner = v.ownerOrganisationId === undefined && !isSecretariat(actor) ? row.ownerOrganisationId : await checkOwner(ctx, rel, v.ownerOrganisationId);
+    const owner = keepOwner ? row.ownerOrganisationId : chosenOwner;
     const texts = {} as Record<TextField, MultiText>;
     for (const f of TEXT_FIELDS) {
       const next = { ...row[f] };
