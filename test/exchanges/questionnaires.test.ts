@@ -177,6 +177,11 @@ test('a version already sent is never changed: saving makes version N+1 and reti
   assert.match(page.body_, /Version 1 · sent to 2 sides of exchanges/);
   assert.match(page.body_, /Saving makes version 2/);
   const oldLabels = await labelsOf(beforeV1);
+  // Saved as it was: no new version.
+  const same = await broker.post(`/en/evaluations/questionnaires/${beforeV1}/edit`, await editorForm(beforeV1));
+  assert.equal(same.status, 303);
+  assert.match((await broker.get(listPath())).body_, /Nothing was changed: the questionnaire stays as it was\./);
+  assert.equal((await versionsOf('before')).length, 1);
   const res = await broker.post(`/en/evaluations/questionnaires/${beforeV1}/edit`, { ...(await editorForm(beforeV1)), title: 'Baseline, second edition', q0_label: 'How many people work on waste today?' });
   assert.equal(res.status, 303);
   const rows = await versionsOf('before');

@@ -72,7 +72,7 @@ export function evaluationsRoutes(): Hono<AppEnv> {
     try {
       const out = await svc.saveQuestionnaire(ctx, id, body);
       if (out.ok) {
-        setFlash(c, out.mode === 'in_place' ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.newVersion');
+        setFlash(c, out.mode === 'unchanged' ? 'evaluations.flash.unchanged' : out.mode === 'in_place' ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.newVersion');
         return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
       }
       // Someone saved first: show the version current now with what this person typed, to compare and save again.

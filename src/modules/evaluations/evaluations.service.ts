@@ -165,7 +165,7 @@ export async function questionnaireEditor(ctx: ServiceCtx, id: string): Promise<
 /** Thrown inside a transaction to roll it back when the unique keys refuse a second current version. */
 class CurrentVersionTaken extends Error {}
 
-export type SaveOutcome = { ok: true; id: string; version: number; mode: 'in_place' | 'new_version'; programmeId: string } | { ok: false; reason: 'changed'; programmeId: string; currentId: string | null };
+export type SaveOutcome = { ok: true; id: string; version: number; mode: 'in_place' | 'new_version' | 'unchanged'; programmeId: string } | { ok: false; reason: 'changed'; programmeId: string; currentId: string | null };
 
 /**
  * Saves the broker's edit of the current version `id`. A version never sent is edited in place;
@@ -193,6 +193,8 @@ export async function saveQuestionnaire(ctx: ServiceCtx, id: string, raw: Record
       const q = await repo.lockCurrent(tx, id);
       if (!q) return null;
       if (revisionOf(q, await repo.questionsOf(tx, id)) !== raw.rev) return null;
+      // Saved as it was: no new version of a sent questionnaire for nothing.
+      if (revisionOf({ id, title: title.data }, questions) === raw.rev) return { ok: true, id, version: q.version, mode: 'unchanged', programmeId };
       if ((await repo.sentCount(tx, id)) === 0) {
         await repo.rewriteQuestionnaire(tx, id, title.data, toRows(id, questions));
         await audit(tx, ctx.now, { actorId, action: 'questionnaire.update', objectType: 'questionnaire', objectId: id, ip: ctx.ip });
