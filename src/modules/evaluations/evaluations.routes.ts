@@ -1,4 +1,4 @@
-/** Evaluation pages: a programme's questionnaires (broker), answering (the side asked), results per exchange, and a broker's manual run of the schedule. Thin. */
+/** Evaluation pages: a programme's questionnaires (broker: add, edit, retire), answering (the side asked), results per exchange and across a programme (with its JSON under /api/v1), and a broker's manual run of the schedule. Thin. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';

@@ -1,8 +1,10 @@
 /**
- * Monitoring and evaluation: questionnaires per programme and stage (broker), sent to both sides
- * of an exchange before it, right after it and 3, 6 and 12 months after it (`runEvaluations`, on
- * the injected clock), reminders every 7 days until answered, one answer per evaluation, answers
- * seen only by the broker and the answering side, results per exchange.
+ * Monitoring and evaluation: questionnaires per programme and stage (broker), versioned (a version
+ * once sent never changes: an edit makes the next one), sent to both sides of an exchange before
+ * it, right after it and 3, 6 and 12 months after it (`runEvaluations`, on the injected clock, the
+ * current version), reminders until answered (weekly, then every 28 days), one answer per
+ * evaluation, answers seen only by the broker and the answering side, results per exchange and
+ * across a programme.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';

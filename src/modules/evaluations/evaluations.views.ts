@@ -1,4 +1,4 @@
-/** Pages of evaluations: a programme's questionnaires, answering one, and an exchange's results. */
+/** Pages of evaluations: a programme's questionnaires and their editor, answering one, an exchange's results and a programme's results. */
 import { html } from 'hono/html';
 import type { Ctx } from '../../platform/http.ts';
 import type { T } from '../../platform/i18n.ts';
