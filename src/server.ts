@@ -76,16 +76,22 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
-    // Stop accepting; requests in flight finish; then the database closes (and releases its lock).
     outbox.stop();
     clearInterval(evaluationTimer);
-    server.close(async () => {
-      await database.close();
-      log.info('stopped');
-      process.exit(0);
-    });
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    setTimeout(() => process.exit(1), 15_000).unref();
+    // Connections already queued to the listening socket but not yet accepted would be reset by an
+    // immediate close: keep accepting for a short grace (answers then close their connection), then
+    // stop accepting; requests in flight finish; then the database closes (and releases its lock).
+    const http = server as unknown as { keepAliveTimeout: number; closeIdleConnections?: () => void };
+    http.keepAliveTimeout = 1;
+    setTimeout(() => {
+      server.close(async () => {
+        await database.close();
+        log.info('stopped');
+        process.exit(0);
+      });
+      http.closeIdleConnections?.();
+    }, config.shutdownGraceMs).unref();
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 15_000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

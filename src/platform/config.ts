@@ -22,6 +22,7 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(100),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Config = {
@@ -40,6 +41,8 @@ export type Config = {
   /** How long visitors' views of the public lists are cached (0: off). */
   pageCacheSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** On SIGTERM, how long the server keeps accepting (connections already queued are served) before it closes. */
+  shutdownGraceMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -69,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     pageCacheSeconds: v.PAGE_CACHE_SECONDS,
     logLevel: v.LOG_LEVEL,
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
   };
 }

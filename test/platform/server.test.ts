@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { get as httpGet } from 'node:http';
 
 const serverPath = new URL('../../src/server.ts', import.meta.url).pathname;
 
@@ -54,6 +55,46 @@ test('the server starts on a fresh folder, answers /healthz, and stops cleanly o
     assert.ok(up);
     second.kill('SIGTERM');
     assert.equal(await secondExit, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM lets requests in flight finish: 20 requests sent whole just before it are all answered, then the server exits 0', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-server-'));
+  try {
+    const port = await freePort();
+    const child = spawn(process.execPath, [serverPath], { env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dir, DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    let up = false;
+    for (let i = 0; i < 240 && !up; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    }
+    assert.ok(up, out);
+    // Each request on its own connection, sent whole (the 'finish' event) before the signal.
+    const sent: Promise<void>[] = [];
+    const answers = ['/en/organisations', '/en/good-practices', '/fr/calls', '/es/organisations?q=water'].flatMap((p) =>
+      Array.from({ length: 5 }, () => {
+        let mark!: () => void;
+        sent.push(new Promise<void>((r) => (mark = r)));
+        return new Promise<number | string>((resolve) => {
+          const req = httpGet({ host: '127.0.0.1', port, path: p, agent: false }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('finish', () => mark());
+          req.on('error', (e: NodeJS.ErrnoException) => (mark(), resolve(e.code ?? 'error')));
+        });
+      }),
+    );
+    await Promise.all(sent);
+    child.kill('SIGTERM');
+    assert.deepEqual(await Promise.all(answers), Array(20).fill(200), out);
+    assert.equal(await exited, 0, out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
