@@ -18,6 +18,7 @@ import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
 import { rows } from './platform/db.ts';
 import { pageCache } from './platform/page-cache.ts';
 import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
+import { configureScanner } from './platform/scan.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { exportsRoutes } from './modules/imports/exports.routes.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     },
   });
   const { config } = deps;
+  configureScanner(config.fileScanCommand);
   const isApi = (path: string) => path.startsWith('/api/');
 
   app.get(CSS_PATH, (c) => {

@@ -23,6 +23,7 @@ const schema = z.object({
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  FILE_SCAN_COMMAND: z.string().optional(),
 });
 
 export type Config = {
@@ -43,6 +44,8 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** On SIGTERM, how long the server keeps accepting (connections already queued are served) before it closes. */
   shutdownGraceMs: number;
+  /** A scanner every upload goes through (stdin; exit 0 clean, 1 infected), besides the built-in test signature. */
+  fileScanCommand: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -73,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheSeconds: v.PAGE_CACHE_SECONDS,
     logLevel: v.LOG_LEVEL,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    fileScanCommand: v.FILE_SCAN_COMMAND,
   };
 }

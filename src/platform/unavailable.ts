@@ -3,10 +3,10 @@
  * with Retry-After (the person tries again in a minute), not 500, and are logged as a warning.
  * Recognised: connection failures and server shutdowns of PostgreSQL (SQLSTATE classes 08 and 57P,
  * and socket errors), a closed embedded database, and a full disk or exhausted resources
- * (SQLSTATE 53xxx, ENOSPC, EDQUOT) — looked for along the error's `cause` chain, since the ORM
+ * (SQLSTATE 53xxx, ENOSPC, EDQUOT), and an upload scanner that cannot answer (ESCANNER) — looked for along the error's `cause` chain, since the ORM
  * wraps driver errors.
  */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'ENOSPC', 'EDQUOT']);
+const SOCKET_CODES = new Set(['ESCANNER', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'ENOSPC', 'EDQUOT']);
 
 /** Whether an error means a resource (database, disk) is unavailable rather than a bug. */
 export function isUnavailableError(err: unknown): boolean {

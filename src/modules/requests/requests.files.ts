@@ -9,6 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isClean } from '../../platform/scan.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -35,7 +36,7 @@ const TYPES: Record<string, { ext: string; mime: string }> = {
 };
 
 export type Upload = { name: string; bytes: Uint8Array };
-export type Rejection = 'too_large' | 'bad_type' | 'archive_too_big' | 'quota';
+export type Rejection = 'too_large' | 'bad_type' | 'archive_too_big' | 'quota' | 'infected';
 
 /**
  * Reads a ZIP's central directory (no decompression): entry count and declared unpacked size.
@@ -68,7 +69,7 @@ export function zipDirectoryStats(b: Uint8Array): { entries: number; unpacked: n
 }
 
 /** Checks an upload's bytes against its name. */
-export async function inspect(u: Upload): Promise<{ ok: true; mime: string } | { ok: false; reason: 'bad_type' | 'archive_too_big' }> {
+export async function inspect(u: Upload): Promise<{ ok: true; mime: string } | { ok: false; reason: 'bad_type' | 'archive_too_big' | 'infected' }> {
   const ext = /\.([a-z0-9]+)$/i.exec(u.name)?.[1]?.toLowerCase() ?? '';
   const want = TYPES[ext];
   if (!want) return { ok: false, reason: 'bad_type' };
@@ -81,6 +82,8 @@ export async function inspect(u: Upload): Promise<{ ok: true; mime: string } | {
   }
   const found = await fileTypeFromBuffer(u.bytes);
   if (!found || found.ext !== want.ext) return { ok: false, reason: 'bad_type' };
+  // The scanning hook (SECURITY.md 25): refused if a scanner finds something; a scanner that cannot answer throws (503).
+  if (!(await isClean(u.bytes))) return { ok: false, reason: 'infected' };
   return { ok: true, mime: want.mime };
 }
 

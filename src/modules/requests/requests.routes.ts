@@ -34,9 +34,9 @@ export const uploadLimit = (max: number) =>
   bodyLimit({ maxSize: max + 64 * 1024, onError: (c) => c.text(c.get('t')('requests.file.tooLarge'), 413) });
 
 /** The HTTP status for a refused file. */
-export const rejectionStatus = (r: files.Rejection): 413 | 415 => (r === 'too_large' || r === 'quota' ? 413 : 415);
+export const rejectionStatus = (r: files.Rejection): 413 | 415 | 422 => (r === 'too_large' || r === 'quota' ? 413 : r === 'infected' ? 422 : 415);
 export const rejectionKey = (r: files.Rejection): string =>
-  ({ too_large: 'requests.file.tooLarge', quota: 'requests.file.quota', bad_type: 'requests.file.badType', archive_too_big: 'requests.file.archiveTooBig' })[r];
+  ({ too_large: 'requests.file.tooLarge', quota: 'requests.file.quota', bad_type: 'requests.file.badType', archive_too_big: 'requests.file.archiveTooBig', infected: 'requests.file.infected' })[r];
 
 /** Everything the request page shows, as far as the viewer may see it. */
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
