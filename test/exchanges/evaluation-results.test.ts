@@ -184,3 +184,13 @@ test('the API: the same results as JSON for brokers and admins (token or session
   assert.equal((await broker.get(`/api/v1/programmes/${randomUUID()}/evaluation-results`)).status, 404);
   assert.equal((await broker.get('/api/v1/programmes/not-a-uuid/evaluation-results')).status, 404);
 });
+
+test('the OpenAPI document describes the programme evaluation results route', async () => {
+  const t2 = await createTestApp();
+  try {
+    const doc = JSON.parse((await t2.client().get('/api/v1/openapi.json')).body_) as { paths: Record<string, { get?: unknown }> };
+    assert.ok(doc.paths['/programmes/{id}/evaluation-results']?.get, Object.keys(doc.paths).join(' '));
+  } finally {
+    await t2.close();
+  }
+});

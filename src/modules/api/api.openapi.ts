@@ -10,6 +10,7 @@ import { requestsOpenApiPaths, requestsOpenApiSchemas } from '../requests/reques
 import { knowledgeOpenApiPaths, knowledgeOpenApiSchemas } from '../knowledge/knowledge.openapi.ts';
 import { matchingOpenApiPaths, matchingOpenApiSchemas } from '../matching/matching.openapi.ts';
 import { exchangesOpenApiPaths, exchangesOpenApiSchemas } from '../exchanges/exchanges.openapi.ts';
+import { evaluationsOpenApiPaths, evaluationsOpenApiSchemas } from '../evaluations/evaluations.openapi.ts';
 
 const str = { type: 'string' } as const;
 const nullable = (s: object) => ({ oneOf: [s, { type: 'null' }] });
@@ -54,6 +55,7 @@ export function openApiDocument(baseUrl: string) {
       ...knowledgeOpenApiPaths,
       ...matchingOpenApiPaths,
       ...exchangesOpenApiPaths,
+      ...evaluationsOpenApiPaths,
       '/organisations': {
         get: {
           summary: 'Search the organisation directory',
@@ -121,6 +123,7 @@ export function openApiDocument(baseUrl: string) {
         ...knowledgeOpenApiSchemas,
         ...matchingOpenApiSchemas,
         ...exchangesOpenApiSchemas,
+        ...evaluationsOpenApiSchemas,
         Error: {
           type: 'object',
           required: ['error'],
