@@ -6,6 +6,8 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import * as svc from './exchanges.service.ts';
 import * as v from './exchanges.views.ts';
+import * as dv from './exchanges.dashboard.views.ts';
+import { reportPdf } from './exchanges.report.ts';
 import { kickOutbox } from '../notifications/notifications.routes.ts';
 import { filesEnv, readUpload, uploadLimit, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
 
@@ -58,7 +60,31 @@ export function exchangesRoutes(): Hono<AppEnv> {
     }
   });
 
-  r.get('/exchanges/dashboard', async (c) => v.dashboardPage(c, await svc.programmeDashboard(serviceCtx(c), c.req.query('programme') ?? '')));
+  r.get('/exchanges/dashboard', async (c) => dv.dashboardPage(c, await svc.programmeDashboard(serviceCtx(c), c.req.query('programme') ?? '')));
+
+  r.get('/exchanges/dashboard.csv', async (c) => {
+    const out = await svc.programmeCsv(serviceCtx(c), c.req.query('programme') ?? '');
+    const name = `exchanges-${out.name}.csv`;
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(out.csv);
+  });
+
+  r.get('/exchanges/:id/report', async (c) => dv.reportPage(c, await svc.exchangeReport(serviceCtx(c), c.req.param('id'))));
+
+  r.get('/exchanges/:id/report.pdf', async (c) => {
+    const report = await svc.exchangeReport(serviceCtx(c), c.req.param('id'));
+    // No PDF in Arabic (see exchanges.report.ts): the printable page instead.
+    if (!dv.pdfLocale(c.get('locale'))) return c.redirect(link(c, `/exchanges/${report.exchange.id}/report`), 303);
+    const pdf = await reportPdf(report, c.get('t'), c.get('locale'));
+    c.header('Content-Type', 'application/pdf');
+    c.header('Content-Disposition', `attachment; filename="exchange-report-${report.exchange.id}.pdf"`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(pdf));
+  });
 
   r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(serviceCtx(c), c.req.param('id'))));
 

@@ -8,11 +8,7 @@ import { input, textarea, select, checkbox, errorSummary, type FormState } from 
 import { optionsOf } from '../../taxonomy/labels.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { formatName, fmtDate } from '../programmes/programmes.views.ts';
-import type { ExchangePage, TorPage, listExchanges, programmeDashboard, getPartnership } from './exchanges.service.ts';
-import { labelFor } from '../../taxonomy/labels.ts';
-import { REGIONS } from '../../taxonomy/regions.ts';
-import { SDGS } from '../../taxonomy/sdgs.ts';
-import { themeName } from '../programmes/programmes.views.ts';
+import type { ExchangePage, TorPage, listExchanges, getPartnership } from './exchanges.service.ts';
 import type { ExchangeEvent } from './exchanges.workflow.ts';
 import { PARTICIPANT_SIDES, PARTICIPANT_KINDS, CHECKLIST_ITEMS, BUDGET_ROWS, TOR_FIELDS } from './exchanges.schema.ts';
 
@@ -26,11 +22,11 @@ function eventLabel(t: T, e: ExchangeEvent): string {
   return { agree: t('exchanges.event.agree'), hold: t('exchanges.event.hold'), evaluate: t('exchanges.event.evaluate'), close: t('exchanges.event.close') }[e];
 }
 
-function sideLabel(t: T, s: string): string {
+export function sideLabel(t: T, s: string): string {
   return ({ host: t('exchanges.side.host'), peer: t('exchanges.side.peer'), stakeholder: t('exchanges.side.stakeholder'), broker: t('exchanges.side.broker') } as Record<string, string>)[s] ?? s;
 }
 
-function kindLabel(t: T, k: string): string {
+export function kindLabel(t: T, k: string): string {
   return (
     {
       official: t('exchanges.kind.official'),
@@ -72,6 +68,13 @@ ${
   data.toPlan.length
     ? html`<section aria-labelledby="to-plan"><h2 id="to-plan">${t('exchanges.list.toPlan')}</h2><ul>${data.toPlan.map(
         (m) => html`<li>${m.title} — <a href="${link(c, `/exchanges/new?match=${m.matchId}`)}">${t('exchanges.list.plan')}</a></li>`,
+      )}</ul></section>`
+    : ''
+}
+${
+  data.dashboards.length
+    ? html`<section aria-labelledby="dashboards"><h2 id="dashboards">${t('exchanges.list.dashboards')}</h2><ul>${data.dashboards.map(
+        (p) => html`<li><a href="${link(c, `/exchanges/dashboard?programme=${p.id}`)}">${t('exchanges.list.dashboard', { programme: p.name, n: p.n })}</a></li>`,
       )}</ul></section>`
     : ''
 }
@@ -183,6 +186,7 @@ export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormSta
 ${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd>${e.place}</dd>` : ''}
 ${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${e.onlineLink}" rel="noopener noreferrer">${e.onlineLink}</a></dd>` : ''}
 <dt>${t('exchanges.page.evaluations')}</dt><dd><a href="${link(c, `${base}/evaluations`)}">${t('exchanges.page.evaluationsLink')}</a></dd>
+<dt>${t('exchanges.page.report')}</dt><dd><a href="${link(c, `${base}/report`)}">${t('exchanges.page.reportLink')}</a></dd>
 <dt>${t('exchanges.page.tor')}</dt><dd><a href="${link(c, `${base}/terms`)}">${
       x.tor.agreed ? t('exchanges.page.torAgreed', { version: x.tor.agreed }) : t('exchanges.page.torDraft', { version: x.tor.latest ?? 0 })
     }</a></dd>
@@ -372,45 +376,6 @@ ${
     : ''
 }`,
   });
-}
-
-export function dashboardPage(c: Ctx, d: Awaited<ReturnType<typeof programmeDashboard>>) {
-  const t = c.get('t');
-  const locale = c.get('locale');
-  const heading = t('exchanges.dashboard.title', { programme: d.name });
-  const sdgName = (n: string) => {
-    const s = SDGS.find((x) => String(x.number) === n);
-    return s ? `${n}. ${s.labels[locale] ?? s.labels.en}` : n;
-  };
-  const table = (id: string, caption: string, col: string, list: { key: string; n: number }[], label: (k: string) => string) =>
-    html`<section aria-labelledby="${id}"><h2 id="${id}">${caption}</h2>${
-      list.length
-        ? html`<table><thead><tr><th scope="col">${col}</th><th scope="col">${t('exchanges.dashboard.count')}</th></tr></thead><tbody>${list.map((x) => html`<tr><th scope="row">${label(x.key)}</th><td>${x.n}</td></tr>`)}</tbody></table>`
-        : html`<p>${t('exchanges.page.none')}</p>`
-    }</section>`;
-  return page(c, {
-    title: heading,
-    body: html`<h1>${heading}</h1>
-<p>${d.satisfaction.average !== null ? t('exchanges.dashboard.satisfaction', { value: d.satisfaction.average, n: d.satisfaction.answers }) : t('exchanges.dashboard.noSatisfaction')}</p>
-${table('d-state', t('exchanges.dashboard.byState'), t('exchanges.field.state'), d.byState, (k) => stateLabel(t, k))}
-${table('d-format', t('exchanges.dashboard.byFormat'), t('exchanges.field.format'), d.byFormat, (k) => formatName(k, locale))}
-${table('d-region', t('exchanges.dashboard.byRegion'), t('exchanges.dashboard.region'), d.byRegion, (k) => labelFor(REGIONS, k, locale))}
-${table('d-theme', t('exchanges.dashboard.byTheme'), t('exchanges.dashboard.theme'), d.byTheme, (k) => themeName(k, locale))}
-${table('d-sdg', t('exchanges.dashboard.bySdg'), t('exchanges.dashboard.sdg'), d.bySdg, sdgName)}
-<section aria-labelledby="d-follow"><h2 id="d-follow">${t('exchanges.dashboard.followUps')}</h2>${
-      d.stages.length
-        ? html`<table><thead><tr><th scope="col">${t('exchanges.dashboard.stage')}</th><th scope="col">${t('exchanges.dashboard.sent')}</th><th scope="col">${t('exchanges.dashboard.answered')}</th></tr></thead><tbody>${d.stages.map(
-            (s) => html`<tr><th scope="row">${stageName(t, s.stage)}</th><td>${s.sent}</td><td>${s.answered}</td></tr>`,
-          )}</tbody></table>`
-        : html`<p>${t('exchanges.page.none')}</p>`
-    }</section>`,
-  });
-}
-
-function stageName(t: T, s: string): string {
-  return (
-    { before: t('evaluations.stage.before'), after: t('evaluations.stage.after'), m3: t('evaluations.stage.m3'), m6: t('evaluations.stage.m6'), m12: t('evaluations.stage.m12') } as Record<string, string>
-  )[s] ?? s;
 }
 
 export function partnershipPage(c: Ctx, p: Awaited<ReturnType<typeof getPartnership>>, form: FormState | null = null, status = 200) {
