@@ -4,3 +4,4 @@ export * from './organisations.ts';
 export * from './requests.ts';
 export * from './knowledge.ts';
 export * from './exchanges.ts';
+export * from './privacy.ts';
