@@ -51,6 +51,15 @@ test('due dates: 14 days before, the day after, and 3, 6, 12 calendar months aft
   assert.equal(isDue('before', { state: 'planned', startDate: '2027-03-01', endDate: '2027-03-12' }, new Date('2027-05-01T00:00:00Z')), false, 'nothing while only planned');
 });
 
+test('a questionnaire introduced long after a stage fell due is not sent for it (a follow-up added in 2030 skips the exchanges of 2027); within 30 days it is', () => {
+  const e = { state: 'completed', startDate: '2027-03-01', endDate: '2027-03-12' };
+  const later = new Date('2030-01-01T00:00:00Z');
+  assert.equal(isDue('m3', { ...e, introducedAt: new Date('2030-01-01T00:00:00Z') }, later), false, 'm3 fell due 2027-06-12');
+  assert.equal(isDue('m3', { ...e, introducedAt: new Date('2027-07-10T00:00:00Z') }, later), true, 'introduced 28 days after it fell due');
+  assert.equal(isDue('m3', { ...e, introducedAt: new Date('2027-07-13T00:00:00Z') }, later), false, '31 days after');
+  assert.equal(isDue('m12', { ...e, introducedAt: new Date('2027-07-13T00:00:00Z') }, new Date('2028-03-12T00:00:00Z')), true, 'later stages of the same exchange still go');
+});
+
 test('the broker configures a questionnaire per stage (scale, choice, number, text); bad input keeps what was typed', async () => {
   const base = `/evaluations/questionnaires?programme=${m.programmeId}`;
   assert.equal((await c.host.get(base)).status, 404);

@@ -100,20 +100,21 @@ export async function questionsOf(db: DbOrTx, questionnaireId: string): Promise<
   return db.select().from(questionnaireQuestions).where(eq(questionnaireQuestions.questionnaireId, questionnaireId)).orderBy(asc(questionnaireQuestions.position));
 }
 
-export type DueCandidate = { exchangeId: string; title: string; state: string; startDate: string; endDate: string; questionnaireId: string; stage: string };
+export type DueCandidate = { exchangeId: string; title: string; state: string; startDate: string; endDate: string; questionnaireId: string; stage: string; introducedAt: Date };
 
 /** Exchanges past planning with the current version of a questionnaire of their programme not yet sent to both sides. */
 export async function unsentCandidates(db: DbOrTx): Promise<DueCandidate[]> {
   const r = await rows<Record<string, unknown>>(
     db,
-    sql`select e.id as exchange_id, e.title, e.state, e.start_date, e.end_date, q.id as questionnaire_id, q.stage
+    sql`select e.id as exchange_id, e.title, e.state, e.start_date, e.end_date, q.id as questionnaire_id, q.stage,
+               (select min(q2.created_at) from questionnaires q2 where q2.programme_id = q.programme_id and q2.stage = q.stage) as introduced_at
         from exchanges e join questionnaires q on q.programme_id = e.programme_id and q.retired_at is null
         where e.state <> 'planned'
           and (select count(*) from evaluations v where v.exchange_id = e.id and v.stage = q.stage) < 2
         order by e.id, q.stage`,
   );
   const d = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-  return r.map((x) => ({ exchangeId: x.exchange_id as string, title: x.title as string, state: x.state as string, startDate: d(x.start_date), endDate: d(x.end_date), questionnaireId: x.questionnaire_id as string, stage: x.stage as string }));
+  return r.map((x) => ({ exchangeId: x.exchange_id as string, title: x.title as string, state: x.state as string, startDate: d(x.start_date), endDate: d(x.end_date), questionnaireId: x.questionnaire_id as string, stage: x.stage as string, introducedAt: new Date(x.introduced_at as string | Date) }));
 }
 
 /** Whether `id` is still the current version, holding it (FOR SHARE) against an edit until the sending transaction ends. */

@@ -49,10 +49,21 @@ export function dueDate(stage: Stage, startDate: string, endDate: string): strin
   }
 }
 
-/** Whether a stage is due at `now` for an exchange in `state` (nothing is sent while it is only planned). */
-export function isDue(stage: Stage, e: { state: string; startDate: string; endDate: string }, now: Date): boolean {
+/**
+ * A questionnaire reaches the exchanges whose stage falls due after it was introduced, or at most
+ * this many days before: one added in 2030 is not sent to the exchanges of 2026.
+ */
+export const INTRODUCTION_GRACE_DAYS = 30;
+
+/**
+ * Whether a stage is due at `now` for an exchange in `state` (nothing is sent while it is only
+ * planned), given when the programme first had a questionnaire for that stage (`introducedAt`).
+ */
+export function isDue(stage: Stage, e: { state: string; startDate: string; endDate: string; introducedAt?: Date }, now: Date): boolean {
   if (e.state === 'planned') return false;
-  return now.toISOString().slice(0, 10) >= dueDate(stage, e.startDate, e.endDate);
+  const due = dueDate(stage, e.startDate, e.endDate);
+  if (e.introducedAt && due < addDays(e.introducedAt.toISOString().slice(0, 10), -INTRODUCTION_GRACE_DAYS)) return false;
+  return now.toISOString().slice(0, 10) >= due;
 }
 
 /** Whether an unanswered evaluation last reminded (or sent) at `last`, reminded `reminders` times so far, gets a reminder at `now`. */
