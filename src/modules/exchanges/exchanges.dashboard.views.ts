@@ -149,7 +149,7 @@ export function reportPage(c: Ctx, r: ExchangeReport) {
 <dt>${t('exchanges.field.dates')}</dt><dd>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)}</dd>
 ${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd>${e.place}</dd>` : ''}
 ${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd>${e.onlineLink}</dd>` : ''}
-${r.partnership ? html`<dt>${t('exchanges.partnership.title')}</dt><dd><a href="${link(c, `/partnerships/${r.partnership.id}`)}">${r.partnership.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting')}</a></dd>` : ''}
+${r.partnership ? html`<dt>${t('exchanges.report.partnership')}</dt><dd><a href="${link(c, `/partnerships/${r.partnership.id}`)}">${r.partnership.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting')}</a></dd>` : ''}
 </dl></section>
 <section aria-labelledby="r-people"><h2 id="r-people">${t('exchanges.plan.participants')}</h2>${
       r.participants.length
@@ -160,11 +160,9 @@ ${r.partnership ? html`<dt>${t('exchanges.partnership.title')}</dt><dd><a href="
           )}</tbody></table>`
         : none
     }</section>
-<section aria-labelledby="r-tor"><h2 id="r-tor">${
-      r.tor ? (r.tor.agreed ? t('exchanges.page.torAgreed', { version: r.tor.version }) : t('exchanges.page.torDraft', { version: r.tor.version })) : t('exchanges.page.tor')
-    }</h2>${
+<section aria-labelledby="r-tor"><h2 id="r-tor">${t('exchanges.page.tor')}</h2>${
       r.tor
-        ? html`<dl>${TOR_FIELDS.map((k) => html`<dt>${torFieldLabel(t, k)}</dt><dd class="pre">${r.tor!.content[k]}</dd>`)}</dl>${
+        ? html`<p>${r.tor.agreed ? t('exchanges.page.torAgreed', { version: r.tor.version }) : t('exchanges.page.torDraft', { version: r.tor.version })}</p><dl>${TOR_FIELDS.map((k) => html`<dt>${torFieldLabel(t, k)}</dt><dd class="pre">${r.tor!.content[k]}</dd>`)}</dl>${
             r.tor.signatures.length
               ? html`<table><caption>${t('exchanges.tor.signatures')}</caption><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.tor.signedBy')}</th><th scope="col">${t(
                   'exchanges.tor.signedAt',

@@ -64,7 +64,7 @@ export function reportPdf(r: ExchangeReport, t: T, locale: Locale, opts: { compr
   fact(t('exchanges.field.dates'), `${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)}`);
   if (e.place) fact(t('exchanges.field.place'), e.place);
   if (e.onlineLink) fact(t('exchanges.field.onlineLink'), e.onlineLink);
-  if (r.partnership) fact(t('exchanges.partnership.title'), r.partnership.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting'));
+  if (r.partnership) fact(t('exchanges.report.partnership'), r.partnership.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting'));
 
   h2(t('exchanges.plan.participants'));
   if (r.participants.length) {
@@ -74,8 +74,9 @@ export function reportPdf(r: ExchangeReport, t: T, locale: Locale, opts: { compr
       p(`${sideLabel(t, x.side)}, ${kindLabel(t, x.kind)}: ${t('exchanges.gender.women')} ${x.women} · ${t('exchanges.gender.men')} ${x.men} · ${t('exchanges.gender.other')} ${x.otherGender}`);
   } else none();
 
-  h2(r.tor ? (r.tor.agreed ? t('exchanges.page.torAgreed', { version: r.tor.version }) : t('exchanges.page.torDraft', { version: r.tor.version })) : t('exchanges.page.tor'));
+  h2(t('exchanges.page.tor'));
   if (r.tor) {
+    p(r.tor.agreed ? t('exchanges.page.torAgreed', { version: r.tor.version }) : t('exchanges.page.torDraft', { version: r.tor.version }));
     for (const k of TOR_FIELDS) {
       h3(torFieldLabel(t, k));
       p(r.tor.content[k] || '—');
