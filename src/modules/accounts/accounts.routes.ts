@@ -269,7 +269,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const p = parseWith(z.object({ current: password }), body);
     const fail = (errors: Record<string, string>) => v.accountPage(c, [], { delete: { values: {}, errors } }, 400);
     if (!p.ok) return fail(p.errors);
-    const out = await svc.deleteAccount(serviceCtx(c), p.data);
+    const out = await svc.deleteAccount(serviceCtx(c), p.data, { dataDir: c.get('deps').config.dataDir });
     if (!out.ok) return fail(out.errors);
     clearSessionCookie(c, secure(c));
     setFlash(c, 'accounts.delete.done');

@@ -15,6 +15,7 @@ import { sha256, newToken, createSession, destroyAllSessions, destroySession } f
 import { hashPassword, verifyPassword, passwordProblem } from './accounts.passwords.ts';
 import { canAccount } from './accounts.policy.ts';
 import { DEMO_TOTP_SECRET, isSecondFactorRequired } from './accounts.twofactor.ts';
+import { eraseAccount } from '../privacy/privacy.erase.ts';
 
 export const VERIFY_TTL_MS = 48 * 3600_000;
 export const RESET_TTL_MS = 3600_000;
@@ -264,19 +265,15 @@ export async function updateAccountSettings(ctx: ServiceCtx, input: { name: stri
   await ctx.db.update(users).set({ name: input.name, locale: input.locale, updatedAt: ctx.now }).where(eq(users.id, actor.id));
 }
 
-/** Deletes the account (asks for the current password): identity blanked, sessions ended. */
-export async function deleteAccount(ctx: ServiceCtx, input: { current: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+/**
+ * Deletes the account (asks for the current password): the whole erasure of SECURITY.md 33 (identity
+ * and contact fields blanked everywhere, files deleted, memberships removed, sessions ended) through
+ * the privacy module. `dataDir` is where the files are.
+ */
+export async function deleteAccount(ctx: ServiceCtx, input: { current: string }, env: { dataDir: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const actor = requireActor(ctx);
   if (!(await checkCurrent(ctx.db, actor.id, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ email: null, name: '', passwordHash: null, totpSecret: null, recoveryCodes: [], roles: [], deletedAt: ctx.now, updatedAt: ctx.now })
-      .where(eq(users.id, actor.id));
-    await destroyAllSessions(tx, actor.id);
-    await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, actor.id));
-    await audit(tx, ctx.now, { actorId: actor.id, action: 'account.deleted', objectType: 'user', objectId: actor.id, ip: ctx.ip });
-  });
+  await eraseAccount(ctx.db, actor.id, ctx.now, { dataDir: env.dataDir, reason: 'request', actorId: actor.id, ip: ctx.ip });
   return { ok: true };
 }
 

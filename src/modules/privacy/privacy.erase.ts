@@ -1,0 +1,105 @@
+/**
+ * Account erasure (SECURITY.md 33, GDPR Art. 17), in one transaction: the account's identity and
+ * contact fields are blanked; its profiles deleted (or blanked where another's offer still names
+ * them); memberships, committee seats, sessions, API and one-time tokens, invitations by or for
+ * the address, queued mail and preferences deleted; then every text, text[] and jsonb column of
+ * the database is swept for the address, the phone numbers and the full name (a message or a
+ * case contact that quoted them). What others need stays, authored by the blanked account (shown
+ * as a deleted account). The files (CVs of their profiles, their exports) are removed after the
+ * commit. The id goes to `erasures` and to DATA_DIR/erasures.log, so that `reapplyErasures`
+ * erases again after a backup is restored.
+ */
+import { appendFileSync, mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DbOrTx } from '../../platform/db.ts';
+import { audit } from '../../platform/audit.ts';
+import { sha256 } from '../../platform/session.ts';
+import * as repo from './privacy.repository.ts';
+
+/** What an erased author is replaced by in free text. */
+export const ERASED_MARK = '[deleted account]';
+
+export type EraseOptions = { dataDir: string; reason: 'request' | 'retention'; actorId?: string | null; ip?: string };
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Which strings identify the person in free text: the e-mail addresses and phone numbers as stored, and
+ * the full names of at least two words (a single word, like "Ana", would also rewrite other people's text).
+ */
+export function identifiers(id: repo.Identity): { plain: string[]; names: string[] } {
+  const plain = new Set<string>();
+  const names = new Set<string>();
+  for (const e of [id.email, ...id.profiles.map((p) => p.email)]) if (e && e.trim().length >= 3) plain.add(e.trim());
+  for (const p of id.profiles) if (p.phone && p.phone.replace(/\D/g, '').length >= 5) plain.add(p.phone.trim());
+  for (const n of [id.name, ...id.profiles.map((p) => p.name)]) {
+    const name = n.trim().replace(/\s+/g, ' ');
+    if (name.split(' ').filter((w) => w.length >= 2).length >= 2) names.add(name);
+  }
+  return { plain: [...plain], names: [...names] };
+}
+
+/** A case-insensitive pattern for the identifiers (names on word boundaries); `json` escapes them as JSON text does. */
+export function patternOf(ids: { plain: string[]; names: string[] }, json: boolean): string | null {
+  const enc = (s: string) => escapeRegex(json ? JSON.stringify(s).slice(1, -1) : s);
+  const parts = [...ids.plain.map(enc), ...ids.names.map((n) => `\\m${enc(n)}\\M`)];
+  // Longest first, so an address containing the name is replaced whole.
+  parts.sort((a, b) => b.length - a.length);
+  return parts.length ? `(${parts.join('|')})` : null;
+}
+
+/** The rows' part of the erasure, inside the caller's transaction. Returns the files to remove after commit (paths under dataDir). */
+export async function eraseRows(tx: DbOrTx, userId: string, now: Date, reason: 'request' | 'retention'): Promise<{ files: string[] } | null> {
+  const id = await repo.identityOf(tx, userId);
+  if (!id) return null;
+  const personIds = id.profiles.map((p) => p.id);
+  const cvs = await repo.deleteCvsOfPeople(tx, personIds);
+  const exportsGone = await repo.deleteExportsOf(tx, userId);
+  await repo.deleteAccessRows(tx, userId, id.email, id.email ? sha256(id.email.trim().toLowerCase()) : null);
+  await repo.eraseProfiles(tx, personIds, now);
+  await repo.blankUser(tx, userId, now);
+  const ids = identifiers(id);
+  const pattern = patternOf(ids, false);
+  const jsonPattern = patternOf(ids, true);
+  if (pattern && jsonPattern) for (const col of await repo.textColumns(tx)) await repo.scrubColumn(tx, col, pattern, jsonPattern, ERASED_MARK);
+  await repo.recordErasure(tx, userId, now, reason);
+  return { files: [...cvs.map((s) => join('files', s)), ...exportsGone.map((s) => join('exports', s))] };
+}
+
+/** Removes files after the commit (a missing file is fine: the erasure may run again). */
+export function removeFiles(dataDir: string, files: string[]): void {
+  for (const f of files) rmSync(join(dataDir, f), { force: true });
+}
+
+const LOG = 'erasures.log';
+
+/** Erases an account (one transaction), then its files. Outcome: true, or false for an unknown id. */
+export async function eraseAccount(db: DbOrTx, userId: string, now: Date, opts: EraseOptions): Promise<boolean> {
+  const out = await db.transaction(async (tx) => {
+    const r = await eraseRows(tx, userId, now, opts.reason);
+    if (r) await audit(tx, now, { actorId: opts.actorId ?? null, action: opts.reason === 'retention' ? 'account.deleted_inactive' : 'account.deleted', objectType: 'user', objectId: userId, ip: opts.ip });
+    return r;
+  });
+  if (!out) return false;
+  removeFiles(opts.dataDir, out.files);
+  // Outside the database too: a restored backup older than this erasure does not list it.
+  try {
+    mkdirSync(opts.dataDir, { recursive: true });
+    appendFileSync(join(opts.dataDir, LOG), `${userId}\n`, { mode: 0o600 });
+  } catch {
+    // The table holds it as well; the log only covers restores of older backups.
+  }
+  return true;
+}
+
+/**
+ * After a restore: erases again every id in `erasures` or in DATA_DIR/erasures.log whose account
+ * row holds identity again. Returns how many were erased.
+ */
+export async function reapplyErasures(db: DbOrTx, dataDir: string, now: Date): Promise<number> {
+  const path = join(dataDir, LOG);
+  const logged = existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => /^[0-9a-f-]{36}$/.test(l)) : [];
+  let n = 0;
+  for (const id of await repo.erasedButPresent(db, logged)) if (await eraseAccount(db, id, now, { dataDir, reason: 'request' })) n++;
+  return n;
+}
