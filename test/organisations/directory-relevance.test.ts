@@ -143,3 +143,35 @@ test('rows written by hand get their concepts from the refresh, which then has n
   assert.ok(!(await names({ q: 'garbage collection' })).includes('Hand Written'));
   assert.deepEqual(await refreshDirectoryConcepts(t.db), { organisations: 0, people: 0 });
 });
+
+test('the database keeps one concepts row per (profile, concept) in step with the arrays: insert, update, delete', async () => {
+  const { organisationConcepts, personConcepts } = await import('../../src/db/schema/organisations.ts');
+  const [row] = await t.db.select().from(organisations).where(eq(organisations.id, ids.kumasi!));
+  const copied = await t.db.select().from(organisationConcepts).where(eq(organisationConcepts.organisationId, ids.kumasi!));
+  assert.deepEqual(copied.map((c) => c.concept).sort(), [...row!.concepts].sort());
+  assert.ok(copied.every((c) => Math.abs(c.weight - row!.conceptWeights[row!.concepts.indexOf(c.concept)]!) < 1e-6));
+  await updateOrganisation(actorCtx(), ids.kumasi!, { offers: 'Flood early warning with river gauges.' });
+  const after = (await t.db.select().from(organisationConcepts).where(eq(organisationConcepts.organisationId, ids.kumasi!))).map((c) => c.concept);
+  assert.ok(after.includes('flood_risk/warning') && !after.includes('waste_management/collection'), after.join(','));
+  const personId = await insertPersonRow(t, { name: 'Short Lived', languages: ['en'], expertise: 'Composting of green waste.' });
+  await refreshDirectoryConcepts(t.db);
+  assert.ok((await t.db.select().from(personConcepts).where(eq(personConcepts.personId, personId))).length > 0);
+  await t.db.delete(people).where(eq(people.id, personId));
+  assert.equal((await t.db.select().from(personConcepts).where(eq(personConcepts.personId, personId))).length, 0);
+});
+
+test('a concept query reads only the rows most about each concept, then applies the filters', async () => {
+  const { CONCEPT_WINDOW } = await import('../../src/modules/organisations/organisations.repository.ts');
+  // More profiles about landfills than the window holds, each more about it than the one that follows.
+  const lines = Array.from({ length: CONCEPT_WINDOW + 5 }, (_, i) =>
+    JSON.stringify({ id: `win-${String(i).padStart(3, '0')}`, name: `Window ${String(i).padStart(3, '0')}`, kind: 'municipality', country: 'GH', languages: ['en'], offers: `${'Landfill and transfer station. '.repeat(i < 50 ? 4 : 1)}Street ${i}.` }),
+  );
+  const r = await importOrganisations({ db: t.db, actor: 'cli', now: t.clock.now() }, { source: Readable.from([lines.join('\n') + '\n']), format: 'jsonl' });
+  assert.ok(r.ok && r.report.inserted === CONCEPT_WINDOW + 5);
+  const page = await searchOrganisations(visitor(), { q: 'vertedero' }); // Spanish: no text match, concepts only
+  assert.equal(page.items.length, 20);
+  assert.ok(page.items.slice(0, 10).every((o) => Number(o.name.slice(7)) < 50), 'the profiles most about landfills first');
+  assert.ok(page.total <= CONCEPT_WINDOW + 2, `at most the window (and the twins) are found: ${page.total}`);
+  // A filter applies within a wider window: the Gambian twins are still found.
+  assert.deepEqual((await names({ q: 'vertedero', country: 'GM' })).sort(), ['Twin A', 'Twin B']);
+});

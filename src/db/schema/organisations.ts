@@ -1,5 +1,5 @@
 /** Organisations (institution first), people's profiles and memberships. */
-import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, real, customType } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, real, primaryKey, customType } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './accounts.ts';
 
@@ -59,7 +59,8 @@ export const organisations = pgTable(
      * The matching engine's concepts of the text (`waste_management/collection`, and `theme/_` per theme), with one
      * weight each (index for index), for concept-level, cross-lingual relevance in directory search. Written with the
      * text by the app (src/modules/matching/matching.concepts.ts); `concepts_src` is the key of what was analysed:
-     * rows whose key no longer matches their text are refreshed by `reindex-concepts` / at server start.
+     * rows whose key no longer matches their text are refreshed by `reindex-concepts` / at server start. The database
+     * copies each (concept, weight) into `organisation_concepts` (triggers, migration 0016) for the search's top-K.
      */
     concepts: text('concepts').array().notNull().default([]),
     conceptWeights: real('concept_weights').array().notNull().default([]),
@@ -79,7 +80,6 @@ export const organisations = pgTable(
     index('organisations_population_idx').on(t.population),
     index('organisations_created_idx').on(t.createdAt, t.id),
     index('organisations_languages_idx').using('gin', t.languages),
-    index('organisations_concepts_idx').using('gin', t.concepts),
   ],
 );
 
@@ -128,7 +128,6 @@ export const people = pgTable(
     index('people_languages_idx').using('gin', t.languages),
     index('people_job_function_idx').on(t.jobFunction),
     index('people_created_idx').on(t.createdAt, t.id),
-    index('people_concepts_idx').using('gin', t.concepts),
   ],
 );
 
@@ -153,4 +152,31 @@ export const memberships = pgTable(
     index('memberships_user_idx').on(t.userId),
     index('memberships_org_status_idx').on(t.organisationId, t.status),
   ],
+);
+
+/**
+ * One row per (organisation, concept) with its weight: a copy of `organisations.concepts`/`concept_weights` kept by
+ * statement triggers (migration 0016), never written by the app. Indexed by (concept, weight desc), so the directory
+ * reads the organisations most about a concept without touching the others (see organisations.repository.ts).
+ */
+export const organisationConcepts = pgTable(
+  'organisation_concepts',
+  {
+    /** No foreign key (one check per row would slow bulk imports): the delete trigger removes a deleted row's concepts. */
+    organisationId: uuid('organisation_id').notNull(),
+    concept: text('concept').notNull(),
+    weight: real('weight').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.concept] }), index('organisation_concepts_rank_idx').on(t.concept, t.weight.desc(), t.organisationId)],
+);
+
+/** As `organisation_concepts`, for people. */
+export const personConcepts = pgTable(
+  'person_concepts',
+  {
+    personId: uuid('person_id').notNull(),
+    concept: text('concept').notNull(),
+    weight: real('weight').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.concept] }), index('person_concepts_rank_idx').on(t.concept, t.weight.desc(), t.personId)],
 );

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { organisations, people } from '../../db/schema/organisations.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import type { OrganisationRecord, PersonRecord } from './imports.rows.ts';
@@ -224,5 +225,16 @@ export async function extraKeys(db: DbOrTx, table: 'organisations' | 'people'): 
  * table that grew from nothing to 100,000 rows would otherwise be planned as if empty.
  */
 export async function analyze(db: DbOrTx, table: 'organisations' | 'people'): Promise<void> {
-  await db.execute(sql.raw(`analyze ${table === 'organisations' ? 'organisations' : 'people'}`));
+  // with the table of its concepts, which its triggers filled (read by the directory's relevance search)
+  await db.execute(sql.raw(table === 'organisations' ? 'analyze organisations, organisation_concepts' : 'analyze people, person_concepts'));
+}
+
+/**
+ * After a large import, outside its transaction: VACUUM marks the pages of the concepts table all-visible, so the
+ * directory reads the rows most about a concept from the index alone (PGlite has no autovacuum; on a server autovacuum
+ * would do it later). Skipped when the caller's handle is itself a transaction (VACUUM cannot run in one).
+ */
+export async function vacuumConcepts(db: DbOrTx, table: 'organisations' | 'people'): Promise<void> {
+  if (db instanceof PgTransaction) return;
+  await db.execute(sql.raw(table === 'organisations' ? 'vacuum organisation_concepts' : 'vacuum person_concepts'));
 }

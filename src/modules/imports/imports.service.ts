@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db.ts';
 import { audit } from '../../platform/audit.ts';
 import { readRecords, type FileFormat } from './imports.reader.ts';
 import { checkOrganisation, checkPerson } from './imports.rows.ts';
-import { analyze, organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
+import { analyze, vacuumConcepts, organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
 import { canImports, type ImportsActor } from './imports.policy.ts';
 
 export type ImportIssue = { line: number; field?: string; message: string };
@@ -119,6 +119,7 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
     report.inserted = 0;
     report.updated = 0;
   }
+  if (report.inserted + report.updated >= ANALYZE_AFTER) await vacuumConcepts(ctx.db, 'organisations');
   report.issues.sort((a, b) => a.line - b.line);
   return { ok: true, report };
 }
@@ -169,6 +170,7 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
     report.inserted = 0;
     report.updated = 0;
   }
+  if (report.inserted + report.updated >= ANALYZE_AFTER) await vacuumConcepts(ctx.db, 'people');
   report.issues.sort((a, b) => a.line - b.line);
   return { ok: true, report };
 }

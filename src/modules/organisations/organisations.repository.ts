@@ -21,17 +21,32 @@ export function queryWords(q: string): string[] {
 }
 
 /**
+ * Concept-only rows considered per query concept: the `CONCEPT_WINDOW` rows most about it in the whole directory (more on
+ * deep pages, and `FILTERED_WINDOW_FACTOR` times more when filters will keep only some of them), read in order from the
+ * concept's index; the filters apply afterwards. A row about a concept beyond its window is still found when its text
+ * matches the query.
+ */
+export const CONCEPT_WINDOW = 100;
+export const FILTERED_WINDOW_FACTOR = 3;
+
+type SearchCols = { search: SQL; name: SQL; id: SQL; concepts: SQL; weights: SQL };
+/** The rows (ids) most about one concept, best first, that pass the filters: one SELECT over a `*_concepts` table's (concept, weight) index. */
+type ConceptWindow = (concept: string, size: number) => SQL;
+
+/**
  * The condition and rank for a query: the text search, OR'd with the matching engine's concepts when the query names any.
  *
  * Text: every word as a prefix (`alm` finds Almere), OR'd with websearch syntax when the query uses it (quotes, OR,
  * -word); both use the GIN index on `search`. A query with no word (punctuation only) falls back to ILIKE on the name.
  *
- * Concepts: the query is analysed by the engine (`queryConcepts`, any of the four languages), and a row whose stored
- * concepts share one is found too (`concepts && $q`, the GIN index on `concepts`): "déchets" finds an English profile
- * about "solid waste collection". Relevance is the sum of the row's weights of the shared concepts (how much the row
- * is about them) plus ts_rank; ties by name, id.
+ * Concepts: the query is analysed by the engine (`queryConcepts`, any of the four languages); for each concept the rows
+ * most about it are read from the `*_concepts` table through its (concept, weight) index (`CONCEPT_WINDOW` of them, more
+ * on deep pages) and found as well as the text matches: "déchets" finds an English profile about "solid waste
+ * collection". Relevance is the sum of the row's weights of the query's concepts (how much the row is about them) plus
+ * ts_rank; ties by name, id. Reading every row about a common concept (a fifth of a large directory is about waste)
+ * would cost a heap fetch each: the window keeps a search within the same few hundred rows whatever the directory's size.
  */
-function textSearch(q: string | undefined, cols: { search: SQL; name: SQL; concepts: SQL; weights: SQL }): { where?: SQL; rank?: SQL } {
+async function relevanceSearch(db: DbOrTx, q: string | undefined, cols: SearchCols, window: ConceptWindow, deepest: number, filtered: boolean): Promise<{ where?: SQL; rank?: SQL }> {
   if (!q) return {};
   const words = queryWords(q);
   if (!words.length) {
@@ -46,16 +61,24 @@ function textSearch(q: string | undefined, cols: { search: SQL; name: SQL; conce
   const textRank = sql`ts_rank(${cols.search}, ${tsq})`;
   const concepts = queryConcepts(q);
   if (!concepts.length) return { where: text, rank: textRank };
-  const list = sql`array[${sql.join(
-    concepts.map((c) => sql`${c}`),
-    sql`, `,
-  )}]::text[]`;
-  // One array_position per query concept: cheaper than unnest in a subquery, for every row found.
+  const size = Math.max(filtered ? CONCEPT_WINDOW * FILTERED_WINDOW_FACTOR : CONCEPT_WINDOW, deepest);
+  const found = await rows<{ id: string }>(
+    db,
+    sql.join(
+      concepts.map((c) => sql`(${window(c, size)})`),
+      sql` union `,
+    ),
+  );
+  // One array_position per query concept: cheap, for the few hundred rows found.
   const weight = sql.join(
     concepts.map((c) => sql`coalesce(${cols.weights}[array_position(${cols.concepts}, ${c}::text)], 0)`),
     sql` + `,
   );
-  return { where: sql`(${text} or ${cols.concepts} && ${list})`, rank: sql`(${weight} + ${textRank})` };
+  const rank = sql`(${weight} + ${textRank})`;
+  if (!found.length) return { where: text, rank };
+  // An array literal (one parameter): `id = any(…)` and the text condition make one BitmapOr of the two indexes.
+  const ids = `{${found.map((r) => r.id).join(',')}}`;
+  return { where: sql`(${text} or ${cols.id} = any(${ids}::uuid[]))`, rank };
 }
 
 function bandCondition(band: PopulationBand): SQL {
@@ -82,14 +105,16 @@ export type OrganisationListRow = {
 /** One page of organisations (limit + 1 rows, to know whether a next page exists) and a capped count. */
 export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: OrganisationListRow[]; count: number }> {
   const conds: SQL[] = [];
-  const text = textSearch(f.q, { search: sql`o.search`, name: sql`o.name`, concepts: sql`o.concepts`, weights: sql`o.concept_weights` });
-  if (text.where) conds.push(text.where);
   if (f.country) conds.push(sql`o.country = ${f.country}`);
   if (f.region) conds.push(sql`o.region = ${f.region}`);
   if (f.kind) conds.push(sql`o.kind = ${f.kind}`);
   if (f.theme) conds.push(sql`o.themes @> array[${f.theme}]::text[]`);
   if (f.language) conds.push(sql`o.languages @> array[${f.language}]::text[]`);
   if (f.population) conds.push(bandCondition(f.population));
+  const window: ConceptWindow = (concept, size) =>
+    sql`select c.organisation_id as id from organisation_concepts c where c.concept = ${concept} order by c.weight desc, c.organisation_id limit ${size}`;
+  const text = await relevanceSearch(db, f.q, { search: sql`o.search`, name: sql`o.name`, id: sql`o.id`, concepts: sql`o.concepts`, weights: sql`o.concept_weights` }, window, offset + limit + 1, conds.length > 0);
+  if (text.where) conds.unshift(text.where);
   const where = conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
   const order =
     sort === 'relevance' && text.rank
@@ -127,12 +152,14 @@ export type PersonListRow = {
 /** One page of people visible to a member (limit + 1 rows) and a capped count. */
 export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: PersonListRow[]; count: number }> {
   const conds: SQL[] = [sql`not exists (select 1 from users u where u.id = p.user_id and u.deleted_at is not null)`];
-  const text = textSearch(f.q, { search: sql`p.search`, name: sql`p.name`, concepts: sql`p.concepts`, weights: sql`p.concept_weights` });
-  if (text.where) conds.push(text.where);
   if (f.country) conds.push(sql`o.country = ${f.country}`);
   if (f.theme) conds.push(sql`p.themes @> array[${f.theme}]::text[]`);
   if (f.language) conds.push(sql`p.languages @> array[${f.language}]::text[]`);
   if (f.jobFunction) conds.push(sql`p.job_function = ${f.jobFunction}`);
+  const window: ConceptWindow = (concept, size) =>
+    sql`select c.person_id as id from person_concepts c where c.concept = ${concept} order by c.weight desc, c.person_id limit ${size}`;
+  const text = await relevanceSearch(db, f.q, { search: sql`p.search`, name: sql`p.name`, id: sql`p.id`, concepts: sql`p.concepts`, weights: sql`p.concept_weights` }, window, offset + limit + 1, conds.length > 1);
+  if (text.where) conds.push(text.where);
   const where = sql`where ${sql.join(conds, sql` and `)}`;
   const order =
     sort === 'relevance' && text.rank ? sql`order by ${text.rank} desc, p.name, p.id` : sort === 'newest' ? sql`order by p.created_at desc, p.id desc` : sql`order by p.name, p.id`;
