@@ -7,7 +7,7 @@
  * host–peer country pair. Colours only carry what the table beside the map says in words.
  */
 import { createRequire } from 'node:module';
-import { geoEqualEarth, geoPath, geoCentroid, type GeoPermissibleObjects } from 'd3-geo';
+import { geoEqualEarth, geoPath, geoCentroid, geoArea, type GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -90,12 +90,21 @@ export function baseMap(): BaseMap {
     if (!notAntarctica(f) || f.id === undefined) continue;
     path(f as GeoPermissibleObjects);
     const d = ctx.result();
-    const [x, y] = projection(geoCentroid(f as GeoPermissibleObjects)) ?? [0, 0];
+    const [x, y] = projection(mainCentroid(f)) ?? [0, 0];
     map.set(String(f.id).padStart(3, '0'), { d, x: Math.round(x), y: Math.round(y) });
   }
   cached = { width: MAP_WIDTH, height, land: landD, countries: map };
   centroidFallback = (numeric: string) => fallbackPoint(numeric, projection);
   return cached;
+}
+
+/** The centroid of a country's largest polygon, so that France's curves start in Europe, not between Paris and Cayenne. */
+function mainCentroid(f: Feature): [number, number] {
+  const g = f.geometry;
+  if (g?.type !== 'MultiPolygon') return geoCentroid(f as GeoPermissibleObjects);
+  const polys = g.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates }));
+  const largest = polys.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  return geoCentroid(largest);
 }
 
 /** Drops the polygons of a land geometry lying south of 60°S (Antarctica). */
@@ -115,7 +124,7 @@ function fallbackPoint(numeric: string, projection: ReturnType<typeof geoEqualEa
   }
   const f = detailed.features.find((x) => String(x.id).padStart(3, '0') === numeric);
   if (!f) return null;
-  const p = projection(geoCentroid(f as GeoPermissibleObjects));
+  const p = projection(mainCentroid(f));
   return p ? { x: Math.round(p[0]), y: Math.round(p[1]) } : null;
 }
 
