@@ -5,3 +5,4 @@ export * from './requests.ts';
 export * from './knowledge.ts';
 export * from './exchanges.ts';
 export * from './privacy.ts';
+export * from './moderation.ts';
