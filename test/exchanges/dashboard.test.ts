@@ -15,7 +15,7 @@ import { makeOrganisation } from '../requests/fixtures.ts';
 import { requests, expertiseCalls, offers, matches } from '../../src/db/schema/requests.ts';
 import { exchanges, exchangeParticipants, questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../src/db/schema/exchanges.ts';
 import { CSS_GZ } from '../../src/platform/html/static.ts';
-import { baseMap, countryOnMap } from '../../src/modules/exchanges/exchanges.map.ts';
+import { baseMap, countryOnMap, shadeOf, SHADES, LAND, LINK } from '../../src/modules/exchanges/exchanges.map.ts';
 import { csvCell, outcomeSummary, countryFigures } from '../../src/modules/exchanges/exchanges.service.ts';
 
 let t: TestApp;
@@ -123,7 +123,7 @@ test('world map: inline SVG with role img, title and description naming the coun
   assert.equal((svg.match(/<circle /g) ?? []).length, 2);
   const pairs = /<table><caption>Country pairs<\/caption>[\s\S]*?<\/table>/.exec(body)?.[0] ?? '';
   const pairRows = (pairs.match(/<tr><th scope="row">/g) ?? []).length;
-  assert.equal((svg.match(/<path stroke-width=/g) ?? []).length, pairRows, 'a curve per country pair');
+  assert.equal((svg.match(/<path stroke-width=/g) ?? []).length, 2 * pairRows, 'a curve (over its halo) per country pair');
   assert.match(body, /<tr><th scope="row">Burkina Faso<\/th><td>Netherlands<\/td><td>3<\/td><\/tr>/);
   assert.match(body, /<caption>Countries taking part<\/caption>/);
   assert.doesNotMatch(svg, /https?:|xlink:href|<image|style=/, 'no request elsewhere, no inline style (CSP)');
@@ -238,4 +238,16 @@ test('the secretariat finds the dashboards from the list of exchanges; participa
   const list = await c.broker.get('/fr/exchanges');
   assert.match(list.body_, new RegExp(`<a href="/fr/exchanges/dashboard\\?programme=${m.programmeId}">CONNECT [^<]+ \\(83 échanges\\)</a>`));
   assert.doesNotMatch((await c.host.get('/fr/exchanges')).body_, /exchanges\/dashboard/);
+});
+
+test('map colours: every shade at least 3:1 against the land and darker than the one before; curves 3:1 against the land and their white halo', () => {
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const ratio = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  for (const s of SHADES) assert.ok(ratio(s, LAND) >= 3, s);
+  for (let i = 1; i < SHADES.length; i++) assert.ok(lum(SHADES[i]!) < lum(SHADES[i - 1]!));
+  assert.ok(ratio(LINK, LAND) >= 3 && ratio(LINK, '#ffffff') >= 3);
+  assert.deepEqual([1, 2, 3, 4, 9, 10, 40].map(shadeOf), [SHADES[0], SHADES[1], SHADES[1], SHADES[2], SHADES[2], SHADES[3], SHADES[3]]);
 });

@@ -41,7 +41,9 @@ function mapSection(c: Ctx, d: Dashboard) {
   const shapes = raw(
     `<path fill="${LAND}" d="${m.land}"/>` +
       `<g stroke="#fff" stroke-width=".6">${m.shapes.map((s) => `<path fill="${s.fill}" d="${s.d}"/>`).join('')}${m.dots.map((s) => `<circle cx="${s.x}" cy="${s.y}" r="6" fill="${s.fill}"/>`).join('')}</g>` +
-      `<g fill="none" stroke="${LINK}" stroke-linecap="round" stroke-opacity=".85">${m.curves.map((x) => `<path stroke-width="${x.width}" d="${x.d}"/>`).join('')}</g>`,
+      // Each curve over a white halo, so that it stands out (5.7:1) on dark countries as on the land.
+      `<g fill="none" stroke="#fff" stroke-linecap="round">${m.curves.map((x) => `<path stroke-width="${x.width + 2}" d="${x.d}"/>`).join('')}</g>` +
+      `<g fill="none" stroke="${LINK}" stroke-linecap="round">${m.curves.map((x) => `<path stroke-width="${x.width}" d="${x.d}"/>`).join('')}</g>`,
   );
   const figure = html`<svg class="world" viewBox="0 0 ${m.width} ${m.height}" role="img" aria-labelledby="map-title map-desc" focusable="false"><title id="map-title">${t('exchanges.dashboard.mapTitle')}</title><desc id="map-desc">${desc}</desc>${shapes}</svg>`;
   return html`<section aria-labelledby="d-map"><h2 id="d-map">${t('exchanges.dashboard.map')}</h2>

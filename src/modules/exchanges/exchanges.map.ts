@@ -142,7 +142,7 @@ export function countryOnMap(alpha2: string): { d: string; x: number; y: number 
   return p ? { d: '', ...p } : null;
 }
 
-/** Fill shades for 1, 2–3, 4–9 and 10+ exchanges: each at least 3:1 against the land (#e4e4e4) and the next shade darker. */
+/** Fill shades for 1, 2–3, 4–9 and 10+ exchanges, each darker than the one before and at least 3.3:1 against the land (#e4e4e4); the link colour is 4.5:1 on the land and drawn over a white halo. */
 export const SHADES = ['#4f7fb0', '#2f5f94', '#1b4272', '#0b2547'] as const;
 export const LAND = '#e4e4e4';
 export const LINK = '#b4410f';
