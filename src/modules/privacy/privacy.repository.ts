@@ -207,7 +207,8 @@ export async function exportData(db: DbOrTx, userId: string) {
     offers: await q(sql`select id, call_id, organisation_id, state, created_at, updated_at from offers where offered_by = ${userId} order by created_at`),
     // Expert entries of their offers: what they wrote; the experts themselves only by id (their names are their own data).
     offerExperts: await q(
-      sql`select oe.offer_id, oe.person_id, oe.motivation, oe.languages, oe.availability from offer_experts oe join offers o on o.id = oe.offer_id where o.offered_by = ${userId}`,
+      sql`select oe.offer_id, case when p.user_id = ${userId} then oe.person_id end as person_id, p.user_id = ${userId} as is_me, oe.motivation, oe.languages, oe.availability
+          from offer_experts oe join offers o on o.id = oe.offer_id join people p on p.id = oe.person_id where o.offered_by = ${userId}`,
     ),
     offerMessages: await q(sql`select id, offer_id, body, at from offer_messages where author_id = ${userId} order by at`),
     exchangeMessages: await q(sql`select id, exchange_id, body, at from exchange_messages where author_id = ${userId} order by at`),
@@ -217,7 +218,7 @@ export async function exportData(db: DbOrTx, userId: string) {
     notificationPreference: (await q(sql`select mode, updated_at from notification_preferences where user_id = ${userId}`))[0] ?? null,
     apiTokens: await q(sql`select name, created_at, last_used_at, revoked_at from api_tokens where user_id = ${userId} order by created_at`),
     consents: await q(sql`select notice_version, action, at from consents where user_id = ${userId} order by at`),
-    activity: await q(sql`select at, action, object_type, object_id, ip, outcome from audit_log where actor_id = ${userId} order by at, id`),
+    activity: await q(sql`select at, action, object_type, case when object_type = 'user' and object_id <> ${userId} then null else object_id end as object_id, ip, outcome from audit_log where actor_id = ${userId} order by at, id`),
   };
 }
 

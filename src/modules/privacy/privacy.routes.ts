@@ -1,0 +1,86 @@
+/**
+ * Routes of the privacy module: /privacy (notice, consent, withdrawal), /account/data ("download my
+ * data"), and `consentGate`, the middleware that asks for consent to the notice in force before the
+ * people directory, person pages and CV/attachment downloads (mounted in app.ts after the session).
+ */
+import { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
+import { serviceCtx } from '../../platform/http.ts';
+import { redirectTo, setFlash, link } from '../../platform/render.ts';
+import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { safeNext } from '../accounts/accounts.routes.ts';
+import * as svc from './privacy.service.ts';
+import { CONSENT_GATED } from './privacy.policy.ts';
+import * as v from './privacy.views.ts';
+
+const env = (c: Ctx): svc.PrivacyEnv => ({ dataDir: c.get('deps').config.dataDir });
+
+/**
+ * Before confidential member data (CONSENT_GATED paths), a signed-in member who has not consented to
+ * the notice in force is sent to the consent page, which brings them back. Visitors pass (the routes
+ * themselves ask them to sign in or answer 404).
+ */
+export function consentGate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user || !CONSENT_GATED.test(c.req.path)) return next();
+    if (await svc.hasCurrentConsent(c.get('deps').database.db, user.id)) return next();
+    const url = new URL(c.req.url);
+    const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/';
+    return c.redirect(`${link(c, '/privacy/consent')}?next=${encodeURIComponent(back)}`, 303);
+  };
+}
+
+export function privacyRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get('/privacy', async (c) => v.noticePage(c, c.get('user') ? await svc.myConsents(serviceCtx(c)) : null));
+
+  r.get('/privacy/consent', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const ctx = serviceCtx(c);
+    return v.consentPage(c, safeNext(c.req.query('next')) ?? '/privacy', (await svc.myConsents(ctx)).state);
+  });
+
+  r.post('/privacy/consent', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const body = await formBody(c);
+    await svc.giveConsent(serviceCtx(c));
+    setFlash(c, 'privacy.consent.given');
+    const next = safeNext(body.next);
+    // `next` is a full local path (it may carry the language prefix already).
+    return next ? c.redirect(next, 303) : redirectTo(c, '/privacy');
+  });
+
+  r.post('/privacy/withdraw', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    await svc.withdrawConsent(serviceCtx(c));
+    setFlash(c, 'privacy.consent.withdrawn');
+    return redirectTo(c, '/privacy');
+  });
+
+  r.get('/account/data', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    return v.dataPage(c, await svc.listExports(serviceCtx(c)));
+  });
+
+  r.post('/account/data', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    await svc.requestExport(serviceCtx(c), env(c));
+    setFlash(c, 'privacy.data.ready');
+    return redirectTo(c, '/account/data');
+  });
+
+  r.get('/data-exports/:id', async (c) => {
+    const f = await svc.openExport(serviceCtx(c), env(c), c.req.param('id'));
+    c.header('Content-Type', 'application/zip');
+    c.header('Content-Disposition', `attachment; filename="${f.name}"`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', 'sandbox');
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(f.bytes));
+  });
+
+  return r;
+}

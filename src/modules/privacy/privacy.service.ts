@@ -1,0 +1,144 @@
+/**
+ * Personal data of a member: consent to the privacy notice (SECURITY.md 31) and "download my data"
+ * (32). Consents are acts appended with the notice version and the time; the latest act counts.
+ * An export is a ZIP (data.json + the person's files) built at once, stored in DATA_DIR/exports
+ * under a random name, listed on /account/data and downloadable by its owner only, for 7 days.
+ * Erasure is in privacy.erase.ts, retention in privacy.retention.ts.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import type { DbOrTx } from '../../platform/db.ts';
+import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
+import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit.ts';
+import { isUuid } from '../organisations/organisations.service.ts';
+import { canPrivacy } from './privacy.policy.ts';
+import * as repo from './privacy.repository.ts';
+
+/** The version of the privacy notice in force (the date it was published). Changing it asks every member again. */
+export const NOTICE_VERSION = '2026-11-23';
+/** How long an export can be downloaded. */
+export const EXPORT_TTL_MS = 7 * 86400_000;
+
+export type PrivacyEnv = { dataDir: string };
+
+function requireActor(ctx: ServiceCtx): CurrentUser {
+  if (!ctx.actor) throw new UnauthorizedError();
+  return ctx.actor;
+}
+
+// ---------- consent ----------
+
+export type ConsentState = { status: 'current' | 'outdated' | 'withdrawn' | 'none'; version: string | null; at: Date | null };
+
+/** Where a person stands with the notice in force: consented to it, to an older one, withdrew, or never answered. */
+export async function consentState(db: DbOrTx, userId: string, version = NOTICE_VERSION): Promise<ConsentState> {
+  const last = await repo.latestConsent(db, userId);
+  if (!last) return { status: 'none', version: null, at: null };
+  if (last.action === 'withdrawn') return { status: 'withdrawn', version: last.noticeVersion, at: last.at };
+  return { status: last.noticeVersion === version ? 'current' : 'outdated', version: last.noticeVersion, at: last.at };
+}
+
+/** Whether the person consented to the notice in force. */
+export async function hasCurrentConsent(db: DbOrTx, userId: string, version = NOTICE_VERSION): Promise<boolean> {
+  return (await consentState(db, userId, version)).status === 'current';
+}
+
+/** Records consent to the notice in force (for the demo seed and tests too). */
+export async function recordConsent(db: DbOrTx, userId: string, now: Date, version = NOTICE_VERSION): Promise<void> {
+  await repo.insertConsent(db, { id: randomUUID(), userId, noticeVersion: version, action: 'given', at: now });
+}
+
+/** The actor accepts the notice in force. Outcome: the new state. */
+export async function giveConsent(ctx: ServiceCtx): Promise<ConsentState> {
+  const actor = requireActor(ctx);
+  if (!canPrivacy(actor, 'consent.give')) throw new NotFoundError();
+  await recordConsent(ctx.db, actor.id, ctx.now);
+  await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'consent.given', objectType: 'user', objectId: actor.id, ip: ctx.ip });
+  return consentState(ctx.db, actor.id);
+}
+
+/** The actor withdraws consent (one POST): confidential member data is no longer shown to them. */
+export async function withdrawConsent(ctx: ServiceCtx): Promise<ConsentState> {
+  const actor = requireActor(ctx);
+  if (!canPrivacy(actor, 'consent.withdraw')) throw new NotFoundError();
+  await repo.insertConsent(ctx.db, { id: randomUUID(), userId: actor.id, noticeVersion: NOTICE_VERSION, action: 'withdrawn', at: ctx.now });
+  await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'consent.withdrawn', objectType: 'user', objectId: actor.id, ip: ctx.ip });
+  return consentState(ctx.db, actor.id);
+}
+
+export async function myConsents(ctx: ServiceCtx) {
+  const actor = requireActor(ctx);
+  return { state: await consentState(ctx.db, actor.id), history: await repo.consentHistory(ctx.db, actor.id) };
+}
+
+// ---------- download my data ----------
+
+export type ExportView = { id: string; size: number; createdAt: Date; expiresAt: Date };
+
+/** The actor's exports that can still be downloaded, newest first. */
+export async function listExports(ctx: ServiceCtx): Promise<ExportView[]> {
+  const actor = requireActor(ctx);
+  return repo.exportsOf(ctx.db, actor.id, ctx.now);
+}
+
+/** A file name safe inside the archive. */
+const entryName = (s: string) => s.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').slice(0, 120) || 'file';
+
+/** Builds the archive of what the person provided: data.json and their files. */
+export async function buildArchive(db: DbOrTx, env: PrivacyEnv, userId: string, now: Date): Promise<Uint8Array> {
+  const data = await repo.exportData(db, userId);
+  const files = await repo.filesOf(db, userId);
+  const entries: Record<string, Uint8Array> = {};
+  const listed: { kind: string; label: string; path: string | null }[] = [];
+  for (const f of files) {
+    const path = `files/${f.id.slice(0, 8)}-${entryName(f.label)}`;
+    try {
+      entries[path] = readFileSync(join(env.dataDir, 'files', f.storageName));
+      listed.push({ kind: f.kind, label: f.label, path });
+    } catch {
+      listed.push({ kind: f.kind, label: f.label, path: null });
+    }
+  }
+  const doc = { format: 'peerlink-personal-data', version: 1, createdAt: now.toISOString(), noticeVersion: NOTICE_VERSION, ...data, files: listed };
+  entries['data.json'] = strToU8(JSON.stringify(doc, null, 2));
+  return zipSync(entries, { level: 6, mtime: now });
+}
+
+/** Prepares a new export for the actor. Outcome: its id. */
+export async function requestExport(ctx: ServiceCtx, env: PrivacyEnv): Promise<{ ok: true; id: string }> {
+  const actor = requireActor(ctx);
+  if (!canPrivacy(actor, 'export.request')) throw new NotFoundError();
+  const bytes = await buildArchive(ctx.db, env, actor.id, ctx.now);
+  const id = randomUUID();
+  const storageName = randomBytes(24).toString('hex');
+  const dir = join(env.dataDir, 'exports');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, storageName);
+  try {
+    writeFileSync(path, bytes, { mode: 0o600 });
+    await repo.insertExport(ctx.db, { id, userId: actor.id, storageName, size: bytes.length, createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + EXPORT_TTL_MS) });
+  } catch (e) {
+    // No file without its row (a full disk, a database away).
+    rmSync(path, { force: true });
+    throw e;
+  }
+  await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'data_export.created', objectType: 'data_export', objectId: id, ip: ctx.ip });
+  return { ok: true, id };
+}
+
+/** Opens an export: its owner only, before it expires; anyone else, or later, 404 as for a missing id. */
+export async function openExport(ctx: ServiceCtx, env: PrivacyEnv, id: string): Promise<{ name: string; bytes: Buffer }> {
+  if (!ctx.actor || !isUuid(id)) throw new NotFoundError();
+  const row = await repo.findExport(ctx.db, id);
+  if (!row || !canPrivacy(ctx.actor, 'export.download', row) || row.expiresAt <= ctx.now) throw new NotFoundError();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(env.dataDir, 'exports', row.storageName));
+  } catch {
+    throw new NotFoundError();
+  }
+  return { name: `peerlink-my-data-${row.createdAt.toISOString().slice(0, 10)}.zip`, bytes };
+}
