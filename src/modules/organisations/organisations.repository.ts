@@ -26,7 +26,7 @@ export function queryWords(q: string): string[] {
  * concept's index; the filters apply afterwards. A row about a concept beyond its window is still found when its text
  * matches the query.
  */
-export const CONCEPT_WINDOW = 100;
+export const CONCEPT_WINDOW = 50;
 export const FILTERED_WINDOW_FACTOR = 3;
 
 type SearchCols = { search: SQL; name: SQL; id: SQL; concepts: SQL; weights: SQL };
@@ -62,10 +62,12 @@ async function relevanceSearch(db: DbOrTx, q: string | undefined, cols: SearchCo
   const concepts = queryConcepts(q);
   if (!concepts.length) return { where: text, rank: textRank };
   const size = Math.max(filtered ? CONCEPT_WINDOW * FILTERED_WINDOW_FACTOR : CONCEPT_WINDOW, deepest);
+  // Windows for the specific concepts; a theme's (`theme/_`: every row touching it) only when the query names no concept of its own.
+  const specific = concepts.filter((c) => !c.endsWith('/_'));
   const found = await rows<{ id: string }>(
     db,
     sql.join(
-      concepts.map((c) => sql`(${window(c, size)})`),
+      (specific.length ? specific : concepts).map((c) => sql`(${window(c, size)})`),
       sql` union `,
     ),
   );
@@ -113,7 +115,7 @@ export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters,
   if (f.population) conds.push(bandCondition(f.population));
   const window: ConceptWindow = (concept, size) =>
     sql`select c.organisation_id as id from organisation_concepts c where c.concept = ${concept} order by c.weight desc, c.organisation_id limit ${size}`;
-  const text = await relevanceSearch(db, f.q, { search: sql`o.search`, name: sql`o.name`, id: sql`o.id`, concepts: sql`o.concepts`, weights: sql`o.concept_weights` }, window, offset + limit + 1, conds.length > 0);
+  const text = await relevanceSearch(db, f.q, { search: sql`o.search`, name: sql`o.name`, id: sql`o.id`, concepts: sql`o.concepts`, weights: sql`o.concept_weights` }, window, offset + limit + 1, !!(f.country || f.region || f.kind || f.theme || f.language || f.population));
   if (text.where) conds.unshift(text.where);
   const where = conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
   const order =
@@ -158,7 +160,7 @@ export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort,
   if (f.jobFunction) conds.push(sql`p.job_function = ${f.jobFunction}`);
   const window: ConceptWindow = (concept, size) =>
     sql`select c.person_id as id from person_concepts c where c.concept = ${concept} order by c.weight desc, c.person_id limit ${size}`;
-  const text = await relevanceSearch(db, f.q, { search: sql`p.search`, name: sql`p.name`, id: sql`p.id`, concepts: sql`p.concepts`, weights: sql`p.concept_weights` }, window, offset + limit + 1, conds.length > 1);
+  const text = await relevanceSearch(db, f.q, { search: sql`p.search`, name: sql`p.name`, id: sql`p.id`, concepts: sql`p.concepts`, weights: sql`p.concept_weights` }, window, offset + limit + 1, !!(f.country || f.theme || f.language || f.jobFunction));
   if (text.where) conds.push(text.where);
   const where = sql`where ${sql.join(conds, sql` and `)}`;
   const order =
