@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { asRole, signedInClient } from '../support/users.ts';
-import { users, dataExports } from '../../src/db/schema/index.ts';
+import { users, dataExports, consents } from '../../src/db/schema/index.ts';
 import { recordConsent } from '../../src/modules/privacy/privacy.service.ts';
 import { privacyTestApp, type PrivacyTestApp } from './app.ts';
 import { richMember, PDF } from './fixtures.ts';
@@ -37,6 +37,7 @@ test('the export holds what she provided and nobody else’s personal data; owne
   const z = await richMember(t, t.dataDir);
   // The broker who answered in her offer's thread has a name and an address of their own.
   await t.db.update(users).set({ name: 'Kwame Boateng' }).where(eq(users.id, z.cy.broker.id));
+  await t.db.delete(consents).where(eq(consents.userId, z.actor.id));
   await recordConsent(t.db, z.actor.id, t.clock.now());
   const me = await signedInClient(t, z.actor);
   const page = await me.get('/en/account/data');
