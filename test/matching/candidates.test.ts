@@ -210,9 +210,9 @@ test('the OpenAPI document describes the matching API routes, and serves them', 
   const api = matchingRoutes()
     .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
     .map((r) => [r.method.toLowerCase(), r.path.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')] as const);
-  assert.equal(api.length, 2);
+  assert.equal(api.length, 4);
   assert.deepEqual(api.filter(([m, p]) => !doc.paths[p]?.[m]), []);
-  for (const s of ['Candidate', 'CallCandidates', 'MatchReason']) assert.ok(doc.components.schemas[s], s);
+  for (const s of ['Candidate', 'CallCandidates', 'RequestCandidates', 'Opportunities', 'MatchReason']) assert.ok(doc.components.schemas[s], s);
 });
 
 test('opportunities for you: open calls ranked for a member’s profile and for an organisation its admin looks after', async () => {

@@ -1,6 +1,7 @@
 /**
  * The OpenAPI 3.1 paths and schemas of matching under /api/v1: the ranked candidates of an
- * expertise call (staff) and "invite to offer". A fragment for the API document: spread `paths`
+ * expertise call or of a request with no call yet (staff), "invite to offer", and the member's
+ * opportunities (open calls ranked for their profile or an organisation they administer). A fragment for the API document: spread `paths`
  * and `schemas` into it.
  */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -42,6 +43,30 @@ export const matchingOpenApiSchemas = {
       candidates: { ...arr(ref('Candidate')), description: 'Best first; ties broken by type and id. The same order as the page and the CLI.' },
     },
   },
+  RequestCandidates: {
+    type: 'object',
+    properties: {
+      request: { type: 'object', properties: { id: uuid, title: str, state: str, languages: arr(str), organisationName: str, callId: { oneOf: [uuid, { type: 'null' }], description: 'Its published call, if any' } } },
+      filters: { type: 'object', properties: { type: { enum: ['organisation', 'person'] }, country: str, language: { type: 'boolean' }, top: { type: 'integer' } } },
+      notices: arr(str),
+      candidates: { ...arr(ref('Candidate')), description: 'Best first; ties broken by type and id. The same order as the page.' },
+    },
+  },
+  Opportunities: {
+    type: 'object',
+    required: ['for', 'opportunities'],
+    properties: {
+      for: { oneOf: [{ type: 'object', properties: { kind: { enum: ['person', 'organisation'] }, id: uuid, name: str } }, { type: 'null' }], description: 'null: the member has no expert profile yet' },
+      opportunities: {
+        description: 'Open calls, best first (at most 10); the same order as /opportunities.',
+        ...arr({
+          type: 'object',
+          required: ['id', 'title', 'score', 'reasons'],
+          properties: { id: uuid, title: str, organisationName: str, country: str, deadline: { type: 'string', format: 'date-time' }, score: { type: 'number', minimum: 0, maximum: 1 }, reasons: arr(ref('MatchReason')) },
+        }),
+      },
+    },
+  },
 };
 
 export const matchingOpenApiPaths = {
@@ -56,6 +81,26 @@ export const matchingOpenApiPaths = {
         qp('top', { type: 'integer', minimum: 1, maximum: 50 }, 'Number of candidates (default 20)'),
       ],
       responses: { '200': ok(ref('CallCandidates')), '400': err('Invalid filter or unknown query key'), '401': err('No valid token or session'), '404': err('Missing, or not visible to you') },
+    },
+  },
+  '/requests/{id}/candidates': {
+    get: {
+      summary: 'Ranked candidates for a request before (or without) its call, with reasons (brokers and admins); inviting needs the published call',
+      parameters: [
+        idParam,
+        qp('type', { enum: ['organisation', 'person'] }, 'Only organisations or only experts'),
+        qp('country', { type: 'string', pattern: '^[A-Za-z]{2}$' }, 'ISO 3166-1 alpha-2'),
+        qp('language', { enum: ['1', 'on', 'true'] }, 'Only candidates sharing one of the request’s working languages (hard filter)'),
+        qp('top', { type: 'integer', minimum: 1, maximum: 50 }, 'Number of candidates (default 20)'),
+      ],
+      responses: { '200': ok(ref('RequestCandidates')), '400': err('Invalid filter or unknown query key'), '401': err('No valid token or session'), '404': err('Missing, or not visible to you') },
+    },
+  },
+  '/opportunities': {
+    get: {
+      summary: 'Open calls ranked for your expert profile, or for an organisation you administer (as /opportunities)',
+      parameters: [qp('organisation', uuid, 'An organisation you administer (staff: any); without it, your own profile')],
+      responses: { '200': ok(ref('Opportunities')), '401': err('No valid token or session'), '404': err('The organisation is missing or not yours') },
     },
   },
   '/calls/{id}/candidates/invite': {

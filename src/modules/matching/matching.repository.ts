@@ -21,6 +21,20 @@ export async function findCall(db: DbOrTx, id: string): Promise<CallForMatching 
   return r[0];
 }
 
+/** A request as the engine reads it (the shape of a call with no call text), and its call if one was published. */
+export async function findRequest(db: DbOrTx, id: string): Promise<(CallForMatching & { call_id: string | null }) | undefined> {
+  const r = await rows<CallForMatching & { call_id: string | null }>(
+    db,
+    sql`select r.id, r.title, '' as expertise_sought, r.themes, r.formats, r.languages, r.period_start::text as period_start, r.period_end::text as period_end, r.state,
+        r.programme_id, r.id as request_id, r.organisation_id, o.name as organisation_name, r.challenge, r.objectives, r.sdgs,
+        p.position as creator_position, p.job_function as creator_job_function, c.id as call_id
+      from requests r join organisations o on o.id = r.organisation_id
+        left join people p on p.user_id = r.created_by left join expertise_calls c on c.request_id = r.id
+      where r.id = ${id}`,
+  );
+  return r[0];
+}
+
 export type CandidateFacts = { type: 'organisation' | 'person'; id: string; name: string; country: string | null; organisation_name: string | null; has_account: boolean };
 
 /** Names, countries and whether someone can be told, for the candidates shown (what no longer exists is left out). */

@@ -1,7 +1,8 @@
 /**
  * Matching pages and API: the broker's ranked candidates for a call (`/calls/:id/candidates`,
- * `GET /api/v1/calls/:id/candidates`), "invite to offer" (POST) and "opportunities for you"
- * (`/opportunities[?organisation=id]`). Thin: parse, call the
+ * `GET /api/v1/calls/:id/candidates`) and for a request with no call yet (`/requests/:id/candidates`,
+ * `GET /api/v1/requests/:id/candidates`), "invite to offer" (POST) and "opportunities for you"
+ * (`/opportunities[?organisation=id]`, `GET /api/v1/opportunities`). Thin: parse, call the
  * service, render.
  */
 import { Hono } from 'hono';
@@ -39,6 +40,18 @@ export function matchingRoutes(): Hono<AppEnv> {
       return v.candidatesPage(c, await svc.callCandidates(serviceCtx(c), id, query), id, { values: query, errors: {} });
     } catch (e) {
       if (e instanceof ValidationError) return v.candidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
+      throw e;
+    }
+  });
+
+  r.get('/requests/:id/candidates', async (c) => {
+    if (!c.get('user')) return signInRedirect(c);
+    const id = c.req.param('id');
+    const query = c.req.query();
+    try {
+      return v.requestCandidatesPage(c, await svc.requestCandidates(serviceCtx(c), id, query), id, { values: query, errors: {} });
+    } catch (e) {
+      if (e instanceof ValidationError) return v.requestCandidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
       throw e;
     }
   });
@@ -97,6 +110,17 @@ export function matchingRoutes(): Hono<AppEnv> {
     if (!c.get('user')) throw new UnauthorizedError();
     const d = await svc.callCandidates(serviceCtx(c), c.req.param('id'), c.req.query());
     return c.json(d);
+  });
+
+  r.get('/api/v1/requests/:id/candidates', async (c) => {
+    if (!c.get('user')) throw new UnauthorizedError();
+    return c.json(await svc.requestCandidates(serviceCtx(c), c.req.param('id'), c.req.query()));
+  });
+
+  r.get('/api/v1/opportunities', async (c) => {
+    if (!c.get('user')) throw new UnauthorizedError();
+    const organisation = c.req.query('organisation');
+    return c.json(await svc.opportunities(serviceCtx(c), { organisationId: organisation || undefined }));
   });
 
   r.post('/api/v1/calls/:id/candidates/invite', async (c) => {

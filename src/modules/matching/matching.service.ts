@@ -79,17 +79,16 @@ async function loadCall(ctx: ServiceCtx, callId: string): Promise<repo.CallForMa
   return c;
 }
 
-/** Ranked candidates for a call, best first, with structured reasons (the page translates them). */
-export async function callCandidates(ctx: ServiceCtx, callId: string, query: Record<string, unknown>): Promise<CallCandidates> {
-  const c = await loadCall(ctx, callId);
+/** The engine's ranked candidates for a call or a request, with the facts the page shows (what no longer exists is left out). */
+async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, query: Record<string, unknown>): Promise<Pick<CallCandidates, 'filters' | 'notices' | 'candidates'>> {
   const q = parseQuery(candidatesQuery, query);
   const top = q.top ?? 20;
   const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
-  const result = index.rank(requestOfCall(c), {
+  const result = index.rank(requestOfCall(subject), {
     top,
-    weights: await programmeWeights(ctx.db, c.programme_id),
+    weights: await programmeWeights(ctx.db, subject.programme_id),
     now: ctx.now,
-    filters: { types: q.type ? [q.type] : undefined, countries: q.country ? [q.country] : undefined, requireLanguage: !!q.language && c.languages.length > 0 },
+    filters: { types: q.type ? [q.type] : undefined, countries: q.country ? [q.country] : undefined, requireLanguage: !!q.language && subject.languages.length > 0 },
   });
   const facts = await repo.candidateFacts(
     ctx.db,
@@ -99,14 +98,37 @@ export async function callCandidates(ctx: ServiceCtx, callId: string, query: Rec
   const candidates: Candidate[] = [];
   for (const m of result.matches) {
     const f = facts.get(`${m.type}:${m.id}`);
-    if (!f || (m.type === 'organisation' && m.id === c.organisation_id)) continue;
+    if (!f || (m.type === 'organisation' && m.id === subject.organisation_id)) continue;
     candidates.push({ type: m.type, id: m.id, name: f.name, country: f.country, organisationName: f.organisation_name, score: m.score, reasons: m.reasons, canInvite: f.has_account });
   }
+  return { filters: { type: q.type, country: q.country, language: !!q.language, top }, notices: result.notices, candidates };
+}
+
+/** Ranked candidates for a call, best first, with structured reasons (the page translates them). */
+export async function callCandidates(ctx: ServiceCtx, callId: string, query: Record<string, unknown>): Promise<CallCandidates> {
+  const c = await loadCall(ctx, callId);
   return {
     call: { id: c.id, title: c.title, state: c.state, languages: c.languages, requestId: c.request_id, organisationName: c.organisation_name },
-    filters: { type: q.type, country: q.country, language: !!q.language, top },
-    notices: result.notices,
-    candidates,
+    ...(await rankedCandidates(ctx, c, query)),
+  };
+}
+
+export type RequestCandidates = Omit<CallCandidates, 'call'> & {
+  request: { id: string; title: string; state: string; languages: string[]; organisationName: string; callId: string | null };
+};
+
+/**
+ * Ranked candidates for a request, before (or without) its call: the same engine and order as a call's, from the
+ * request's title, challenge and objectives, themes, languages and period. Brokers and admins; anyone else, and a
+ * missing request, 404. Inviting to offer needs the published call (its candidates page).
+ */
+export async function requestCandidates(ctx: ServiceCtx, requestId: string, query: Record<string, unknown>): Promise<RequestCandidates> {
+  if (!isStaff(ctx.actor)) throw new NotFoundError();
+  const r = isUuid(requestId) ? await repo.findRequest(ctx.db, requestId) : undefined;
+  if (!r) throw new NotFoundError();
+  return {
+    request: { id: r.id, title: r.title, state: r.state, languages: r.languages, organisationName: r.organisation_name, callId: r.call_id },
+    ...(await rankedCandidates(ctx, r, query)),
   };
 }
 

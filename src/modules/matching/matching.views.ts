@@ -10,7 +10,7 @@ import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { labelFor, labelOf } from '../../taxonomy/labels.ts';
 import type { Reason } from './matching.types.ts';
-import type { CallCandidates, Opportunities, RoundPlan } from './matching.service.ts';
+import type { CallCandidates, Opportunities, RequestCandidates, RoundPlan } from './matching.service.ts';
 
 function listOf(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
@@ -61,17 +61,40 @@ export function reasonText(t: T, locale: Locale, r: Reason): string {
   }
 }
 
-/** The page: filters (GET form), then the ranked table with reasons and "invite to offer". */
-export function candidatesPage(c: Ctx, d: CallCandidates | null, callId: string, form: FormState, status = 200) {
+type Candidates = CallCandidates['candidates'];
+
+/** The filters of a ranking (a GET form to `action`): type, country, the subject's working languages as a hard filter. */
+function filtersForm(c: Ctx, action: string, languages: string[] | undefined, form: FormState) {
   const t = c.get('t');
   const locale = c.get('locale');
   const labels = { type: t('matching.candidates.type'), country: t('matching.candidates.country'), language: t('matching.candidates.language'), top: t('matching.candidates.top') };
-  const filters = html`<form method="get" action="${link(c, `/calls/${callId}/candidates`)}" class="stack" aria-labelledby="filters-h"><h2 id="filters-h">${t('matching.candidates.filters')}</h2>
+  return html`<form method="get" action="${link(c, action)}" class="stack" aria-labelledby="filters-h"><h2 id="filters-h">${t('matching.candidates.filters')}</h2>
 ${errorSummary(t, form.errors, labels)}
 ${select({ t, name: 'type', label: labels.type, form, blank: t('matching.candidates.typeAny'), options: [{ value: 'organisation', label: t('matching.candidates.typeOrganisation') }, { value: 'person', label: t('matching.candidates.typePerson') }] })}
 ${input({ t, name: 'country', label: labels.country, form, hint: t('matching.candidates.countryHint'), maxlength: 2 })}
-${checkbox({ t, name: 'language', label: d?.call.languages.length ? t('matching.candidates.languageOf', { languages: listOf(d.call.languages.map((l) => languageName(l, locale)), locale) }) : labels.language, form })}
+${checkbox({ t, name: 'language', label: languages?.length ? t('matching.candidates.languageOf', { languages: listOf(languages.map((l) => languageName(l, locale)), locale) }) : labels.language, form })}
 <button type="submit">${t('matching.candidates.apply')}</button></form>`;
+}
+
+/** The ranked table: rank, candidate, score, reasons, and (for a call) the action column. */
+function candidatesTable(c: Ctx, candidates: Candidates, action?: (m: Candidates[number]) => ReturnType<typeof html>) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  if (!candidates.length) return html`<p>${t('matching.candidates.none')}</p>`;
+  return html`<table class="candidates"><caption>${t('matching.candidates.caption', { count: candidates.length })}</caption><thead><tr><th scope="col">${t('matching.candidates.rank')}</th><th scope="col">${t('matching.candidates.candidate')}</th><th scope="col">${t(
+    'matching.candidates.score',
+  )}</th><th scope="col">${t('matching.candidates.reasons')}</th>${action ? html`<th scope="col">${t('matching.candidates.action')}</th>` : ''}</tr></thead><tbody>${candidates.map(
+    (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}">${m.name}</a>`}<br><span class="hint">${
+      m.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
+    }${m.organisationName ? html` · ${m.organisationName}` : ''}${m.country ? html` · ${m.country}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
+      (r) => html`<li>${reasonText(t, locale, r)}</li>`,
+    )}</ul></td>${action ? html`<td>${action(m)}</td>` : ''}</tr>`,
+  )}</tbody></table>`;
+}
+
+/** The page: filters (GET form), then the ranked table with reasons and "invite to offer". */
+export function candidatesPage(c: Ctx, d: CallCandidates | null, callId: string, form: FormState, status = 200) {
+  const t = c.get('t');
   const title = d ? `${t('matching.candidates.title')}: ${d.call.title}` : t('matching.candidates.title');
   const hidden = (name: string, value: string | undefined) => (value ? html`<input type="hidden" name="${name}" value="${value}">` : '');
   return page(c, {
@@ -80,29 +103,34 @@ ${checkbox({ t, name: 'language', label: d?.call.languages.length ? t('matching.
     body: html`<h1>${title}</h1>
 ${d ? html`<p><a href="${link(c, `/calls/${d.call.id}/offers`)}">${t('matching.candidates.offers')}</a> · <a href="${link(c, `/calls/${d.call.id}`)}">${t('matching.candidates.publicPage')}</a></p>
 <p>${t('matching.candidates.intro', { organisation: d.call.organisationName })}</p>` : ''}
-${filters}
+${filtersForm(c, `/calls/${callId}/candidates`, d?.call.languages, form)}
 ${
   !d
     ? ''
-    : d.candidates.length
-      ? html`<table class="candidates"><caption>${t('matching.candidates.caption', { count: d.candidates.length })}</caption><thead><tr><th scope="col">${t('matching.candidates.rank')}</th><th scope="col">${t('matching.candidates.candidate')}</th><th scope="col">${t(
-          'matching.candidates.score',
-        )}</th><th scope="col">${t('matching.candidates.reasons')}</th><th scope="col">${t('matching.candidates.action')}</th></tr></thead><tbody>${d.candidates.map(
-          (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}">${m.name}</a>`}<br><span class="hint">${
-            m.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
-          }${m.organisationName ? html` · ${m.organisationName}` : ''}${m.country ? html` · ${m.country}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
-            (r) => html`<li>${reasonText(t, locale, r)}</li>`,
-          )}</ul></td><td>${
-            m.canInvite && d.call.state === 'open'
-              ? html`<form method="post" action="${link(c, `/calls/${d.call.id}/candidates/invite`)}" class="inline"><input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}">${hidden('f_type', d.filters.type)}${hidden(
-                  'f_country',
-                  d.filters.country,
-                )}${d.filters.language ? hidden('f_language', 'on') : ''}<button type="submit">${t('matching.candidates.invite')}<span class="visually-hidden">: ${m.name}</span></button></form>`
-              : html`<span class="hint">${d.call.state === 'open' ? t('matching.candidates.noAccount') : t('matching.candidates.closed')}</span>`
-          }</td></tr>`,
-        )}</tbody></table>`
-      : html`<p>${t('matching.candidates.none')}</p>`
+    : candidatesTable(c, d.candidates, (m) =>
+        m.canInvite && d.call.state === 'open'
+          ? html`<form method="post" action="${link(c, `/calls/${d.call.id}/candidates/invite`)}" class="inline"><input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}">${hidden('f_type', d.filters.type)}${hidden(
+              'f_country',
+              d.filters.country,
+            )}${d.filters.language ? hidden('f_language', 'on') : ''}<button type="submit">${t('matching.candidates.invite')}<span class="visually-hidden">: ${m.name}</span></button></form>`
+          : html`<span class="hint">${d.call.state === 'open' ? t('matching.candidates.noAccount') : t('matching.candidates.closed')}</span>`,
+      )
 }`,
+  });
+}
+
+/** A request's ranked candidates (brokers), before its call is published: the same filters and table, no invitation. */
+export function requestCandidatesPage(c: Ctx, d: RequestCandidates | null, requestId: string, form: FormState, status = 200) {
+  const t = c.get('t');
+  const title = d?.request.title ? `${t('matching.candidates.title')}: ${d.request.title}` : t('matching.candidates.title');
+  return page(c, {
+    title,
+    status,
+    body: html`<h1>${title}</h1>
+${d ? html`<p><a href="${link(c, `/requests/${d.request.id}`)}">${t('matching.candidates.requestPage')}</a>${d.request.callId ? html` · <a href="${link(c, `/calls/${d.request.callId}/candidates`)}">${t('matching.candidates.callCandidates')}</a>` : ''}</p>
+<p>${t('matching.candidates.requestIntro', { organisation: d.request.organisationName })}</p>` : ''}
+${filtersForm(c, `/requests/${requestId}/candidates`, d?.request.languages, form)}
+${d ? candidatesTable(c, d.candidates) : ''}`,
   });
 }
 
