@@ -85,6 +85,10 @@ test('deleting an account erases the person everywhere and keeps what others nee
   const msgs = await t.db.select().from(offerMessages).where(eq(offerMessages.offerId, z.offerId));
   assert.equal(msgs.length, 2, 'the thread stays');
   assert.ok(msgs.some((m) => m.body === 'Thank you [deleted account]; we will write to [deleted account] or call [deleted account].'), 'quotes are replaced');
+  const thread = await broker.get(`/en/offers/${z.offerId}`);
+  assert.equal(thread.status, 200);
+  assert.match(thread.body_, /<p class="meta">deleted account · /, 'her message is signed "deleted account"');
+  assert.match((await broker.get(`/fr/offers/${z.offerId}`)).body_, /<p class="meta">compte supprimé · /);
   assert.equal((await t.db.select().from(sessions).where(eq(sessions.userId, z.actor.id))).length, 0);
   assert.equal((await t.db.select().from(memberships).where(eq(memberships.userId, z.actor.id))).length, 0, 'memberships removed');
   for (const table of ['api_tokens', 'notification_outbox', 'one_time_tokens']) {

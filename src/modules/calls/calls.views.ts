@@ -11,6 +11,7 @@ import { languageName } from '../../taxonomy/languages.ts';
 import { themeOptions, themeName, formatName, fmtDate, tags } from '../programmes/programmes.views.ts';
 import { callStateLabel } from '../requests/requests.views.ts';
 import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers } from './calls.service.ts';
+import { authorName } from '../privacy/privacy.views.ts';
 
 function offerStateLabel(t: (k: string) => string, s: string): string {
   return (
@@ -183,7 +184,7 @@ ${
 ${
   d.abilities.message
     ? html`<section aria-labelledby="thread-h"><h2 id="thread-h">${t('calls.thread.heading')}</h2>
-${d.messages.length ? html`<ol class="thread">${d.messages.map((m) => html`<li><p class="meta">${m.authorName} · ${fmtDate(m.at, locale, true)}</p><p class="prewrap">${m.body}</p></li>`)}</ol>` : html`<p>${t('calls.thread.empty')}</p>`}
+${d.messages.length ? html`<ol class="thread">${d.messages.map((m) => html`<li><p class="meta">${authorName(c, m.authorName)} · ${fmtDate(m.at, locale, true)}</p><p class="prewrap">${m.body}</p></li>`)}</ol>` : html`<p>${t('calls.thread.empty')}</p>`}
 <form method="post" action="${link(c, `/offers/${d.id}/messages`)}" class="stack">${errorSummary(t, form.errors, { body: t('calls.thread.message') })}${textarea({ t, name: 'body', label: t('calls.thread.message'), form, rows: 3, required: true })}<button type="submit">${t(
         'calls.thread.send',
       )}</button></form></section>`

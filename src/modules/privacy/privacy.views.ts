@@ -6,6 +6,14 @@ import type { Html } from '../../platform/html/layout.ts';
 import type { ConsentState, ExportView } from './privacy.service.ts';
 import { NOTICE_VERSION } from './privacy.service.ts';
 
+/**
+ * The name to show for an author: an erased account's name is blank, shown as "deleted account" in the
+ * reader's language (SECURITY.md 33). For every view that prints a user's name next to what they wrote.
+ */
+export function authorName(c: Ctx, name: string): string {
+  return name.trim() ? name : c.get('t')('privacy.deletedAccount');
+}
+
 const dateOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 const timeOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
 
