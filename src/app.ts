@@ -35,6 +35,7 @@ import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { exchangesApiRoutes } from './modules/exchanges/exchanges.api.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -155,6 +156,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', exchangesRoutes());
   app.route('/', evaluationsRoutes());
   app.route('/', matchingRoutes());
+  app.route('/', moderationRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());
   app.route('/api/v1', exchangesApiRoutes());

@@ -40,12 +40,12 @@ function withoutInternals<T extends { hasNext: boolean; hasPrev: boolean }>(r: T
 
 /** Organisation detail as JSON: membership ids and user ids stay internal. */
 function organisationJson(o: orgs.OrganisationDetail) {
-  const { myRoles, members, ...rest } = o;
+  const { myRoles, members, moderation: _m, ...rest } = o;
   return { ...rest, myRoles, members: members.map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: m.status })) };
 }
 
 function personJson(p: people.PersonDetail) {
-  const { isOwn: _o, hasAccount: _h, ...rest } = p;
+  const { isOwn: _o, hasAccount: _h, moderation: _m, ...rest } = p;
   return rest;
 }
 

@@ -3,6 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { goodPractices, goodPracticeEdits } from '../../db/schema/knowledge.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
+import { notHidden } from '../moderation/moderation.repository.ts';
 
 export type GoodPracticeRow = typeof goodPractices.$inferSelect;
 export type GoodPracticeInsert = typeof goodPractices.$inferInsert;
@@ -16,7 +17,8 @@ export function queryWords(q: string): string[] {
 }
 
 function conditions(f: LibraryFilters): { where: SQL; rank?: SQL } {
-  const conds: SQL[] = [sql`g.state = 'published'`];
+  // Published, and not hidden by members' reports (SECURITY.md 28).
+  const conds: SQL[] = [sql`g.state = 'published'`, notHidden('good_practice', sql`g.id`)];
   let rank: SQL | undefined;
   if (f.q) {
     const words = queryWords(f.q);
@@ -81,7 +83,7 @@ export async function publishedByApproach(db: DbOrTx, approach: string): Promise
   return db
     .select()
     .from(goodPractices)
-    .where(sql`${goodPractices.state} = 'published' and ${goodPractices.approach} = ${approach}`)
+    .where(sql`${goodPractices.state} = 'published' and ${goodPractices.approach} = ${approach} and ${notHidden('good_practice', sql`${goodPractices.id}`)}`)
     .orderBy(sql`${goodPractices.publishedAt} desc`, goodPractices.id);
 }
 

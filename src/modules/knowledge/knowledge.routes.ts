@@ -36,7 +36,7 @@ function signInRedirect(c: Ctx): Response {
 
 /** A case for the API: editor-only parts (abilities, history) left out. */
 function caseJson(g: svc.GoodPracticeDetail) {
-  const { abilities: _a, history: _h, ...rest } = g;
+  const { abilities: _a, history: _h, moderation: _m, ...rest } = g;
   return rest;
 }
 

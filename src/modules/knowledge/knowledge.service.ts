@@ -15,6 +15,7 @@ import type { CaseContact, GoodPracticeState, MultiText } from '../../db/schema/
 import * as repo from './knowledge.repository.ts';
 import { canGoodPractice, isEditor, isSecretariat, type CaseFacts, type EditorRelation, type GoodPracticeAction } from './knowledge.policy.ts';
 import { caseInput, caseQuery, isUuid, libraryQuery, TEXT_FIELDS, type CaseInput, type TextField } from './knowledge.schema.ts';
+import { moderationOf } from '../moderation/moderation.service.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Domain types (what views and the API receive; never rows)
@@ -52,6 +53,8 @@ export type EditView = { action: string; language: string | null; at: Date; edit
 export type GoodPracticeAbilities = Record<'edit' | 'publish' | 'unpublish' | 'viewHistory', boolean>;
 
 export type GoodPracticeDetail = GoodPracticeCard & {
+  /** Hidden after reports (shown marked to those who still see it); whether the reader may report it. */
+  moderation: { hidden: boolean; canReport: boolean };
   texts: Record<Exclude<TextField, 'title' | 'summary'>, LocalizedText>;
   partnerLinks: PartnerView[];
   /** Only people who agreed to be named; their email only to signed-in readers. */
@@ -181,6 +184,9 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string
 export async function getGoodPractice(ctx: ServiceCtx, id: string, params: Record<string, unknown> = {}): Promise<GoodPracticeDetail> {
   const q = parseQuery(caseQuery, params);
   const { row, rel } = await loadFor(ctx, id, 'goodPractice.view');
+  // Hidden after members' reports: only its association and the moderators still see it (SECURITY.md 28).
+  const moderation = await moderationOf(ctx, 'good_practice', row.id);
+  if (!moderation.visible) throw new NotFoundError();
   const locale = (q.lang ?? ctx.locale) as Locale;
   const facts = factsOf(row);
   const may = (a: GoodPracticeAction) => canGoodPractice(ctx.actor, a, rel, facts);
@@ -222,6 +228,7 @@ export async function getGoodPractice(ctx: ServiceCtx, id: string, params: Recor
     updatedAt: toDate(row.updatedAt)!,
     history,
     abilities,
+    moderation: { hidden: moderation.hidden, canReport: moderation.canReport },
   };
 }
 

@@ -7,6 +7,7 @@ import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
 import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryConcepts } from '../matching/matching.concepts.ts';
+import { notHidden } from '../moderation/moderation.repository.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
@@ -106,7 +107,8 @@ export type OrganisationListRow = {
 
 /** One page of organisations (limit + 1 rows, to know whether a next page exists) and a capped count. */
 export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: OrganisationListRow[]; count: number }> {
-  const conds: SQL[] = [];
+  // Not hidden by members' reports (SECURITY.md 28).
+  const conds: SQL[] = [notHidden('organisation', sql`o.id`)];
   if (f.country) conds.push(sql`o.country = ${f.country}`);
   if (f.region) conds.push(sql`o.region = ${f.region}`);
   if (f.kind) conds.push(sql`o.kind = ${f.kind}`);
@@ -153,7 +155,7 @@ export type PersonListRow = {
 
 /** One page of people visible to a member (limit + 1 rows) and a capped count. */
 export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort, limit: number, offset: number): Promise<{ rows: PersonListRow[]; count: number }> {
-  const conds: SQL[] = [sql`not exists (select 1 from users u where u.id = p.user_id and u.deleted_at is not null)`];
+  const conds: SQL[] = [sql`not exists (select 1 from users u where u.id = p.user_id and u.deleted_at is not null)`, notHidden('person', sql`p.id`)];
   if (f.country) conds.push(sql`o.country = ${f.country}`);
   if (f.theme) conds.push(sql`p.themes @> array[${f.theme}]::text[]`);
   if (f.language) conds.push(sql`p.languages @> array[${f.language}]::text[]`);

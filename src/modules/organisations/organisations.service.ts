@@ -18,6 +18,7 @@ import { regionOfCountry } from '../../taxonomy/regions.ts';
 import * as repo from './organisations.repository.ts';
 import { canOrganisation, type OrganisationAction, type OrgRelation } from './organisations.policy.ts';
 import { organisationInput, organisationQuery, joinInput, claimInput, inviteInput, decisionInput, roleInput, type OrganisationInput, type Sort } from './organisations.schema.ts';
+import { moderationOf } from '../moderation/moderation.service.ts';
 
 export const INVITATION_DAYS = 14;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,6 +56,8 @@ export type OrganisationCard = {
 export type MemberView = { membershipId: string; userId: string; personId: string | null; name: string; role: MembershipRole; status: 'active' | 'pending'; origin: string; message: string };
 
 export type OrganisationDetail = {
+  /** Hidden after reports (shown marked to those who still see it); whether the reader may report it. */
+  moderation: { hidden: boolean; canReport: boolean };
   id: string;
   name: string;
   kind: string;
@@ -173,6 +176,9 @@ export async function searchOrganisations(ctx: ServiceCtx, query: Record<string,
 /** An organisation as the reader may see it, with the reader's abilities. Outcome: the detail, or NotFoundError. */
 export async function getOrganisation(ctx: ServiceCtx, id: string): Promise<OrganisationDetail> {
   const row = await loadOrganisation(ctx, id);
+  // Hidden after members' reports: only its admins and the moderators still see it (SECURITY.md 28).
+  const moderation = await moderationOf(ctx, 'organisation', row.id);
+  if (!moderation.visible) throw new NotFoundError();
   const rel = await relationOf(ctx, id);
   const can = (a: OrganisationAction) => canOrganisation(ctx.actor, a, rel);
   const abilities: OrganisationAbilities = {
@@ -226,6 +232,7 @@ export async function getOrganisation(ctx: ServiceCtx, id: string): Promise<Orga
     members,
     abilities,
     myRoles: rel.activeRoles.map((role) => ({ role, status: 'active' })).concat(rel.pendingRoles.map((role) => ({ role, status: 'pending' }))),
+    moderation: { hidden: moderation.hidden, canReport: moderation.canReport },
   };
 }
 

@@ -10,6 +10,7 @@ import * as repo from './organisations.repository.ts';
 import { canPerson } from './organisations.policy.ts';
 import { peopleQuery, profileInput, type Sort } from './organisations.schema.ts';
 import { isUuid, parseQuery, type SearchResult } from './organisations.service.ts';
+import { moderationOf } from '../moderation/moderation.service.ts';
 
 export type PersonCard = {
   id: string;
@@ -22,6 +23,8 @@ export type PersonCard = {
 };
 
 export type PersonDetail = {
+  /** On another reader's view of a profile: hidden after reports, and whether the reader may report it. */
+  moderation?: { hidden: boolean; canReport: boolean };
   id: string;
   name: string;
   position: string;
@@ -98,7 +101,10 @@ export async function getPerson(ctx: ServiceCtx, id: string): Promise<PersonDeta
   if (!isUuid(id)) throw new NotFoundError();
   const row = await repo.findPerson(ctx.db, id);
   if (!row || !canPerson(ctx.actor, 'person.view', { userId: row.userId, visibility: row.visibility, showEmail: row.showEmail, showPhone: row.showPhone })) throw new NotFoundError();
-  return toDetail(ctx, row);
+  // Hidden after members' reports: only its owner and the moderators still see it (SECURITY.md 28).
+  const moderation = await moderationOf(ctx, 'person', row.id);
+  if (!moderation.visible) throw new NotFoundError();
+  return { ...(await toDetail(ctx, row)), moderation: { hidden: moderation.hidden, canReport: moderation.canReport } };
 }
 
 /** The signed-in person's own profile, or null when they have none yet. */

@@ -1,0 +1,122 @@
+/**
+ * SECURITY.md 28: content reported by 3 different members is hidden and moderators are told; one
+ * member reporting twice counts once. Also: owners still see their hidden content (marked), a
+ * moderator puts it back or keeps it hidden, and only moderators reach the queue.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
+import { asRole, createUser, signedInClient } from '../support/users.ts';
+import { memberships } from '../../src/db/schema/organisations.ts';
+import { makeOrganisation, makePerson, addMember } from '../requests/fixtures.ts';
+import { notificationOutbox } from '../../src/db/schema/index.ts';
+import { contentReports } from '../../src/db/schema/moderation.ts';
+import { goodPractices } from '../../src/db/schema/knowledge.ts';
+import { seedGoodPractices } from '../../src/modules/knowledge/knowledge.seed.ts';
+
+let t: TestApp;
+let orgId = '';
+let ownerClient: TestClient;
+let admin: { id: string; client: TestClient };
+const reporters: TestClient[] = [];
+
+before(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  orgId = await makeOrganisation(t, { name: 'Municipality of Spamtown', country: 'BE', region: 'europe' });
+  const owner = await createUser(t);
+  await addMember(t, orgId, owner.id, 'org_admin');
+  ownerClient = await signedInClient(t, owner);
+  const a = await asRole(t, ['admin']);
+  admin = { id: a.user.id, client: a.client };
+  for (let i = 0; i < 4; i++) reporters.push((await asRole(t, [])).client);
+});
+after(() => t.close());
+
+const report = (c: TestClient, reason = 'spam', note = '') => c.post('/en/reports', { objectType: 'organisation', objectId: orgId, reason, note, back: `/organisations/${orgId}` });
+const inDirectory = async (c: TestClient) => (await c.get('/en/organisations?q=Spamtown')).body_.includes('Municipality of Spamtown');
+
+test('two reports do not hide; the same member reporting twice counts once; the third member hides it and the moderators are told', async () => {
+  assert.equal(await inDirectory(reporters[3]!), true);
+  const r1 = await report(reporters[0]!, 'spam', 'Adverts for watches');
+  assert.equal(r1.status, 303);
+  assert.equal(r1.headers.get('location'), `/en/organisations/${orgId}`);
+  assert.equal((await report(reporters[0]!, 'offensive')).status, 303);
+  assert.equal((await t.db.select().from(contentReports).where(eq(contentReports.objectId, orgId))).length, 1, 'counted once');
+  await report(reporters[1]!);
+  assert.equal(await inDirectory(reporters[3]!), true, 'two members are not enough');
+  assert.equal((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, admin.id))).length, 0);
+
+  await report(reporters[2]!, 'misleading');
+  assert.equal(await inDirectory(reporters[3]!), false, 'hidden from the directory');
+  assert.equal(await inDirectory(t.client()), false, 'and from visitors');
+  assert.equal((await reporters[3]!.get(`/en/organisations/${orgId}`)).status, 404, 'its page answers 404 to others');
+  const mails = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, admin.id));
+  assert.equal(mails.length, 1, 'the moderators are told once');
+  assert.match(mails[0]!.body, /Municipality of Spamtown/);
+  // A fourth report does not tell them again.
+  await report(reporters[3]!);
+  assert.equal((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, admin.id))).length, 1);
+  // The owner still sees it, marked; the moderator too.
+  const own = await ownerClient.get(`/en/organisations/${orgId}`);
+  assert.equal(own.status, 200);
+  assert.match(own.body_, /hidden from others after reports/);
+  assert.equal((await admin.client.get(`/en/organisations/${orgId}`)).status, 200);
+});
+
+test('only moderators reach the queue; putting content back shows it again, and three new reports are needed to hide it again', async () => {
+  assert.equal((await reporters[0]!.get('/en/admin/moderation')).status, 404);
+  assert.equal((await t.client().get('/en/admin/moderation')).status, 303);
+  assert.equal((await reporters[0]!.post('/en/admin/moderation/decide', { objectType: 'organisation', objectId: orgId, decision: 'restore' })).status, 404);
+  const q = await admin.client.get('/en/admin/moderation');
+  assert.equal(q.status, 200);
+  assert.match(q.body_, /Municipality of Spamtown/);
+  assert.match(q.body_, /Adverts for watches/);
+  assert.equal((await admin.client.post('/en/admin/moderation/decide', { objectType: 'organisation', objectId: orgId, decision: 'restore' })).status, 303);
+  assert.equal(await inDirectory(reporters[3]!), true, 'back in the directory');
+  t.clock.advance(60_000);
+  // Old reports do not count again; a member who already reported cannot report again.
+  await report(reporters[0]!);
+  assert.equal(await inDirectory(reporters[3]!), true);
+  const extra = [(await asRole(t, [])).client, (await asRole(t, [])).client, (await asRole(t, [])).client];
+  await report(extra[0]!);
+  await report(extra[1]!);
+  assert.equal(await inDirectory(reporters[3]!), true, 'two new reports');
+  await report(extra[2]!);
+  assert.equal(await inDirectory(reporters[3]!), false, 'three new reports hide it again');
+  assert.equal((await admin.client.post('/en/admin/moderation/decide', { objectType: 'organisation', objectId: orgId, decision: 'confirm' })).status, 303);
+  assert.equal(await inDirectory(reporters[3]!), false, 'kept hidden');
+});
+
+test('owners cannot report their own content; visitors are sent to sign in; unknown objects answer 404; the form shows only to members who may report', async () => {
+  const own = await ownerClient.post('/en/reports', { objectType: 'organisation', objectId: orgId, reason: 'spam', back: '/organisations' });
+  assert.equal(own.status, 303);
+  assert.equal((await t.db.select().from(contentReports).where(eq(contentReports.reporterId, (await t.db.select().from(memberships).where(eq(memberships.organisationId, orgId)))[0]!.userId))).length, 0);
+  assert.equal((await t.client().post('/en/reports', { objectType: 'organisation', objectId: orgId, reason: 'spam' })).status, 303);
+  assert.equal((await reporters[0]!.post('/en/reports', { objectType: 'organisation', objectId: randomUUID(), reason: 'spam' })).status, 404);
+  assert.equal((await reporters[0]!.post('/en/reports', { objectType: 'users', objectId: orgId, reason: 'spam' })).status, 404);
+  // The form: on another organisation's page for a member, not for the visitor or the owner.
+  const other = await makeOrganisation(t, { name: 'Town of Elsewhere', country: 'GH' });
+  assert.match((await reporters[0]!.get(`/en/organisations/${other}`)).body_, /Report this content/);
+  assert.doesNotMatch((await t.client().get(`/en/organisations/${other}`)).body_, /Report this content/);
+});
+
+test('people’s profiles and published good practices can be reported and hidden the same way', async () => {
+  const pid = await makePerson(t, { name: 'Spam Person' });
+  for (const c of reporters.slice(0, 3)) await c.post('/en/reports', { objectType: 'person', objectId: pid, reason: 'spam', back: '/people' });
+  assert.equal((await reporters[3]!.get(`/en/people/${pid}`)).status, 404);
+  assert.doesNotMatch((await reporters[3]!.get('/en/people?q=Spam')).body_, /Spam Person/);
+
+  await seedGoodPractices(t.db, { now: t.clock.now() });
+  const [gp] = await t.db.select().from(goodPractices).where(eq(goodPractices.state, 'published')).limit(1);
+  assert.ok(gp);
+  const title = gp.title.en!;
+  const inLibrary = async () => (await t.client().get(`/en/good-practices?q=${encodeURIComponent(title.split(' ').slice(0, 3).join(' '))}`)).body_.includes(title.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+  assert.equal(await inLibrary(), true);
+  assert.match((await reporters[0]!.get(`/en/good-practices/${gp.id}`)).body_, /Report this content/);
+  for (const c of reporters.slice(0, 3)) await c.post('/en/reports', { objectType: 'good_practice', objectId: gp.id, reason: 'misleading', back: `/good-practices/${gp.id}` });
+  assert.equal((await t.client().get(`/en/good-practices/${gp.id}`)).status, 404);
+  assert.equal(await inLibrary(), false);
+  assert.equal((await t.client().get(`/api/v1/good-practices/${gp.id}`)).status, 404, 'the API hides it too');
+});
