@@ -10,13 +10,11 @@ import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './support/server.ts';
 import { Browser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
+import { requestToPublishedCall } from './support/cycle.ts';
 
 let server: RunningServer;
 let b: Browser;
 const as = (role: string) => `${role}@demo.peerlink.localhost`;
-/** A datetime-local value `days` from now (UTC). */
-const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 16);
-let requestUrl = '';
 let callUrl = '';
 
 before(async () => {
@@ -36,69 +34,21 @@ const main = async () => (await b.page.locator('main').textContent()) ?? '';
 const flash = async () => (await b.page.locator('.flash').textContent()) ?? '';
 
 test('a request of the demo programme becomes a published call (requester, approver, broker, committee)', async () => {
-  const p = b.page;
-  await signIn(b, 'en', as('requester'), DEMO_PASSWORD);
-  await b.goto('/en/programmes/connect');
-  await b.follow(p.getByRole('link', { name: 'Start a request' }));
-  await b.submit(p.getByRole('button', { name: 'Start the request' }));
-  await p.locator('#f-title').fill('Household waste collection in Agona West');
-  await p.locator('#f-challenge').fill('Household waste is not collected in half of the districts and piles up along the roads.');
-  await p.locator('#f-context').fill('A municipality of 60,000 people in the Central Region.');
-  await b.submit(p.getByRole('button', { name: 'Save and continue' }));
-  await p.locator('#f-objectives').fill('A joint household waste collection plan for every district.');
-  await p.locator('#f-results').fill('A plan adopted by the council and local stakeholders.');
-  await b.submit(p.getByRole('button', { name: 'Save and continue' }));
-  await p.locator('input[name="themes"][value="waste_management"]').check();
-  await p.locator('input[name="formats"][value="expert_assignment"]').check();
-  await p.locator('#f-languages').fill('en fr');
-  await b.submit(p.getByRole('button', { name: 'Save and continue' }));
-  await p.locator('#f-participants').fill('Environmental health unit, two councillors.');
-  await p.locator('#f-stakeholders').fill('Local NGOs, the waste collection company.');
-  await b.submit(p.getByRole('button', { name: 'Save and continue' }));
-  await p.locator('#f-cofunding').fill('Local transport and a meeting room.');
-  await b.submit(p.getByRole('button', { name: 'Save and continue' }));
-  requestUrl = p.url().replace(/^https?:\/\/[^/]+\/en/, '');
-  await signOut(b);
-
-  await signIn(b, 'en', as('approver'), DEMO_PASSWORD);
-  await b.goto(`/en${requestUrl}`);
-  await b.submit(p.getByRole('button', { name: 'Endorse this request' }));
-  await signOut(b);
-
-  await signIn(b, 'en', as('requester'), DEMO_PASSWORD);
-  await b.goto(`/en${requestUrl}`);
-  await b.submit(p.getByRole('button', { name: 'Submit the request' }));
-  await signOut(b);
-
-  await signIn(b, 'en', as('broker'), DEMO_PASSWORD);
-  await b.goto(`/en${requestUrl}`);
-  await p.locator('input[name="verdict"][value="eligible"]').check();
-  await b.submit(p.getByRole('button', { name: 'Record the verdict' }));
-  await b.submit(p.getByRole('button', { name: 'Open the committee review' }));
-  await signOut(b);
-
-  await signIn(b, 'en', as('committee'), DEMO_PASSWORD);
-  await b.goto(`/en${requestUrl}`);
-  await p.locator('input[name="hasConflict"][value="no"]').check();
-  await b.submit(p.getByRole('button', { name: 'Declare' }));
-  await b.follow(p.getByRole('link', { name: 'Score this request' }));
-  for (const s of await p.locator('select[name^="score_"]').all()) await s.selectOption('4');
-  for (const c of await p.locator('textarea[name^="comment_"]').all()) await c.fill('A clear need.');
-  await b.submit(p.getByRole('button', { name: 'Save my scores' }));
-  await signOut(b);
-
-  await signIn(b, 'en', as('broker'), DEMO_PASSWORD);
-  await b.goto(`/en${requestUrl}`);
-  await p.locator('#f-outcome').selectOption('selected');
-  await p.locator('#f-reasons').fill('Strong local ownership.');
-  await b.submit(p.getByRole('button', { name: 'Record the decision' }));
-  await b.follow(p.getByRole('link', { name: 'Publish the call for expertise' }));
-  await p.locator('#f-expertiseSought').fill('A waste manager who planned household waste collection routes with private operators.');
-  await p.locator('#f-deadline').fill(inDays(20));
-  await b.submit(p.getByRole('button', { name: 'Publish the call' }));
-  assert.match(await flash(), /call is public/);
-  callUrl = p.url().replace(/^https?:\/\/[^/]+\/en/, '');
-  await signOut(b);
+  ({ callPath: callUrl } = await requestToPublishedCall(b, {
+    title: 'Household waste collection in Agona West',
+    challenge: 'Household waste is not collected in half of the districts and piles up along the roads.',
+    context: 'A municipality of 60,000 people in the Central Region.',
+    objectives: 'A joint household waste collection plan for every district.',
+    results: 'A plan adopted by the council and local stakeholders.',
+    theme: 'waste_management',
+    format: 'expert_assignment',
+    languages: 'en fr',
+    participants: 'Environmental health unit, two councillors.',
+    stakeholders: 'Local NGOs, the waste collection company.',
+    cofunding: 'Local transport and a meeting room.',
+    expertiseSought: 'A waste manager who planned household waste collection routes with private operators.',
+  }));
+  assert.match(callUrl, /^\/calls\/[0-9a-f-]{36}$/);
 });
 
 test('broker sees the ranked candidates with reasons and filters them', async () => {
