@@ -15,6 +15,11 @@ import { rows } from '../../src/platform/db.ts';
 import { users, offers, offerMessages, organisations, sessions, memberships, erasures } from '../../src/db/schema/index.ts';
 import { reapplyErasures, identifiers, patternOf } from '../../src/modules/privacy/privacy.erase.ts';
 import { richMember, PASSWORD, type Rich } from './fixtures.ts';
+import { eraseAccount } from '../../src/modules/privacy/privacy.erase.ts';
+import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
+import { i18n } from '../../src/platform/i18n.ts';
+import { confirmedMatch, PLAN } from '../exchanges/fixtures.ts';
+import { ctxOf } from '../requests/fixtures.ts';
 
 let t: TestApp;
 let dataDir: string;
@@ -115,4 +120,23 @@ test('after a restore from an older backup, the erasure is applied again', async
   const d = await dump();
   assert.ok(!d.includes(z.email) && !d.includes(z.name.toLowerCase()));
   assert.equal(await reapplyErasures(t.db, dataDir, t.clock.now()), 0, 'a second run finds nothing to do');
+});
+
+test('an expert of an exchange is erased too: the signed terms of reference stay as the record, the thread stays signed "deleted account"', async () => {
+  const m = await confirmedMatch(t);
+  const bctx = ctxOf(t, m.broker);
+  const planned = await ex.planExchange(bctx, m.matchId, { ...PLAN }, i18n().translator('en'));
+  assert.ok(planned.ok);
+  const tor = { objectives: 'A collection plan', activities: 'Field visits', expectedResults: 'Plan adopted', deliverables: 'Report', roles: `Expert: ${m.peer.name}`, interpretation: 'none' };
+  assert.ok((await ex.writeTor(bctx, planned.id, tor)).ok);
+  await ex.postMessage(ctxOf(t, m.peer), planned.id, { body: 'Flights booked.' });
+  await ex.postMessage(bctx, planned.id, { body: `Thanks ${m.peer.name}, see you on 1 March (${m.peer.email}).` });
+  assert.equal(await eraseAccount(t.db, m.peer.id, t.clock.now(), { dataDir, reason: 'request' }), true, 'the immutable tables do not stop the erasure');
+  const msgs = await rows<{ body: string; author_id: string }>(t.db, sql`select body, author_id from exchange_messages where exchange_id = ${planned.id} order by at, body`);
+  assert.equal(msgs.length, 2);
+  assert.ok(msgs.some((x) => x.body === 'Thanks [deleted account], see you on 1 March ([deleted account]).'));
+  const [{ roles }] = await rows<{ roles: string }>(t.db, sql`select content->>'roles' as roles from tor_versions where exchange_id = ${planned.id} order by version desc limit 1`);
+  assert.equal(roles, `Expert: ${m.peer.name}`, 'a terms-of-reference version never changes (kept as the record)');
+  const d = (await dump()).replace(new RegExp(`"roles":\\s*"expert: ${m.peer.name.toLowerCase()}"`, 'g'), '');
+  assert.ok(!d.includes(m.peer.email.toLowerCase()) && !d.includes(m.peer.name.toLowerCase()), 'nowhere else');
 });

@@ -16,6 +16,13 @@ import { audit } from '../../platform/audit.ts';
 import { sha256 } from '../../platform/session.ts';
 import * as repo from './privacy.repository.ts';
 
+/**
+ * Tables the free-text sweep leaves alone: the database refuses to change them (triggers). The audit
+ * log holds no content by design (ids, actions, IPs); terms-of-reference versions and their
+ * signatures are the signed record of an exchange, kept as a legal record (GDPR Art. 17(3)(b)).
+ */
+export const SWEEP_EXCEPT = ['audit_log', 'tor_versions', 'tor_signatures'] as const;
+
 /** What an erased author is replaced by in free text. */
 export const ERASED_MARK = '[deleted account]';
 
@@ -61,7 +68,7 @@ export async function eraseRows(tx: DbOrTx, userId: string, now: Date, reason: '
   const ids = identifiers(id);
   const pattern = patternOf(ids, false);
   const jsonPattern = patternOf(ids, true);
-  if (pattern && jsonPattern) for (const col of await repo.textColumns(tx)) await repo.scrubColumn(tx, col, pattern, jsonPattern, ERASED_MARK);
+  if (pattern && jsonPattern) for (const col of await repo.textColumns(tx, SWEEP_EXCEPT)) await repo.scrubColumn(tx, col, pattern, jsonPattern, ERASED_MARK);
   await repo.recordErasure(tx, userId, now, reason);
   return { files: [...cvs.map((s) => join('files', s)), ...exportsGone.map((s) => join('exports', s))] };
 }

@@ -93,8 +93,8 @@ export async function eraseProfiles(db: DbOrTx, personIds: string[], now: Date):
 
 type TextColumn = { table_name: string; column_name: string; kind: 'text' | 'jsonb' | 'array' };
 
-/** Every writable text, text[] and jsonb column of the public schema (generated columns follow their sources). */
-export async function textColumns(db: DbOrTx): Promise<TextColumn[]> {
+/** Every writable text, text[] and jsonb column of the public schema but `except`'s tables (generated columns follow their sources). */
+export async function textColumns(db: DbOrTx, except: readonly string[]): Promise<TextColumn[]> {
   return rows<TextColumn>(
     db,
     sql`select c.table_name, c.column_name,
@@ -103,6 +103,7 @@ export async function textColumns(db: DbOrTx): Promise<TextColumn[]> {
         join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
         where c.table_schema = 'public' and c.is_generated = 'NEVER'
           and (c.data_type in ('text', 'character varying', 'jsonb') or (c.data_type = 'ARRAY' and c.udt_name in ('_text', '_varchar')))
+          and c.table_name <> all(${`{${except.join(',')}}`}::text[])
         order by c.table_name, c.column_name`,
   );
 }
