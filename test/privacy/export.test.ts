@@ -45,6 +45,8 @@ test('the export holds what she provided and nobody else’s personal data; owne
   assert.match(page.body_, /No download prepared/);
   const made = await me.post('/en/account/data');
   assert.equal(made.status, 303);
+  assert.equal((await me.post('/en/account/data')).status, 303);
+  assert.equal((await t.db.select().from(dataExports).where(eq(dataExports.userId, z.actor.id))).length, 1, 'asking again at once gives the same export');
   const list = await me.get('/fr/account/data');
   assert.match(list.body_, /Vos données sont prêtes/);
   const [id] = idIn(list.body_);
@@ -76,6 +78,8 @@ test('the export holds what she provided and nobody else’s personal data; owne
   // Nobody else's personal data: not the broker's name, address or message.
   const broker = (await t.db.select().from(users).where(eq(users.id, z.cy.broker.id)))[0]!;
   for (const s of [broker.name, broker.email!, 'Thank you']) assert.ok(!json.includes(s), `${s} is not in the export`);
+  const addresses = new Set(json.match(/[\w.+-]+@[\w-]+\.[\w.-]+/g));
+  assert.deepEqual([...addresses].sort(), [z.email, z.proEmail].sort(), 'no e-mail address but hers');
 
   // Only in her session: another member, and no session, get 404 as for a missing id.
   const other = await asRole(t, []);

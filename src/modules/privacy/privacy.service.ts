@@ -107,10 +107,15 @@ export async function buildArchive(db: DbOrTx, env: PrivacyEnv, userId: string, 
   return zipSync(entries, { level: 6, mtime: now });
 }
 
-/** Prepares a new export for the actor. Outcome: its id. */
-export async function requestExport(ctx: ServiceCtx, env: PrivacyEnv): Promise<{ ok: true; id: string }> {
+/** Within this time of the last export, asking again gives that one (building an archive costs: no flood of them). */
+export const EXPORT_REUSE_MS = 5 * 60_000;
+
+/** Prepares an export for the actor. Outcomes: a new export's id, or (`reused`) the one made in the last minutes. */
+export async function requestExport(ctx: ServiceCtx, env: PrivacyEnv): Promise<{ ok: true; id: string; reused: boolean }> {
   const actor = requireActor(ctx);
   if (!canPrivacy(actor, 'export.request')) throw new NotFoundError();
+  const recent = (await repo.exportsOf(ctx.db, actor.id, ctx.now)).find((e) => ctx.now.getTime() - e.createdAt.getTime() < EXPORT_REUSE_MS);
+  if (recent) return { ok: true, id: recent.id, reused: true };
   const bytes = await buildArchive(ctx.db, env, actor.id, ctx.now);
   const id = randomUUID();
   const storageName = randomBytes(24).toString('hex');
@@ -126,7 +131,7 @@ export async function requestExport(ctx: ServiceCtx, env: PrivacyEnv): Promise<{
     throw e;
   }
   await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'data_export.created', objectType: 'data_export', objectId: id, ip: ctx.ip });
-  return { ok: true, id };
+  return { ok: true, id, reused: false };
 }
 
 /** Opens an export: its owner only, before it expires; anyone else, or later, 404 as for a missing id. */
