@@ -113,7 +113,8 @@ test('routes by role: visitors are sent to sign in; every role reaches its own p
     assert.equal(res.status, 200);
     assert.match(res.body_, /2026-11-23/);
   }
-  assert.match((await visitor.get('/ar/privacy')).body_, /dir="rtl"[\s\S]*إشعار الخصوصية/);
+  assert.match((await visitor.get('/ar/privacy')).body_, /dir="rtl"[\s\S]*إشعار الخصوصية[\s\S]*مدة 24 شهرًا/);
+  assert.match((await visitor.get('/en/privacy')).body_, /no sign-in for 24 months is deleted[\s\S]*CVs are deleted 12 months after/, 'the notice states the periods in force');
   for (const roles of [[], ['broker'], ['committee'], ['coordinator'], ['admin']] as const) {
     const { client } = await asRole(t, [...roles]);
     assert.equal((await client.get('/en/account/data')).status, 200, `${roles} data page`);

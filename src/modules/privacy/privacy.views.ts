@@ -5,6 +5,7 @@ import { page, link } from '../../platform/render.ts';
 import type { Html } from '../../platform/html/layout.ts';
 import type { ConsentState, ExportView } from './privacy.service.ts';
 import { NOTICE_VERSION } from './privacy.service.ts';
+import { DEFAULT_INACTIVE_MONTHS, DEFAULT_CV_MONTHS } from './privacy.retention.ts';
 
 /**
  * The name to show for an author: an erased account's name is blank, shown as "deleted account" in the
@@ -17,6 +18,12 @@ export function authorName(c: Ctx, name: string): string {
 const dateOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 const timeOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
 
+/** The retention periods in force (configuration, when the server declares them; else the defaults), as the notice states them. */
+function retentionMonths(c: Ctx): { months: number; cvMonths: number } {
+  const config = c.get('deps').config as { retentionInactiveMonths?: number; retentionCvMonths?: number };
+  return { months: config.retentionInactiveMonths ?? DEFAULT_INACTIVE_MONTHS, cvMonths: config.retentionCvMonths ?? DEFAULT_CV_MONTHS };
+}
+
 /** The notice itself, section by section (each a literal key). */
 function notice(c: Ctx, level: 'h2' | 'h3'): Html {
   const t = c.get('t');
@@ -25,7 +32,7 @@ function notice(c: Ctx, level: 'h2' | 'h3'): Html {
     [t('privacy.notice.what.title'), t('privacy.notice.what.body')],
     [t('privacy.notice.why.title'), t('privacy.notice.why.body')],
     [t('privacy.notice.seen.title'), t('privacy.notice.seen.body')],
-    [t('privacy.notice.kept.title'), t('privacy.notice.kept.body')],
+    [t('privacy.notice.kept.title'), t('privacy.notice.kept.body', retentionMonths(c))],
     [t('privacy.notice.rights.title'), t('privacy.notice.rights.body')],
   ];
   return html`<p>${t('privacy.notice.version', { version: NOTICE_VERSION })}</p>
