@@ -1,5 +1,5 @@
 /** Organisations (institution first), people's profiles and memberships. */
-import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, real, primaryKey, customType } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, doublePrecision, boolean, real, customType } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './accounts.ts';
 
@@ -155,19 +155,20 @@ export const memberships = pgTable(
 );
 
 /**
- * One row per (organisation, concept) with its weight: a copy of `organisations.concepts`/`concept_weights` kept by
- * statement triggers (migration 0016), never written by the app. Indexed by (concept, weight desc), so the directory
- * reads the organisations most about a concept without touching the others (see organisations.repository.ts).
+ * One row per (organisation, specific concept) with its weight: a copy of `organisations.concepts`/`concept_weights`
+ * kept by statement triggers (migrations 0016, 0017), never written by the app; theme entries (`theme/_`) are not
+ * copied (the search reads windows of specific concepts). Indexed by (concept, weight desc), so the directory reads the
+ * organisations most about a concept without touching the others (see organisations.repository.ts). No primary key
+ * and no foreign key: each would cost a check per row on bulk imports; the triggers keep it in step.
  */
 export const organisationConcepts = pgTable(
   'organisation_concepts',
   {
-    /** No foreign key (one check per row would slow bulk imports): the delete trigger removes a deleted row's concepts. */
     organisationId: uuid('organisation_id').notNull(),
     concept: text('concept').notNull(),
     weight: real('weight').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.concept] }), index('organisation_concepts_rank_idx').on(t.concept, t.weight.desc(), t.organisationId)],
+  (t) => [index('organisation_concepts_organisation_idx').on(t.organisationId), index('organisation_concepts_rank_idx').on(t.concept, t.weight.desc(), t.organisationId)],
 );
 
 /** As `organisation_concepts`, for people. */
@@ -178,5 +179,5 @@ export const personConcepts = pgTable(
     concept: text('concept').notNull(),
     weight: real('weight').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.concept] }), index('person_concepts_rank_idx').on(t.concept, t.weight.desc(), t.personId)],
+  (t) => [index('person_concepts_person_idx').on(t.personId), index('person_concepts_rank_idx').on(t.concept, t.weight.desc(), t.personId)],
 );

@@ -63,15 +63,17 @@ async function relevanceSearch(db: DbOrTx, q: string | undefined, cols: SearchCo
   const concepts = queryConcepts(q);
   if (!concepts.length) return { where: text, rank: textRank };
   const size = Math.max(filtered ? CONCEPT_WINDOW * FILTERED_WINDOW_FACTOR : CONCEPT_WINDOW, deepest);
-  // Windows for the specific concepts; a theme's (`theme/_`: every row touching it) only when the query names no concept of its own.
+  // Windows for the specific concepts only (the concepts tables hold no `theme/_` entries: too broad to be worth a window).
   const specific = concepts.filter((c) => !c.endsWith('/_'));
-  const found = await rows<{ id: string }>(
-    db,
-    sql.join(
-      (specific.length ? specific : concepts).map((c) => sql`(${window(c, size)})`),
-      sql` union `,
-    ),
-  );
+  const found = specific.length
+    ? await rows<{ id: string }>(
+        db,
+        sql.join(
+          specific.map((c) => sql`(${window(c, size)})`),
+          sql` union `,
+        ),
+      )
+    : [];
   // One array_position per query concept: cheap, for the few hundred rows found.
   const weight = sql.join(
     concepts.map((c) => sql`coalesce(${cols.weights}[array_position(${cols.concepts}, ${c}::text)], 0)`),
