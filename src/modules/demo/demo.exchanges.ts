@@ -15,14 +15,14 @@
  * Fixed ids keep it deterministic; it is added once (the first request's id says whether it is
  * there) and left alone afterwards. Called by the demo seed after the programme and accounts.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { CurrentUser, ServiceCtx } from '../../platform/http.ts';
 import { i18n } from '../../platform/i18n.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { organisations, people } from '../../db/schema/organisations.ts';
-import { programmes, programmeRounds, requests, requestTransitions, endorsements, eligibilityChecks, decisions, expertiseCalls, offers, offerExperts, matches, timelineEvents } from '../../db/schema/requests.ts';
+import { programmes, programmeRounds, requests, requestTransitions, endorsements, eligibilityChecks, decisions, expertiseCalls, offers, offerExperts, matches, timelineEvents, notificationOutbox } from '../../db/schema/requests.ts';
 import { evaluations, questionnaireQuestions } from '../../db/schema/exchanges.ts';
 import { planExchange, signTor, moveExchange } from '../exchanges/exchanges.service.ts';
 import { createQuestionnaire, runEvaluations, answerEvaluation } from '../evaluations/evaluations.service.ts';
@@ -340,5 +340,7 @@ export async function seedExchangesDemo(db: DbOrTx, now: Date): Promise<boolean>
   await answerDue(at(exEnd, 1), ['after']);
   await moveExchange(ctx(asBroker, at(exEnd, 3)), exchangeId, 'evaluate');
   await answerDue(at(exEnd, 92), ['m3']);
+  // The mail those steps queued belongs to their (past) day: recorded as sent then, not sent on the demo's first start.
+  await db.update(notificationOutbox).set({ sentAt: sql`${notificationOutbox.createdAt}` }).where(and(isNull(notificationOutbox.sentAt), lt(notificationOutbox.createdAt, at(now, -1))));
   return true;
 }
