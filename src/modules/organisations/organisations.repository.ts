@@ -118,7 +118,7 @@ export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters,
   if (f.language) conds.push(sql`o.languages @> array[${f.language}]::text[]`);
   if (f.population) conds.push(bandCondition(f.population));
   const window: ConceptWindow = (concept, size) =>
-    sql`select c.organisation_id as id from organisation_concepts c where c.concept = ${concept} order by c.weight desc, c.organisation_id limit ${size}`;
+    sql`select c.organisation_id as id from organisation_concepts c where c.concept = ${concept} order by c.weight desc nulls last, c.organisation_id limit ${size}`;
   const text = await relevanceSearch(db, f.q, { search: sql`o.search`, name: sql`o.name`, id: sql`o.id`, concepts: sql`o.concepts`, weights: sql`o.concept_weights` }, window, offset + limit + 1, !!(f.country || f.region || f.kind || f.theme || f.language || f.population));
   if (text.where) conds.unshift(text.where);
   const where = conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
@@ -163,7 +163,7 @@ export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort,
   if (f.language) conds.push(sql`p.languages @> array[${f.language}]::text[]`);
   if (f.jobFunction) conds.push(sql`p.job_function = ${f.jobFunction}`);
   const window: ConceptWindow = (concept, size) =>
-    sql`select c.person_id as id from person_concepts c where c.concept = ${concept} order by c.weight desc, c.person_id limit ${size}`;
+    sql`select c.person_id as id from person_concepts c where c.concept = ${concept} order by c.weight desc nulls last, c.person_id limit ${size}`;
   const text = await relevanceSearch(db, f.q, { search: sql`p.search`, name: sql`p.name`, id: sql`p.id`, concepts: sql`p.concepts`, weights: sql`p.concept_weights` }, window, offset + limit + 1, !!(f.country || f.theme || f.language || f.jobFunction));
   if (text.where) conds.push(text.where);
   const where = sql`where ${sql.join(conds, sql` and `)}`;
