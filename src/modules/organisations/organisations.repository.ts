@@ -31,7 +31,7 @@ export const CONCEPT_WINDOW = 50;
 export const FILTERED_WINDOW_FACTOR = 3;
 
 type SearchCols = { search: SQL; name: SQL; id: SQL; concepts: SQL; weights: SQL };
-/** The rows (ids) most about one concept, best first, that pass the filters: one SELECT over a `*_concepts` table's (concept, weight) index. */
+/** The `size` rows (ids) most about one concept, best first: one SELECT reading a `*_concepts` table's (concept, weight) index in order. */
 type ConceptWindow = (concept: string, size: number) => SQL;
 
 /**
@@ -42,7 +42,7 @@ type ConceptWindow = (concept: string, size: number) => SQL;
  *
  * Concepts: the query is analysed by the engine (`queryConcepts`, any of the four languages); for each concept the rows
  * most about it are read from the `*_concepts` table through its (concept, weight) index (`CONCEPT_WINDOW` of them, more
- * on deep pages) and found as well as the text matches: "déchets" finds an English profile about "solid waste
+ * with filters and on deep pages) and found as well as the text matches; the filters apply to both: "déchets" finds an English profile about "solid waste
  * collection". Relevance is the sum of the row's weights of the query's concepts (how much the row is about them) plus
  * ts_rank; ties by name, id. Reading every row about a common concept (a fifth of a large directory is about waste)
  * would cost a heap fetch each: the window keeps a search within the same few hundred rows whatever the directory's size.
@@ -74,7 +74,7 @@ async function relevanceSearch(db: DbOrTx, q: string | undefined, cols: SearchCo
         ),
       )
     : [];
-  // One array_position per query concept: cheap, for the few hundred rows found.
+  // One array_position per query concept and row found (text matches included): a few microseconds each.
   const weight = sql.join(
     concepts.map((c) => sql`coalesce(${cols.weights}[array_position(${cols.concepts}, ${c}::text)], 0)`),
     sql` + `,
