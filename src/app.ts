@@ -36,6 +36,7 @@ import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { exchangesApiRoutes } from './modules/exchanges/exchanges.api.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { privacyRoutes, consentGate } from './modules/privacy/privacy.routes.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -143,6 +144,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
 
+  // Confidential member data waits for consent to the current privacy notice (SECURITY.md 31).
+  app.use('*', consentGate());
+
   app.route('/', homeRoutes());
   app.route('/', accountsRoutes());
   app.route('/', exportsRoutes());
@@ -157,6 +161,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', evaluationsRoutes());
   app.route('/', matchingRoutes());
   app.route('/', moderationRoutes());
+  app.route('/', privacyRoutes());
   app.route('/api/v1', apiRoutes());
   app.route('/api/v1', requestsApiRoutes());
   app.route('/api/v1', exchangesApiRoutes());

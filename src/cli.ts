@@ -35,7 +35,8 @@ Usage: npm run cli -- <command> [options]
   backup DIR                  Write a backup (every table as JSON lines, the stored files, a manifest of
                               counts and checksums) into the empty or new folder DIR. One consistent snapshot.
   restore DIR                 Restore a backup into a fresh, empty instance of the same release (one
-                              transaction: all or nothing). Stop the server first when on the embedded database.
+                              transaction: all or nothing), then erase again the accounts erased since
+                              (DATA_DIR/erasures.log). Stop the server first when on the embedded database.
   reindex-concepts            Analyse again the directory rows whose concepts (for relevance order) are not in
                               step with their text (rows written by hand, or a changed thesaurus).
   match …                     Rank organisations and people for requests (match --help).
@@ -268,6 +269,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             const m = command === 'backup' ? await backup(database, files, dir, new Date()) : await restore(database, files, dir);
             const total = m.tables.reduce((n, t) => n + t.rows, 0);
             io.err(`${command === 'backup' ? 'Backed up' : 'Restored'}: ${m.tables.length} tables, ${total} rows, ${m.files.length} files (${command === 'backup' ? dir : `taken ${m.createdAt}`}).`);
+            if (command === 'restore') {
+              // Accounts erased after the backup was taken (DATA_DIR/erasures.log, kept outside the backup) are erased again.
+              const { reapplyErasures } = await import('./modules/privacy/privacy.erase.ts');
+              const n = await reapplyErasures(database.db, config.dataDir, new Date());
+              if (n) io.err(`Erasures recorded since the backup applied again: ${n}.`);
+            }
             return 0;
           } catch (e) {
             io.err(`${command === 'backup' ? 'Backup' : 'Restore'} refused: ${(e as Error).message}`);

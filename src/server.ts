@@ -13,6 +13,7 @@ import { createMailer } from './platform/mail.ts';
 import { createApp } from './app.ts';
 import { startOutboxWorker } from './modules/notifications/notifications.service.ts';
 import { runEvaluations } from './modules/evaluations/evaluations.service.ts';
+import { runRetention } from './modules/privacy/privacy.retention.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<Database> {
@@ -67,6 +68,12 @@ async function main(): Promise<void> {
   const evaluationTimer = setInterval(() => {
     runEvaluations(database.db, new Date()).catch((e: unknown) => log.error('evaluations', { error: String(e) }));
   }, 15 * 60_000);
+  // Retention (SECURITY.md 34): warnings 30 and 7 days ahead, then deletion; expired exports, tokens and old CVs purged.
+  const retentionTimer = setInterval(() => {
+    runRetention(database.db, new Date(), { dataDir: config.dataDir, inactiveMonths: config.retentionInactiveMonths, cvMonths: config.retentionCvMonths }).catch((e: unknown) =>
+      log.error('retention', { error: String(e) }),
+    );
+  }, 15 * 60_000);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { url: `http://localhost:${info.port}`, database: database.kind, mail: mailer.describe, demo: config.demo });
   });
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
     log.info('shutting down', { signal });
     outbox.stop();
     clearInterval(evaluationTimer);
+    clearInterval(retentionTimer);
     // Connections already queued to the listening socket but not yet accepted would be reset by an
     // immediate close: keep accepting for a short grace (answers then close their connection), then
     // stop accepting; requests in flight finish; then the database closes (and releases its lock).

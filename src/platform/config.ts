@@ -24,6 +24,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   FILE_SCAN_COMMAND: z.string().optional(),
+  RETENTION_INACTIVE_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  RETENTION_CV_MONTHS: z.coerce.number().int().min(1).max(240).default(12),
 });
 
 export type Config = {
@@ -46,6 +48,10 @@ export type Config = {
   shutdownGraceMs: number;
   /** A scanner every upload goes through (stdin; exit 0 clean, 1 infected), besides the built-in test signature. */
   fileScanCommand: string | undefined;
+  /** Months without sign-in after which an account is deleted (warned 30 and 7 days before). */
+  retentionInactiveMonths: number;
+  /** Months after a call closed before the CVs of its offers are deleted. */
+  retentionCvMonths: number;
 };
 
 export class ConfigError extends Error {}
@@ -77,5 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: v.LOG_LEVEL,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     fileScanCommand: v.FILE_SCAN_COMMAND,
+    retentionInactiveMonths: v.RETENTION_INACTIVE_MONTHS,
+    retentionCvMonths: v.RETENTION_CV_MONTHS,
   };
 }

@@ -69,6 +69,12 @@ test('every public page in every language fits 320 px without horizontal scroll'
 
 test('the signed-in pages fit 320 px too (English and Arabic)', async () => {
   await signIn(b, 'en', 'orgadmin@demo.peerlink.localhost', DEMO_PASSWORD);
+  // Member profiles wait for consent to the privacy notice: the prompt must fit too, then it is accepted.
+  await b.goto('/en/people');
+  assert.match(b.page.url(), /\/privacy\/consent/);
+  await assertNoHorizontalScroll();
+  await b.submit(b.page.getByRole('button', { name: 'Accept' }));
+  assert.match(b.page.url(), /\/en\/people$/);
   await b.goto('/en/organisations?q=Almere');
   const almere = new URL((await b.page.locator('main ul.cards h2 a').first().getAttribute('href'))!, server.origin).pathname.replace(/^\/en/, '');
   for (const locale of ['en', 'ar'])

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { users, type PlatformRole } from '../../src/db/schema/accounts.ts';
 import { createSession, cookieName } from '../../src/platform/session.ts';
 import type { TestApp, TestClient } from './app.ts';
+import { recordConsent } from '../../src/modules/privacy/privacy.service.ts';
 
 let n = 0;
 
@@ -27,6 +28,8 @@ export async function createUser(t: TestApp, opts: { roles?: PlatformRole[]; nam
     createdAt: now,
     updatedAt: now,
   });
+  // Test people have accepted the current privacy notice (the consent gate has its own tests).
+  await recordConsent(t.db, id, now);
   return { id, email, name, password: '' };
 }
 

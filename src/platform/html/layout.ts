@@ -71,7 +71,7 @@ ${item('/register', t('platform.nav.register'))}`
 ${opts.flash ? html`<div class="flash" role="status">${opts.flash}</div>` : ''}
 ${opts.body}
 </main>
-<footer class="site"><p>${t('platform.footer.tagline')}</p></footer>
+<footer class="site"><p>${t('platform.footer.tagline')} · <a href="${href(locale, '/privacy')}">${t('platform.footer.privacy')}</a></p></footer>
 </body>
 </html>`;
 }
