@@ -120,3 +120,20 @@ test('GET /api/v1/opportunities: the member’s open calls ranked, in the page�
   const notAdmin = await t.client().request('GET', `/api/v1/opportunities?organisation=${cy.orgId}`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(notAdmin.status, 404, 'an organisation the member does not administer');
 });
+
+test('the request’s candidates page stays within budget in every language (one h1, lang, 50 KB gzip), right to left in Arabic, and a hostile title is inert', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const { eq } = await import('drizzle-orm');
+  await t.db.update(requests).set({ title: '<script>alert(1)</script> Déchets' }).where(eq(requests.id, requestId));
+  for (const l of ['en', 'fr', 'es', 'pt', 'ar']) {
+    const res = await broker.get(`/${l}/requests/${requestId}/candidates`);
+    assert.equal(res.status, 200, l);
+    assert.equal((res.body_.match(/<h1[\s>]/g) ?? []).length, 1, `${l}: one h1`);
+    assert.match(res.body_, new RegExp(`<html lang="${l}"`));
+    assert.ok(gzipSync(res.body_).length <= 50 * 1024, l);
+    assert.doesNotMatch(res.body_, /<script>alert/);
+    assert.ok(order(res.body_).length > 0, `${l}: candidates listed`);
+  }
+  assert.match((await broker.get(`/ar/requests/${requestId}/candidates`)).body_, /dir="rtl"/);
+  assert.match((await broker.get(`/fr/requests/${requestId}/candidates`)).body_, /La demande/);
+});
