@@ -58,6 +58,12 @@ async function main(): Promise<void> {
       log.info('demo data loaded');
     }
   }
+  // Directory rows whose concepts (relevance order) are not in step with their text — written by hand, by the
+  // demo seed, or analysed with an older thesaurus — are analysed again, in the background.
+  const { refreshDirectoryConcepts } = await import('./modules/organisations/organisations.service.ts');
+  refreshDirectoryConcepts(database.db)
+    .then((r) => log.info('directory concepts', r))
+    .catch((e: unknown) => log.error('directory concepts', { error: String(e) }));
   const outboxDir = join(config.dataDir, 'outbox');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const app = createApp({ database, config, log, mailer, now: () => new Date() });

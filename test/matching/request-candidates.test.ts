@@ -137,3 +137,19 @@ test('the request’s candidates page stays within budget in every language (one
   assert.match((await broker.get(`/ar/requests/${requestId}/candidates`)).body_, /dir="rtl"/);
   assert.match((await broker.get(`/fr/requests/${requestId}/candidates`)).body_, /La demande/);
 });
+
+test('the request page leads the secretariat to its ranked candidates while it has no call; not the requester', async () => {
+  const now = t.clock.now();
+  const id = randomUUID();
+  await t.db.insert(requests).values({
+    id, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'under_review', title: 'Tri sélectif',
+    challenge: 'Le tri sélectif ne fonctionne pas.', objectives: 'Un plan de tri.', themes: ['waste_management'], languages: ['fr'], lastActionAt: now, createdAt: now, updatedAt: now,
+  });
+  const brokerPage = await broker.get(`/en/requests/${id}`);
+  assert.equal(brokerPage.status, 200);
+  assert.match(brokerPage.body_, new RegExp(`href="/en/requests/${id}/candidates"`));
+  const requester = await signedInClient(t, { id: cy.requester.id });
+  const own = await requester.get(`/en/requests/${id}`);
+  assert.equal(own.status, 200);
+  assert.doesNotMatch(own.body_, /\/candidates"/);
+});

@@ -18,6 +18,8 @@ import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './re
 import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
 import type { AttachmentView } from './requests.files.ts';
+/** The secretariat (brokers and admins) sees a request's ranked candidates before its call exists. */
+const isStaffUser = (u: { roles: readonly string[] } | null | undefined) => !!u && (u.roles.includes('broker') || u.roles.includes('admin'));
 
 export function stateLabel(t: T, s: RequestState | string): string {
   const labels: Record<string, string> = {
@@ -220,6 +222,7 @@ ${a.submit && d.isComplete && d.endorsement ? post('submit', t('requests.submit.
 ${a.withdraw ? post('withdraw', t('requests.withdraw.button'), 'secondary') : ''}
 ${a.openReview ? post('open-review', t('requests.review.open')) : ''}
 ${a.publishCall && !p.call ? html`<a class="button" href="${link(c, `/requests/${d.id}/call/new`)}">${t('requests.call.publish')}</a>` : ''}
+${!p.call && isStaffUser(c.get('user')) && d.state !== 'draft' ? html`<a href="${link(c, `/requests/${d.id}/candidates`)}">${t('matching.candidates.link')}</a>` : ''}
 ${a.review ? html`<a class="button" href="${link(c, `/requests/${d.id}/review`)}">${t('requests.review.score')}</a>` : ''}
 </div>
 ${
