@@ -83,6 +83,14 @@ try {
     const m = /(peerlink=[^;]+)/.exec(set);
     if (r.status !== 303 || !m) throw new Error(`sign-in as ${role} answered ${r.status}`);
     cookies.push(m[1]!);
+    // Member profiles wait for consent to the privacy notice: each member accepts it once, as a person would.
+    const consent = await fetch(`${origin}/en/privacy/consent`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, Cookie: m[1]! },
+      body: new URLSearchParams({ next: '/people' }),
+    });
+    if (consent.status !== 303) throw new Error(`consent as ${role} answered ${consent.status}`);
   }
   const pages = ['/en/account', '/en/organisations', '/en/organisations?q=waste', '/en/people', '/en/opportunities', '/en/exchanges', '/en/calls', '/en/good-practices?q=water', '/fr/programmes/connect', '/en/'];
   let n = 0;
