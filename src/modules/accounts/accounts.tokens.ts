@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, desc } from 'drizzle-orm';
 import { apiTokens, users, type PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
-import type { CurrentUser, ServiceCtx } from '../../platform/http.ts';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, CurrentUser, ServiceCtx } from '../../platform/http.ts';
+import { UnauthorizedError } from '../../platform/errors.ts';
 import { sha256, newToken } from '../../platform/session.ts';
 import { isLocale } from '../../platform/i18n.ts';
 import { audit } from '../../platform/audit.ts';
@@ -59,5 +61,30 @@ export async function authenticateApiToken(db: DbOrTx, token: string, now: Date)
     roles: row.u.roles as PlatformRole[],
     coordinatorRegions: row.u.coordinatorRegions,
     hasTotp: !!row.u.totpEnabledAt,
+  };
+}
+
+/**
+ * The API's sign-in, for every `/api/v1` route: a personal access token (`Authorization: Bearer …`)
+ * makes its account the actor; any other Authorization header, or an unknown or revoked token, is 401
+ * (with WWW-Authenticate). Without the header the session (set by the app) stands. With `required`,
+ * a request with neither is 401 too.
+ */
+export function apiAuth(opts: { required?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization');
+    if (header !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const deps = c.get('deps');
+      const user = m ? await authenticateApiToken(deps.database.db, m[1]!, deps.now()) : null;
+      if (!user) {
+        c.header('WWW-Authenticate', 'Bearer');
+        throw new UnauthorizedError();
+      }
+      c.set('user', user);
+      c.set('viaToken', true);
+    }
+    if (opts.required && !c.get('user')) throw new UnauthorizedError();
+    await next();
   };
 }

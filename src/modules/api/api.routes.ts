@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
-import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import { apiAuth } from '../accounts/accounts.tokens.ts';
 import * as orgs from '../organisations/organisations.service.ts';
 import * as people from '../organisations/people.service.ts';
 import { openApiDocument } from './api.openapi.ts';
@@ -54,20 +54,9 @@ export function apiRoutes(): Hono<AppEnv> {
 
   r.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
-    const auth = c.req.header('Authorization');
-    if (auth !== undefined) {
-      const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const deps = c.get('deps');
-      const user = m ? await authenticateApiToken(deps.database.db, m[1]!, deps.now()) : null;
-      if (!user) {
-        c.header('WWW-Authenticate', 'Bearer');
-        throw new UnauthorizedError();
-      }
-      c.set('user', user);
-      c.set('viaToken', true);
-    }
     await next();
   });
+  r.use('*', apiAuth());
 
   r.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

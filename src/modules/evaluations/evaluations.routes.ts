@@ -2,8 +2,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
-import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import * as svc from './evaluations.service.ts';
@@ -122,15 +122,7 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   });
 
   // The same results as JSON for the secretariat: a personal access token (Bearer) or the session.
-  r.get('/api/v1/programmes/:id/evaluation-results', async (c) => {
-    const h = c.req.header('Authorization');
-    if (h && /^Bearer\s+/i.test(h)) {
-      const user = await authenticateApiToken(c.get('deps').database.db, h.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
-      if (!user) throw new UnauthorizedError();
-      c.set('user', user);
-      c.set('viaToken', true);
-    }
-    if (!c.get('user')) throw new UnauthorizedError();
+  r.get('/api/v1/programmes/:id/evaluation-results', apiAuth({ required: true }), async (c) => {
     return c.json(await svc.programmeResults(serviceCtx(c), c.req.param('id')));
   });
 

@@ -6,8 +6,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
-import { UnauthorizedError, ValidationError } from '../../platform/errors.ts';
-import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { apiAuth } from '../accounts/accounts.tokens.ts';
 import * as svc from './exchanges.service.ts';
 import * as ev from '../evaluations/evaluations.service.ts';
 
@@ -28,17 +28,7 @@ function answer(c: Ctx, out: { ok: boolean; reason?: string } & Record<string, u
 
 export function exchangesApiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
-  const auth = async (c: Ctx, next: () => Promise<void>) => {
-    const h = c.req.header('Authorization');
-    if (h && /^Bearer\s+/i.test(h)) {
-      const user = await authenticateApiToken(c.get('deps').database.db, h.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
-      if (!user) throw new UnauthorizedError();
-      c.set('user', user);
-      c.set('viaToken', true);
-    }
-    if (!c.get('user')) throw new UnauthorizedError();
-    await next();
-  };
+  const auth = apiAuth({ required: true });
   r.use('/exchanges', auth);
   r.use('/exchanges/*', auth);
   r.use('/evaluations/*', auth);

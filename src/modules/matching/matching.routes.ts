@@ -6,11 +6,11 @@
  * service, render.
  */
 import { Hono } from 'hono';
-import type { AppEnv, Ctx } from '../../platform/http.ts';
+import type { AppEnv } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { UnauthorizedError, ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
-import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
 import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as svc from './matching.service.ts';
@@ -18,16 +18,7 @@ import * as v from './matching.views.ts';
 
 const INVITE_REFUSALS = { no_account: 'matching.candidates.noAccount', own_organisation: 'matching.candidates.ownOrganisation', closed: 'matching.candidates.closed' } as const;
 
-async function bearer(c: Ctx, next: () => Promise<void>) {
-  const auth = c.req.header('Authorization');
-  if (auth && /^Bearer\s+/i.test(auth)) {
-    const user = await authenticateApiToken(c.get('deps').database.db, auth.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
-    if (!user) throw new UnauthorizedError();
-    c.set('user', user);
-    c.set('viaToken', true);
-  }
-  await next();
-}
+const bearer = apiAuth();
 
 export function matchingRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { ValidationError, UnauthorizedError } from '../../platform/errors.ts';
-import { authenticateApiToken } from '../accounts/accounts.tokens.ts';
+import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as calls from '../calls/calls.service.ts';
 import * as svc from './requests.service.ts';
@@ -35,16 +35,7 @@ export function requestsApiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   // Bearer tokens for scripts; otherwise the session (set by the app) stands.
-  r.use('*', async (c, next) => {
-    const auth = c.req.header('Authorization');
-    if (auth && /^Bearer\s+/i.test(auth)) {
-      const user = await authenticateApiToken(c.get('deps').database.db, auth.replace(/^Bearer\s+/i, '').trim(), c.get('deps').now());
-      if (!user) throw new UnauthorizedError();
-      c.set('user', user);
-      c.set('viaToken', true);
-    }
-    await next();
-  });
+  r.use('*', apiAuth());
 
   const needUser = (c: Ctx) => {
     if (!c.get('user')) throw new UnauthorizedError();
