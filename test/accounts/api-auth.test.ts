@@ -16,7 +16,7 @@ const PATHS = ['/api/v1/organisations', '/api/v1/requests', '/api/v1/exchanges',
 
 test('every API router takes a personal access token, refuses a wrong one or another scheme with 401 and WWW-Authenticate', async () => {
   const { user, client } = await asRole(t, []);
-  const token = (await createApiToken({ db: t.db, actor: { id: user.id, name: user.name, email: user.email, locale: 'en', roles: [], coordinatorRegions: [], hasTotp: false }, locale: 'en', now: t.clock.now(), ip: null }, 'script')).token;
+  const token = (await createApiToken({ db: t.db, actor: { id: user.id, name: user.name, email: user.email, locale: 'en', roles: [], coordinatorRegions: [], hasTotp: false }, locale: 'en', now: t.clock.now(), ip: '127.0.0.1' }, 'script')).token;
   for (const p of PATHS) {
     const ok = await t.client().get(p, { Authorization: `Bearer ${token}` });
     assert.ok(ok.status === 200, `${p} with a token: ${ok.status}`);

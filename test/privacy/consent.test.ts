@@ -52,6 +52,11 @@ test('a member is asked before members’ data, accepts once, and comes back; th
   consentAsked(await broker.get('/en/people'), '/en/people');
   consentAsked(await broker.get(`/en/people/${z.personId}?x=1`), `/en/people/${z.personId}?x=1`);
   consentAsked(await broker.get(`/en/attachments/${z.cvId}`), `/en/attachments/${z.cvId}`);
+  // The API's member data waits for consent too (403 consent_required); the own profile does not.
+  const api = await broker.get('/api/v1/people');
+  assert.equal(api.status, 403);
+  assert.equal((JSON.parse(api.body_) as { error: { code: string } }).error.code, 'consent_required');
+  assert.notEqual((await broker.get('/api/v1/people/me')).status, 403);
   assert.equal((await broker.get('/en/people/me')).status, 200, 'one’s own profile is not gated');
   assert.equal((await broker.get('/en/organisations')).status, 200);
 
@@ -102,6 +107,11 @@ test('withdrawing is one POST; the data is then no longer shown; the history lis
   assert.equal(w.status, 303);
   consentAsked(await broker.get('/en/people'), '/en/people');
   consentAsked(await broker.get(`/en/attachments/${z.cvId}`), `/en/attachments/${z.cvId}`);
+  // The API's member data waits for consent too (403 consent_required); the own profile does not.
+  const api = await broker.get('/api/v1/people');
+  assert.equal(api.status, 403);
+  assert.equal((JSON.parse(api.body_) as { error: { code: string } }).error.code, 'consent_required');
+  assert.notEqual((await broker.get('/api/v1/people/me')).status, 403);
   const after = await broker.get('/en/privacy');
   assert.match(after.body_, /You withdrew your consent on/);
   assert.match(after.body_, /<td>Accepted<\/td>[\s\S]*<td>Withdrawn<\/td>/);

@@ -8,6 +8,7 @@ import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
+import { apiConsentGate } from '../privacy/privacy.routes.ts';
 import * as orgs from '../organisations/organisations.service.ts';
 import * as people from '../organisations/people.service.ts';
 import { openApiDocument } from './api.openapi.ts';
@@ -57,6 +58,8 @@ export function apiRoutes(): Hono<AppEnv> {
     await next();
   });
   r.use('*', apiAuth());
+  // Member profiles wait for consent to the privacy notice, as on the pages (SECURITY.md 31).
+  r.use('*', apiConsentGate());
 
   r.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -10,6 +10,7 @@ import { serviceCtx } from '../../platform/http.ts';
 import { redirectTo, setFlash, link } from '../../platform/render.ts';
 import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
 import { safeNext } from '../accounts/accounts.routes.ts';
+import { ForbiddenError } from '../../platform/errors.ts';
 import * as svc from './privacy.service.ts';
 import { CONSENT_GATED } from './privacy.policy.ts';
 import * as v from './privacy.views.ts';
@@ -29,6 +30,19 @@ export function consentGate(): MiddlewareHandler<AppEnv> {
     const url = new URL(c.req.url);
     const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/';
     return c.redirect(`${link(c, '/privacy/consent')}?next=${encodeURIComponent(back)}`, 303);
+  };
+}
+
+/** The API's people routes (not the own profile): the same consent, answered 403 `consent_required` (a script cannot follow the page). */
+const API_CONSENT_GATED = /^\/api\/v1\/people(\/(?!me$)[^/]+)?\/?$/;
+
+/** Mounted inside the API router after its sign-in (tokens are read there): member data through the API waits for consent too. */
+export function apiConsentGate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user || !API_CONSENT_GATED.test(c.req.path)) return next();
+    if (!(await svc.hasCurrentConsent(c.get('deps').database.db, user.id))) throw new ForbiddenError('consent_required');
+    return next();
   };
 }
 
