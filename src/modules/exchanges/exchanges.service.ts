@@ -235,7 +235,9 @@ export async function writeTor(ctx: ServiceCtx, id: string, raw: Record<string, 
     const ok = await repo.insertTorVersion(tx, { id: randomUUID(), exchangeId: e.id, version, content, createdBy: ctx.actor!.id, createdAt: ctx.now });
     if (!ok) return { ok: false as const, reason: 'conflict' as const };
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'exchange.writeTor', objectType: 'exchange', objectId: e.id, ip: ctx.ip });
-    await notify(tx, ctx.now, await repo.sideUserIds(tx, e), 'exchange_tor', (t) => ({
+    // Both sides, and the broker who planned the exchange (the third signature); never the author.
+    const told = [...(await repo.sideUserIds(tx, e)), e.createdBy].filter((u) => u !== ctx.actor!.id);
+    await notify(tx, ctx.now, told, 'exchange_tor', (t) => ({
       subject: t('exchanges.mail.tor.subject', { title: e.title, version }),
       body: t('exchanges.mail.tor.body', { title: e.title, version, link: mailLink(`/exchanges/${e.id}/terms`) }),
     }));
