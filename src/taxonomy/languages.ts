@@ -30,6 +30,12 @@ export function languageName(code: string, locale: Locale): string {
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
+/** A language's name inside a sentence ("en inglés", "traduit de l'anglais"): as the language writes it, not capitalised (Arabic and English are unchanged). */
+export function languageNameInline(code: string, locale: Locale): string {
+  const name = languageName(code, locale);
+  return locale === 'fr' || locale === 'es' || locale === 'pt' ? name.charAt(0).toLocaleLowerCase(locale) + name.slice(1) : name;
+}
+
 export function languageLabels(code: string): Labels {
   return { en: languageName(code, 'en'), fr: languageName(code, 'fr'), es: languageName(code, 'es'), pt: languageName(code, 'pt'), ar: languageName(code, 'ar') };
 }

@@ -12,7 +12,7 @@ import { SDGS } from '../../taxonomy/sdgs.ts';
 import { APPROACHES, type Approach } from '../../taxonomy/approaches.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName, countryOptions } from '../../taxonomy/countries.ts';
-import { languageName } from '../../taxonomy/languages.ts';
+import { languageName, languageNameInline } from '../../taxonomy/languages.ts';
 import type { GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText, FacetValue } from './knowledge.service.ts';
 import { APPROACH_TEXTS, FEATURES, FUNDING, RATINGS, SYMBOL, type FundingProgramme } from './knowledge.guide.ts';
 import { reportBlock } from '../moderation/moderation.views.ts';
@@ -30,9 +30,9 @@ const dateFmt = (d: Date, locale: Locale) => new Intl.DateTimeFormat(locale, { d
 /** A user text with its language marked, and a flag when it is not in the reader's language or is a translation. */
 function langNote(t: T, locale: Locale, x: LocalizedText, original: string): Html {
   if (!x.text) return html``;
-  if (x.isMachineTranslation) return html`<p class="hint">${t('knowledge.case.machineTranslation', { language: languageName(original, locale) })}</p>`;
-  if (x.isOtherLanguage) return html`<p class="hint">${t('knowledge.case.otherLanguage', { language: languageName(x.lang, locale) })}</p>`;
-  if (x.isTranslation) return html`<p class="hint">${t('knowledge.case.translation', { language: languageName(original, locale) })}</p>`;
+  if (x.isMachineTranslation) return html`<p class="hint">${t('knowledge.case.machineTranslation', { language: languageNameInline(original, locale) })}</p>`;
+  if (x.isOtherLanguage) return html`<p class="hint">${t('knowledge.case.otherLanguage', { language: languageNameInline(x.lang, locale) })}</p>`;
+  if (x.isTranslation) return html`<p class="hint">${t('knowledge.case.translation', { language: languageNameInline(original, locale) })}</p>`;
   return html``;
 }
 
@@ -52,7 +52,7 @@ function caseCard(c: Ctx, g: GoodPracticeCard, level: 2 | 3 = 2): Html {
   return html`<li class="card">${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
 <p class="meta">${g.approach ? labelFor(APPROACHES, g.approach, locale) : ''}${g.regions.length ? html` · ${g.regions.map((r) => labelFor(REGIONS, r, locale)).join(', ')}` : ''}${
     g.state !== 'published' ? html` · <strong>${stateLabel(t, g.state)}</strong>` : ''
-  }${g.title.isOtherLanguage ? html` · ${t('knowledge.card.inLanguage', { language: languageName(g.title.lang, locale) })}` : ''}</p>
+  }${g.title.isOtherLanguage ? html` · ${t('knowledge.card.inLanguage', { language: languageNameInline(g.title.lang, locale) })}` : ''}</p>
 ${g.summary.text ? html`<p${g.summary.lang !== locale ? html` lang="${g.summary.lang}"` : ''}>${g.summary.text}</p>` : ''}
 ${g.themes.length ? html`<ul class="tags" aria-label="${t('knowledge.field.themes')}">${g.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
 }
