@@ -43,3 +43,18 @@ export function link(c: Ctx, path: string): string {
 export function errorPage(c: Ctx, status: number, title: string, message: string, extra?: Html): Response | Promise<Response> {
   return page(c, { title, status, body: html`<h1>${title}</h1><p>${message}</p>${extra ?? ''}` });
 }
+
+/**
+ * A file sent as a download (SECURITY.md 24): always an attachment under its label (an ASCII
+ * fallback, plus the UTF-8 name when they differ), nosniff, a sandboxing CSP in case a browser
+ * renders it anyway, and never cached by anyone but the person's own browser.
+ */
+export function download(c: Ctx, f: { name: string; type: string; bytes: Uint8Array | string }): Response {
+  const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  c.header('Content-Type', f.type);
+  c.header('Content-Disposition', `attachment; filename="${ascii}"${ascii === f.name ? '' : `; filename*=UTF-8''${encodeURIComponent(f.name)}`}`);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Content-Security-Policy', 'sandbox');
+  c.header('Cache-Control', 'private, no-store');
+  return c.body(typeof f.bytes === 'string' ? f.bytes : new Uint8Array(f.bytes));
+}

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { link, redirectTo, setFlash } from '../../platform/render.ts';
+import { download, link, redirectTo, setFlash } from '../../platform/render.ts';
 import * as svc from './exchanges.service.ts';
 import * as v from './exchanges.views.ts';
 import * as dv from './exchanges.dashboard.views.ts';
@@ -64,12 +64,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
 
   r.get('/exchanges/dashboard.csv', async (c) => {
     const out = await svc.programmeCsv(serviceCtx(c), c.req.query('programme') ?? '');
-    const name = `exchanges-${out.name}.csv`;
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(out.csv);
+    return download(c, { name: `exchanges-${out.name}.csv`, type: 'text/csv; charset=utf-8', bytes: out.csv });
   });
 
   r.get('/exchanges/:id/report', async (c) => dv.reportPage(c, await svc.exchangeReport(serviceCtx(c), c.req.param('id'))));
@@ -79,11 +74,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
     // No PDF in Arabic (see exchanges.report.ts): the printable page instead.
     if (!dv.pdfLocale(c.get('locale'))) return c.redirect(link(c, `/exchanges/${report.exchange.id}/report`), 303);
     const pdf = await reportPdf(report, c.get('t'), c.get('locale'));
-    c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="exchange-report-${report.exchange.id}.pdf"`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(pdf));
+    return download(c, { name: `exchange-report-${report.exchange.id}.pdf`, type: 'application/pdf', bytes: pdf });
   });
 
   r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(serviceCtx(c), c.req.param('id'))));
@@ -166,13 +157,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
 
   r.get('/exchanges/:id/documents/:docId', async (c) => {
     const f = await svc.openDocument(serviceCtx(c), filesEnv(c), c.req.param('id'), c.req.param('docId'));
-    const ascii = f.label.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    c.header('Content-Type', f.mime);
-    c.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.label)}`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Content-Security-Policy', 'sandbox');
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(f.bytes));
+    return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
   });
 
   r.post('/exchanges/:id/lesson', async (c) => {

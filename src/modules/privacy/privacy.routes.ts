@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
-import { redirectTo, setFlash, link } from '../../platform/render.ts';
+import { download, redirectTo, setFlash, link } from '../../platform/render.ts';
 import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
 import { safeNext } from '../accounts/accounts.routes.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
@@ -88,12 +88,7 @@ export function privacyRoutes(): Hono<AppEnv> {
 
   r.get('/data-exports/:id', async (c) => {
     const f = await svc.openExport(serviceCtx(c), env(c), c.req.param('id'));
-    c.header('Content-Type', 'application/zip');
-    c.header('Content-Disposition', `attachment; filename="${f.name}"`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Content-Security-Policy', 'sandbox');
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(f.bytes));
+    return download(c, { name: f.name, type: 'application/zip', bytes: f.bytes });
   });
 
   return r;

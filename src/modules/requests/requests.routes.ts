@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { redirectTo, setFlash } from '../../platform/render.ts';
+import { download, redirectTo, setFlash } from '../../platform/render.ts';
 import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
 import { callOfRequest } from '../calls/calls.service.ts';
 import { kickOutbox } from '../notifications/notifications.routes.ts';
@@ -204,13 +204,7 @@ export function requestsRoutes(): Hono<AppEnv> {
 
   r.get('/attachments/:id', async (c) => {
     const f = await openFile(serviceCtx(c), filesEnv(c), c.req.param('id'));
-    const ascii = f.label.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    c.header('Content-Type', f.mime);
-    c.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.label)}`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Content-Security-Policy', 'sandbox');
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(f.bytes));
+    return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
   });
 
   r.get('/broker', async (c) => {
