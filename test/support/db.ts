@@ -41,6 +41,24 @@ async function pgliteDump(): Promise<Blob> {
   return new Blob([readFileSync(file)]);
 }
 
+/** Opens the database `name` on the server of `url`; close() drops it. */
+async function openDroppingOnClose(url: string, name: string, max: number): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const d = await openPostgres(u.toString(), { max });
+  return {
+    ...d,
+    async close() {
+      await d.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists "${name}" with (force)`);
+      await a.end();
+    },
+  };
+}
+
 async function postgresDatabase(url: string): Promise<Database> {
   const pg = (await import('pg')).default;
   const template = `peerlink_tpl_${migrationsHash()}`;
@@ -60,19 +78,7 @@ async function postgresDatabase(url: string): Promise<Database> {
     const name = `peerlink_t_${randomBytes(6).toString('hex')}`;
     await admin.query(`create database "${name}" template "${template}"`);
     await admin.query('select pg_advisory_unlock(727272)');
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const d = await openPostgres(u.toString(), { max: 5 });
-    return {
-      ...d,
-      async close() {
-        await d.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists "${name}" with (force)`);
-        await a.end();
-      },
-    };
+    return openDroppingOnClose(url, name, 5);
   } finally {
     await admin.end();
   }
@@ -95,17 +101,5 @@ export async function emptyDatabase(): Promise<Database> {
   await admin.connect();
   await admin.query(`create database "${name}"`);
   await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const d = await openPostgres(u.toString(), { max: 2 });
-  return {
-    ...d,
-    async close() {
-      await d.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists "${name}" with (force)`);
-      await a.end();
-    },
-  };
+  return openDroppingOnClose(url, name, 2);
 }
