@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ValidationError, type FieldErrors } from './errors.ts';
+import type { Ctx } from './http.ts';
 
 const KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9_]+)+$/;
 
@@ -64,3 +65,15 @@ export const optionalText = (max: number) =>
 /** A list from a form (repeated field or single value) or JSON array. */
 export const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** The JSON object of an API request body; anything else (not JSON, an array, a scalar) is a 400 `invalid_json`. */
+export async function jsonObject(c: Ctx): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
+  return body as Record<string, unknown>;
+}

@@ -6,23 +6,14 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
+import { jsonObject } from '../../platform/validation.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { apiConsentGate } from '../privacy/privacy.routes.ts';
 import * as orgs from '../organisations/organisations.service.ts';
 import * as people from '../organisations/people.service.ts';
 import { openApiDocument } from './api.openapi.ts';
 
-async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
-  return body as Record<string, unknown>;
-}
 
 function links(c: Ctx, r: { page: number; hasPrev: boolean; hasNext: boolean }) {
   const url = new URL(c.req.url);
@@ -74,7 +65,7 @@ export function apiRoutes(): Hono<AppEnv> {
   r.post('/organisations', async (c) => {
     const ctx = serviceCtx(c);
     if (!ctx.actor) throw new UnauthorizedError();
-    const out = await orgs.createOrganisation(ctx, await jsonBody(c));
+    const out = await orgs.createOrganisation(ctx, await jsonObject(c));
     c.header('Location', `/api/v1/organisations/${out.id}`);
     return c.json(organisationJson(await orgs.getOrganisation(ctx, out.id)), 201);
   });
@@ -85,7 +76,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const ctx = serviceCtx(c);
     if (!ctx.actor) throw new UnauthorizedError();
     const id = c.req.param('id');
-    await orgs.updateOrganisation(ctx, id, await jsonBody(c));
+    await orgs.updateOrganisation(ctx, id, await jsonObject(c));
     return c.json(organisationJson(await orgs.getOrganisation(ctx, id)));
   });
 
@@ -103,7 +94,7 @@ export function apiRoutes(): Hono<AppEnv> {
   r.patch('/people/me', async (c) => {
     const ctx = serviceCtx(c);
     if (!ctx.actor) throw new UnauthorizedError();
-    const out = await people.saveMyProfile(ctx, await jsonBody(c), { partial: true });
+    const out = await people.saveMyProfile(ctx, await jsonObject(c), { partial: true });
     return c.json(personJson(await people.getPerson(ctx, out.id)));
   });
 

@@ -7,19 +7,11 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import { jsonObject } from '../../platform/validation.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
 import * as svc from './exchanges.service.ts';
 import * as ev from '../evaluations/evaluations.service.ts';
 
-async function json(c: Ctx): Promise<Record<string, unknown>> {
-  try {
-    const v = await c.req.json();
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-  } catch {
-    /* fall through */
-  }
-  throw new ValidationError({ _body: 'platform.form.invalid' });
-}
 
 function answer(c: Ctx, out: { ok: boolean; reason?: string } & Record<string, unknown>): Response {
   if (out.ok) return c.json(out);
@@ -44,20 +36,20 @@ export function exchangesApiRoutes(): Hono<AppEnv> {
     return c.json({ exchangeId: x.exchange.id, agreedVersion: x.agreedVersion, versions: x.versions });
   });
   r.post('/exchanges/:id/terms/signatures', async (c) => {
-    const b = await json(c);
+    const b = await jsonObject(c);
     const version = Number(b.version);
     if (!Number.isInteger(version)) throw new ValidationError({ version: 'platform.form.invalid' });
     return answer(c, await svc.signTor(serviceCtx(c), c.req.param('id'), version));
   });
   r.post('/exchanges/:id/transitions', async (c) => {
-    const b = await json(c);
+    const b = await jsonObject(c);
     return answer(c, await svc.moveExchange(serviceCtx(c), c.req.param('id'), String(b.event ?? '')));
   });
   r.get('/exchanges/:id/evaluations', async (c) => c.json(await ev.exchangeResults(serviceCtx(c), c.req.param('id'))));
   r.get('/evaluations/:id', async (c) => c.json(await ev.getEvaluation(serviceCtx(c), c.req.param('id'))));
   r.post('/evaluations/:id/answers', async (c) => {
     // JSON: { "answers": { "<questionId>": 4, "<questionId>": "text" } }
-    const b = await json(c);
+    const b = await jsonObject(c);
     const answers = b.answers && typeof b.answers === 'object' ? (b.answers as Record<string, unknown>) : {};
     const form = Object.fromEntries(Object.entries(answers).map(([k, v]) => [`a_${k}`, String(v)]));
     return answer(c, await ev.answerEvaluation(serviceCtx(c), c.req.param('id'), form));

@@ -7,22 +7,14 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { serviceCtx } from '../../platform/http.ts';
-import { ValidationError, UnauthorizedError } from '../../platform/errors.ts';
+import { UnauthorizedError } from '../../platform/errors.ts';
+import { jsonObject } from '../../platform/validation.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as calls from '../calls/calls.service.ts';
 import * as svc from './requests.service.ts';
 import * as sel from './requests.selection.ts';
 
-async function json(c: Ctx): Promise<Record<string, unknown>> {
-  try {
-    const v = await c.req.json();
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-  } catch {
-    /* fall through */
-  }
-  throw new ValidationError({ _body: 'platform.form.invalid' });
-}
 
 /** An outcome as JSON: ok → 200 (or `okStatus`), a refusal → 409 with its reason as the code. */
 function answer(c: Ctx, out: { ok: boolean; reason?: string } & Record<string, unknown>, okStatus: 200 | 201 = 200): Response {
@@ -43,7 +35,7 @@ export function requestsApiRoutes(): Hono<AppEnv> {
 
   r.post('/requests', async (c) => {
     needUser(c);
-    return answer(c, await svc.startRequest(serviceCtx(c), await json(c)), 201);
+    return answer(c, await svc.startRequest(serviceCtx(c), await jsonObject(c)), 201);
   });
   r.get('/requests', async (c) => {
     needUser(c);
@@ -52,19 +44,19 @@ export function requestsApiRoutes(): Hono<AppEnv> {
   r.get('/requests/:id', async (c) => c.json(await svc.getRequest(serviceCtx(c), c.req.param('id'))));
   r.put('/requests/:id/steps/:step', async (c) => {
     needUser(c);
-    return answer(c, await svc.saveStep(serviceCtx(c), c.req.param('id'), c.req.param('step'), await json(c)));
+    return answer(c, await svc.saveStep(serviceCtx(c), c.req.param('id'), c.req.param('step'), await jsonObject(c)));
   });
-  r.post('/requests/:id/endorse', async (c) => answer(c, await svc.endorseRequest(serviceCtx(c), c.req.param('id'), await json(c).catch(() => ({})))));
+  r.post('/requests/:id/endorse', async (c) => answer(c, await svc.endorseRequest(serviceCtx(c), c.req.param('id'), await jsonObject(c).catch(() => ({})))));
   r.post('/requests/:id/submit', async (c) => answer(c, await svc.submitRequest(serviceCtx(c), c.req.param('id'))));
   r.post('/requests/:id/withdraw', async (c) => answer(c, await svc.withdrawRequest(serviceCtx(c), c.req.param('id'))));
   r.get('/requests/:id/eligibility', async (c) => c.json(await sel.getEligibility(serviceCtx(c), c.req.param('id'))));
-  r.post('/requests/:id/eligibility', async (c) => answer(c, await sel.recordEligibility(serviceCtx(c), c.req.param('id'), await json(c))));
+  r.post('/requests/:id/eligibility', async (c) => answer(c, await sel.recordEligibility(serviceCtx(c), c.req.param('id'), await jsonObject(c))));
   r.post('/requests/:id/review-opening', async (c) => answer(c, await sel.openReview(serviceCtx(c), c.req.param('id'))));
-  r.post('/requests/:id/conflict', async (c) => answer(c, await sel.declareConflict(serviceCtx(c), c.req.param('id'), await json(c))));
+  r.post('/requests/:id/conflict', async (c) => answer(c, await sel.declareConflict(serviceCtx(c), c.req.param('id'), await jsonObject(c))));
   r.get('/requests/:id/reviews', async (c) => c.json(await sel.getScoreBoard(serviceCtx(c), c.req.param('id'))));
   r.put('/requests/:id/review', async (c) => {
     // JSON: { "scores": { "<criterionId>": { "score": 4, "comment": "…" } } }
-    const body = await json(c);
+    const body = await jsonObject(c);
     const flat: Record<string, unknown> = {};
     const scores = body.scores && typeof body.scores === 'object' ? (body.scores as Record<string, { score?: unknown; comment?: unknown }>) : {};
     for (const [id, s] of Object.entries(scores)) {
@@ -74,18 +66,18 @@ export function requestsApiRoutes(): Hono<AppEnv> {
     return answer(c, await sel.saveReview(serviceCtx(c), c.req.param('id'), flat));
   });
   r.get('/requests/:id/decision', async (c) => c.json({ decision: await sel.getDecision(serviceCtx(c), c.req.param('id')) }));
-  r.post('/requests/:id/decision', async (c) => answer(c, await sel.decide(serviceCtx(c), c.req.param('id'), await json(c)), 201));
-  r.post('/requests/:id/call', async (c) => answer(c, await calls.publishCall(serviceCtx(c), c.req.param('id'), await json(c)), 201));
+  r.post('/requests/:id/decision', async (c) => answer(c, await sel.decide(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201));
+  r.post('/requests/:id/call', async (c) => answer(c, await calls.publishCall(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201));
 
   r.get('/calls', async (c) => c.json({ calls: await calls.listOpenCalls(serviceCtx(c), c.req.query()) }));
   r.get('/calls/:id', async (c) => c.json((await calls.getCall(serviceCtx(c), c.req.param('id'))).call));
   r.get('/calls/:id/offers', async (c) => c.json(await calls.listCallOffers(serviceCtx(c), c.req.param('id'))));
   r.post('/calls/:id/offers', async (c) => {
     needUser(c);
-    return answer(c, await calls.makeOffer(serviceCtx(c), c.req.param('id'), await json(c)), 201);
+    return answer(c, await calls.makeOffer(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201);
   });
   r.get('/offers/:id', async (c) => c.json(await calls.getOffer(serviceCtx(c), c.req.param('id'))));
-  r.post('/offers/:id/messages', async (c) => answer(c, await calls.postMessage(serviceCtx(c), c.req.param('id'), await json(c)), 201));
+  r.post('/offers/:id/messages', async (c) => answer(c, await calls.postMessage(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201));
   r.post('/offers/:id/withdraw', async (c) => answer(c, await calls.withdrawOffer(serviceCtx(c), c.req.param('id'))));
   r.post('/offers/:id/shortlist', async (c) => answer(c, await calls.shortlistOffer(serviceCtx(c), c.req.param('id'))));
   r.post('/offers/:id/propose', async (c) => answer(c, await calls.proposeMatch(serviceCtx(c), c.req.param('id')), 201));
