@@ -121,5 +121,22 @@ test('Arabic pages of the cooperation cycle are right to left for visitors, memb
     await b.goto(path);
     await assertArabicRtl();
   }
+  // The programme dashboard (map and tables), its questionnaires and results across the programme.
+  await b.follow(page.locator('main a[href*="/exchanges/dashboard?programme="]').first());
+  await assertArabicRtl(undefined, { contentHeading: true });
+  const programme = new URL(page.url()).searchParams.get('programme');
+  assert.ok(programme);
+  for (const path of [`/ar/evaluations/questionnaires?programme=${programme}`, `/ar/evaluations/results?programme=${programme}`]) {
+    await b.goto(path);
+    await assertArabicRtl(undefined, { contentHeading: true });
+  }
+  await signOut(b);
+
+  // An admin signs in with the second factor in Arabic (the code page is checked on the way), then the moderation queue.
+  await signIn(b, 'ar', 'admin@demo.peerlink.localhost', DEMO_PASSWORD);
+  for (const path of ['/ar/admin/moderation', '/ar/account/two-factor', '/ar/privacy']) {
+    await b.goto(path);
+    await assertArabicRtl();
+  }
   await signOut(b);
 });
