@@ -12,8 +12,10 @@ import { createTestApp, type TestApp, type TestClient } from '../support/app.ts'
 import { asRole, signedInClient } from '../support/users.ts';
 import { confirmedMatch, type Matched } from './fixtures.ts';
 import { makeOrganisation } from '../requests/fixtures.ts';
-import { requests, expertiseCalls, offers, matches } from '../../src/db/schema/requests.ts';
-import { exchanges, exchangeParticipants, questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../src/db/schema/exchanges.ts';
+import { requests } from '../../src/db/schema/requests.ts';
+import { expertiseCalls, offers, matches } from '../../src/db/schema/calls.ts';
+import { exchanges, exchangeParticipants } from '../../src/db/schema/exchanges.ts';
+import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../src/db/schema/evaluations.ts';
 import { CSS_GZ } from '../../src/platform/html/static.ts';
 import { baseMap, countryOnMap, shadeOf, SHADES, LAND, LINK } from '../../src/modules/exchanges/exchanges.map.ts';
 import { csvCell, outcomeSummary, countryFigures } from '../../src/modules/exchanges/exchanges.service.ts';

@@ -1,6 +1,7 @@
 /** Evaluation tests: more exchanges in a fixture's programme (same host and peer), agreed and ready to be evaluated, and questionnaires added by the broker. */
 import { randomUUID } from 'node:crypto';
-import { requests, expertiseCalls, offers, matches } from '../../src/db/schema/requests.ts';
+import { requests } from '../../src/db/schema/requests.ts';
+import { expertiseCalls, offers, matches } from '../../src/db/schema/calls.ts';
 import type { TestApp } from '../support/app.ts';
 import { ctxOf } from '../requests/fixtures.ts';
 import { i18n } from '../../src/platform/i18n.ts';

@@ -1,6 +1,7 @@
 /** A confirmed match to plan exchanges from: the cycle of test/requests/fixtures.ts with its request, call, offer and match stored as they stand after confirmation. */
 import { randomUUID } from 'node:crypto';
-import { requests, expertiseCalls, offers, matches } from '../../src/db/schema/requests.ts';
+import { requests } from '../../src/db/schema/requests.ts';
+import { expertiseCalls, offers, matches } from '../../src/db/schema/calls.ts';
 import type { TestApp } from '../support/app.ts';
 import { setupCycle, actorOf, type Cycle } from '../requests/fixtures.ts';
 import { createUser } from '../support/users.ts';

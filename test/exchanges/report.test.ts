@@ -13,7 +13,8 @@ import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
 import { ctxOf } from '../requests/fixtures.ts';
 import { i18n } from '../../src/platform/i18n.ts';
 import { CSS, CSS_GZ } from '../../src/platform/html/static.ts';
-import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers, partnerships } from '../../src/db/schema/exchanges.ts';
+import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../src/db/schema/evaluations.ts';
+import { partnerships } from '../../src/db/schema/exchanges.ts';
 import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
 import { reportPdf } from '../../src/modules/exchanges/exchanges.report.ts';
 

@@ -12,7 +12,9 @@ import { createTestApp, type TestApp, type TestClient } from '../support/app.ts'
 import { signedInClient, asRole } from '../support/users.ts';
 import { setupCycle, type Cycle } from '../requests/fixtures.ts';
 import { organisations } from '../../src/db/schema/organisations.ts';
-import { requests, expertiseCalls, programmes } from '../../src/db/schema/requests.ts';
+import { requests } from '../../src/db/schema/requests.ts';
+import { expertiseCalls } from '../../src/db/schema/calls.ts';
+import { programmes } from '../../src/db/schema/programmes.ts';
 import { auditLog } from '../../src/db/schema/platform.ts';
 import { programmeWeights } from '../../src/modules/matching/matching.service.ts';
 

@@ -2,14 +2,16 @@
  * Exchanges: what a confirmed match becomes. Planning (format, dates, place, participants,
  * logistics, budget), terms of reference in versions signed by host, peer and broker (a signed
  * version never changes: a database trigger refuses it), the exchange's own page (agenda,
- * messages, tasks) and its state history. `exchanges.state` moves only through
- * src/modules/exchanges/exchanges.workflow.ts.
+ * messages, tasks), documents, its state history and the partnerships that continue it.
+ * `exchanges.state` moves only through src/modules/exchanges/exchanges.workflow.ts.
  */
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, boolean, primaryKey, date, bigserial } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, date, bigserial, boolean } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
-import { matches, programmes, requests } from './requests.ts';
+import { matches } from './calls.ts';
+import { programmes } from './programmes.ts';
+import { requests } from './requests.ts';
 
 export type LogisticsChecklist = { travel: boolean; visas: boolean; insurance: boolean; interpretation: boolean; accommodation: boolean };
 
@@ -154,71 +156,6 @@ export const exchangeTasks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('exchange_tasks_exchange_idx').on(t.exchangeId, t.dueDate)],
-);
-
-/**
- * A questionnaire of a programme for one stage of an exchange: before, right after, or a follow-up at 3, 6 or 12 months.
- * One current version per programme and stage: once a version has been sent it is kept as it was (its answers refer to
- * its questions) and an edit makes the next version; the old one is retired (`retired_at`) and stays readable.
- */
-export const questionnaires = pgTable(
-  'questionnaires',
-  {
-    id: uuid('id').primaryKey(),
-    programmeId: uuid('programme_id').notNull().references(() => programmes.id, { onDelete: 'cascade' }),
-    stage: text('stage').notNull(), // before | after | m3 | m6 | m12
-    title: text('title').notNull(),
-    version: integer('version').notNull().default(1),
-    retiredAt: timestamp('retired_at', { withTimezone: true }),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    uniqueIndex('questionnaires_programme_stage_current_key').on(t.programmeId, t.stage).where(sql`retired_at is null`),
-    uniqueIndex('questionnaires_programme_stage_version_key').on(t.programmeId, t.stage, t.version),
-  ],
-);
-
-/** A question: a scale (1–5), a choice among options, a number or a text. */
-export const questionnaireQuestions = pgTable(
-  'questionnaire_questions',
-  {
-    id: uuid('id').primaryKey(),
-    questionnaireId: uuid('questionnaire_id').notNull().references(() => questionnaires.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
-    kind: text('kind').notNull(), // scale | choice | number | text
-    label: text('label').notNull(),
-    choices: text('choices').array().notNull().default([]),
-    isRequired: boolean('is_required').notNull().default(true),
-  },
-  (t) => [uniqueIndex('questionnaire_questions_position_key').on(t.questionnaireId, t.position)],
-);
-
-/** A questionnaire sent to one side of an exchange at one stage; reminded until answered. One per exchange, stage and side. */
-export const evaluations = pgTable(
-  'evaluations',
-  {
-    id: uuid('id').primaryKey(),
-    exchangeId: uuid('exchange_id').notNull().references(() => exchanges.id, { onDelete: 'cascade' }),
-    questionnaireId: uuid('questionnaire_id').notNull().references(() => questionnaires.id),
-    stage: text('stage').notNull(),
-    side: text('side').notNull(), // host | peer
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
-    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }).notNull(),
-    reminders: integer('reminders').notNull().default(0),
-  },
-  (t) => [uniqueIndex('evaluations_exchange_stage_side_key').on(t.exchangeId, t.stage, t.side)],
-);
-
-/** The answer to an evaluation: one per evaluation (the unique key keeps one of two answers sent at once). */
-export const evaluationAnswers = pgTable(
-  'evaluation_answers',
-  {
-    evaluationId: uuid('evaluation_id').primaryKey().references(() => evaluations.id, { onDelete: 'cascade' }),
-    answers: jsonb('answers').$type<Record<string, string | number>>().notNull(),
-    answeredBy: uuid('answered_by').notNull().references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
 );
 
 /** A document shared on an exchange's page. Bytes in DATA_DIR/files under `storageName` (random); `label` is the uploaded name, only a label. */

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
-import { expertiseCalls, offers, offerExperts, offerMessages, matches } from '../../db/schema/requests.ts';
+import { expertiseCalls, offers, offerExperts, offerMessages, matches } from '../../db/schema/calls.ts';
 import { organisations, people, memberships } from '../../db/schema/organisations.ts';
 import { users } from '../../db/schema/accounts.ts';
 

@@ -22,8 +22,11 @@ import { i18n } from '../../platform/i18n.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { organisations, people } from '../../db/schema/organisations.ts';
-import { programmes, programmeRounds, requests, requestTransitions, endorsements, eligibilityChecks, decisions, expertiseCalls, offers, offerExperts, matches, timelineEvents, notificationOutbox } from '../../db/schema/requests.ts';
-import { evaluations, questionnaireQuestions } from '../../db/schema/exchanges.ts';
+import { programmes, programmeRounds, timelineEvents } from '../../db/schema/programmes.ts';
+import { requests, requestTransitions, endorsements, eligibilityChecks, decisions } from '../../db/schema/requests.ts';
+import { expertiseCalls, offers, offerExperts, matches } from '../../db/schema/calls.ts';
+import { notificationOutbox } from '../../db/schema/mail.ts';
+import { evaluations, questionnaireQuestions } from '../../db/schema/evaluations.ts';
 import { planExchange, signTor, moveExchange } from '../exchanges/exchanges.service.ts';
 import { createQuestionnaire, runEvaluations, answerEvaluation } from '../evaluations/evaluations.service.ts';
 

@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
-import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers, exchanges } from '../../db/schema/exchanges.ts';
+import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../db/schema/evaluations.ts';
+import { exchanges } from '../../db/schema/exchanges.ts';
 
 export type QuestionRow = typeof questionnaireQuestions.$inferSelect;
 export type EvaluationRow = typeof evaluations.$inferSelect;

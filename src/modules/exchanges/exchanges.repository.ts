@@ -2,20 +2,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
-import {
-  exchanges,
-  exchangeTransitions,
-  exchangeParticipants,
-  exchangeBudgetLines,
-  torVersions,
-  torSignatures,
-  exchangeAgendaItems,
-  exchangeMessages,
-  exchangeTasks,
-  exchangeDocuments,
-  partnerships,
-  partnershipEvents,
-} from '../../db/schema/exchanges.ts';
+import { exchanges, exchangeTransitions, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeAgendaItems, exchangeMessages, exchangeTasks, exchangeDocuments, partnerships, partnershipEvents } from '../../db/schema/exchanges.ts';
 import { users } from '../../db/schema/accounts.ts';
 
 export type ExchangeRow = typeof exchanges.$inferSelect;

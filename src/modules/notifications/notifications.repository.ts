@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
 import { users } from '../../db/schema/accounts.ts';
-import { notificationOutbox, notificationPreferences } from '../../db/schema/requests.ts';
+import { notificationOutbox, notificationPreferences } from '../../db/schema/mail.ts';
 
 /** The recipients among `ids` still present, with their language, address and preference. */
 export async function recipients(db: DbOrTx, ids: string[]): Promise<{ id: string; locale: string; email: string | null; mode: string | null }[]> {

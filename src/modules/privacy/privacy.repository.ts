@@ -3,7 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { users, sessions, apiTokens, oneTimeTokens, signInFailures } from '../../db/schema/accounts.ts';
 import { people, memberships } from '../../db/schema/organisations.ts';
-import { attachments, notificationOutbox, notificationPreferences, offerExperts, programmeCommittee } from '../../db/schema/requests.ts';
+import { attachments } from '../../db/schema/files.ts';
+import { notificationOutbox, notificationPreferences } from '../../db/schema/mail.ts';
+import { offerExperts } from '../../db/schema/calls.ts';
+import { programmeCommittee } from '../../db/schema/programmes.ts';
 import { consents, dataExports, retentionWarnings, erasures } from '../../db/schema/privacy.ts';
 
 // ---------- erasure ----------

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
-import { programmes, programmeRounds, programmeCriteria, programmeCommittee, timelineEvents } from '../../db/schema/requests.ts';
+import { programmes, programmeRounds, programmeCriteria, programmeCommittee, timelineEvents } from '../../db/schema/programmes.ts';
 import { users } from '../../db/schema/accounts.ts';
 
 const DAY = 86400_000;

@@ -1,7 +1,7 @@
 /** Queries on programmes, rounds, criteria, committee and the timeline. The only place they are built. */
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
-import { programmes, programmeRounds, programmeCriteria, programmeCommittee, timelineEvents } from '../../db/schema/requests.ts';
+import { programmes, programmeRounds, programmeCriteria, programmeCommittee, timelineEvents } from '../../db/schema/programmes.ts';
 import { users } from '../../db/schema/accounts.ts';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;

@@ -2,7 +2,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
-import { requests, requestTransitions, endorsements, eligibilityChecks, conflictDeclarations, reviews, decisions, programmes, programmeRounds, attachments } from '../../db/schema/requests.ts';
+import { requests, requestTransitions, endorsements, eligibilityChecks, conflictDeclarations, reviews, decisions } from '../../db/schema/requests.ts';
+import { programmes, programmeRounds } from '../../db/schema/programmes.ts';
+import { attachments } from '../../db/schema/files.ts';
 import { organisations, memberships } from '../../db/schema/organisations.ts';
 import { users } from '../../db/schema/accounts.ts';
 
