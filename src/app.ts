@@ -9,7 +9,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'drizzle-orm';
 import type { AppEnv, Deps } from './platform/http.ts';
-import { AppError, RateLimitError, ValidationError } from './platform/errors.ts';
+import { contextOf } from './platform/http.ts';
+import { signInRedirect } from './platform/forms.ts';
+import { AppError, RateLimitError, UnauthorizedError, ValidationError } from './platform/errors.ts';
 import { i18n, isLocale, negotiateLocale, LOCALES, type Locale } from './platform/i18n.ts';
 import { securityHeaders, crossSiteGuard, rateLimit } from './platform/security.ts';
 import { loadSession, readSessionCookie } from './platform/session.ts';
@@ -19,24 +21,9 @@ import { rows } from './platform/db.ts';
 import { pageCache } from './platform/page-cache.ts';
 import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
 import { configureScanner } from './platform/scan.ts';
-import { homeRoutes } from './modules/home/home.routes.ts';
-import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
-import { exportsRoutes } from './modules/imports/exports.routes.ts';
-import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
-import { peopleRoutes } from './modules/organisations/people.routes.ts';
-import { apiRoutes } from './modules/api/api.routes.ts';
-import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
-import { requestsRoutes } from './modules/requests/requests.routes.ts';
-import { callsRoutes } from './modules/calls/calls.routes.ts';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { requestsApiRoutes } from './modules/requests/requests.api.ts';
-import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
-import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
-import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
-import { exchangesApiRoutes } from './modules/exchanges/exchanges.api.ts';
-import { matchingRoutes } from './modules/matching/matching.routes.ts';
-import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
-import { privacyRoutes, consentGate } from './modules/privacy/privacy.routes.ts';
+import { MODULES } from './modules/index.ts';
+import { dispatchEvents, subscribersOf } from './platform/events.ts';
+import { drainOutbox } from './platform/outbox.ts';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -52,6 +39,17 @@ function rawPath(url: string): string {
 export function pathLocale(pathname: string): Locale | undefined {
   const m = LOCALE_PREFIX.exec(pathname);
   return m && isLocale(m[1]) ? m[1] : undefined;
+}
+
+/** Dispatches the domain events due, then sends the mail due. Never throws: the worker retries what is left. */
+export async function afterCommit(deps: Deps, subscribers = subscribersOf(MODULES)): Promise<void> {
+  const db = deps.database.db;
+  try {
+    await dispatchEvents(db, subscribers, deps.now());
+  } catch (e) {
+    deps.log.warn('event dispatch failed', { error: e instanceof Error ? e.message : String(e) });
+  }
+  void drainOutbox(db, deps.mailer, deps.now(), { baseUrl: deps.config.baseUrl }).catch((e: unknown) => deps.log.warn('outbox drain failed', { error: e instanceof Error ? e.message : String(e) }));
 }
 
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -141,30 +139,23 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (fromPath && cookie !== fromPath && !isApi(c.req.path)) setCookie(c, 'lang', fromPath, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
     c.set('locale', locale);
     c.set('t', i18n().translator(locale));
+    c.set('ctx', contextOf(c));
     await next();
   });
 
-  // Confidential member data waits for consent to the current privacy notice (SECURITY.md 31).
-  app.use('*', consentGate());
+  // After a state-changing request: hand what it recorded to the modules that subscribed (awaited,
+  // so the next page shows their reactions), then send the mail queued (fire and forget: a failure
+  // leaves the rows in the outbox, where the worker retries them). The one after-commit hook.
+  const subscribers = subscribersOf(MODULES);
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
+    await afterCommit(deps, subscribers);
+  });
 
-  app.route('/', homeRoutes());
-  app.route('/', accountsRoutes());
-  app.route('/', exportsRoutes());
-  app.route('/', organisationsRoutes());
-  app.route('/', peopleRoutes());
-  app.route('/', programmesRoutes());
-  app.route('/', requestsRoutes());
-  app.route('/', callsRoutes());
-  app.route('/', notificationsRoutes());
-  app.route('/', knowledgeRoutes());
-  app.route('/', exchangesRoutes());
-  app.route('/', evaluationsRoutes());
-  app.route('/', matchingRoutes());
-  app.route('/', moderationRoutes());
-  app.route('/', privacyRoutes());
-  app.route('/api/v1', apiRoutes());
-  app.route('/api/v1', requestsApiRoutes());
-  app.route('/api/v1', exchangesApiRoutes());
+  for (const m of MODULES) if (m.middleware) app.use('*', m.middleware());
+  for (const m of MODULES) if (m.pages) app.route('/', m.pages());
+  for (const m of MODULES) if (m.api) app.route('/api/v1', m.api());
 
   app.notFound((c) => {
     const t = c.get('t');
@@ -175,6 +166,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.onError((err, c) => {
     const t = c.get('t') ?? i18n().translator('en');
     if (err instanceof AppError) {
+      // Not signed in, on a page: the sign-in page, then back here (a form post answers 401: its page is gone).
+      if (err instanceof UnauthorizedError && !isApi(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD')) return signInRedirect(c);
       if (err instanceof RateLimitError) c.header('Retry-After', String(err.retryAfter));
       const message =
         err.status === 404

@@ -11,9 +11,9 @@ import { createLogger } from './platform/log.ts';
 import { openPglite, openPostgres, migrate, checkDurability, rows, DataDirLockedError, type Database } from './platform/db.ts';
 import { createMailer } from './platform/mail.ts';
 import { createApp } from './app.ts';
-import { startOutboxWorker } from './modules/notifications/notifications.service.ts';
-import { runEvaluations } from './modules/evaluations/evaluations.service.ts';
-import { runRetention } from './modules/privacy/privacy.retention.ts';
+import { startOutboxWorker } from './platform/outbox.ts';
+import { MODULES } from './modules/index.ts';
+import { dispatchEvents, subscribersOf } from './platform/events.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<Database> {
@@ -58,28 +58,30 @@ async function main(): Promise<void> {
       log.info('demo data loaded');
     }
   }
-  // Directory rows whose concepts (relevance order) are not in step with their text — written by hand, by the
-  // demo seed, or analysed with an older thesaurus — are analysed again, in the background.
-  const { refreshDirectoryConcepts } = await import('./modules/organisations/organisations.service.ts');
-  refreshDirectoryConcepts(database.db)
-    .then((r) => log.info('directory concepts', r))
-    .catch((e: unknown) => log.error('directory concepts', { error: String(e) }));
   const outboxDir = join(config.dataDir, 'outbox');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const app = createApp({ database, config, log, mailer, now: () => new Date() });
   // Mail leaves through the outbox table: retried with backoff, daily digests, never lost.
   const outbox = startOutboxWorker({ db: database.db, mailer, now: () => new Date(), baseUrl: config.baseUrl, onError: (e) => log.error('outbox', { error: String(e) }) });
-  // Evaluations fall due by date (before, after, follow-ups at 3, 6, 12 months; reminders): checked
-  // every 15 minutes; what they queue leaves through the outbox.
-  const evaluationTimer = setInterval(() => {
-    runEvaluations(database.db, new Date()).catch((e: unknown) => log.error('evaluations', { error: String(e) }));
-  }, 15 * 60_000);
-  // Retention (SECURITY.md 34): warnings 30 and 7 days ahead, then deletion; expired exports, tokens and old CVs purged.
-  const retentionTimer = setInterval(() => {
-    runRetention(database.db, new Date(), { dataDir: config.dataDir, inactiveMonths: config.retentionInactiveMonths, cvMonths: config.retentionCvMonths }).catch((e: unknown) =>
-      log.error('retention', { error: String(e) }),
-    );
-  }, 15 * 60_000);
+  // Domain events left over (a process stopped before dispatching, a subscriber failed) are retried here.
+  const subscribers = subscribersOf(MODULES);
+  const eventTimer = setInterval(() => {
+    dispatchEvents(database.db, subscribers, new Date()).catch((e: unknown) => log.error('events', { error: String(e) }));
+  }, 10_000);
+  eventTimer.unref();
+  // The modules' jobs (evaluations falling due, retention, catching up the directory's concepts…).
+  const jobTimers: NodeJS.Timeout[] = [];
+  for (const m of MODULES)
+    for (const job of m.jobs ?? []) {
+      const run = () => {
+        job.run({ db: database.db, now: new Date(), config, log, mailer }).then(
+          (r) => (job.atStart && r !== undefined ? log.info(job.name, r as Record<string, unknown>) : undefined),
+          (e: unknown) => log.error(job.name, { error: String(e) }),
+        );
+      };
+      if (job.atStart) run();
+      if (job.everyMs > 0) jobTimers.push(setInterval(run, job.everyMs));
+    }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { url: `http://localhost:${info.port}`, database: database.kind, mail: mailer.describe, demo: config.demo });
   });
@@ -90,8 +92,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('shutting down', { signal });
     outbox.stop();
-    clearInterval(evaluationTimer);
-    clearInterval(retentionTimer);
+    clearInterval(eventTimer);
+    for (const timer of jobTimers) clearInterval(timer);
     // Connections already queued to the listening socket but not yet accepted would be reset by an
     // immediate close: keep accepting for a short grace (answers then close their connection), then
     // stop accepting; requests in flight finish; then the database closes (and releases its lock).

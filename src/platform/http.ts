@@ -42,6 +42,8 @@ export type AppEnv = {
     pendingUser: CurrentUser | null;
     /** Set when the caller used a personal access token (API only). */
     viaToken: boolean;
+    /** The service context of this request (see `contextOf`): who acts, in which language, when. */
+    ctx: ServiceCtx;
   };
 };
 
@@ -61,7 +63,28 @@ export type ServiceCtx = {
   ip?: string;
 };
 
-export function serviceCtx(c: Ctx): ServiceCtx {
+/**
+ * The service context a middleware puts on every request as `c.var.ctx`. The actor and the
+ * language are read when used, so that an API token read later (apiAuth) or a language settled by
+ * the session middleware is what the service sees; the time is the request's.
+ */
+export function contextOf(c: Ctx): ServiceCtx {
   const deps = c.get('deps');
-  return { db: deps.database.db, actor: c.get('user'), locale: c.get('locale'), now: deps.now(), ip: c.get('ip') };
+  const now = deps.now();
+  return {
+    db: deps.database.db,
+    get actor() {
+      return c.get('user');
+    },
+    get locale() {
+      return c.get('locale');
+    },
+    now,
+    get ip() {
+      return c.get('ip');
+    },
+  };
 }
+
+/** A service context for this request (the same as `c.var.ctx`; kept for tests and tools that build contexts by hand). */
+export const serviceCtx = (c: Ctx): ServiceCtx => ({ ...contextOf(c), actor: c.get('user'), locale: c.get('locale'), ip: c.get('ip') });

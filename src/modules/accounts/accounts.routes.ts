@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { page, redirectTo, setFlash, link } from '../../platform/render.ts';
 import { parseWith } from '../../platform/validation.ts';
 import { emptyForm, type FormState } from '../../platform/html/form.ts';
@@ -59,7 +59,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const p = parseWith(registerSchema, body);
     if (!p.ok) return v.registerPage(c, { values: body, errors: p.errors }, 400);
-    const out = await svc.register(serviceCtx(c), env(c), p.data);
+    const out = await svc.register(c.var.ctx, env(c), p.data);
     if (!out.ok) return v.registerPage(c, { values: body, errors: out.errors }, 400);
     return redirectTo(c, '/register/sent');
   });
@@ -72,7 +72,7 @@ export function accountsRoutes(): Hono<AppEnv> {
   });
   r.post('/verify-email', async (c) => {
     const body = await c.req.parseBody();
-    const out = await svc.verifyEmail(serviceCtx(c), String(body.token ?? ''));
+    const out = await svc.verifyEmail(c.var.ctx, String(body.token ?? ''));
     if (!out.ok) return v.verifyPage(c, '', false, 400);
     setFlash(c, 'accounts.verify.done');
     return redirectTo(c, c.get('user') ? '/account' : '/sign-in');
@@ -83,7 +83,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const p = parseWith(signInSchema, body);
     if (!p.ok) return v.signInPage(c, { values: { email: body.email, next: body.next }, errors: p.errors }, 400);
-    const out = await svc.signIn(serviceCtx(c), { ...p.data, previousIdHash: c.get('sessionIdHash') });
+    const out = await svc.signIn(c.var.ctx, { ...p.data, previousIdHash: c.get('sessionIdHash') });
     if (!out.ok) {
       const key = out.reason === 'locked' ? 'accounts.signIn.locked' : out.reason === 'unverified' ? 'accounts.signIn.unverified' : 'accounts.signIn.invalid';
       if (out.reason === 'locked') c.header('Retry-After', String(svc.LOCK_WINDOW_MS / 1000));
@@ -111,7 +111,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const next = safeNext(body.next) ?? '/account';
     const code = String(body.code ?? '').slice(0, 40);
     if (!code.trim()) return v.codePage(c, { values: { next }, errors: { code: 'platform.form.required' } }, 400);
-    const out = await twoFactor.completeSignIn(serviceCtx(c), { userId: u.id, pendingIdHash: c.get('sessionIdHash')!, code });
+    const out = await twoFactor.completeSignIn(c.var.ctx, { userId: u.id, pendingIdHash: c.get('sessionIdHash')!, code });
     if (!out.ok) {
       if (out.reason === 'locked') c.header('Retry-After', String(svc.LOCK_WINDOW_MS / 1000));
       return v.codePage(c, { values: { next }, errors: { code: out.reason === 'locked' ? 'accounts.signIn.locked' : 'accounts.twoFactor.codeWrong' } }, out.reason === 'locked' ? 429 : 400);
@@ -131,7 +131,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const next = safeNext(body.next) ?? '/account';
     const secret = String(body.secret ?? '');
-    const out = await twoFactor.enrol(serviceCtx(c), { userId: u.id, secret, code: String(body.code ?? ''), sessionIdHash: c.get('sessionIdHash')!, atSignIn: true });
+    const out = await twoFactor.enrol(c.var.ctx, { userId: u.id, secret, code: String(body.code ?? ''), sessionIdHash: c.get('sessionIdHash')!, atSignIn: true });
     if (!out.ok) {
       const s = /^[A-Z2-7]{32}$/.test(secret) ? secret : twoFactor.newSecret();
       return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: true, required: true }, { values: { next }, errors: out.errors }, 400);
@@ -142,7 +142,7 @@ export function accountsRoutes(): Hono<AppEnv> {
 
   r.post('/sign-out', async (c) => {
     const idHash = c.get('sessionIdHash');
-    if (idHash) await svc.signOut(serviceCtx(c), idHash);
+    if (idHash) await svc.signOut(c.var.ctx, idHash);
     clearSessionCookie(c, secure(c));
     return redirectTo(c, '/');
   });
@@ -152,7 +152,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const p = parseWith(z.object({ email }), body);
     if (!p.ok) return v.forgotPage(c, { values: body, errors: p.errors }, 400);
-    await svc.requestPasswordReset(serviceCtx(c), env(c), p.data.email);
+    await svc.requestPasswordReset(c.var.ctx, env(c), p.data.email);
     return redirectTo(c, '/password/forgot/sent');
   });
   r.get('/password/forgot/sent', (c) => v.messagePage(c, c.get('t')('accounts.forgot.sentTitle'), c.get('t')('accounts.forgot.sent')));
@@ -167,7 +167,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const p = parseWith(z.object({ token: z.string().min(1), password }), body);
     if (!p.ok) return v.resetPage(c, { values: { token: body.token }, errors: p.errors }, 400);
-    const out = await svc.resetPassword(serviceCtx(c), p.data.token, p.data.password);
+    const out = await svc.resetPassword(c.var.ctx, p.data.token, p.data.password);
     if (!out.ok && out.reason === 'invalid') return v.messagePage(c, c.get('t')('accounts.reset.title'), c.get('t')('accounts.reset.invalid'), 400);
     if (!out.ok) return v.resetPage(c, { values: { token: body.token }, errors: out.reason === 'weak' ? out.errors : {} }, 400);
     clearSessionCookie(c, secure(c));
@@ -182,13 +182,13 @@ export function accountsRoutes(): Hono<AppEnv> {
   });
   r.get('/account', async (c) => {
     if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=%2Faccount`, 303);
-    return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), {});
+    return v.accountPage(c, await tokens.listApiTokens(c.var.ctx), {});
   });
   r.post('/account/settings', async (c) => {
     const body = await c.req.parseBody();
     const p = parseWith(z.object({ name, locale: localeField }), body);
-    if (!p.ok) return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), { settings: { values: body, errors: p.errors } }, 400);
-    await svc.updateAccountSettings(serviceCtx(c), p.data);
+    if (!p.ok) return v.accountPage(c, await tokens.listApiTokens(c.var.ctx), { settings: { values: body, errors: p.errors } }, 400);
+    await svc.updateAccountSettings(c.var.ctx, p.data);
     setFlash(c, 'accounts.settings.saved');
     return c.redirect(`/${p.data.locale}/account`, 303);
   });
@@ -197,7 +197,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const p = parseWith(z.object({ current: password, password }), body);
     const fail = (errors: Record<string, string>) => v.accountPage(c, [], { password: { values: {}, errors } }, 400);
     if (!p.ok) return fail(p.errors);
-    const out = await svc.changePassword({ ...serviceCtx(c), sessionIdHash: c.get('sessionIdHash')! }, p.data);
+    const out = await svc.changePassword({ ...c.var.ctx, sessionIdHash: c.get('sessionIdHash')! }, p.data);
     if (!out.ok) return fail(out.errors);
     setFlash(c, 'accounts.password.changed');
     return redirectTo(c, '/account');
@@ -207,7 +207,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const p = parseWith(z.object({ current: password, email }), body);
     const fail = (errors: Record<string, string>) => v.accountPage(c, [], { email: { values: { email: body.email }, errors } }, 400);
     if (!p.ok) return fail(p.errors);
-    const out = await svc.requestEmailChange(serviceCtx(c), env(c), p.data);
+    const out = await svc.requestEmailChange(c.var.ctx, env(c), p.data);
     if (!out.ok) return fail(out.errors);
     setFlash(c, 'accounts.email.sent');
     return redirectTo(c, '/account');
@@ -223,7 +223,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     if (u.hasTotp) return redirectTo(c, '/account/two-factor');
     const body = await c.req.parseBody();
     const secret = String(body.secret ?? '');
-    const out = await twoFactor.enrol(serviceCtx(c), { userId: u.id, secret, code: String(body.code ?? ''), current: String(body.current ?? ''), sessionIdHash: c.get('sessionIdHash')!, atSignIn: false });
+    const out = await twoFactor.enrol(c.var.ctx, { userId: u.id, secret, code: String(body.code ?? ''), current: String(body.current ?? ''), sessionIdHash: c.get('sessionIdHash')!, atSignIn: false });
     if (!out.ok) {
       const s = /^[A-Z2-7]{32}$/.test(secret) ? secret : twoFactor.newSecret();
       return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: false, required: false }, { values: {}, errors: out.errors }, 400);
@@ -234,7 +234,7 @@ export function accountsRoutes(): Hono<AppEnv> {
   r.post('/account/two-factor/recovery-codes', async (c) => {
     const u = c.get('user')!;
     const body = await c.req.parseBody();
-    const out = await twoFactor.renewRecoveryCodes(serviceCtx(c), { current: String(body.renewCurrent ?? '') });
+    const out = await twoFactor.renewRecoveryCodes(c.var.ctx, { current: String(body.renewCurrent ?? '') });
     if (!out.ok) {
       const left = await twoFactor.recoveryCodesLeft(c.get('deps').database.db, u.id);
       return v.twoFactorPage(c, { codesLeft: left, required: twoFactor.isSecondFactorRequired(u.roles) }, { values: {}, errors: { renewCurrent: out.errors.current! } }, 400);
@@ -244,7 +244,7 @@ export function accountsRoutes(): Hono<AppEnv> {
   r.post('/account/two-factor/off', async (c) => {
     const u = c.get('user')!;
     const body = await c.req.parseBody();
-    const out = await twoFactor.turnOff(serviceCtx(c), { current: String(body.offCurrent ?? ''), sessionIdHash: c.get('sessionIdHash')! });
+    const out = await twoFactor.turnOff(c.var.ctx, { current: String(body.offCurrent ?? ''), sessionIdHash: c.get('sessionIdHash')! });
     if (!out.ok) {
       const left = await twoFactor.recoveryCodesLeft(c.get('deps').database.db, u.id);
       return v.twoFactorPage(c, { codesLeft: left, required: twoFactor.isSecondFactorRequired(u.roles) }, { values: {}, errors: { offCurrent: out.errors.current! } }, 400);
@@ -255,12 +255,12 @@ export function accountsRoutes(): Hono<AppEnv> {
   r.post('/account/tokens', async (c) => {
     const body = await c.req.parseBody();
     const p = parseWith(z.object({ name: z.string().trim().min(1, 'platform.form.required').max(80, 'platform.form.tooBig') }), body);
-    if (!p.ok) return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), { token: { values: body, errors: p.errors } }, 400);
-    const created = await tokens.createApiToken(serviceCtx(c), p.data.name);
-    return v.accountPage(c, await tokens.listApiTokens(serviceCtx(c)), {}, 200, created.token);
+    if (!p.ok) return v.accountPage(c, await tokens.listApiTokens(c.var.ctx), { token: { values: body, errors: p.errors } }, 400);
+    const created = await tokens.createApiToken(c.var.ctx, p.data.name);
+    return v.accountPage(c, await tokens.listApiTokens(c.var.ctx), {}, 200, created.token);
   });
   r.post('/account/tokens/:id/revoke', async (c) => {
-    await tokens.revokeApiToken(serviceCtx(c), c.req.param('id'));
+    await tokens.revokeApiToken(c.var.ctx, c.req.param('id'));
     setFlash(c, 'accounts.tokens.revoked');
     return redirectTo(c, '/account');
   });
@@ -269,7 +269,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const p = parseWith(z.object({ current: password }), body);
     const fail = (errors: Record<string, string>) => v.accountPage(c, [], { delete: { values: {}, errors } }, 400);
     if (!p.ok) return fail(p.errors);
-    const out = await svc.deleteAccount(serviceCtx(c), p.data, { dataDir: c.get('deps').config.dataDir });
+    const out = await svc.deleteAccount(c.var.ctx, p.data, { dataDir: c.get('deps').config.dataDir });
     if (!out.ok) return fail(out.errors);
     clearSessionCookie(c, secure(c));
     setFlash(c, 'accounts.delete.done');
@@ -280,7 +280,7 @@ export function accountsRoutes(): Hono<AppEnv> {
   r.get('/admin/users', async (c) => {
     if (!canAccount(c.get('user'), 'users.list')) throw new NotFoundError();
     const pageNo = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
-    const list = await svc.listUsers(serviceCtx(c), { page: pageNo });
+    const list = await svc.listUsers(c.var.ctx, { page: pageNo });
     return v.usersPage(c, list, pageNo);
   });
   r.post('/admin/users/:id/roles', async (c) => {
@@ -290,7 +290,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     const roles = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String).filter((x): x is PlatformRole => (PLATFORM_ROLES as readonly string[]).includes(x));
     const regionsRaw = body.regions;
     const regions = (Array.isArray(regionsRaw) ? regionsRaw : regionsRaw ? [regionsRaw] : []).map(String).filter((x) => /^[a-z]{2,8}$/.test(x));
-    const out = await svc.setRoles(serviceCtx(c), { userId: c.req.param('id'), roles, coordinatorRegions: regions });
+    const out = await svc.setRoles(c.var.ctx, { userId: c.req.param('id'), roles, coordinatorRegions: regions });
     if (!out.ok) throw new NotFoundError();
     if (out.newToken) setSessionCookie(c, out.newToken, secure(c));
     setFlash(c, 'accounts.admin.rolesSaved');

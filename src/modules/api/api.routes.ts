@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { jsonObject } from '../../platform/validation.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
@@ -13,7 +13,6 @@ import { apiConsentGate } from '../privacy/privacy.routes.ts';
 import * as orgs from '../organisations/organisations.service.ts';
 import * as people from '../organisations/people.service.ts';
 import { openApiDocument } from './api.openapi.ts';
-
 
 function links(c: Ctx, r: { page: number; hasPrev: boolean; hasNext: boolean }) {
   const url = new URL(c.req.url);
@@ -58,22 +57,22 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   r.get('/organisations', async (c) => {
-    const res = await orgs.searchOrganisations(serviceCtx(c), c.req.query());
+    const res = await orgs.searchOrganisations(c.var.ctx, c.req.query());
     return c.json({ ...withoutInternals(res), links: links(c, res) });
   });
 
   r.post('/organisations', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     if (!ctx.actor) throw new UnauthorizedError();
     const out = await orgs.createOrganisation(ctx, await jsonObject(c));
     c.header('Location', `/api/v1/organisations/${out.id}`);
     return c.json(organisationJson(await orgs.getOrganisation(ctx, out.id)), 201);
   });
 
-  r.get('/organisations/:id', async (c) => c.json(organisationJson(await orgs.getOrganisation(serviceCtx(c), c.req.param('id')))));
+  r.get('/organisations/:id', async (c) => c.json(organisationJson(await orgs.getOrganisation(c.var.ctx, c.req.param('id')))));
 
   r.patch('/organisations/:id', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     if (!ctx.actor) throw new UnauthorizedError();
     const id = c.req.param('id');
     await orgs.updateOrganisation(ctx, id, await jsonObject(c));
@@ -81,24 +80,24 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   r.get('/people', async (c) => {
-    const res = await people.searchPeople(serviceCtx(c), c.req.query());
+    const res = await people.searchPeople(c.var.ctx, c.req.query());
     return c.json({ ...withoutInternals(res), links: links(c, res) });
   });
 
   r.get('/people/me', async (c) => {
-    const me = await people.getMyProfile(serviceCtx(c));
+    const me = await people.getMyProfile(c.var.ctx);
     if (!me) throw new NotFoundError();
     return c.json(personJson(me));
   });
 
   r.patch('/people/me', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     if (!ctx.actor) throw new UnauthorizedError();
     const out = await people.saveMyProfile(ctx, await jsonObject(c), { partial: true });
     return c.json(personJson(await people.getPerson(ctx, out.id)));
   });
 
-  r.get('/people/:id', async (c) => c.json(personJson(await people.getPerson(serviceCtx(c), c.req.param('id')))));
+  r.get('/people/:id', async (c) => c.json(personJson(await people.getPerson(c.var.ctx, c.req.param('id')))));
 
   return r;
 }

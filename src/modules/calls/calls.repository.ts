@@ -286,7 +286,6 @@ export async function callsForDashboard(db: DbOrTx): Promise<CallDashboardRow[]>
   );
 }
 
-
 export async function personUserId(db: DbOrTx, personId: string): Promise<string | null | undefined> {
   const [r] = await db.select({ u: people.userId }).from(people).where(eq(people.id, personId));
   return r?.u;

@@ -1,15 +1,15 @@
 /** Call pages: public list and page, offering, the broker's offers, offers with thread and match, publishing a call. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
+import { formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './calls.service.ts';
 import * as v from './calls.views.ts';
 import { MAX_BYTES } from '../requests/requests.files.ts';
-import { filesEnv, readUpload, uploadLimit, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
+import { filesEnv, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
+import { readUpload, uploadLimit } from '../../platform/forms.ts';
 
 const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []);
 
@@ -28,29 +28,28 @@ export function callsRoutes(): Hono<AppEnv> {
   r.get('/calls', async (c) => {
     const query = c.req.query();
     try {
-      return v.callsListPage(c, query, await svc.listOpenCalls(serviceCtx(c), query));
+      return v.callsListPage(c, query, await svc.listOpenCalls(c.var.ctx, query));
     } catch (e) {
       if (e instanceof ValidationError) return v.callsListPage(c, query, null, e.fields, 400);
       throw e;
     }
   });
 
-  r.get('/calls/:id', async (c) => v.callPage(c, await svc.getCall(serviceCtx(c), c.req.param('id'))));
+  r.get('/calls/:id', async (c) => v.callPage(c, await svc.getCall(c.var.ctx, c.req.param('id'))));
 
   r.get('/calls/:id/offer', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.offerFormPage(c, await svc.getOfferForm(serviceCtx(c), c.req.param('id')), { values: {}, errors: {} });
+    requireUser(c);
+    return v.offerFormPage(c, await svc.getOfferForm(c.var.ctx, c.req.param('id')), { values: {}, errors: {} });
   });
 
   r.post('/calls/:id/offers', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
     const body = await formBody(c);
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     try {
       const out = await svc.makeOffer(ctx, id, offerFromForm(body));
       if (out.ok) {
-        kickOutbox(c);
         setFlash(c, 'calls.offer.sent');
         return redirectTo(c, `/offers/${out.id}`);
       }
@@ -67,14 +66,14 @@ export function callsRoutes(): Hono<AppEnv> {
   });
 
   r.get('/calls/:id/offers', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.callOffersPage(c, await svc.listCallOffers(serviceCtx(c), c.req.param('id')));
+    requireUser(c);
+    return v.callOffersPage(c, await svc.listCallOffers(c.var.ctx, c.req.param('id')));
   });
 
   r.get('/requests/:id/call/new', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
-    return v.publishCallPage(c, id, { values: await svc.callDraftOf(serviceCtx(c), id), errors: {} });
+    return v.publishCallPage(c, id, { values: await svc.callDraftOf(c.var.ctx, id), errors: {} });
   });
 
   r.post('/requests/:id/call', async (c) => {
@@ -82,13 +81,12 @@ export function callsRoutes(): Hono<AppEnv> {
     const raw = await formBody(c);
     const body = { themes: [], formats: [], ...raw, languages: words(raw.languages) };
     try {
-      const out = await svc.publishCall(serviceCtx(c), id, body);
+      const out = await svc.publishCall(c.var.ctx, id, body);
       if (!out.ok) {
         if (out.reason === 'deadline_past') return v.publishCallPage(c, id, { values: raw, errors: { deadline: 'calls.publish.deadlinePast' } }, 400);
         setFlash(c, 'calls.publish.already');
         return redirectTo(c, `/requests/${id}`);
       }
-      kickOutbox(c);
       setFlash(c, 'calls.publish.done');
       return redirectTo(c, `/calls/${out.id}`);
     } catch (e) {
@@ -98,27 +96,26 @@ export function callsRoutes(): Hono<AppEnv> {
   });
 
   r.get('/offers/:id', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.offerPage(c, await svc.getOffer(serviceCtx(c), c.req.param('id')));
+    requireUser(c);
+    return v.offerPage(c, await svc.getOffer(c.var.ctx, c.req.param('id')));
   });
 
   r.post('/offers/:id/messages', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
-      await svc.postMessage(serviceCtx(c), id, body);
-      kickOutbox(c);
+      await svc.postMessage(c.var.ctx, id, body);
       setFlash(c, 'calls.thread.sent');
       return redirectTo(c, `/offers/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(serviceCtx(c), id), { values: body, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(c.var.ctx, id), { values: body, errors: e.fields }, 400);
       throw e;
     }
   });
 
   r.post('/offers/:id/cv', uploadLimit(MAX_BYTES.cv), async (c) => {
     const id = c.req.param('id');
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const { upload, fields } = await readUpload(c);
     if (!upload) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: 'requests.file.missing' } }, 400);
     try {
@@ -134,32 +131,29 @@ export function callsRoutes(): Hono<AppEnv> {
 
   r.post('/offers/:id/withdraw', async (c) => {
     const id = c.req.param('id');
-    const out = await svc.withdrawOffer(serviceCtx(c), id);
-    if (out.ok) kickOutbox(c);
+    const out = await svc.withdrawOffer(c.var.ctx, id);
     setFlash(c, out.ok ? 'calls.offer.withdrawnDone' : 'requests.notAllowed');
     return redirectTo(c, `/offers/${id}`);
   });
 
   r.post('/offers/:id/shortlist', async (c) => {
     const id = c.req.param('id');
-    const out = await svc.shortlistOffer(serviceCtx(c), id);
+    const out = await svc.shortlistOffer(c.var.ctx, id);
     setFlash(c, out.ok ? 'calls.offer.shortlisted' : 'requests.notAllowed');
     return redirectTo(c, `/offers/${id}`);
   });
 
   r.post('/offers/:id/propose', async (c) => {
     const id = c.req.param('id');
-    const out = await svc.proposeMatch(serviceCtx(c), id);
-    if (out.ok) kickOutbox(c);
+    const out = await svc.proposeMatch(c.var.ctx, id);
     setFlash(c, out.ok ? 'calls.match.proposedDone' : 'calls.match.callHasMatch');
     return redirectTo(c, `/offers/${id}`);
   });
 
   for (const answer of ['confirm', 'decline'] as const) {
     r.post(`/matches/:id/${answer}`, async (c) => {
-      const ctx = serviceCtx(c);
+      const ctx = c.var.ctx;
       const out = await svc.confirmMatch(ctx, c.req.param('id'), answer);
-      kickOutbox(c);
       setFlash(c, !out.ok ? 'calls.match.notProposed' : answer === 'decline' ? 'calls.match.declinedDone' : out.isConfirmed ? 'calls.match.confirmedDone' : 'calls.match.confirmedYours');
       const m = await svc.matchOffer(ctx, c.req.param('id'));
       return redirectTo(c, `/offers/${m}`);

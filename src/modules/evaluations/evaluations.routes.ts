@@ -1,14 +1,13 @@
 /** Evaluation pages: a programme's questionnaires (broker: add, edit, retire), answering (the side asked), results per exchange and across a programme (with its JSON under /api/v1), and a broker's manual run of the schedule. Thin. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import * as svc from './evaluations.service.ts';
 import * as v from './evaluations.views.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
 
 async function formBody(c: Ctx): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
@@ -30,12 +29,12 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   });
 
   r.get('/evaluations/questionnaires', async (c) => {
-    const p = await svc.questionnairesPage(serviceCtx(c), c.req.query('programme') ?? '');
+    const p = await svc.questionnairesPage(c.var.ctx, c.req.query('programme') ?? '');
     return v.questionnairesView(c, p, { values: { q0_kind: 'scale' }, errors: {} });
   });
 
   r.post('/evaluations/questionnaires', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const programmeId = c.req.query('programme') ?? '';
     const body = await formBody(c);
     // "More rows" re-shows the form with three more blank rows; nothing is saved.
@@ -51,7 +50,7 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   });
 
   r.get('/evaluations/questionnaires/:id/edit', async (c) => {
-    const p = await svc.questionnaireEditor(serviceCtx(c), c.req.param('id'));
+    const p = await svc.questionnaireEditor(c.var.ctx, c.req.param('id'));
     if ('retired' in p) {
       setFlash(c, 'evaluations.flash.notCurrent');
       return redirectTo(c, `/evaluations/questionnaires?programme=${p.programmeId}`);
@@ -60,7 +59,7 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/evaluations/questionnaires/:id/edit', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const body = await formBody(c);
     const editor = async () => {
@@ -90,25 +89,24 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/evaluations/questionnaires/:id/retire', async (c) => {
-    const out = await svc.retireQuestionnaire(serviceCtx(c), c.req.param('id'));
+    const out = await svc.retireQuestionnaire(c.var.ctx, c.req.param('id'));
     setFlash(c, out.ok ? 'evaluations.flash.retired' : 'evaluations.flash.notCurrent');
     return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
   });
 
-  r.get('/evaluations/results', async (c) => v.programmeResultsView(c, await svc.programmeResults(serviceCtx(c), c.req.query('programme') ?? '')));
+  r.get('/evaluations/results', async (c) => v.programmeResultsView(c, await svc.programmeResults(c.var.ctx, c.req.query('programme') ?? '')));
 
   r.post('/evaluations/run', async (c) => {
     if (!isStaff(c.get('user'))) throw new NotFoundError();
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const out = await svc.runEvaluations(ctx.db, ctx.now);
-    if (out.sent || out.reminded) kickOutbox(c);
     return c.json(out);
   });
 
-  r.get('/evaluations/:id', async (c) => v.evaluationView(c, await svc.getEvaluation(serviceCtx(c), c.req.param('id')), null));
+  r.get('/evaluations/:id', async (c) => v.evaluationView(c, await svc.getEvaluation(c.var.ctx, c.req.param('id')), null));
 
   r.post('/evaluations/:id', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
@@ -123,12 +121,12 @@ export function evaluationsRoutes(): Hono<AppEnv> {
 
   // The same results as JSON for the secretariat: a personal access token (Bearer) or the session.
   r.get('/api/v1/programmes/:id/evaluation-results', apiAuth({ required: true }), async (c) => {
-    return c.json(await svc.programmeResults(serviceCtx(c), c.req.param('id')));
+    return c.json(await svc.programmeResults(c.var.ctx, c.req.param('id')));
   });
 
   r.get('/exchanges/:id/evaluations', async (c) => {
     if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path)}`, 303);
-    return v.resultsView(c, await svc.exchangeResults(serviceCtx(c), c.req.param('id')));
+    return v.resultsView(c, await svc.exchangeResults(c.var.ctx, c.req.param('id')));
   });
   return r;
 }

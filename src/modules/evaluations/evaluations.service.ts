@@ -14,7 +14,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/html/form.ts';
 import { audit } from '../../platform/audit.ts';
 import { parseWith } from '../../platform/validation.ts';
-import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { notify, mailLink } from '../../platform/outbox.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import { findExchange, standingOf } from '../exchanges/exchanges.repository.ts';
 import * as repo from './evaluations.repository.ts';

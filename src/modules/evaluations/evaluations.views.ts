@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/http.ts';
 import type { T } from '../../platform/i18n.ts';
 import { page, link } from '../../platform/render.ts';
 import { input, textarea, select, checkbox, errorSummary, type FormState } from '../../platform/html/form.ts';
-import { fmtDate } from '../programmes/programmes.views.ts';
+import { fmtDate } from '../../platform/html/format.ts';
 import type { questionnairesPage, EvaluationPage, exchangeResults, EditorPage, ProgrammeResults, QuestionResult } from './evaluations.service.ts';
 import { QUESTION_KINDS, MAX_QUESTIONS, TEXT_ANSWERS_SHOWN, formRows } from './evaluations.service.ts';
 

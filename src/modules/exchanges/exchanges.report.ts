@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { T, Locale } from '../../platform/i18n.ts';
-import { fmtDate, formatName } from '../programmes/programmes.views.ts';
+import { fmtDate } from '../../platform/html/format.ts';
+import { formatName } from '../../taxonomy/names.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { labelFor } from '../../taxonomy/labels.ts';
 import { REGIONS } from '../../taxonomy/regions.ts';

@@ -1,15 +1,15 @@
 /** Exchange pages: list, plan from a match, the exchange's page (agenda, tasks, messages, calendar), terms of reference. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { download, link, redirectTo, setFlash } from '../../platform/render.ts';
 import * as svc from './exchanges.service.ts';
 import * as v from './exchanges.views.ts';
 import * as dv from './exchanges.dashboard.views.ts';
 import { reportPdf } from './exchanges.report.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
-import { filesEnv, readUpload, uploadLimit, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
+import { filesEnv, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
+import { readUpload, uploadLimit, requireUser } from '../../platform/forms.ts';
 
 async function formBody(c: Ctx): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
@@ -18,27 +18,22 @@ async function formBody(c: Ctx): Promise<Record<string, string>> {
   return out;
 }
 
-function signInRedirect(c: Ctx): Response {
-  const url = new URL(c.req.url);
-  return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path + url.search)}`, 303);
-}
-
 export function exchangesRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.use('/exchanges/*', async (c, next) => {
     // A copied document link without the session answers 404 (SECURITY 24), not a sign-in page.
-    if (!c.get('user') && !/^\/exchanges\/[^/]+\/documents\/[^/]+$/.test(c.req.path)) return signInRedirect(c);
+    if (!/^\/exchanges\/[^/]+\/documents\/[^/]+$/.test(c.req.path)) requireUser(c);
     await next();
   });
   r.get('/exchanges', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.listPage(c, await svc.listExchanges(serviceCtx(c)));
+    requireUser(c);
+    return v.listPage(c, await svc.listExchanges(c.var.ctx));
   });
 
   r.get('/exchanges/new', async (c) => {
     const matchId = c.req.query('match') ?? '';
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const d = await svc.planDraftOf(ctx, matchId);
     if (d.existingId) return redirectTo(c, `/exchanges/${d.existingId}`);
     return v.planFormPage(c, { title: d.title, action: `/exchanges/new?match=${encodeURIComponent(matchId)}`, form: { values: d.values, errors: {} }, isNew: true });
@@ -46,11 +41,10 @@ export function exchangesRoutes(): Hono<AppEnv> {
 
   r.post('/exchanges/new', async (c) => {
     const matchId = c.req.query('match') ?? '';
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const body = await formBody(c);
     try {
       const out = await svc.planExchange(ctx, matchId, body, c.get('t'));
-      if (out.ok) kickOutbox(c);
       setFlash(c, out.ok ? 'exchanges.flash.planned' : 'exchanges.flash.alreadyPlanned');
       return redirectTo(c, `/exchanges/${out.id}`);
     } catch (e) {
@@ -60,32 +54,32 @@ export function exchangesRoutes(): Hono<AppEnv> {
     }
   });
 
-  r.get('/exchanges/dashboard', async (c) => dv.dashboardPage(c, await svc.programmeDashboard(serviceCtx(c), c.req.query('programme') ?? '')));
+  r.get('/exchanges/dashboard', async (c) => dv.dashboardPage(c, await svc.programmeDashboard(c.var.ctx, c.req.query('programme') ?? '')));
 
   r.get('/exchanges/dashboard.csv', async (c) => {
-    const out = await svc.programmeCsv(serviceCtx(c), c.req.query('programme') ?? '');
+    const out = await svc.programmeCsv(c.var.ctx, c.req.query('programme') ?? '');
     return download(c, { name: `exchanges-${out.name}.csv`, type: 'text/csv; charset=utf-8', bytes: out.csv });
   });
 
-  r.get('/exchanges/:id/report', async (c) => dv.reportPage(c, await svc.exchangeReport(serviceCtx(c), c.req.param('id'))));
+  r.get('/exchanges/:id/report', async (c) => dv.reportPage(c, await svc.exchangeReport(c.var.ctx, c.req.param('id'))));
 
   r.get('/exchanges/:id/report.pdf', async (c) => {
-    const report = await svc.exchangeReport(serviceCtx(c), c.req.param('id'));
+    const report = await svc.exchangeReport(c.var.ctx, c.req.param('id'));
     // No PDF in Arabic (see exchanges.report.ts): the printable page instead.
     if (!dv.pdfLocale(c.get('locale'))) return c.redirect(link(c, `/exchanges/${report.exchange.id}/report`), 303);
     const pdf = await reportPdf(report, c.get('t'), c.get('locale'));
     return download(c, { name: `exchange-report-${report.exchange.id}.pdf`, type: 'application/pdf', bytes: pdf });
   });
 
-  r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(serviceCtx(c), c.req.param('id'))));
+  r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(c.var.ctx, c.req.param('id'))));
 
   r.get('/exchanges/:id/plan', async (c) => {
-    const p = await svc.getPlanForEdit(serviceCtx(c), c.req.param('id'));
+    const p = await svc.getPlanForEdit(c.var.ctx, c.req.param('id'));
     return v.planFormPage(c, { title: p.exchange.title, action: `/exchanges/${p.exchange.id}/plan`, form: { values: p.values, errors: {} }, isNew: false });
   });
 
   r.post('/exchanges/:id/plan', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
@@ -102,7 +96,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
   r.post('/exchanges/:id/transitions', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
-    const out = await svc.moveExchange(serviceCtx(c), id, body.event ?? '');
+    const out = await svc.moveExchange(c.var.ctx, id, body.event ?? '');
     if (out.ok) setFlash(c, 'exchanges.flash.moved');
     else if (out.reason === 'tor_not_agreed') setFlash(c, 'exchanges.flash.torNotAgreed');
     else if (out.reason === 'not_started') setFlash(c, 'exchanges.flash.notStarted');
@@ -111,21 +105,20 @@ export function exchangesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/exchanges/:id/calendar.ics', async (c) => {
-    const ics = await svc.exchangeCalendar(serviceCtx(c), c.req.param('id'), c.get('t'));
+    const ics = await svc.exchangeCalendar(c.var.ctx, c.req.param('id'), c.get('t'));
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="exchange.ics"');
     c.header('Cache-Control', 'no-store');
     return c.body(ics);
   });
 
-  const pagePost = (path: string, action: (ctx: ReturnType<typeof serviceCtx>, id: string, body: Record<string, string>) => Promise<void>, which: 'message' | 'agenda' | 'task', flash: string) =>
+  const pagePost = (path: string, action: (ctx: ServiceCtx, id: string, body: Record<string, string>) => Promise<void>, which: 'message' | 'agenda' | 'task', flash: string) =>
     r.post(path, async (c) => {
-      const ctx = serviceCtx(c);
+      const ctx = c.var.ctx;
       const id = c.req.param('id') ?? '';
       const body = await formBody(c);
       try {
         await action(ctx, id, body);
-        if (which === 'message') kickOutbox(c);
         setFlash(c, flash);
         return redirectTo(c, `/exchanges/${id}`);
       } catch (e) {
@@ -140,12 +133,12 @@ export function exchangesRoutes(): Hono<AppEnv> {
   r.post('/exchanges/:id/tasks/:taskId', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
-    await svc.setTaskDone(serviceCtx(c), id, c.req.param('taskId'), body.done === 'true');
+    await svc.setTaskDone(c.var.ctx, id, c.req.param('taskId'), body.done === 'true');
     return redirectTo(c, `/exchanges/${id}`);
   });
 
   r.post('/exchanges/:id/documents', uploadLimit(svc.MAX_DOCUMENT_BYTES), async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const { upload } = await readUpload(c);
     if (!upload) return v.exchangePage(c, await svc.getExchange(ctx, id), { document: { values: {}, errors: { file: 'exchanges.document.missing' } } }, 400);
@@ -156,20 +149,19 @@ export function exchangesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/exchanges/:id/documents/:docId', async (c) => {
-    const f = await svc.openDocument(serviceCtx(c), filesEnv(c), c.req.param('id'), c.req.param('docId'));
+    const f = await svc.openDocument(c.var.ctx, filesEnv(c), c.req.param('id'), c.req.param('docId'));
     return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
   });
 
   r.post('/exchanges/:id/lesson', async (c) => {
-    const out = await svc.draftLesson(serviceCtx(c), c.req.param('id'), c.get('t'));
+    const out = await svc.draftLesson(c.var.ctx, c.req.param('id'), c.get('t'));
     setFlash(c, 'exchanges.flash.lessonDrafted');
     return redirectTo(c, `/good-practices/${out.id}`);
   });
 
   r.post('/exchanges/:id/partnership', async (c) => {
     const body = await formBody(c);
-    const out = await svc.proposePartnership(serviceCtx(c), c.req.param('id'), body.note ?? '');
-    if (out.ok) kickOutbox(c);
+    const out = await svc.proposePartnership(c.var.ctx, c.req.param('id'), body.note ?? '');
     if (out.ok || out.id) {
       setFlash(c, out.ok ? 'exchanges.flash.partnershipProposed' : 'exchanges.flash.partnershipExists');
       return redirectTo(c, `/partnerships/${out.id}`);
@@ -179,20 +171,20 @@ export function exchangesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/partnerships/:id', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.partnershipPage(c, await svc.getPartnership(serviceCtx(c), c.req.param('id')));
+    requireUser(c);
+    return v.partnershipPage(c, await svc.getPartnership(c.var.ctx, c.req.param('id')));
   });
 
   r.post('/partnerships/:id/accept', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const out = await svc.acceptPartnership(serviceCtx(c), c.req.param('id'));
+    requireUser(c);
+    const out = await svc.acceptPartnership(c.var.ctx, c.req.param('id'));
     setFlash(c, out.ok ? 'exchanges.flash.partnershipAccepted' : 'exchanges.flash.notAllowed');
     return redirectTo(c, `/partnerships/${c.req.param('id')}`);
   });
 
   r.post('/partnerships/:id/notes', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const ctx = serviceCtx(c);
+    requireUser(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
@@ -206,16 +198,15 @@ export function exchangesRoutes(): Hono<AppEnv> {
 
   r.get('/exchanges/:id/terms', async (c) => {
     const q = c.req.query();
-    return v.torPage(c, await svc.getTor(serviceCtx(c), c.req.param('id'), { from: q.from, to: q.to }), null);
+    return v.torPage(c, await svc.getTor(c.var.ctx, c.req.param('id'), { from: q.from, to: q.to }), null);
   });
 
   r.post('/exchanges/:id/terms', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
       const out = await svc.writeTor(ctx, id, body);
-      if (out.ok) kickOutbox(c);
       setFlash(c, out.ok ? 'exchanges.flash.torSaved' : out.reason === 'unchanged' ? 'exchanges.flash.torUnchanged' : 'exchanges.flash.torConflict');
       return redirectTo(c, `/exchanges/${id}/terms`);
     } catch (e) {
@@ -229,8 +220,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
     const body = await formBody(c);
     const version = Number(body.version);
     if (!Number.isInteger(version)) throw new NotFoundError();
-    const out = await svc.signTor(serviceCtx(c), id, version);
-    if (out.ok && out.agreed) kickOutbox(c);
+    const out = await svc.signTor(c.var.ctx, id, version);
     setFlash(c, out.ok ? (out.agreed ? 'exchanges.flash.torAgreed' : 'exchanges.flash.signed') : out.reason === 'not_latest' ? 'exchanges.flash.notLatest' : 'exchanges.flash.alreadySigned');
     return redirectTo(c, `/exchanges/${id}/terms`);
   });

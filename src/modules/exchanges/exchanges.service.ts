@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { mustParse, parseWith } from '../../platform/validation.ts';
 import type { FieldErrors } from '../../platform/html/form.ts';
-import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { notify, mailLink } from '../../platform/outbox.ts';
 import { brokerIds } from '../requests/requests.repository.ts';
 import type { ExchangeFormat } from '../../taxonomy/formats.ts';
 import type { TorContent, LogisticsChecklist } from '../../db/schema/exchanges.ts';

@@ -51,7 +51,6 @@ function addIssue(report: ImportReport, max: number, issue: ImportIssue) {
   if (report.issues.length < max) report.issues.push(issue);
 }
 
-
 type Checked<T> = { ok: true; value: T & { id: string }; extra: Record<string, unknown> } | { ok: false; issues: Omit<ImportIssue, 'line'>[] };
 
 /**

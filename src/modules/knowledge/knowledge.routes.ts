@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
@@ -15,6 +15,7 @@ import * as svc from './knowledge.service.ts';
 import * as v from './knowledge.views.ts';
 import { isSecretariat } from './knowledge.policy.ts';
 import { caseQuery } from './knowledge.schema.ts';
+import { requireUser } from '../../platform/forms.ts';
 
 /** Form fields as strings or lists of strings. */
 async function formBody(c: Ctx): Promise<Record<string, string | string[]>> {
@@ -29,11 +30,6 @@ async function formBody(c: Ctx): Promise<Record<string, string | string[]>> {
   return out;
 }
 
-function signInRedirect(c: Ctx): Response {
-  const url = new URL(c.req.url);
-  return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path + url.search)}`, 303);
-}
-
 /** A case for the API: editor-only parts (abilities, history) left out. */
 function caseJson(g: svc.GoodPracticeDetail) {
   const { abilities: _a, history: _h, moderation: _m, ...rest } = g;
@@ -45,7 +41,7 @@ export function knowledgeRoutes(): Hono<AppEnv> {
 
   r.get('/good-practices', async (c) => {
     const query = c.req.query();
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const abilities = { create: await svc.canEdit(ctx) };
     try {
       return v.libraryPage(c, query, await svc.searchGoodPractices(ctx, query), abilities);
@@ -56,16 +52,16 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   });
 
   r.get('/good-practices/new', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const ctx = serviceCtx(c);
+    requireUser(c);
+    const ctx = c.var.ctx;
     const rel = await svc.editorRelation(ctx);
     if (!(await svc.canEdit(ctx))) throw new NotFoundError();
     return v.caseFormPage(c, 'create', emptyForm({ lang: c.get('locale') }), { associations: rel.associations, isSecretariat: isSecretariat(ctx.actor) });
   });
 
   r.post('/good-practices', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const ctx = serviceCtx(c);
+    requireUser(c);
+    const ctx = c.var.ctx;
     const body = await formBody(c);
     try {
       const out = await svc.createDraft(ctx, body);
@@ -79,15 +75,15 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   });
 
   r.get('/good-practices/drafts', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.draftsPage(c, await svc.listUnpublished(serviceCtx(c)));
+    requireUser(c);
+    return v.draftsPage(c, await svc.listUnpublished(c.var.ctx));
   });
 
-  r.get('/good-practices/:id', async (c) => v.casePage(c, await svc.getGoodPractice(serviceCtx(c), c.req.param('id'), c.req.query())));
+  r.get('/good-practices/:id', async (c) => v.casePage(c, await svc.getGoodPractice(c.var.ctx, c.req.param('id'), c.req.query())));
 
   r.get('/good-practices/:id/edit', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const ctx = serviceCtx(c);
+    requireUser(c);
+    const ctx = c.var.ctx;
     const q = svc.parseQuery(caseQuery, c.req.query());
     const lang: Locale = q.lang ?? ctx.locale;
     const { values, detail } = await svc.editFormOf(ctx, c.req.param('id'), lang);
@@ -96,8 +92,8 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   });
 
   r.post('/good-practices/:id/edit', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const ctx = serviceCtx(c);
+    requireUser(c);
+    const ctx = c.var.ctx;
     const id = c.req.param('id');
     const body = await formBody(c);
     // A form always sends every field: checkbox groups left empty mean "none".
@@ -116,17 +112,17 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   });
 
   r.post('/good-practices/:id/publish', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
-    const out = await svc.publishGoodPractice(serviceCtx(c), id);
+    const out = await svc.publishGoodPractice(c.var.ctx, id);
     setFlash(c, out.ok ? 'knowledge.publish.done' : out.reason === 'incomplete' ? 'knowledge.publish.incomplete' : 'knowledge.publish.already');
     return redirectTo(c, `/good-practices/${id}`);
   });
 
   r.post('/good-practices/:id/unpublish', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
-    const out = await svc.unpublishGoodPractice(serviceCtx(c), id);
+    const out = await svc.unpublishGoodPractice(c.var.ctx, id);
     setFlash(c, out.ok ? 'knowledge.unpublish.done' : 'knowledge.unpublish.notPublished');
     return redirectTo(c, `/good-practices/${id}`);
   });
@@ -136,14 +132,14 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   r.get('/cooperation-approaches/:code', async (c) => {
     const code = c.req.param('code');
     if (!isApproach(code)) throw new NotFoundError();
-    return v.approachPage(c, code, await svc.goodPracticesByApproach(serviceCtx(c), code));
+    return v.approachPage(c, code, await svc.goodPracticesByApproach(c.var.ctx, code));
   });
   r.get('/funding', (c) => v.fundingPage(c));
 
   // API: published cases (drafts answer 404 here as on the pages).
   r.get('/api/v1/good-practices', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const res = await svc.searchGoodPractices(serviceCtx(c), c.req.query());
+    const res = await svc.searchGoodPractices(c.var.ctx, c.req.query());
     const { hasNext, hasPrev, ...rest } = res;
     const at = (p: number) => {
       const u = new URL(c.req.url);
@@ -154,7 +150,7 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   });
   r.get('/api/v1/good-practices/:id', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(caseJson(await svc.getGoodPractice(serviceCtx(c), c.req.param('id'), c.req.query())));
+    return c.json(caseJson(await svc.getGoodPractice(c.var.ctx, c.req.param('id'), c.req.query())));
   });
 
   return r;

@@ -7,12 +7,11 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { UnauthorizedError, ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
-import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
+import { formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './matching.service.ts';
 import * as v from './matching.views.ts';
 
@@ -24,11 +23,11 @@ export function matchingRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get('/calls/:id/candidates', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
     const query = c.req.query();
     try {
-      return v.candidatesPage(c, await svc.callCandidates(serviceCtx(c), id, query), id, { values: query, errors: {} });
+      return v.candidatesPage(c, await svc.callCandidates(c.var.ctx, id, query), id, { values: query, errors: {} });
     } catch (e) {
       if (e instanceof ValidationError) return v.candidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
       throw e;
@@ -36,11 +35,11 @@ export function matchingRoutes(): Hono<AppEnv> {
   });
 
   r.get('/requests/:id/candidates', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
     const query = c.req.query();
     try {
-      return v.requestCandidatesPage(c, await svc.requestCandidates(serviceCtx(c), id, query), id, { values: query, errors: {} });
+      return v.requestCandidatesPage(c, await svc.requestCandidates(c.var.ctx, id, query), id, { values: query, errors: {} });
     } catch (e) {
       if (e instanceof ValidationError) return v.requestCandidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
       throw e;
@@ -48,11 +47,10 @@ export function matchingRoutes(): Hono<AppEnv> {
   });
 
   r.post('/calls/:id/candidates/invite', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
     const body = await formBody(c);
-    const out = await svc.inviteCandidate(serviceCtx(c), id, { type: body.type, id: body.id });
-    if (out.ok) kickOutbox(c);
+    const out = await svc.inviteCandidate(c.var.ctx, id, { type: body.type, id: body.id });
     setFlash(c, out.ok ? 'matching.candidates.invited' : INVITE_REFUSALS[out.reason]);
     const back = new URLSearchParams();
     for (const k of ['type', 'country', 'language'] as const) {
@@ -64,19 +62,19 @@ export function matchingRoutes(): Hono<AppEnv> {
   });
 
   r.get('/opportunities', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const organisation = c.req.query('organisation');
-    return v.opportunitiesPage(c, await svc.opportunities(serviceCtx(c), { organisationId: organisation || undefined }));
+    return v.opportunitiesPage(c, await svc.opportunities(c.var.ctx, { organisationId: organisation || undefined }));
   });
 
   r.get('/rounds/:id/plan', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
     const query = c.req.queries();
     const flat: Record<string, string | string[]> = {};
     for (const [k, vals] of Object.entries(query)) flat[k] = k === 'fix' || k === 'forbid' ? vals : (vals[0] ?? '');
     try {
-      const d = await svc.roundPlan(serviceCtx(c), id, flat);
+      const d = await svc.roundPlan(c.var.ctx, id, flat);
       return v.roundPlanPage(c, d, id, { values: d.settings, errors: {} });
     } catch (e) {
       if (e instanceof ValidationError) return v.roundPlanPage(c, null, id, { values: flat, errors: e.fields }, 400);
@@ -85,12 +83,11 @@ export function matchingRoutes(): Hono<AppEnv> {
   });
 
   r.post('/rounds/:id/plan', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const id = c.req.param('id');
     const body = await formBody(c);
     const pairs = Array.isArray(body.pair) ? body.pair : body.pair ? [body.pair] : [];
-    const out = await svc.confirmPlan(serviceCtx(c), id, pairs);
-    if (out.invited) kickOutbox(c);
+    const out = await svc.confirmPlan(c.var.ctx, id, pairs);
     setFlash(c, out.skipped ? 'matching.plan.confirmedSome' : 'matching.plan.confirmed');
     return redirectTo(c, `/rounds/${id}/plan`);
   });
@@ -99,19 +96,19 @@ export function matchingRoutes(): Hono<AppEnv> {
 
   r.get('/api/v1/calls/:id/candidates', async (c) => {
     if (!c.get('user')) throw new UnauthorizedError();
-    const d = await svc.callCandidates(serviceCtx(c), c.req.param('id'), c.req.query());
+    const d = await svc.callCandidates(c.var.ctx, c.req.param('id'), c.req.query());
     return c.json(d);
   });
 
   r.get('/api/v1/requests/:id/candidates', async (c) => {
     if (!c.get('user')) throw new UnauthorizedError();
-    return c.json(await svc.requestCandidates(serviceCtx(c), c.req.param('id'), c.req.query()));
+    return c.json(await svc.requestCandidates(c.var.ctx, c.req.param('id'), c.req.query()));
   });
 
   r.get('/api/v1/opportunities', async (c) => {
     if (!c.get('user')) throw new UnauthorizedError();
     const organisation = c.req.query('organisation');
-    return c.json(await svc.opportunities(serviceCtx(c), { organisationId: organisation || undefined }));
+    return c.json(await svc.opportunities(c.var.ctx, { organisationId: organisation || undefined }));
   });
 
   r.post('/api/v1/calls/:id/candidates/invite', async (c) => {
@@ -122,9 +119,8 @@ export function matchingRoutes(): Hono<AppEnv> {
     } catch {
       throw new ValidationError({ _body: 'platform.form.invalid' });
     }
-    const out = await svc.inviteCandidate(serviceCtx(c), c.req.param('id'), body);
+    const out = await svc.inviteCandidate(c.var.ctx, c.req.param('id'), body);
     if (out.ok) {
-      kickOutbox(c);
       return c.json(out);
     }
     return c.json({ error: { code: out.reason, message: c.get('t')(INVITE_REFUSALS[out.reason]) } }, 409);

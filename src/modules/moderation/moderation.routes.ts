@@ -1,10 +1,9 @@
 /** Reporting content and the moderators' queue. Thin. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { safeNext } from '../accounts/accounts.routes.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as svc from './moderation.service.ts';
 import * as v from './moderation.views.ts';
 
@@ -15,24 +14,23 @@ export function moderationRoutes(): Hono<AppEnv> {
   r.post('/reports', async (c) => {
     if (!c.get('user')) return c.redirect(link(c, '/sign-in'), 303);
     const body = await c.req.parseBody();
-    const out = await svc.reportContent(serviceCtx(c), {
+    const out = await svc.reportContent(c.var.ctx, {
       objectType: String(body.objectType ?? ''),
       objectId: String(body.objectId ?? ''),
       reason: String(body.reason ?? ''),
       note: String(body.note ?? ''),
     });
-    if (out.ok && out.hidden) kickOutbox(c);
     setFlash(c, out.ok ? 'moderation.flash.reported' : FLASH[out.reason]);
     return redirectTo(c, safeNext(body.back) ?? '/');
   });
   r.get('/admin/moderation', async (c) => {
     if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=%2Fadmin%2Fmoderation`, 303);
-    return v.queuePage(c, await svc.moderationQueue(serviceCtx(c)));
+    return v.queuePage(c, await svc.moderationQueue(c.var.ctx));
   });
   r.post('/admin/moderation/decide', async (c) => {
     if (!c.get('user')) return c.redirect(link(c, '/sign-in'), 303);
     const body = await c.req.parseBody();
-    const out = await svc.decideOnContent(serviceCtx(c), { objectType: String(body.objectType ?? ''), objectId: String(body.objectId ?? ''), decision: String(body.decision ?? '') });
+    const out = await svc.decideOnContent(c.var.ctx, { objectType: String(body.objectType ?? ''), objectId: String(body.objectId ?? ''), decision: String(body.decision ?? '') });
     setFlash(c, out.ok ? 'moderation.flash.decided' : 'moderation.flash.notHidden');
     return redirectTo(c, '/admin/moderation');
   });

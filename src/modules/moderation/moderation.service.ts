@@ -8,7 +8,7 @@
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { notify, mailLink } from '../../platform/outbox.ts';
 import * as repo from './moderation.repository.ts';
 import { HIDE_AFTER_REPORTS, canModerate, canReport, canSeeHidden, isReportReason, isReportableType, type ReportableType } from './moderation.policy.ts';
 

@@ -2,21 +2,13 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { ValidationError } from '../../platform/errors.ts';
 import { page, link, redirectTo, setFlash } from '../../platform/render.ts';
 import { errorSummary } from '../../platform/html/form.ts';
-import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
-import { drainOutbox, getPreference, setPreference, NOTIFICATION_MODES, type NotificationMode } from './notifications.service.ts';
-
-/**
- * Sends what an action just queued without waiting for the worker's next round. Fire and forget:
- * a failure leaves the rows in the outbox, where the worker retries them.
- */
-export function kickOutbox(c: Ctx): void {
-  const deps = c.get('deps');
-  void drainOutbox(deps.database.db, deps.mailer, deps.now(), { baseUrl: deps.config.baseUrl }).catch((e: unknown) => deps.log.warn('outbox drain failed', { error: e instanceof Error ? e.message : String(e) }));
-}
+import { formBody, requireUser } from '../../platform/forms.ts';
+import { drainOutbox } from '../../platform/outbox.ts';
+import { getPreference, setPreference, NOTIFICATION_MODES, type NotificationMode } from './notifications.service.ts';
 
 function settingsPage(c: Ctx, mode: string, errors: Record<string, string> = {}, status = 200) {
   const t = c.get('t');
@@ -37,14 +29,14 @@ ${NOTIFICATION_MODES.map((m) => html`<label><input type="radio" name="mode" valu
 export function notificationsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get('/notifications/settings', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return settingsPage(c, await getPreference(serviceCtx(c)));
+    requireUser(c);
+    return settingsPage(c, await getPreference(c.var.ctx));
   });
   r.post('/notifications/settings', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const body = await formBody(c);
     try {
-      await setPreference(serviceCtx(c), body);
+      await setPreference(c.var.ctx, body);
       setFlash(c, 'notifications.settings.saved');
       return redirectTo(c, '/notifications/settings');
     } catch (e) {

@@ -1,29 +1,13 @@
 /** Organisation pages: directory, profile, create/edit, verify, claim, join, invitations, membership decisions. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { ValidationError } from '../../platform/errors.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { emptyForm } from '../../platform/html/form.ts';
 import * as svc from './organisations.service.ts';
 import * as v from './organisations.views.ts';
-
-/** Form fields as strings or lists of strings (files are not accepted here). */
-export async function formBody(c: Ctx): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
-  for (const [k, val] of Object.entries(body)) {
-    if (typeof val === 'string') out[k] = val;
-    else if (Array.isArray(val)) out[k] = val.filter((x): x is string => typeof x === 'string');
-  }
-  return out;
-}
-
-/** Visitors asking for a members' page go to sign-in and come back. */
-export function signInRedirect(c: Ctx): Response {
-  const url = new URL(c.req.url);
-  return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path + url.search)}`, 303);
-}
+import { formBody, requireUser } from '../../platform/forms.ts';
 
 export function organisationsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -31,7 +15,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
   r.get('/organisations', async (c) => {
     const query = c.req.query();
     try {
-      const result = await svc.searchOrganisations(serviceCtx(c), query);
+      const result = await svc.searchOrganisations(c.var.ctx, query);
       return v.directoryPage(c, query, result);
     } catch (e) {
       if (e instanceof ValidationError) return v.directoryPage(c, query, null, e.fields, 400);
@@ -40,14 +24,14 @@ export function organisationsRoutes(): Hono<AppEnv> {
   });
 
   r.get('/organisations/new', (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     return v.organisationFormPage(c, 'create', emptyForm({ kind: 'municipality' }));
   });
 
   r.post('/organisations', async (c) => {
     const body = await formBody(c);
     try {
-      const out = await svc.createOrganisation(serviceCtx(c), body);
+      const out = await svc.createOrganisation(c.var.ctx, body);
       setFlash(c, 'organisations.create.done');
       return redirectTo(c, `/organisations/${out.id}`);
     } catch (e) {
@@ -56,11 +40,11 @@ export function organisationsRoutes(): Hono<AppEnv> {
     }
   });
 
-  r.get('/organisations/:id', async (c) => v.profilePage(c, await svc.getOrganisation(serviceCtx(c), c.req.param('id'))));
+  r.get('/organisations/:id', async (c) => v.profilePage(c, await svc.getOrganisation(c.var.ctx, c.req.param('id'))));
 
   r.get('/organisations/:id/edit', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const o = await svc.getOrganisation(serviceCtx(c), c.req.param('id'));
+    requireUser(c);
+    const o = await svc.getOrganisation(c.var.ctx, c.req.param('id'));
     if (!o.abilities.edit) return v.forbidden(c);
     return v.organisationFormPage(c, 'edit', emptyForm(svc.inputOf({ ...o, email: o.email })), o.id);
   });
@@ -71,7 +55,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
     // A form always sends every field: checkbox groups left empty mean "none".
     const full = { themes: [], sdgs: [], languages: [], ...body };
     try {
-      await svc.updateOrganisation(serviceCtx(c), id, full);
+      await svc.updateOrganisation(c.var.ctx, id, full);
       setFlash(c, 'organisations.edit.done');
       return redirectTo(c, `/organisations/${id}`);
     } catch (e) {
@@ -83,14 +67,14 @@ export function organisationsRoutes(): Hono<AppEnv> {
   r.post('/organisations/:id/verify', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
-    await svc.verifyOrganisation(serviceCtx(c), id, body.verified !== 'false');
+    await svc.verifyOrganisation(c.var.ctx, id, body.verified !== 'false');
     setFlash(c, body.verified === 'false' ? 'organisations.verify.removed' : 'organisations.verify.done');
     return redirectTo(c, `/organisations/${id}`);
   });
 
   r.post('/organisations/:id/claim', async (c) => {
     const id = c.req.param('id');
-    const out = await svc.claimOrganisation(serviceCtx(c), id, await formBody(c));
+    const out = await svc.claimOrganisation(c.var.ctx, id, await formBody(c));
     setFlash(c, out.ok ? 'organisations.claim.done' : out.reason === 'has_admin' ? 'organisations.claim.hasAdmin' : 'organisations.join.alreadyRequested');
     return redirectTo(c, `/organisations/${id}`);
   });
@@ -98,7 +82,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
   r.post('/organisations/:id/join', async (c) => {
     const id = c.req.param('id');
     try {
-      const out = await svc.requestMembership(serviceCtx(c), id, await formBody(c));
+      const out = await svc.requestMembership(c.var.ctx, id, await formBody(c));
       setFlash(c, out.ok ? 'organisations.join.done' : out.reason === 'already_member' ? 'organisations.join.alreadyMember' : 'organisations.join.alreadyRequested');
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
@@ -111,7 +95,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const deps = c.get('deps');
     try {
-      await svc.inviteMember({ ...serviceCtx(c), mailer: deps.mailer, baseUrl: deps.config.baseUrl }, id, await formBody(c));
+      await svc.inviteMember({ ...c.var.ctx, mailer: deps.mailer, baseUrl: deps.config.baseUrl }, id, await formBody(c));
       setFlash(c, 'organisations.invite.done');
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
@@ -121,7 +105,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/memberships/:id/decision', async (c) => {
-    const out = await svc.decideMembership(serviceCtx(c), c.req.param('id'), await formBody(c));
+    const out = await svc.decideMembership(c.var.ctx, c.req.param('id'), await formBody(c));
     if (!out.ok) {
       setFlash(c, out.reason === 'has_admin' ? 'organisations.claim.hasAdmin' : 'organisations.members.notPending');
       return redirectTo(c, '/organisations');
@@ -131,7 +115,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/memberships/:id/role', async (c) => {
-    const out = await svc.changeMembershipRole(serviceCtx(c), c.req.param('id'), await formBody(c));
+    const out = await svc.changeMembershipRole(c.var.ctx, c.req.param('id'), await formBody(c));
     if (!out.ok) {
       setFlash(c, out.reason === 'last_admin' ? 'organisations.members.lastAdmin' : out.reason === 'exists' ? 'organisations.members.roleExists' : 'organisations.members.notPending');
       return redirectTo(c, '/organisations');
@@ -142,16 +126,16 @@ export function organisationsRoutes(): Hono<AppEnv> {
 
   r.get('/invitations/:token', async (c) => {
     const token = c.req.param('token');
-    const out = await svc.getInvitation(serviceCtx(c), token);
+    const out = await svc.getInvitation(c.var.ctx, token);
     c.header('Referrer-Policy', 'no-referrer');
     if (out.ok) return v.invitationPage(c, token, out.invitation, null);
     return v.invitationPage(c, token, null, invitationProblem(c, out.reason), out.reason === 'invalid' ? 404 : 410);
   });
 
   r.post('/invitations/:token', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const token = c.req.param('token');
-    const out = await svc.acceptInvitation(serviceCtx(c), token);
+    const out = await svc.acceptInvitation(c.var.ctx, token);
     if (!out.ok) return v.invitationPage(c, token, null, invitationProblem(c, out.reason), out.reason === 'invalid' ? 404 : 410);
     setFlash(c, 'organisations.invitation.accepted');
     return redirectTo(c, `/organisations/${out.organisationId}`);

@@ -19,23 +19,10 @@ import * as repo from './organisations.repository.ts';
 import { canOrganisation, type OrganisationAction, type OrgRelation } from './organisations.policy.ts';
 import { organisationInput, organisationQuery, joinInput, claimInput, inviteInput, decisionInput, roleInput, type OrganisationInput, type Sort } from './organisations.schema.ts';
 import { moderationOf } from '../moderation/moderation.service.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { parseQuery } from '../../platform/query.ts';
 
 export const INVITATION_DAYS = 14;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID.test(v);
-
-/** Parses a query string object against a strict schema: an unknown key or value answers a ValidationError (400). */
-export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string, unknown>): z.infer<S> {
-  const r = schema.safeParse(params);
-  if (r.success) return r.data;
-  const fields: FieldErrors = {};
-  for (const issue of r.error.issues) {
-    if (issue.code === 'unrecognized_keys') for (const k of issue.keys) fields[k] = 'organisations.search.unknownKey';
-  }
-  Object.assign(fields, Object.fromEntries(Object.entries(fieldErrors(r.error)).filter(([k]) => k !== '_form')));
-  throw new ValidationError(fields, 'invalid_query');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Domain types (what views and the API receive; never rows)
 

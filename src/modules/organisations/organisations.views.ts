@@ -322,7 +322,6 @@ ${
   });
 }
 
-
 /** 403 page for an action the reader may not take on a visible organisation. */
 export function forbidden(c: Ctx) {
   const t = c.get('t');

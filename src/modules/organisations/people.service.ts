@@ -9,7 +9,9 @@ import { mustParse } from '../../platform/validation.ts';
 import * as repo from './organisations.repository.ts';
 import { canPerson } from './organisations.policy.ts';
 import { peopleQuery, profileInput, type Sort } from './organisations.schema.ts';
-import { isUuid, parseQuery, type SearchResult } from './organisations.service.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { parseQuery } from '../../platform/query.ts';
+import { type SearchResult } from './organisations.service.ts';
 import { moderationOf } from '../moderation/moderation.service.ts';
 
 export type PersonCard = {

@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../platform/db.ts';
 import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
-import { mailLink } from '../notifications/notifications.service.ts';
+import { mailLink } from '../../platform/outbox.ts';
 import { eraseAccount, removeFiles } from './privacy.erase.ts';
 import * as repo from './privacy.repository.ts';
 import { join } from 'node:path';

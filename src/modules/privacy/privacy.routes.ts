@@ -6,9 +6,9 @@
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { download, redirectTo, setFlash, link } from '../../platform/render.ts';
-import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { formBody, requireUser } from '../../platform/forms.ts';
 import { safeNext } from '../accounts/accounts.routes.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import * as svc from './privacy.service.ts';
@@ -49,18 +49,18 @@ export function apiConsentGate(): MiddlewareHandler<AppEnv> {
 export function privacyRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
-  r.get('/privacy', async (c) => v.noticePage(c, c.get('user') ? await svc.myConsents(serviceCtx(c)) : null));
+  r.get('/privacy', async (c) => v.noticePage(c, c.get('user') ? await svc.myConsents(c.var.ctx) : null));
 
   r.get('/privacy/consent', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const ctx = serviceCtx(c);
+    requireUser(c);
+    const ctx = c.var.ctx;
     return v.consentPage(c, safeNext(c.req.query('next')) ?? '/privacy', (await svc.myConsents(ctx)).state);
   });
 
   r.post('/privacy/consent', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const body = await formBody(c);
-    await svc.giveConsent(serviceCtx(c));
+    await svc.giveConsent(c.var.ctx);
     setFlash(c, 'privacy.consent.given');
     const next = safeNext(body.next);
     // `next` is a full local path (it may carry the language prefix already).
@@ -68,26 +68,26 @@ export function privacyRoutes(): Hono<AppEnv> {
   });
 
   r.post('/privacy/withdraw', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    await svc.withdrawConsent(serviceCtx(c));
+    requireUser(c);
+    await svc.withdrawConsent(c.var.ctx);
     setFlash(c, 'privacy.consent.withdrawn');
     return redirectTo(c, '/privacy');
   });
 
   r.get('/account/data', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.dataPage(c, await svc.listExports(serviceCtx(c)));
+    requireUser(c);
+    return v.dataPage(c, await svc.listExports(c.var.ctx));
   });
 
   r.post('/account/data', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    await svc.requestExport(serviceCtx(c), env(c));
+    requireUser(c);
+    await svc.requestExport(c.var.ctx, env(c));
     setFlash(c, 'privacy.data.ready');
     return redirectTo(c, '/account/data');
   });
 
   r.get('/data-exports/:id', async (c) => {
-    const f = await svc.openExport(serviceCtx(c), env(c), c.req.param('id'));
+    const f = await svc.openExport(c.var.ctx, env(c), c.req.param('id'));
     return download(c, { name: f.name, type: 'application/zip', bytes: f.bytes });
   });
 

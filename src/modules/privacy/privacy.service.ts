@@ -13,7 +13,7 @@ import type { DbOrTx } from '../../platform/db.ts';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { isUuid } from '../organisations/organisations.service.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { canPrivacy } from './privacy.policy.ts';
 import * as repo from './privacy.repository.ts';
 

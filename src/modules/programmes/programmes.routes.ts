@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx, href } from '../../platform/http.ts';
+import { href } from '../../platform/http.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './programmes.service.ts';
 import * as v from './programmes.views.ts';
+import { fmtDate } from '../../platform/html/format.ts';
 
 /** Space- or comma-separated codes typed in one field become a list. */
 function splitCodes(body: Record<string, string | string[]>, ...names: string[]): Record<string, string | string[]> {
@@ -29,7 +30,7 @@ export function programmesRoutes(): Hono<AppEnv> {
   r.get('/calls-for-requests', async (c) => {
     const query = c.req.query();
     try {
-      return v.openCallsPage(c, query, await svc.listOpenCalls(serviceCtx(c), query));
+      return v.openCallsPage(c, query, await svc.listOpenCalls(c.var.ctx, query));
     } catch (e) {
       if (e instanceof ValidationError) return v.openCallsPage(c, query, null, e.fields, 400);
       throw e;
@@ -37,7 +38,7 @@ export function programmesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/calls-for-requests/feed.atom', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const t = c.get('t');
     const base = c.get('deps').config.baseUrl.replace(/\/$/, '');
     const list = await svc.upcomingDeadlines(ctx);
@@ -57,7 +58,7 @@ export function programmesRoutes(): Hono<AppEnv> {
         link: url,
         date: x.round.createdAt,
         published: x.round.opensAt,
-        description: t('programmes.round.deadline', { date: v.fmtDate(x.round.closesAt, ctx.locale, true) }),
+        description: t('programmes.round.deadline', { date: fmtDate(x.round.closesAt, ctx.locale, true) }),
       });
     }
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
@@ -65,7 +66,7 @@ export function programmesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/calls-for-requests/deadlines.ics', async (c) => {
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const t = c.get('t');
     const base = c.get('deps').config.baseUrl.replace(/\/$/, '');
     const cal = ical({ name: t('programmes.open.calendarName'), prodId: { company: 'Peerlink', product: 'deadlines', language: ctx.locale.toUpperCase() } });
@@ -84,40 +85,40 @@ export function programmesRoutes(): Hono<AppEnv> {
     return c.body(cal.toString());
   });
 
-  r.get('/programmes', async (c) => v.programmesListPage(c, await svc.listProgrammesPublic(serviceCtx(c))));
+  r.get('/programmes', async (c) => v.programmesListPage(c, await svc.listProgrammesPublic(c.var.ctx)));
 
-  r.get('/programmes/:slug', async (c) => v.programmePage(c, await svc.getProgrammePublic(serviceCtx(c), c.req.param('slug'))));
+  r.get('/programmes/:slug', async (c) => v.programmePage(c, await svc.getProgrammePublic(c.var.ctx, c.req.param('slug'))));
 
-  r.get('/programmes/:slug/timeline', async (c) => v.timelinePage(c, await svc.getTimeline(serviceCtx(c), c.req.param('slug'))));
+  r.get('/programmes/:slug/timeline', async (c) => v.timelinePage(c, await svc.getTimeline(c.var.ctx, c.req.param('slug'))));
 
   r.post('/programmes/:slug/news', async (c) => {
     const slug = c.req.param('slug');
     const body = await formBody(c);
     try {
-      await svc.postNews(serviceCtx(c), slug, body);
+      await svc.postNews(c.var.ctx, slug, body);
       setFlash(c, 'programmes.news.posted');
       return redirectTo(c, `/programmes/${slug}/timeline`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.timelinePage(c, await svc.getTimeline(serviceCtx(c), slug), { values: body, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.timelinePage(c, await svc.getTimeline(c.var.ctx, slug), { values: body, errors: e.fields }, 400);
       throw e;
     }
   });
 
   r.get('/admin/programmes', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.adminListPage(c, await svc.listProgrammes(serviceCtx(c)));
+    requireUser(c);
+    return v.adminListPage(c, await svc.listProgrammes(c.var.ctx));
   });
 
   r.get('/admin/programmes/new', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    await svc.listProgrammes(serviceCtx(c)); // permission check (404 for others)
+    requireUser(c);
+    await svc.listProgrammes(c.var.ctx); // permission check (404 for others)
     return v.newProgrammePage(c, { values: { formats: ['expert_assignment', 'work_placement', 'roundtable', 'study_visit', 'virtual_exchange'] }, errors: {} });
   });
 
   r.post('/admin/programmes', async (c) => {
     const body = await settingsOf(c);
     try {
-      const out = await svc.createProgramme(serviceCtx(c), body);
+      const out = await svc.createProgramme(c.var.ctx, body);
       setFlash(c, 'programmes.admin.created');
       return redirectTo(c, `/admin/programmes/${out.id}`);
     } catch (e) {
@@ -127,44 +128,44 @@ export function programmesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/admin/programmes/:id', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), c.req.param('id')));
+    requireUser(c);
+    return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, c.req.param('id')));
   });
 
   r.post('/admin/programmes/:id', async (c) => {
     const id = c.req.param('id');
     const body = await settingsOf(c);
     try {
-      await svc.updateProgramme(serviceCtx(c), id, body);
+      await svc.updateProgramme(c.var.ctx, id, body);
       setFlash(c, 'programmes.admin.saved');
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), id), { settings: { values: body, errors: e.fields } }, 400);
+      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { settings: { values: body, errors: e.fields } }, 400);
       throw e;
     }
   });
 
   r.get('/admin/programmes/:id/weights', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.weightsPage(c, await svc.getProgrammeWeights(serviceCtx(c), c.req.param('id')));
+    requireUser(c);
+    return v.weightsPage(c, await svc.getProgrammeWeights(c.var.ctx, c.req.param('id')));
   });
 
   r.post('/admin/programmes/:id/weights', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
-      await svc.updateProgrammeWeights(serviceCtx(c), id, body);
+      await svc.updateProgrammeWeights(c.var.ctx, id, body);
       setFlash(c, 'programmes.weights.saved');
       return redirectTo(c, `/admin/programmes/${id}/weights`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.weightsPage(c, await svc.getProgrammeWeights(serviceCtx(c), id), { values: body, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.weightsPage(c, await svc.getProgrammeWeights(c.var.ctx, id), { values: body, errors: e.fields }, 400);
       throw e;
     }
   });
 
   r.post('/admin/programmes/:id/weights/reset', async (c) => {
     const id = c.req.param('id');
-    await svc.resetProgrammeWeights(serviceCtx(c), id);
+    await svc.resetProgrammeWeights(c.var.ctx, id);
     setFlash(c, 'programmes.weights.resetDone');
     return redirectTo(c, `/admin/programmes/${id}/weights`);
   });
@@ -173,11 +174,11 @@ export function programmesRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
-      await svc.addRound(serviceCtx(c), id, body);
+      await svc.addRound(c.var.ctx, id, body);
       setFlash(c, 'programmes.round.added');
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), id), { round: { values: body, errors: e.fields } }, 400);
+      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { round: { values: body, errors: e.fields } }, 400);
       throw e;
     }
   });
@@ -186,18 +187,18 @@ export function programmesRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
-      await svc.addCriterion(serviceCtx(c), id, body);
+      await svc.addCriterion(c.var.ctx, id, body);
       setFlash(c, 'programmes.criteria.added');
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), id), { criterion: { values: body, errors: e.fields } }, 400);
+      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { criterion: { values: body, errors: e.fields } }, 400);
       throw e;
     }
   });
 
   r.get('/admin/programmes/:id/rounds/:rid', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const { programme, round } = await svc.getRound(serviceCtx(c), c.req.param('id'), c.req.param('rid'));
+    requireUser(c);
+    const { programme, round } = await svc.getRound(c.var.ctx, c.req.param('id'), c.req.param('rid'));
     return v.roundEditPage(c, programme, round.id, { values: { ...round }, errors: {} });
   });
 
@@ -206,18 +207,18 @@ export function programmesRoutes(): Hono<AppEnv> {
     const rid = c.req.param('rid');
     const body = await formBody(c);
     try {
-      await svc.updateRound(serviceCtx(c), id, rid, body);
+      await svc.updateRound(c.var.ctx, id, rid, body);
       setFlash(c, 'programmes.admin.saved');
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.roundEditPage(c, (await svc.getRound(serviceCtx(c), id, rid)).programme, rid, { values: body, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.roundEditPage(c, (await svc.getRound(c.var.ctx, id, rid)).programme, rid, { values: body, errors: e.fields }, 400);
       throw e;
     }
   });
 
   r.get('/admin/programmes/:id/criteria/:cid', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    const d = await svc.getProgrammeAdmin(serviceCtx(c), c.req.param('id'));
+    requireUser(c);
+    const d = await svc.getProgrammeAdmin(c.var.ctx, c.req.param('id'));
     const cr = d.criteria.find((x) => x.id === c.req.param('cid'));
     if (!cr) throw new NotFoundError();
     return v.criterionEditPage(c, d.programme, cr.id, { values: { label: cr.label, weight: String(cr.weight) }, errors: {} });
@@ -228,18 +229,18 @@ export function programmesRoutes(): Hono<AppEnv> {
     const cid = c.req.param('cid');
     const body = await formBody(c);
     try {
-      await svc.updateCriterion(serviceCtx(c), id, cid, body);
+      await svc.updateCriterion(c.var.ctx, id, cid, body);
       setFlash(c, 'programmes.admin.saved');
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.criterionEditPage(c, (await svc.getProgrammeAdmin(serviceCtx(c), id)).programme, cid, { values: body, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.criterionEditPage(c, (await svc.getProgrammeAdmin(c.var.ctx, id)).programme, cid, { values: body, errors: e.fields }, 400);
       throw e;
     }
   });
 
   r.post('/admin/programmes/:id/criteria/:cid/delete', async (c) => {
     const id = c.req.param('id');
-    await svc.removeCriterion(serviceCtx(c), id, c.req.param('cid'));
+    await svc.removeCriterion(c.var.ctx, id, c.req.param('cid'));
     setFlash(c, 'programmes.admin.removed');
     return redirectTo(c, `/admin/programmes/${id}`);
   });
@@ -248,22 +249,22 @@ export function programmesRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const body = await formBody(c);
     try {
-      const out = await svc.addCommitteeMember(serviceCtx(c), id, body);
+      const out = await svc.addCommitteeMember(c.var.ctx, id, body);
       if (!out.ok) {
         const errors = { email: out.reason === 'unknown' ? 'programmes.committee.unknown' : 'programmes.committee.notCommittee' };
-        return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), id), { committee: { values: body, errors } }, 400);
+        return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { committee: { values: body, errors } }, 400);
       }
       setFlash(c, 'programmes.committee.added');
       return redirectTo(c, `/admin/programmes/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(serviceCtx(c), id), { committee: { values: body, errors: e.fields } }, 400);
+      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { committee: { values: body, errors: e.fields } }, 400);
       throw e;
     }
   });
 
   r.post('/admin/programmes/:id/committee/:uid/delete', async (c) => {
     const id = c.req.param('id');
-    await svc.removeCommitteeMember(serviceCtx(c), id, c.req.param('uid'));
+    await svc.removeCommitteeMember(c.var.ctx, id, c.req.param('uid'));
     setFlash(c, 'programmes.admin.removed');
     return redirectTo(c, `/admin/programmes/${id}`);
   });

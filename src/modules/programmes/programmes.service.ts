@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
-import { parseQuery, isUuid } from '../organisations/organisations.service.ts';
+import { parseQuery } from '../../platform/query.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { canProgramme } from './programmes.policy.ts';
 import { programmeInput, roundInput, criterionInput, committeeInput, newsInput, openCallsQuery } from './programmes.schema.ts';
 import { roundPhase, roundDatesProblem, type RoundPhase } from './programmes.phase.ts';
@@ -201,7 +202,6 @@ export const WEIGHT_KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchWeights)[
 export const WEIGHT_MAX = 10;
 
 export type ProgrammeWeights = { programme: Programme; stored: Partial<MatchWeights>; weights: MatchWeights };
-
 
 /** A programme's matching weights, stored and effective (defaults filled in), for its managers. */
 export async function getProgrammeWeights(ctx: ServiceCtx, id: string): Promise<ProgrammeWeights> {

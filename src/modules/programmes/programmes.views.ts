@@ -15,25 +15,8 @@ import { languageName } from '../../taxonomy/languages.ts';
 import type { OpenCall, ProgrammeAdmin, ProgrammePublic, Programme, TimelineEntry, ProgrammeWeights } from './programmes.service.ts';
 import { DEFAULT_WEIGHTS, type MatchWeights } from '../matching/matching.types.ts';
 import type { RoundPhase } from './programmes.phase.ts';
-
-export const themeOptions = (locale: Locale) => THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) }));
-export const themeName = (code: string, locale: Locale) => {
-  const th = THEMES.find((x) => x.code === code);
-  return th ? labelOf(th.labels, locale) : code;
-};
-export const formatName = (code: string, locale: Locale) => labelFor(EXCHANGE_FORMATS, code, locale);
-
-/** A date (and time when `withTime`) in the reader's language, in UTC. */
-export function fmtDate(d: Date | string | null, locale: Locale, withTime = false): string {
-  if (!d) return '';
-  const date = typeof d === 'string' ? new Date(d.length === 10 ? `${d}T00:00:00Z` : d) : d;
-  return new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-/** A list of tags. */
-export function tags(label: string, items: string[]): Html {
-  return items.length ? html`<ul class="tags" aria-label="${label}">${items.map((i) => html`<li>${i}</li>`)}</ul>` : html``;
-}
+import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
+import { fmtDate, tags } from '../../platform/html/format.ts';
 
 export function phaseLabel(t: T, p: RoundPhase): string {
   return {

@@ -6,19 +6,16 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { UnauthorizedError } from '../../platform/errors.ts';
 import { jsonObject } from '../../platform/validation.ts';
 import { apiAuth } from '../accounts/accounts.tokens.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as calls from '../calls/calls.service.ts';
 import * as svc from './requests.service.ts';
 import * as sel from './requests.selection.ts';
 
-
 /** An outcome as JSON: ok → 200 (or `okStatus`), a refusal → 409 with its reason as the code. */
 function answer(c: Ctx, out: { ok: boolean; reason?: string } & Record<string, unknown>, okStatus: 200 | 201 = 200): Response {
-  kickOutbox(c);
   if (out.ok) return c.json(out, okStatus);
   return c.json({ error: { code: out.reason ?? 'conflict', message: c.get('t')('requests.notAllowed') } }, 409);
 }
@@ -35,25 +32,25 @@ export function requestsApiRoutes(): Hono<AppEnv> {
 
   r.post('/requests', async (c) => {
     needUser(c);
-    return answer(c, await svc.startRequest(serviceCtx(c), await jsonObject(c)), 201);
+    return answer(c, await svc.startRequest(c.var.ctx, await jsonObject(c)), 201);
   });
   r.get('/requests', async (c) => {
     needUser(c);
-    return c.json(await svc.myRequests(serviceCtx(c)));
+    return c.json(await svc.myRequests(c.var.ctx));
   });
-  r.get('/requests/:id', async (c) => c.json(await svc.getRequest(serviceCtx(c), c.req.param('id'))));
+  r.get('/requests/:id', async (c) => c.json(await svc.getRequest(c.var.ctx, c.req.param('id'))));
   r.put('/requests/:id/steps/:step', async (c) => {
     needUser(c);
-    return answer(c, await svc.saveStep(serviceCtx(c), c.req.param('id'), c.req.param('step'), await jsonObject(c)));
+    return answer(c, await svc.saveStep(c.var.ctx, c.req.param('id'), c.req.param('step'), await jsonObject(c)));
   });
-  r.post('/requests/:id/endorse', async (c) => answer(c, await svc.endorseRequest(serviceCtx(c), c.req.param('id'), await jsonObject(c).catch(() => ({})))));
-  r.post('/requests/:id/submit', async (c) => answer(c, await svc.submitRequest(serviceCtx(c), c.req.param('id'))));
-  r.post('/requests/:id/withdraw', async (c) => answer(c, await svc.withdrawRequest(serviceCtx(c), c.req.param('id'))));
-  r.get('/requests/:id/eligibility', async (c) => c.json(await sel.getEligibility(serviceCtx(c), c.req.param('id'))));
-  r.post('/requests/:id/eligibility', async (c) => answer(c, await sel.recordEligibility(serviceCtx(c), c.req.param('id'), await jsonObject(c))));
-  r.post('/requests/:id/review-opening', async (c) => answer(c, await sel.openReview(serviceCtx(c), c.req.param('id'))));
-  r.post('/requests/:id/conflict', async (c) => answer(c, await sel.declareConflict(serviceCtx(c), c.req.param('id'), await jsonObject(c))));
-  r.get('/requests/:id/reviews', async (c) => c.json(await sel.getScoreBoard(serviceCtx(c), c.req.param('id'))));
+  r.post('/requests/:id/endorse', async (c) => answer(c, await svc.endorseRequest(c.var.ctx, c.req.param('id'), await jsonObject(c).catch(() => ({})))));
+  r.post('/requests/:id/submit', async (c) => answer(c, await svc.submitRequest(c.var.ctx, c.req.param('id'))));
+  r.post('/requests/:id/withdraw', async (c) => answer(c, await svc.withdrawRequest(c.var.ctx, c.req.param('id'))));
+  r.get('/requests/:id/eligibility', async (c) => c.json(await sel.getEligibility(c.var.ctx, c.req.param('id'))));
+  r.post('/requests/:id/eligibility', async (c) => answer(c, await sel.recordEligibility(c.var.ctx, c.req.param('id'), await jsonObject(c))));
+  r.post('/requests/:id/review-opening', async (c) => answer(c, await sel.openReview(c.var.ctx, c.req.param('id'))));
+  r.post('/requests/:id/conflict', async (c) => answer(c, await sel.declareConflict(c.var.ctx, c.req.param('id'), await jsonObject(c))));
+  r.get('/requests/:id/reviews', async (c) => c.json(await sel.getScoreBoard(c.var.ctx, c.req.param('id'))));
   r.put('/requests/:id/review', async (c) => {
     // JSON: { "scores": { "<criterionId>": { "score": 4, "comment": "…" } } }
     const body = await jsonObject(c);
@@ -63,26 +60,26 @@ export function requestsApiRoutes(): Hono<AppEnv> {
       flat[`score_${id}`] = s?.score === undefined ? undefined : String(s.score);
       flat[`comment_${id}`] = s?.comment;
     }
-    return answer(c, await sel.saveReview(serviceCtx(c), c.req.param('id'), flat));
+    return answer(c, await sel.saveReview(c.var.ctx, c.req.param('id'), flat));
   });
-  r.get('/requests/:id/decision', async (c) => c.json({ decision: await sel.getDecision(serviceCtx(c), c.req.param('id')) }));
-  r.post('/requests/:id/decision', async (c) => answer(c, await sel.decide(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201));
-  r.post('/requests/:id/call', async (c) => answer(c, await calls.publishCall(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201));
+  r.get('/requests/:id/decision', async (c) => c.json({ decision: await sel.getDecision(c.var.ctx, c.req.param('id')) }));
+  r.post('/requests/:id/decision', async (c) => answer(c, await sel.decide(c.var.ctx, c.req.param('id'), await jsonObject(c)), 201));
+  r.post('/requests/:id/call', async (c) => answer(c, await calls.publishCall(c.var.ctx, c.req.param('id'), await jsonObject(c)), 201));
 
-  r.get('/calls', async (c) => c.json({ calls: await calls.listOpenCalls(serviceCtx(c), c.req.query()) }));
-  r.get('/calls/:id', async (c) => c.json((await calls.getCall(serviceCtx(c), c.req.param('id'))).call));
-  r.get('/calls/:id/offers', async (c) => c.json(await calls.listCallOffers(serviceCtx(c), c.req.param('id'))));
+  r.get('/calls', async (c) => c.json({ calls: await calls.listOpenCalls(c.var.ctx, c.req.query()) }));
+  r.get('/calls/:id', async (c) => c.json((await calls.getCall(c.var.ctx, c.req.param('id'))).call));
+  r.get('/calls/:id/offers', async (c) => c.json(await calls.listCallOffers(c.var.ctx, c.req.param('id'))));
   r.post('/calls/:id/offers', async (c) => {
     needUser(c);
-    return answer(c, await calls.makeOffer(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201);
+    return answer(c, await calls.makeOffer(c.var.ctx, c.req.param('id'), await jsonObject(c)), 201);
   });
-  r.get('/offers/:id', async (c) => c.json(await calls.getOffer(serviceCtx(c), c.req.param('id'))));
-  r.post('/offers/:id/messages', async (c) => answer(c, await calls.postMessage(serviceCtx(c), c.req.param('id'), await jsonObject(c)), 201));
-  r.post('/offers/:id/withdraw', async (c) => answer(c, await calls.withdrawOffer(serviceCtx(c), c.req.param('id'))));
-  r.post('/offers/:id/shortlist', async (c) => answer(c, await calls.shortlistOffer(serviceCtx(c), c.req.param('id'))));
-  r.post('/offers/:id/propose', async (c) => answer(c, await calls.proposeMatch(serviceCtx(c), c.req.param('id')), 201));
-  r.post('/matches/:id/confirm', async (c) => answer(c, await calls.confirmMatch(serviceCtx(c), c.req.param('id'), 'confirm')));
-  r.post('/matches/:id/decline', async (c) => answer(c, await calls.confirmMatch(serviceCtx(c), c.req.param('id'), 'decline')));
+  r.get('/offers/:id', async (c) => c.json(await calls.getOffer(c.var.ctx, c.req.param('id'))));
+  r.post('/offers/:id/messages', async (c) => answer(c, await calls.postMessage(c.var.ctx, c.req.param('id'), await jsonObject(c)), 201));
+  r.post('/offers/:id/withdraw', async (c) => answer(c, await calls.withdrawOffer(c.var.ctx, c.req.param('id'))));
+  r.post('/offers/:id/shortlist', async (c) => answer(c, await calls.shortlistOffer(c.var.ctx, c.req.param('id'))));
+  r.post('/offers/:id/propose', async (c) => answer(c, await calls.proposeMatch(c.var.ctx, c.req.param('id')), 201));
+  r.post('/matches/:id/confirm', async (c) => answer(c, await calls.confirmMatch(c.var.ctx, c.req.param('id'), 'confirm')));
+  r.post('/matches/:id/decline', async (c) => answer(c, await calls.confirmMatch(c.var.ctx, c.req.param('id'), 'decline')));
 
   return r;
 }

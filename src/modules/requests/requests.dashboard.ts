@@ -6,7 +6,7 @@ import { callsForDashboard } from '../calls/calls.repository.ts';
 import { isStaff } from './requests.policy.ts';
 import { waitingOn, REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import { z } from 'zod';
-import { parseQuery } from '../organisations/organisations.service.ts';
+import { parseQuery } from '../../platform/query.ts';
 import { cardOf, type RequestCard } from './requests.service.ts';
 import * as repo from './requests.repository.ts';
 

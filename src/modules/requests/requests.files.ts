@@ -15,7 +15,7 @@ import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import * as repo from './requests.repository.ts';
-import { isUuid } from '../organisations/organisations.service.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { loadRequest } from './requests.service.ts';
 
 export const MAX_BYTES = { request_attachment: 25 * 1024 * 1024, cv: 10 * 1024 * 1024 } as const;

@@ -251,7 +251,6 @@ export async function userName(db: DbOrTx, id: string): Promise<string> {
   return r?.name ?? '';
 }
 
-
 /** Accounts with the broker role: the secretariat is told of new requests and offers. */
 export async function brokerIds(db: DbOrTx): Promise<string[]> {
   const r = await rows<{ id: string }>(db, sql`select id from users where 'broker' = any(roles) and deleted_at is null`);

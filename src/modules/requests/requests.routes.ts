@@ -1,37 +1,21 @@
 /** Request pages: mine, start, steps, the request page and its actions, review, the broker's dashboard. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-import { serviceCtx } from '../../platform/http.ts';
+
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { download, redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, signInRedirect } from '../organisations/organisations.routes.ts';
+import { formBody, readUpload, requireUser, uploadLimit } from '../../platform/forms.ts';
 import { callOfRequest } from '../calls/calls.service.ts';
-import { kickOutbox } from '../notifications/notifications.routes.ts';
 import * as svc from './requests.service.ts';
 import * as sel from './requests.selection.ts';
 import { getDashboard } from './requests.dashboard.ts';
 import { isStep, type Step } from './requests.schema.ts';
 import * as v from './requests.views.ts';
 import * as files from './requests.files.ts';
-import { bodyLimit } from 'hono/body-limit';
 import { openFile } from '../calls/calls.service.ts';
 
 /** Where uploaded bytes live: outside anything served. */
 export const filesEnv = (c: Ctx): files.FilesEnv => ({ filesDir: `${c.get('deps').config.dataDir}/files` });
-
-/** The uploaded file of a multipart form, or null. */
-export async function readUpload(c: Ctx, field = 'file'): Promise<{ upload: files.Upload | null; fields: Record<string, string> }> {
-  const body = await c.req.parseBody();
-  const fields: Record<string, string> = {};
-  for (const [k, val] of Object.entries(body)) if (typeof val === 'string') fields[k] = val;
-  const f = body[field];
-  if (!f || typeof f === 'string' || f.size === 0) return { upload: null, fields };
-  return { upload: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, fields };
-}
-
-/** 413 before the body is buffered whole: a declared length over the limit is refused at once; a stream that grows past it is cut. */
-export const uploadLimit = (max: number) =>
-  bodyLimit({ maxSize: max + 64 * 1024, onError: (c) => c.text(c.get('t')('requests.file.tooLarge'), 413) });
 
 /** The HTTP status for a refused file. */
 export const rejectionStatus = (r: files.Rejection): 413 | 415 | 422 => (r === 'too_large' || r === 'quota' ? 413 : r === 'infected' ? 422 : 415);
@@ -40,7 +24,7 @@ export const rejectionKey = (r: files.Rejection): string =>
 
 /** Everything the request page shows, as far as the viewer may see it. */
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
-  const ctx = serviceCtx(c);
+  const ctx = c.var.ctx;
   const d = await svc.getRequest(ctx, id);
   const [eligibility, board, decision, call, attachments, warnings] = await Promise.all([
     d.abilities.viewReviews && d.state !== 'draft' ? sel.getEligibility(ctx, id) : Promise.resolve(null),
@@ -59,7 +43,6 @@ async function act(c: Ctx, id: string, run: (body: Record<string, string | strin
   try {
     const flash = await run(body);
     if (flash) setFlash(c, flash);
-    kickOutbox(c);
     return redirectTo(c, `/requests/${id}`);
   } catch (e) {
     if (e instanceof ValidationError) return v.requestPage(c, await pageData(c, id, { errors: e.fields, values: body }), 400);
@@ -71,18 +54,18 @@ export function requestsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get('/requests', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.myRequestsPage(c, await svc.myRequests(serviceCtx(c)));
+    requireUser(c);
+    return v.myRequestsPage(c, await svc.myRequests(c.var.ctx));
   });
 
   r.get('/requests/new', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
-    return v.newRequestPage(c, await svc.getStartForm(serviceCtx(c), c.req.query('round') ?? ''), { values: {}, errors: {} });
+    requireUser(c);
+    return v.newRequestPage(c, await svc.getStartForm(c.var.ctx, c.req.query('round') ?? ''), { values: {}, errors: {} });
   });
 
   r.post('/requests', async (c) => {
     const body = await formBody(c);
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     try {
       const out = await svc.startRequest(ctx, body);
       if (!out.ok) {
@@ -100,7 +83,7 @@ export function requestsRoutes(): Hono<AppEnv> {
   r.get('/requests/:id/steps/:step', async (c) => {
     const step = c.req.param('step');
     if (!isStep(step)) throw new NotFoundError();
-    const d = await svc.getRequest(serviceCtx(c), c.req.param('id'));
+    const d = await svc.getRequest(c.var.ctx, c.req.param('id'));
     if (!d.abilities.edit) return redirectTo(c, `/requests/${d.id}`);
     return v.stepPage(c, d, step, { values: svc.stepValues(d, step), errors: {} });
   });
@@ -114,26 +97,25 @@ export function requestsRoutes(): Hono<AppEnv> {
     const body: Record<string, string | string[]> = step === 'scope' ? { themes: [], sdgs: [], formats: [], ...raw } : raw;
     if (step === 'scope' && typeof body.languages === 'string') body.languages = body.languages.split(/[\s,;]+/).filter(Boolean);
     try {
-      const out = await svc.saveStep(serviceCtx(c), id, step, body);
-      kickOutbox(c);
+      const out = await svc.saveStep(c.var.ctx, id, step, body);
       setFlash(c, 'requests.steps.saved');
       return redirectTo(c, out.next ? `/requests/${id}/steps/${out.next}` : `/requests/${id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return v.stepPage(c, await svc.getRequest(serviceCtx(c), id), step as Step, { values: raw, errors: e.fields }, 400);
+      if (e instanceof ValidationError) return v.stepPage(c, await svc.getRequest(c.var.ctx, id), step as Step, { values: raw, errors: e.fields }, 400);
       throw e;
     }
   });
 
   r.post('/requests/:id/endorse', (c) =>
     act(c, c.req.param('id'), async (body) => {
-      const out = await svc.endorseRequest(serviceCtx(c), c.req.param('id'), body);
+      const out = await svc.endorseRequest(c.var.ctx, c.req.param('id'), body);
       return out.ok ? 'requests.endorsement.done' : 'requests.draft.incomplete';
     }),
   );
 
   r.post('/requests/:id/submit', (c) =>
     act(c, c.req.param('id'), async () => {
-      const out = await svc.submitRequest(serviceCtx(c), c.req.param('id'));
+      const out = await svc.submitRequest(c.var.ctx, c.req.param('id'));
       if (out.ok) return 'requests.submit.done';
       const key = { incomplete: 'requests.draft.incomplete', not_endorsed: 'requests.endorsement.missing', round_closed: 'requests.new.roundClosed', not_allowed: 'requests.notAllowed' }[out.reason];
       throw new ValidationError({ _form: key });
@@ -141,26 +123,26 @@ export function requestsRoutes(): Hono<AppEnv> {
   );
 
   r.post('/requests/:id/withdraw', (c) =>
-    act(c, c.req.param('id'), async () => ((await svc.withdrawRequest(serviceCtx(c), c.req.param('id'))).ok ? 'requests.withdraw.done' : 'requests.notAllowed')),
+    act(c, c.req.param('id'), async () => ((await svc.withdrawRequest(c.var.ctx, c.req.param('id'))).ok ? 'requests.withdraw.done' : 'requests.notAllowed')),
   );
 
   r.post('/requests/:id/eligibility', (c) =>
-    act(c, c.req.param('id'), async (body) => ((await sel.recordEligibility(serviceCtx(c), c.req.param('id'), body)).ok ? 'requests.eligibility.done' : 'requests.notAllowed')),
+    act(c, c.req.param('id'), async (body) => ((await sel.recordEligibility(c.var.ctx, c.req.param('id'), body)).ok ? 'requests.eligibility.done' : 'requests.notAllowed')),
   );
 
-  r.post('/requests/:id/open-review', (c) => act(c, c.req.param('id'), async () => ((await sel.openReview(serviceCtx(c), c.req.param('id'))).ok ? 'requests.review.opened' : 'requests.notAllowed')));
+  r.post('/requests/:id/open-review', (c) => act(c, c.req.param('id'), async () => ((await sel.openReview(c.var.ctx, c.req.param('id'))).ok ? 'requests.review.opened' : 'requests.notAllowed')));
 
   r.post('/requests/:id/conflict', (c) =>
-    act(c, c.req.param('id'), async (body) => ((await sel.declareConflict(serviceCtx(c), c.req.param('id'), body)).ok ? 'requests.conflict.done' : 'requests.conflict.already')),
+    act(c, c.req.param('id'), async (body) => ((await sel.declareConflict(c.var.ctx, c.req.param('id'), body)).ok ? 'requests.conflict.done' : 'requests.conflict.already')),
   );
 
   r.post('/requests/:id/decision', (c) =>
-    act(c, c.req.param('id'), async (body) => ((await sel.decide(serviceCtx(c), c.req.param('id'), body)).ok ? 'requests.decision.done' : 'requests.decision.already')),
+    act(c, c.req.param('id'), async (body) => ((await sel.decide(c.var.ctx, c.req.param('id'), body)).ok ? 'requests.decision.done' : 'requests.decision.already')),
   );
 
   r.get('/requests/:id/review', async (c) => {
     const id = c.req.param('id');
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const form = await sel.getReviewForm(ctx, id);
     const values: Record<string, string> = {};
     for (const [cid, s] of Object.entries(form.mine ?? {})) {
@@ -173,7 +155,7 @@ export function requestsRoutes(): Hono<AppEnv> {
   r.post('/requests/:id/review', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     try {
       const out = await sel.saveReview(ctx, id, body);
       if (!out.ok) return v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values: body, errors: { _form: 'requests.review.windowClosedShort' } }, 409);
@@ -187,7 +169,7 @@ export function requestsRoutes(): Hono<AppEnv> {
 
   r.post('/requests/:id/attachments', uploadLimit(files.MAX_BYTES.request_attachment), async (c) => {
     const id = c.req.param('id');
-    const ctx = serviceCtx(c);
+    const ctx = c.var.ctx;
     const { upload } = await readUpload(c);
     if (!upload) return v.requestPage(c, await pageData(c, id, { errors: { file: 'requests.file.missing' } }), 400);
     const out = await files.attachToRequest(ctx, filesEnv(c), id, upload);
@@ -197,23 +179,23 @@ export function requestsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/attachments/:id/delete', async (c) => {
-    const out = await files.removeRequestAttachment(serviceCtx(c), filesEnv(c), c.req.param('id'));
+    const out = await files.removeRequestAttachment(c.var.ctx, filesEnv(c), c.req.param('id'));
     setFlash(c, 'requests.file.removed');
     return redirectTo(c, `/requests/${out.requestId}`);
   });
 
   r.get('/attachments/:id', async (c) => {
-    const f = await openFile(serviceCtx(c), filesEnv(c), c.req.param('id'));
+    const f = await openFile(c.var.ctx, filesEnv(c), c.req.param('id'));
     return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
   });
 
   r.get('/broker', async (c) => {
-    if (!c.get('user')) return signInRedirect(c);
+    requireUser(c);
     const query = c.req.query();
     try {
-      return v.dashboardPage(c, await getDashboard(serviceCtx(c), query), query);
+      return v.dashboardPage(c, await getDashboard(c.var.ctx, query), query);
     } catch (e) {
-      if (e instanceof ValidationError) return v.dashboardPage(c, await getDashboard(serviceCtx(c)), query, e.fields, 400);
+      if (e instanceof ValidationError) return v.dashboardPage(c, await getDashboard(c.var.ctx), query, e.fields, 400);
       throw e;
     }
   });

@@ -10,7 +10,7 @@ import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { criteriaOf } from '../programmes/programmes.repository.ts';
 import { isReviewWindow } from '../programmes/programmes.phase.ts';
-import { notify, mailLink } from '../notifications/notifications.service.ts';
+import { notify, mailLink } from '../../platform/outbox.ts';
 import { transition, DECISION_EVENTS, type RequestState } from './requests.workflow.ts';
 import { eligibilityInput, conflictInput, decisionInput, scoreValue } from './requests.schema.ts';
 import { loadRequest, isCompleteRow } from './requests.service.ts';

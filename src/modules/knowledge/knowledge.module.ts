@@ -1,0 +1,5 @@
+/** The good-practice library, the guide to forms of cooperation, funding. */
+import { defineModule } from '../../platform/module.ts';
+import { knowledgeRoutes } from './knowledge.routes.ts';
+
+export default defineModule({ name: 'knowledge', pages: knowledgeRoutes });

@@ -1,0 +1,17 @@
+/** Organisations, memberships, people's profiles and the directory. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http.ts';
+import { defineModule } from '../../platform/module.ts';
+import { organisationsRoutes } from './organisations.routes.ts';
+import { peopleRoutes } from './people.routes.ts';
+import { refreshDirectoryConcepts } from './organisations.service.ts';
+
+export default defineModule({
+  name: 'organisations',
+  pages: () => new Hono<AppEnv>().route('/', organisationsRoutes()).route('/', peopleRoutes()),
+  jobs: [
+    // Directory rows whose concepts (relevance order) are not in step with their text — written by hand, by the
+    // demo seed, or analysed with an older thesaurus — are analysed again, in the background, at start.
+    { name: 'directory concepts', everyMs: 0, atStart: true, run: ({ db }) => refreshDirectoryConcepts(db) },
+  ],
+});

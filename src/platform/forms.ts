@@ -1,0 +1,71 @@
+/**
+ * One way to write a form route: `formBody` reads the fields, `requireUser` states that the page is
+ * for members (the error handler turns it into the sign-in redirect, or 401 on the API), and
+ * `formAction` runs the action and, on invalid input, renders the form again with its errors and
+ * what was typed. Invalid input has one channel: a ValidationError thrown by the service.
+ */
+import { bodyLimit } from 'hono/body-limit';
+import type { Ctx, CurrentUser } from './http.ts';
+import { UnauthorizedError, ValidationError } from './errors.ts';
+import type { FormState } from './html/form.ts';
+
+export type FormBody = Record<string, string | string[]>;
+
+/** Form fields as strings or lists of strings (files are not accepted here). */
+export async function formBody(c: Ctx): Promise<FormBody> {
+  const body = await c.req.parseBody({ all: true });
+  const out: FormBody = {};
+  for (const [k, val] of Object.entries(body)) {
+    if (typeof val === 'string') out[k] = val;
+    else if (Array.isArray(val)) out[k] = val.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
+}
+
+/** The signed-in person; a visitor gets the sign-in page (and comes back) on a page, 401 on the API or a form post. */
+export function requireUser(c: Ctx): CurrentUser {
+  const user = c.get('user');
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+/** The sign-in page, then back to this page: what the error handler answers a visitor on a members' page. */
+export function signInRedirect(c: Ctx): Response {
+  const url = new URL(c.req.url);
+  const prefix = `/${c.get('locale')}`;
+  return c.redirect(`${prefix}/sign-in?next=${encodeURIComponent(c.req.path + url.search)}`, 303);
+}
+
+/**
+ * Reads the form, runs `run` with it; a ValidationError renders the form again through `again`
+ * with the field errors and the values typed (400). Anything else goes to the error handler.
+ */
+export async function formAction(
+  c: Ctx,
+  run: (body: FormBody) => Promise<Response>,
+  again: (form: FormState, status: 400) => Response | Promise<Response>,
+  body?: FormBody,
+): Promise<Response> {
+  const values = body ?? (await formBody(c));
+  try {
+    return await run(values);
+  } catch (e) {
+    if (e instanceof ValidationError) return again({ values, errors: e.fields }, 400);
+    throw e;
+  }
+}
+
+export type Upload = { name: string; bytes: Uint8Array };
+
+/** The uploaded file of a multipart form, or null, and its other fields. */
+export async function readUpload(c: Ctx, field = 'file'): Promise<{ upload: Upload | null; fields: Record<string, string> }> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  for (const [k, val] of Object.entries(body)) if (typeof val === 'string') fields[k] = val;
+  const f = body[field];
+  if (!f || typeof f === 'string' || f.size === 0) return { upload: null, fields };
+  return { upload: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, fields };
+}
+
+/** 413 before the body is buffered whole: a declared length over the limit is refused at once; a stream that grows past it is cut. */
+export const uploadLimit = (max: number) => bodyLimit({ maxSize: max + 64 * 1024, onError: (c) => c.text(c.get('t')('platform.file.tooLarge'), 413) });
