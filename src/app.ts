@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { AppEnv, Deps } from './platform/http.ts';
 import { contextOf } from './platform/http.ts';
 import { signInRedirect } from './platform/forms.ts';
-import { AppError, RateLimitError, UnauthorizedError, ValidationError } from './platform/errors.ts';
+import { AppError, RateLimitError, SignInRequired, UnauthorizedError, ValidationError } from './platform/errors.ts';
 import { i18n, isLocale, negotiateLocale, LOCALES, type Locale } from './platform/i18n.ts';
 import { securityHeaders, crossSiteGuard, rateLimit } from './platform/security.ts';
 import { loadSession, readSessionCookie } from './platform/session.ts';
@@ -166,8 +166,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.onError((err, c) => {
     const t = c.get('t') ?? i18n().translator('en');
     if (err instanceof AppError) {
-      // Not signed in, on a page: the sign-in page, then back here (a form post answers 401: its page is gone).
-      if (err instanceof UnauthorizedError && !isApi(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD')) return signInRedirect(c);
+      // Not signed in, on a page: the sign-in page, then back here. A service's own refusal of a visitor's
+      // form post stays a 401 (there is no page to come back to).
+      if (err instanceof UnauthorizedError && !isApi(c.req.path) && (err instanceof SignInRequired || c.req.method === 'GET' || c.req.method === 'HEAD')) return signInRedirect(c);
       if (err instanceof RateLimitError) c.header('Retry-After', String(err.retryAfter));
       const message =
         err.status === 404

@@ -26,6 +26,8 @@ export class UnauthorizedError extends AppError {
     super(401, 'unauthorized');
   }
 }
+/** A members' page or form reached by a visitor: the sign-in page (and back) on pages, 401 on the API. */
+export class SignInRequired extends UnauthorizedError {}
 /** Invalid input: a catalogue key per field. */
 export class ValidationError extends AppError {
   fields: FieldErrors;

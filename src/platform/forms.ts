@@ -6,7 +6,7 @@
  */
 import { bodyLimit } from 'hono/body-limit';
 import type { Ctx, CurrentUser } from './http.ts';
-import { UnauthorizedError, ValidationError } from './errors.ts';
+import { SignInRequired, ValidationError } from './errors.ts';
 import type { FormState } from './html/form.ts';
 
 export type FormBody = Record<string, string | string[]>;
@@ -22,10 +22,10 @@ export async function formBody(c: Ctx): Promise<FormBody> {
   return out;
 }
 
-/** The signed-in person; a visitor gets the sign-in page (and comes back) on a page, 401 on the API or a form post. */
+/** The signed-in person; a visitor gets the sign-in page (and comes back), or 401 on the API. */
 export function requireUser(c: Ctx): CurrentUser {
   const user = c.get('user');
-  if (!user) throw new UnauthorizedError();
+  if (!user) throw new SignInRequired();
   return user;
 }
 

@@ -128,7 +128,7 @@ async function loadOrganisation(ctx: ServiceCtx, id: string): Promise<repo.Organ
  * Sort defaults to relevance with a text query, else name.
  */
 export async function searchOrganisations(ctx: ServiceCtx, query: Record<string, unknown>): Promise<SearchResult<OrganisationCard>> {
-  const p = parseQuery(organisationQuery, query);
+  const p = parseQuery(organisationQuery, query, 'organisations.search.unknownKey');
   const sort: Sort = p.sort ?? (p.q ? 'relevance' : 'name');
   const offset = (p.page - 1) * p.limit;
   const { rows, count } = await repo.searchOrganisationRows(

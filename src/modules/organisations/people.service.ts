@@ -52,7 +52,7 @@ export type PersonDetail = {
  */
 export async function searchPeople(ctx: ServiceCtx, query: Record<string, unknown>): Promise<SearchResult<PersonCard>> {
   if (!canPerson(ctx.actor, 'person.list')) throw new UnauthorizedError();
-  const p = parseQuery(peopleQuery, query);
+  const p = parseQuery(peopleQuery, query, 'organisations.search.unknownKey');
   const sort: Sort = p.sort ?? (p.q ? 'relevance' : 'name');
   const offset = (p.page - 1) * p.limit;
   const { rows, count } = await repo.searchPeopleRows(ctx.db, { q: p.q, country: p.country, theme: p.theme, language: p.language, jobFunction: p.function }, sort, p.limit, offset);
