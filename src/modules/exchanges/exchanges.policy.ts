@@ -18,7 +18,8 @@ export type ExchangeStanding = { state: ExchangeState; isHost: boolean; isPeer: 
 export type TorSide = 'host' | 'peer' | 'broker';
 export const TOR_SIDES: readonly TorSide[] = ['host', 'peer', 'broker'];
 
-export const isStaff = (actor: CurrentUser | null): boolean => !!actor && (actor.roles.includes('broker') || actor.roles.includes('admin'));
+import { isStaff } from '../../platform/roles.ts';
+export { isStaff };
 
 /** Planning an exchange from a confirmed match is the broker's. */
 export const canPlanExchange = (actor: CurrentUser | null): boolean => isStaff(actor);

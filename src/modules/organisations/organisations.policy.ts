@@ -30,9 +30,8 @@ export type OrgRelation = {
 export const NO_RELATION: OrgRelation = { activeRoles: [], pendingRoles: [], hasActiveAdmin: false };
 
 /** Broker and platform admin: the secretariat, who may act on any organisation. */
-export function isStaff(actor: CurrentUser | null): boolean {
-  return !!actor && (actor.roles.includes('broker') || actor.roles.includes('admin'));
-}
+import { isStaff } from '../../platform/roles.ts';
+export { isStaff };
 
 export function canOrganisation(actor: CurrentUser | null, action: OrganisationAction, rel: OrgRelation = NO_RELATION): boolean {
   if (action === 'organisation.view') return true;

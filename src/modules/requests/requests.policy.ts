@@ -30,7 +30,8 @@ export type RequestStanding = {
   hasConflict: boolean | null;
 };
 
-export const isStaff = (actor: CurrentUser | null): boolean => !!actor && (actor.roles.includes('broker') || actor.roles.includes('admin'));
+import { isStaff } from '../../platform/roles.ts';
+export { isStaff };
 
 /** May this person start a request for an organisation? Active requester of a verified organisation. */
 export function canCreateRequest(actor: CurrentUser | null, org: { isVerified: boolean; orgRoles: readonly string[] }): boolean {

@@ -20,7 +20,7 @@ import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
 import type { AttachmentView } from './requests.files.ts';
 /** The secretariat (brokers and admins) sees a request's ranked candidates before its call exists. */
-const isStaffUser = (u: { roles: readonly string[] } | null | undefined) => !!u && (u.roles.includes('broker') || u.roles.includes('admin'));
+import { isStaff as isStaffUser } from '../../platform/roles.ts';
 
 export function stateLabel(t: T, s: RequestState | string): string {
   const labels: Record<string, string> = {
