@@ -205,12 +205,12 @@ test('invite to offer: the candidate is told in their language through the outbo
 });
 
 test('the OpenAPI document describes the matching API routes, and serves them', async () => {
-  const { matchingRoutes } = await import('../../src/modules/matching/matching.routes.ts');
+  const { matchingApiRoutes } = await import('../../src/modules/matching/matching.api.ts');
   const { openApiDocument } = await import('../../src/modules/api/api.openapi.ts');
   const doc = openApiDocument('http://localhost') as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
-  const api = matchingRoutes()
-    .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
-    .map((r) => [r.method.toLowerCase(), r.path.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')] as const);
+  const api = matchingApiRoutes()
+    .routes.filter((r) => r.method !== 'ALL')
+    .map((r) => [r.method.toLowerCase(), r.path.replace(/:(\w+)/g, '{$1}')] as const);
   assert.equal(api.length, 4);
   assert.deepEqual(api.filter(([m, p]) => !doc.paths[p]?.[m]), []);
   for (const s of ['Candidate', 'CallCandidates', 'RequestCandidates', 'Opportunities', 'MatchReason']) assert.ok(doc.components.schemas[s], s);

@@ -1,9 +1,8 @@
-/** Evaluation pages: a programme's questionnaires (broker: add, edit, retire), answering (the side asked), results per exchange and across a programme (with its JSON under /api/v1), and a broker's manual run of the schedule. Thin. */
+/** Evaluation pages: a programme's questionnaires (broker: add, edit, retire), answering (the side asked), results per exchange and across a programme (its JSON: evaluations.api.ts), and a broker's manual run of the schedule. Thin. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import * as svc from './evaluations.service.ts';
@@ -117,11 +116,6 @@ export function evaluationsRoutes(): Hono<AppEnv> {
       if (!(e instanceof ValidationError)) throw e;
       return v.evaluationView(c, await svc.getEvaluation(ctx, id), { values: body, errors: e.fields }, 400);
     }
-  });
-
-  // The same results as JSON for the secretariat: a personal access token (Bearer) or the session.
-  r.get('/api/v1/programmes/:id/evaluation-results', apiAuth({ required: true }), async (c) => {
-    return c.json(await svc.programmeResults(c.var.ctx, c.req.param('id')));
   });
 
   r.get('/exchanges/:id/evaluations', async (c) => {

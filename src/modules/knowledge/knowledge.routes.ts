@@ -1,6 +1,6 @@
 /**
  * Knowledge pages and API: the good-practice library (/good-practices), case pages, the editor's
- * pages, the guide (/cooperation-approaches, /funding) and GET /api/v1/good-practices.
+ * pages, the guide (/cooperation-approaches, /funding). Its JSON: knowledge.api.ts.
  * Thin: parse, call a service, render.
  */
 import { Hono } from 'hono';
@@ -28,12 +28,6 @@ async function formBody(c: Ctx): Promise<Record<string, string | string[]>> {
   // The exchange link is set by the exchanges module through the service, never from a form.
   delete out.exchangeId;
   return out;
-}
-
-/** A case for the API: editor-only parts (abilities, history) left out. */
-function caseJson(g: svc.GoodPracticeDetail) {
-  const { abilities: _a, history: _h, moderation: _m, ...rest } = g;
-  return rest;
 }
 
 export function knowledgeRoutes(): Hono<AppEnv> {
@@ -135,23 +129,6 @@ export function knowledgeRoutes(): Hono<AppEnv> {
     return v.approachPage(c, code, await svc.goodPracticesByApproach(c.var.ctx, code));
   });
   r.get('/funding', (c) => v.fundingPage(c));
-
-  // API: published cases (drafts answer 404 here as on the pages).
-  r.get('/api/v1/good-practices', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const res = await svc.searchGoodPractices(c.var.ctx, c.req.query());
-    const { hasNext, hasPrev, ...rest } = res;
-    const at = (p: number) => {
-      const u = new URL(c.req.url);
-      u.searchParams.set('page', String(p));
-      return `${u.pathname}${u.search}`;
-    };
-    return c.json({ ...rest, links: { prev: hasPrev ? at(res.page - 1) : null, next: hasNext ? at(res.page + 1) : null } });
-  });
-  r.get('/api/v1/good-practices/:id', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.json(caseJson(await svc.getGoodPractice(c.var.ctx, c.req.param('id'), c.req.query())));
-  });
 
   return r;
 }

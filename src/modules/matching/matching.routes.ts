@@ -1,23 +1,19 @@
 /**
- * Matching pages and API: the broker's ranked candidates for a call (`/calls/:id/candidates`,
- * `GET /api/v1/calls/:id/candidates`) and for a request with no call yet (`/requests/:id/candidates`,
- * `GET /api/v1/requests/:id/candidates`), "invite to offer" (POST) and "opportunities for you"
- * (`/opportunities[?organisation=id]`, `GET /api/v1/opportunities`). Thin: parse, call the
- * service, render.
+ * Matching pages: the broker's ranked candidates for a call (`/calls/:id/candidates`) and for a
+ * request with no call yet (`/requests/:id/candidates`), "invite to offer" (POST), "opportunities
+ * for you" (`/opportunities[?organisation=id]`) and the round planner. Their JSON is in
+ * matching.api.ts. Thin: parse, call the service, render.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
 
-import { UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
-import { apiAuth } from '../accounts/accounts.tokens.ts';
 import { formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './matching.service.ts';
 import * as v from './matching.views.ts';
 
 const INVITE_REFUSALS = { no_account: 'matching.candidates.noAccount', own_organisation: 'matching.candidates.ownOrganisation', closed: 'matching.candidates.closed' } as const;
-
-const bearer = apiAuth();
 
 export function matchingRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -90,40 +86,6 @@ export function matchingRoutes(): Hono<AppEnv> {
     const out = await svc.confirmPlan(c.var.ctx, id, pairs);
     setFlash(c, out.skipped ? 'matching.plan.confirmedSome' : 'matching.plan.confirmed');
     return redirectTo(c, `/rounds/${id}/plan`);
-  });
-
-  r.use('/api/v1/*', bearer);
-
-  r.get('/api/v1/calls/:id/candidates', async (c) => {
-    if (!c.get('user')) throw new UnauthorizedError();
-    const d = await svc.callCandidates(c.var.ctx, c.req.param('id'), c.req.query());
-    return c.json(d);
-  });
-
-  r.get('/api/v1/requests/:id/candidates', async (c) => {
-    if (!c.get('user')) throw new UnauthorizedError();
-    return c.json(await svc.requestCandidates(c.var.ctx, c.req.param('id'), c.req.query()));
-  });
-
-  r.get('/api/v1/opportunities', async (c) => {
-    if (!c.get('user')) throw new UnauthorizedError();
-    const organisation = c.req.query('organisation');
-    return c.json(await svc.opportunities(c.var.ctx, { organisationId: organisation || undefined }));
-  });
-
-  r.post('/api/v1/calls/:id/candidates/invite', async (c) => {
-    if (!c.get('user')) throw new UnauthorizedError();
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ValidationError({ _body: 'platform.form.invalid' });
-    }
-    const out = await svc.inviteCandidate(c.var.ctx, c.req.param('id'), body);
-    if (out.ok) {
-      return c.json(out);
-    }
-    return c.json({ error: { code: out.reason, message: c.get('t')(INVITE_REFUSALS[out.reason]) } }, 409);
   });
 
   return r;
