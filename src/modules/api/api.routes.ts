@@ -8,8 +8,8 @@ import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { jsonObject } from '../../platform/validation.ts';
-import { apiAuth } from '../accounts/accounts.tokens.ts';
-import { apiConsentGate } from '../privacy/privacy.routes.ts';
+import { apiAuth } from '../accounts/accounts.service.ts';
+import { apiConsentGate } from '../privacy/privacy.service.ts';
 import * as orgs from '../organisations/organisations.service.ts';
 import * as people from '../organisations/people.service.ts';
 import { openApiDocument } from './api.openapi.ts';

@@ -12,7 +12,7 @@ import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
 import { fmtDate, tags } from '../../platform/html/format.ts';
 import { callStateLabel } from '../requests/requests.views.ts';
 import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers } from './calls.service.ts';
-import { authorName } from '../privacy/privacy.views.ts';
+import { authorName } from '../privacy/privacy.service.ts';
 
 function offerStateLabel(t: (k: string) => string, s: string): string {
   return (

@@ -8,7 +8,7 @@ import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { ValidationError } from '../../platform/errors.ts';
 import { jsonObject } from '../../platform/validation.ts';
-import { apiAuth } from '../accounts/accounts.tokens.ts';
+import { apiAuth } from '../accounts/accounts.service.ts';
 import * as svc from './exchanges.service.ts';
 import * as ev from '../evaluations/evaluations.service.ts';
 

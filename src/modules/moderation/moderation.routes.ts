@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
 
 import { link, redirectTo, setFlash } from '../../platform/render.ts';
-import { safeNext } from '../accounts/accounts.routes.ts';
+import { safeNext } from '../accounts/accounts.service.ts';
 import * as svc from './moderation.service.ts';
 import * as v from './moderation.views.ts';
 

@@ -1,6 +1,7 @@
 /** Personal data: the notice and consent gate, "download my data", erasure, retention. */
 import { defineModule } from '../../platform/module.ts';
-import { privacyRoutes, consentGate } from './privacy.routes.ts';
+import { privacyRoutes } from './privacy.routes.ts';
+import { consentGate } from './privacy.service.ts';
 import { runRetention } from './privacy.retention.ts';
 
 export default defineModule({

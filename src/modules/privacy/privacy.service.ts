@@ -10,11 +10,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { DbOrTx } from '../../platform/db.ts';
-import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
-import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Ctx, ServiceCtx, CurrentUser } from '../../platform/http.ts';
+import { link } from '../../platform/render.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
-import { canPrivacy } from './privacy.policy.ts';
+import { canPrivacy, CONSENT_GATED } from './privacy.policy.ts';
 import * as repo from './privacy.repository.ts';
 
 /** The version of the privacy notice in force (the date it was published). Changing it asks every member again. */
@@ -146,4 +148,43 @@ export async function openExport(ctx: ServiceCtx, env: PrivacyEnv, id: string): 
     throw new NotFoundError();
   }
   return { name: `peerlink-my-data-${row.createdAt.toISOString().slice(0, 10)}.zip`, bytes };
+}
+
+// ---------- the gates (middleware the app and the API shell mount) ----------
+
+/**
+ * Before confidential member data (CONSENT_GATED paths), a signed-in member who has not consented to
+ * the notice in force is sent to the consent page, which brings them back. Visitors pass (the routes
+ * themselves ask them to sign in or answer 404).
+ */
+export function consentGate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user || !CONSENT_GATED.test(c.req.path)) return next();
+    if (await hasCurrentConsent(c.get('deps').database.db, user.id)) return next();
+    const url = new URL(c.req.url);
+    const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/';
+    return c.redirect(`${link(c, '/privacy/consent')}?next=${encodeURIComponent(back)}`, 303);
+  };
+}
+
+/** The API's people routes (not the own profile): the same consent, answered 403 `consent_required` (a script cannot follow the page). */
+const API_CONSENT_GATED = /^\/api\/v1\/people(\/(?!me$)[^/]+)?\/?$/;
+
+/** Mounted inside the API router after its sign-in (tokens are read there): member data through the API waits for consent too. */
+export function apiConsentGate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user || !API_CONSENT_GATED.test(c.req.path)) return next();
+    if (!(await hasCurrentConsent(c.get('deps').database.db, user.id))) throw new ForbiddenError('consent_required');
+    return next();
+  };
+}
+
+/**
+ * The name to show for an author: an erased account's name is blank, shown as "deleted account" in the
+ * reader's language (SECURITY.md 33). For every view that prints a user's name next to what they wrote.
+ */
+export function authorName(c: Ctx, name: string): string {
+  return name.trim() ? name : c.get('t')('privacy.deletedAccount');
 }

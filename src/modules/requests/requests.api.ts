@@ -9,7 +9,7 @@ import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { UnauthorizedError } from '../../platform/errors.ts';
 import { jsonObject } from '../../platform/validation.ts';
-import { apiAuth } from '../accounts/accounts.tokens.ts';
+import { apiAuth } from '../accounts/accounts.service.ts';
 import * as calls from '../calls/calls.service.ts';
 import * as svc from './requests.service.ts';
 import * as sel from './requests.selection.ts';
