@@ -13,7 +13,7 @@
  */
 import pg from 'pg';
 import { createMatchIndex } from '../src/modules/matching/matching.engine.ts';
-import { analyse } from '../src/modules/matching/matching.text.ts';
+import { analyse } from '../src/modules/concepts/concepts.service.ts';
 import { TEMPLATES, rng } from '../src/modules/matching/eval/eval.profiles.ts';
 import { EVAL_REQUESTS } from '../src/modules/matching/eval/eval.requests.ts';
 import type { MatchProfile } from '../src/modules/matching/matching.types.ts';

@@ -1,6 +1,6 @@
 /**
  * Job functions in local government. Codes are those of the matching thesaurus
- * (src/modules/matching/matching.thesaurus.ts, JOB_FUNCTIONS), plus `other`.
+ * (src/modules/concepts/concepts.thesaurus.ts, JOB_FUNCTIONS), plus `other`.
  */
 import { item, type Item } from './labels.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOCALES } from '../platform/i18n.ts';
-import { JOB_FUNCTIONS as THESAURUS_JOB_FUNCTIONS } from '../modules/matching/matching.thesaurus.ts';
+import { JOB_FUNCTIONS as THESAURUS_JOB_FUNCTIONS } from '../modules/concepts/concepts.service.ts';
 import {
   JOB_FUNCTIONS, SDGS, EXCHANGE_FORMATS, APPROACHES, REGIONS, ORGANISATION_KINDS, POPULATION_BANDS, KIND_CODES,
   COUNTRY_CODES, countryLabels, LANGUAGE_CODES, languageLabels, regionOfCountry, ORGANISATION_COUNTRY_CODES, bandOf, labelFor, type Labels,

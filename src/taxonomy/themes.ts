@@ -4,7 +4,7 @@
  * stable identifiers (stored in the database and in interchange files);
  * labels are shown in forms and filters in the five platform languages.
  * The matching engine keeps its multilingual terms and synonyms for each code
- * in `src/modules/matching/matching.thesaurus.ts`.
+ * in `src/modules/concepts/concepts.thesaurus.ts`.
  */
 
 /** The five interface languages. */

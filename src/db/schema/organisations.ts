@@ -58,7 +58,7 @@ export const organisations = pgTable(
     /**
      * The matching engine's concepts of the text (`waste_management/collection`, and `theme/_` per theme), with one
      * weight each (index for index), for concept-level, cross-lingual relevance in directory search. Written with the
-     * text by the app (src/modules/matching/matching.concepts.ts); `concepts_src` is the key of what was analysed:
+     * text by the app (src/modules/concepts/concepts.service.ts); `concepts_src` is the key of what was analysed:
      * rows whose key no longer matches their text are refreshed by `reindex-concepts` / at server start. The database
      * copies each (concept, weight) into `organisation_concepts` (triggers, migration 0016) for the search's top-K.
      */

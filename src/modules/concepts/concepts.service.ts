@@ -1,11 +1,20 @@
 /**
- * The engine's concepts for directory search: what the analyser (`matching.text.ts`, the
- * multilingual thesaurus) recognises in a profile, stored with the row at write time
- * (`concepts`, `concept_weights`, `concepts_src`), and what it recognises in a query. A French
- * query "déchets" and an English profile about "solid waste collection" meet on
+ * The concepts module: the multilingual vocabulary of municipal concepts (`concepts.thesaurus.ts`)
+ * and the analyser that recognises it in any text (`concepts.text.ts`: tokenising, language
+ * detection, stop words, stemming), with what the directory stores from it. A French query
+ * "déchets" and an English profile about "solid waste collection" meet on
  * `waste_management/collection`, whatever language each is written in.
  *
- * Stored per row:
+ * Why a module of its own, below both organisations and matching: the directory (organisations,
+ * imports) analyses a profile when it is written and a search query when it is read; the matching
+ * engine analyses requests and profiles to rank them, and reads the directory. Kept in matching,
+ * the directory would import the engine that reads the directory (a cycle); kept in organisations,
+ * the engine would import the directory's face for its text analysis. The analysis needs neither:
+ * it is pure (no database, no table, no page, so no manifest to mount), and both import it through
+ * this service. It is not `src/platform/` (which holds no domain: this is the vocabulary of
+ * municipal work) nor `src/taxonomy/` (labels of codes; this is stemming and recognition code).
+ *
+ * Stored per row (organisations and people):
  * - `concepts`: concept ids (`theme/name`), and `theme/_` for every theme the text touches or the
  *   row declares; GIN-indexed, so `concepts && $query` is an index lookup;
  * - `concept_weights`: one weight per concept, index for index: how much the text is about it
@@ -14,14 +23,20 @@
  * - `concepts_src`: md5 of the analyser version and the analysed fields. A row whose stored key
  *   differs from the key of its current fields (written by a path that did not analyse it, or
  *   analysed by an older thesaurus) is stale; `reindex-concepts` (and the server at start) refreshes
- *   stale rows. The same key is computed in SQL by `conceptsSrcSql`.
+ *   stale rows. The same key is computed in SQL by `conceptsSrcSql` (organisations repository).
  *
  * Pure: no database. The queries live in the organisations repository.
  */
 import { createHash } from 'node:crypto';
-import { analyse, themeOf } from './matching.text.ts';
-import { CONCEPTS } from './matching.thesaurus.ts';
+import { analyse, themeOf } from './concepts.text.ts';
+import { CONCEPTS } from './concepts.thesaurus.ts';
 import { THEMES, isThemeCode } from '../../taxonomy/themes.ts';
+
+// The analyser and the vocabulary, for the matching engine (and its evaluation and bench).
+export { analyse, themeOf, baselineTokens, detectLanguage, tokenize, stem, TEXT_LANGS } from './concepts.text.ts';
+export type { Analysis, AnalyseOptions, ConceptHit, Detection, Lang } from './concepts.text.ts';
+export { CONCEPTS, JOB_FUNCTIONS, ORGANISATION_KINDS } from './concepts.thesaurus.ts';
+export type { ConceptRow } from './concepts.thesaurus.ts';
 
 /** Bump when the analysis of a text changes other than through the thesaurus (stemming, stop words, weights). */
 const ANALYSER_REVISION = 1;

@@ -1,5 +1,5 @@
 /**
- * Text analysis for matching: tokenising, language detection, stop words and
+ * Text analysis for the directory and matching (reached through concepts.service.ts): tokenising, language detection, stop words and
  * stemming per language (snowball-stemmers, stopwords-iso, franc-min), and
  * recognition of thesaurus concepts and job functions in any of the supported
  * languages. Pure and synchronous; every table is built once on first use.
@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { franc } from 'franc-min';
 import { THEMES } from '../../taxonomy/themes.ts';
-import { CONCEPTS, JOB_FUNCTIONS } from './matching.thesaurus.ts';
+import { CONCEPTS, JOB_FUNCTIONS } from './concepts.thesaurus.ts';
 
 const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as { newStemmer(name: string): { stem(word: string): string } };

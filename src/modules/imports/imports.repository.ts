@@ -8,7 +8,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { organisations, people } from '../../db/schema/organisations.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import type { OrganisationRecord, PersonRecord } from './imports.rows.ts';
-import { organisationConcepts, personConcepts, type StoredConcepts } from '../matching/matching.concepts.ts';
+import { organisationConcepts, personConcepts, type StoredConcepts } from '../concepts/concepts.service.ts';
 
 /** The engine's concepts of a record's text, as columns of the batch (analysed here: an import is a save path like any other). */
 const conceptColumns = (c: StoredConcepts) => ({ concepts: c.concepts, concept_weights: c.conceptWeights, concepts_src: c.conceptsSrc });

@@ -10,8 +10,8 @@
  * context, history and availability, and re-ranked for country diversity.
  * Profiles are upserted and removed one at a time (tombstones; no rebuild).
  */
-import { analyse, themeOf } from './matching.text.ts';
-import type { Analysis } from './matching.text.ts';
+import { analyse, themeOf } from '../concepts/concepts.service.ts';
+import type { Analysis } from '../concepts/concepts.service.ts';
 import { regionOf } from './matching.reasons.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { DEFAULT_WEIGHTS } from './matching.types.ts';

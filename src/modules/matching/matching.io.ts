@@ -5,7 +5,7 @@
  * reported with its line number and field, and the rest of the file is read.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { ORGANISATION_KINDS } from './matching.thesaurus.ts';
+import { ORGANISATION_KINDS } from '../concepts/concepts.service.ts';
 import type { MatchProfile, MatchRequest } from './matching.types.ts';
 
 /** A problem in an input file. */

@@ -6,7 +6,7 @@ import { rows, type DbOrTx } from '../../platform/db.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
-import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryConcepts } from '../matching/matching.concepts.ts';
+import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryConcepts } from '../concepts/concepts.service.ts';
 import { notHidden } from '../moderation/moderation.repository.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;

@@ -4,7 +4,7 @@
  * its detected language, exactly as the engine does, but with no thesaurus,
  * no concepts, no themes and none of the other signals.
  */
-import { baselineTokens } from '../matching.text.ts';
+import { baselineTokens } from '../../concepts/concepts.service.ts';
 import type { MatchProfile } from '../matching.types.ts';
 
 const K1 = 1.2;
