@@ -26,15 +26,35 @@ export type Job = {
   run: (env: JobEnv) => Promise<unknown>;
 };
 
-/** A person's data held by a module (SECURITY.md 32–34). */
+/** How a person is named in a module's rows: what the erasure's free-text sweep looks for elsewhere. */
+export type Identifiers = { emails?: (string | null)[]; phones?: (string | null)[]; names?: string[] };
+
+/** A file a person provided, for "download my data" (its bytes are under DATA_DIR/files). */
+export type PersonalFile = { id: string; label: string; storageName: string; kind: string };
+
+/**
+ * A person's data held by a module (SECURITY.md 32–34). The privacy module calls these hooks for
+ * every manifest that has them, so that no other module's table is read or written by it.
+ */
 export type PersonalData = {
-  /** Sections of "download my data": a name per section (file name in the archive) → what the module holds about the person. */
+  /** Sections of "download my data": a name per section (a key of data.json) → what the module holds about the person. */
   export?: (db: DbOrTx, userId: string) => Promise<Record<string, unknown>>;
+  /** The files the person provided, for the export archive. */
+  files?: (db: DbOrTx, userId: string) => Promise<PersonalFile[]>;
+  /** How the person is named in this module's rows (read before any hook erases). */
+  identifiers?: (db: DbOrTx, userId: string) => Promise<Identifiers>;
   /**
    * Erases the person's data in the module's tables inside the erasure transaction. Returns the
-   * storage names of files to remove once it has committed.
+   * storage names of files (under DATA_DIR/files) to remove once it has committed. The hooks run
+   * in the reverse order of the manifests' list (a module's rows go before the rows they refer to,
+   * as tables are dropped in the reverse order of their creation).
    */
   erase?: (tx: DbOrTx, userId: string, now: Date) => Promise<{ files?: string[] } | void>;
+  /**
+   * Retention (SECURITY.md 34): deletes what the module keeps past its period (`cvMonths`: CVs of
+   * offers on calls closed that long ago). Returns the storage names of files to remove.
+   */
+  expire?: (db: DbOrTx, now: Date, periods: { cvMonths: number }) => Promise<{ files?: string[] }>;
 };
 
 export type DemoSeed = {
