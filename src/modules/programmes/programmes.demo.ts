@@ -4,10 +4,8 @@
  * a second run changes nothing. Called by the demo seed.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
-import { programmes, programmeRounds, programmeCriteria, programmeCommittee, timelineEvents } from '../../db/schema/programmes.ts';
-import { users } from '../../db/schema/accounts.ts';
+import * as repo from './programmes.repository.ts';
 
 const DAY = 86400_000;
 
@@ -26,10 +24,9 @@ export const CONNECT_HISTORY: { at: string; title: string; body: string }[] = [
 
 /** Creates the demo programme if it is not there yet. Returns whether it did. */
 export async function seedProgrammesDemo(db: DbOrTx, now: Date): Promise<boolean> {
-  const [existing] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'connect'));
-  if (existing) return false;
+  if (await repo.findProgrammeBySlug(db, 'connect')) return false;
   const id = randomUUID();
-  await db.insert(programmes).values({
+  await repo.insertProgramme(db, {
     id,
     slug: 'connect',
     name: 'CONNECT',
@@ -46,7 +43,7 @@ export async function seedProgrammesDemo(db: DbOrTx, now: Date): Promise<boolean
   });
   const roundId = randomUUID();
   const opensAt = new Date(now.getTime() - 7 * DAY);
-  await db.insert(programmeRounds).values({
+  await repo.insertRound(db, {
     id: roundId,
     programmeId: id,
     name: `${now.getUTCFullYear()} round`,
@@ -57,19 +54,14 @@ export async function seedProgrammesDemo(db: DbOrTx, now: Date): Promise<boolean
     reviewClosesAt: new Date(now.getTime() + 90 * DAY),
     createdAt: now,
   });
-  await db.insert(programmeCriteria).values([
-    { id: randomUUID(), programmeId: id, label: 'Relevance of the local challenge', weight: 3, position: 0 },
-    { id: randomUUID(), programmeId: id, label: 'Feasibility and local ownership', weight: 2, position: 1 },
-    { id: randomUUID(), programmeId: id, label: 'Stakeholders involved and co-funding', weight: 1, position: 2 },
-  ]);
-  const [committee] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'committee@demo.peerlink.localhost'));
-  if (committee) await db.insert(programmeCommittee).values({ programmeId: id, userId: committee.id, addedAt: now }).onConflictDoNothing();
-  await db.insert(timelineEvents).values([
-    ...CONNECT_HISTORY.map((h) => {
-      const eventId = randomUUID();
-      return { id: eventId, programmeId: id, kind: 'news', at: new Date(`${h.at}T00:00:00Z`), title: h.title, body: h.body, refId: eventId };
-    }),
-    { id: randomUUID(), programmeId: id, kind: 'round_opened', at: opensAt, title: `${now.getUTCFullYear()} round`, body: '', refId: roundId },
-  ]);
+  const criteria = ['Relevance of the local challenge', 'Feasibility and local ownership', 'Stakeholders involved and co-funding'];
+  for (const [position, label] of criteria.entries()) await repo.insertCriterion(db, { id: randomUUID(), programmeId: id, label, weight: 3 - position, position });
+  const committee = await repo.findUserIdByEmail(db, 'committee@demo.peerlink.localhost');
+  if (committee) await repo.addCommitteeMember(db, id, committee.id, now);
+  for (const h of CONNECT_HISTORY) {
+    const eventId = randomUUID();
+    await repo.insertTimelineEvent(db, { id: eventId, programmeId: id, kind: 'news', at: new Date(`${h.at}T00:00:00Z`), title: h.title, body: h.body, refId: eventId });
+  }
+  await repo.insertTimelineEvent(db, { id: randomUUID(), programmeId: id, kind: 'round_opened', at: opensAt, title: `${now.getUTCFullYear()} round`, body: '', refId: roundId });
   return true;
 }

@@ -12,3 +12,10 @@ export function canProgramme(actor: CurrentUser | null, action: ProgrammeAction)
       return actor.roles.includes('broker') || actor.roles.includes('admin');
   }
 }
+
+/*
+ * The phase rules (programmes.phase.ts) and the matching weights (programmes.weights.ts) are pure
+ * functions of dates and settings: the face other modules read them through.
+ */
+export { roundPhase, isOpenForRequests, isReviewWindow, isCallTakingOffers, workingDaysBetween, STALE_WORKING_DAYS, type RoundDates, type RoundPhase } from './programmes.phase.ts';
+export { DEFAULT_WEIGHTS, storedWeights, type MatchWeights } from './programmes.weights.ts';

@@ -4,9 +4,9 @@ import { Feed } from 'feed';
 import ical from 'ical-generator';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 import { href } from '../../platform/http.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
+import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './programmes.service.ts';
 import * as v from './programmes.views.ts';
 import { fmtDate } from '../../platform/html/format.ts';
@@ -29,12 +29,13 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.get('/calls-for-requests', async (c) => {
     const query = c.req.query();
-    try {
-      return v.openCallsPage(c, query, await svc.listOpenCalls(c.var.ctx, query));
-    } catch (e) {
-      if (e instanceof ValidationError) return v.openCallsPage(c, query, null, e.fields, 400);
-      throw e;
-    }
+    // An unknown filter answers 400 with the list's form and its errors.
+    return formAction(
+      c,
+      async () => v.openCallsPage(c, query, await svc.listOpenCalls(c.var.ctx, query)),
+      (form, status) => v.openCallsPage(c, query, null, form.errors, status),
+      query,
+    );
   });
 
   r.get('/calls-for-requests/feed.atom', async (c) => {
@@ -93,15 +94,15 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.post('/programmes/:slug/news', async (c) => {
     const slug = c.req.param('slug');
-    const body = await formBody(c);
-    try {
-      await svc.postNews(c.var.ctx, slug, body);
-      setFlash(c, 'programmes.news.posted');
-      return redirectTo(c, `/programmes/${slug}/timeline`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.timelinePage(c, await svc.getTimeline(c.var.ctx, slug), { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.postNews(c.var.ctx, slug, body);
+        setFlash(c, 'programmes.news.posted');
+        return redirectTo(c, `/programmes/${slug}/timeline`);
+      },
+      async (form, status) => v.timelinePage(c, await svc.getTimeline(c.var.ctx, slug), form, status),
+    );
   });
 
   r.get('/admin/programmes', async (c) => {
@@ -116,15 +117,15 @@ export function programmesRoutes(): Hono<AppEnv> {
   });
 
   r.post('/admin/programmes', async (c) => {
-    const body = await settingsOf(c);
-    try {
-      const out = await svc.createProgramme(c.var.ctx, body);
-      setFlash(c, 'programmes.admin.created');
-      return redirectTo(c, `/admin/programmes/${out.id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.newProgrammePage(c, { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.createProgramme(c.var.ctx, body);
+        setFlash(c, 'programmes.admin.created');
+        return redirectTo(c, `/admin/programmes/${out.id}`);
+      },
+      async (form, status) => v.newProgrammePage(c, form, status), await settingsOf(c),
+    );
   });
 
   r.get('/admin/programmes/:id', async (c) => {
@@ -134,15 +135,15 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.post('/admin/programmes/:id', async (c) => {
     const id = c.req.param('id');
-    const body = await settingsOf(c);
-    try {
-      await svc.updateProgramme(c.var.ctx, id, body);
-      setFlash(c, 'programmes.admin.saved');
-      return redirectTo(c, `/admin/programmes/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { settings: { values: body, errors: e.fields } }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.updateProgramme(c.var.ctx, id, body);
+        setFlash(c, 'programmes.admin.saved');
+        return redirectTo(c, `/admin/programmes/${id}`);
+      },
+      async (form, status) => v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { settings: form }, status), await settingsOf(c),
+    );
   });
 
   r.get('/admin/programmes/:id/weights', async (c) => {
@@ -152,15 +153,15 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.post('/admin/programmes/:id/weights', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      await svc.updateProgrammeWeights(c.var.ctx, id, body);
-      setFlash(c, 'programmes.weights.saved');
-      return redirectTo(c, `/admin/programmes/${id}/weights`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.weightsPage(c, await svc.getProgrammeWeights(c.var.ctx, id), { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.updateProgrammeWeights(c.var.ctx, id, body);
+        setFlash(c, 'programmes.weights.saved');
+        return redirectTo(c, `/admin/programmes/${id}/weights`);
+      },
+      async (form, status) => v.weightsPage(c, await svc.getProgrammeWeights(c.var.ctx, id), form, status),
+    );
   });
 
   r.post('/admin/programmes/:id/weights/reset', async (c) => {
@@ -172,28 +173,28 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.post('/admin/programmes/:id/rounds', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      await svc.addRound(c.var.ctx, id, body);
-      setFlash(c, 'programmes.round.added');
-      return redirectTo(c, `/admin/programmes/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { round: { values: body, errors: e.fields } }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.addRound(c.var.ctx, id, body);
+        setFlash(c, 'programmes.round.added');
+        return redirectTo(c, `/admin/programmes/${id}`);
+      },
+      async (form, status) => v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { round: form }, status),
+    );
   });
 
   r.post('/admin/programmes/:id/criteria', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      await svc.addCriterion(c.var.ctx, id, body);
-      setFlash(c, 'programmes.criteria.added');
-      return redirectTo(c, `/admin/programmes/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { criterion: { values: body, errors: e.fields } }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.addCriterion(c.var.ctx, id, body);
+        setFlash(c, 'programmes.criteria.added');
+        return redirectTo(c, `/admin/programmes/${id}`);
+      },
+      async (form, status) => v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { criterion: form }, status),
+    );
   });
 
   r.get('/admin/programmes/:id/rounds/:rid', async (c) => {
@@ -205,15 +206,15 @@ export function programmesRoutes(): Hono<AppEnv> {
   r.post('/admin/programmes/:id/rounds/:rid', async (c) => {
     const id = c.req.param('id');
     const rid = c.req.param('rid');
-    const body = await formBody(c);
-    try {
-      await svc.updateRound(c.var.ctx, id, rid, body);
-      setFlash(c, 'programmes.admin.saved');
-      return redirectTo(c, `/admin/programmes/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.roundEditPage(c, (await svc.getRound(c.var.ctx, id, rid)).programme, rid, { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.updateRound(c.var.ctx, id, rid, body);
+        setFlash(c, 'programmes.admin.saved');
+        return redirectTo(c, `/admin/programmes/${id}`);
+      },
+      async (form, status) => v.roundEditPage(c, (await svc.getRound(c.var.ctx, id, rid)).programme, rid, form, status),
+    );
   });
 
   r.get('/admin/programmes/:id/criteria/:cid', async (c) => {
@@ -227,15 +228,15 @@ export function programmesRoutes(): Hono<AppEnv> {
   r.post('/admin/programmes/:id/criteria/:cid', async (c) => {
     const id = c.req.param('id');
     const cid = c.req.param('cid');
-    const body = await formBody(c);
-    try {
-      await svc.updateCriterion(c.var.ctx, id, cid, body);
-      setFlash(c, 'programmes.admin.saved');
-      return redirectTo(c, `/admin/programmes/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.criterionEditPage(c, (await svc.getProgrammeAdmin(c.var.ctx, id)).programme, cid, { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.updateCriterion(c.var.ctx, id, cid, body);
+        setFlash(c, 'programmes.admin.saved');
+        return redirectTo(c, `/admin/programmes/${id}`);
+      },
+      async (form, status) => v.criterionEditPage(c, (await svc.getProgrammeAdmin(c.var.ctx, id)).programme, cid, form, status),
+    );
   });
 
   r.post('/admin/programmes/:id/criteria/:cid/delete', async (c) => {
@@ -247,19 +248,15 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.post('/admin/programmes/:id/committee', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      const out = await svc.addCommitteeMember(c.var.ctx, id, body);
-      if (!out.ok) {
-        const errors = { email: out.reason === 'unknown' ? 'programmes.committee.unknown' : 'programmes.committee.notCommittee' };
-        return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { committee: { values: body, errors } }, 400);
-      }
-      setFlash(c, 'programmes.committee.added');
-      return redirectTo(c, `/admin/programmes/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { committee: { values: body, errors: e.fields } }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.addCommitteeMember(c.var.ctx, id, body);
+        setFlash(c, 'programmes.committee.added');
+        return redirectTo(c, `/admin/programmes/${id}`);
+      },
+      async (form, status) => v.adminProgrammePage(c, await svc.getProgrammeAdmin(c.var.ctx, id), { committee: form }, status),
+    );
   });
 
   r.post('/admin/programmes/:id/committee/:uid/delete', async (c) => {

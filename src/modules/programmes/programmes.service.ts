@@ -13,7 +13,8 @@ import { programmeInput, roundInput, criterionInput, committeeInput, newsInput, 
 import { roundPhase, roundDatesProblem, type RoundPhase } from './programmes.phase.ts';
 import * as repo from './programmes.repository.ts';
 import { audit } from '../../platform/audit.ts';
-import { DEFAULT_WEIGHTS, storedWeights, type MatchWeights } from '../matching/matching.types.ts';
+import { DEFAULT_WEIGHTS, storedWeights, type MatchWeights } from './programmes.weights.ts';
+import type { DbOrTx } from '../../platform/db.ts';
 
 export type Programme = Omit<repo.ProgrammeRow, 'createdBy'>;
 export type Round = repo.RoundRow & { phase: RoundPhase };
@@ -127,14 +128,14 @@ export async function removeCriterion(ctx: ServiceCtx, programmeId: string, crit
   return { ok: await repo.deleteCriterion(ctx.db, programmeId, criterionId) };
 }
 
-/** Adds a committee member by e-mail. Outcome `not_committee` when the account lacks the committee role. */
-export async function addCommitteeMember(ctx: ServiceCtx, programmeId: string, raw: unknown): Promise<{ ok: true } | { ok: false; reason: 'unknown' | 'not_committee' }> {
+/** Adds a committee member by e-mail. ValidationError on the e-mail when no account has it or the account lacks the committee role. */
+export async function addCommitteeMember(ctx: ServiceCtx, programmeId: string, raw: unknown): Promise<{ ok: true }> {
   requireManager(ctx);
   if (!isUuid(programmeId) || !(await repo.findProgramme(ctx.db, programmeId))) throw new NotFoundError();
   const { email } = mustParse(committeeInput, raw);
   const u = await repo.findUserIdByEmail(ctx.db, email);
-  if (!u) return { ok: false, reason: 'unknown' };
-  if (!u.roles.includes('committee')) return { ok: false, reason: 'not_committee' };
+  if (!u) throw new ValidationError({ email: 'programmes.committee.unknown' });
+  if (!u.roles.includes('committee')) throw new ValidationError({ email: 'programmes.committee.notCommittee' });
   await repo.addCommitteeMember(ctx.db, programmeId, u.id, ctx.now);
   return { ok: true };
 }
@@ -214,9 +215,9 @@ export async function getProgrammeWeights(ctx: ServiceCtx, id: string): Promise<
 
 /**
  * Checks the weights form: one field per weight, a number from 0 to 10 (a decimal comma is
- * accepted); an empty field means the default. Errors per field; at least one weight above 0.
+ * accepted); an empty field means the default. ValidationError per field; at least one weight above 0.
  */
-export function parseWeightsForm(raw: Record<string, unknown>): { ok: true; weights: Partial<MatchWeights> } | { ok: false; errors: Record<string, string> } {
+export function parseWeightsForm(raw: Record<string, unknown>): Partial<MatchWeights> {
   const errors: Record<string, string> = {};
   const weights: Partial<MatchWeights> = {};
   for (const k of WEIGHT_KEYS) {
@@ -229,17 +230,17 @@ export function parseWeightsForm(raw: Record<string, unknown>): { ok: true; weig
     else weights[k] = Number(s);
   }
   if (!Object.keys(errors).length && WEIGHT_KEYS.every((k) => (weights[k] ?? DEFAULT_WEIGHTS[k]) === 0)) errors[WEIGHT_KEYS[0]!] = 'programmes.weights.allZero';
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, weights };
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return weights;
 }
 
 /** Saves a programme's matching weights in one update (only the fields given; empty fields fall back to the defaults); audited. ValidationError per field, nothing stored. */
 export async function updateProgrammeWeights(ctx: ServiceCtx, id: string, raw: Record<string, unknown>): Promise<{ ok: true }> {
   requireManager(ctx);
   if (!isUuid(id) || !(await repo.findProgramme(ctx.db, id))) throw new NotFoundError();
-  const parsed = parseWeightsForm(raw);
-  if (!parsed.ok) throw new ValidationError(parsed.errors);
+  const weights = parseWeightsForm(raw);
   await ctx.db.transaction(async (tx) => {
-    await repo.updateProgrammeRow(tx, id, { matchWeights: parsed.weights as Record<string, number>, updatedAt: ctx.now });
+    await repo.updateProgrammeRow(tx, id, { matchWeights: weights as Record<string, number>, updatedAt: ctx.now });
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'programme.weights.update', objectType: 'programme', objectId: id, ip: ctx.ip });
   });
   return { ok: true };
@@ -255,3 +256,26 @@ export async function resetProgrammeWeights(ctx: ServiceCtx, id: string): Promis
   });
   return { ok: true };
 }
+
+// ---------- for the modules above (requests, calls) ----------
+
+/** The field lists of a programme's settings, shared by the request and call forms (one statement of each limit). */
+export { themeList, formatList, languageList, sdgList, dateTime } from './programmes.schema.ts';
+
+/** Whether the person sits on the programme's selection committee. */
+export const isCommitteeMember = (db: DbOrTx, programmeId: string, userId: string): Promise<boolean> => repo.isCommitteeMember(db, programmeId, userId);
+
+/** The programme's review criteria, in their order. */
+export async function criteriaOf(db: DbOrTx, programmeId: string): Promise<Criterion[]> {
+  return (await repo.criteriaOf(db, programmeId)).map((c) => ({ id: c.id, label: c.label, weight: c.weight }));
+}
+
+export type TimelineKind = 'call_launched' | 'match_confirmed';
+
+/** Records a step of the cycle on the programme's public timeline, in the caller's transaction. */
+export async function recordTimelineEvent(tx: DbOrTx, v: { programmeId: string; kind: TimelineKind; at: Date; title: string; refId: string; authorId: string }): Promise<void> {
+  await repo.insertTimelineEvent(tx, { id: randomUUID(), ...v });
+}
+
+/** The demo programme (CONNECT), for the demo seed. */
+export { seedProgrammesDemo } from './programmes.demo.ts';

@@ -13,7 +13,7 @@ import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { languageName } from '../../taxonomy/languages.ts';
 import type { OpenCall, ProgrammeAdmin, ProgrammePublic, Programme, TimelineEntry, ProgrammeWeights } from './programmes.service.ts';
-import { DEFAULT_WEIGHTS, type MatchWeights } from '../matching/matching.types.ts';
+import { DEFAULT_WEIGHTS, type MatchWeights } from './programmes.weights.ts';
 import type { RoundPhase } from './programmes.phase.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
 import { fmtDate, tags } from '../../platform/html/format.ts';
