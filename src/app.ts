@@ -10,6 +10,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'drizzle-orm';
 import type { AppEnv, Deps } from './platform/http.ts';
 import { contextOf } from './platform/http.ts';
+import { errorFields } from './platform/log.ts';
 import { signInRedirect } from './platform/forms.ts';
 import { AppError, RateLimitError, SignInRequired, UnauthorizedError, ValidationError } from './platform/errors.ts';
 import { i18n, isLocale, negotiateLocale, LOCALES, type Locale } from './platform/i18n.ts';
@@ -24,6 +25,9 @@ import { configureScanner } from './platform/scan.ts';
 import { MODULES } from './modules/index.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
 import { drainOutbox } from './platform/outbox.ts';
+
+/** Where a path that cannot be decoded is routed (no real page has this path). */
+const MALFORMED_PATH = '/\u0000malformed';
 
 const LOCALE_PREFIX = new RegExp(`^/(${LOCALES.join('|')})(?=/|$)`);
 
@@ -47,9 +51,9 @@ export async function afterCommit(deps: Deps, subscribers = subscribersOf(MODULE
   try {
     await dispatchEvents(db, subscribers, deps.now());
   } catch (e) {
-    deps.log.warn('event dispatch failed', { error: e instanceof Error ? e.message : String(e) });
+    deps.log.warn('event dispatch failed', errorFields(e));
   }
-  void drainOutbox(db, deps.mailer, deps.now(), { baseUrl: deps.config.baseUrl }).catch((e: unknown) => deps.log.warn('outbox drain failed', { error: e instanceof Error ? e.message : String(e) }));
+  void drainOutbox(db, deps.mailer, deps.now(), { baseUrl: deps.config.baseUrl }).catch((e: unknown) => deps.log.warn('outbox drain failed', errorFields(e)));
 }
 
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -59,7 +63,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       const url = req.url;
       const start = url.indexOf('/', url.indexOf('://') + 3);
       const q = url.indexOf('?', start);
-      const path = decodeURI(q === -1 ? url.slice(start) : url.slice(start, q));
+      let path: string;
+      try {
+        path = decodeURI(q === -1 ? url.slice(start) : url.slice(start, q));
+      } catch {
+        // A malformed percent-encoding (`/%E0%A4%A`): answered by the 400 route below, through every middleware.
+        return MALFORMED_PATH;
+      }
       return path.replace(LOCALE_PREFIX, '') || '/';
     },
   });
@@ -153,6 +163,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await afterCommit(deps, subscribers);
   });
 
+  app.all(MALFORMED_PATH, (c) => {
+    const t = c.get('t');
+    if (isApi(rawPath(c.req.url))) return c.json({ error: { code: 'bad_path', message: t('platform.error.badRequest') } }, 400);
+    return errorPage(c, 400, t('platform.error.title'), t('platform.error.badRequest'));
+  });
   for (const m of MODULES) if (m.middleware) app.use('*', m.middleware());
   for (const m of MODULES) if (m.pages) app.route('/', m.pages());
   for (const m of MODULES) if (m.api) app.route('/api/v1', m.api());
@@ -192,12 +207,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     const id = c.get('requestId') ?? randomUUID();
     // The database or the disk is away: try again shortly (503), not a bug (500). Nothing is half-written: writes are transactions.
     if (isUnavailableError(err)) {
-      deps.log.warn('resource unavailable', { requestId: id, method: c.req.method, path: c.req.path, error: err instanceof Error ? err.message : String(err) });
+      deps.log.warn('resource unavailable', { requestId: id, method: c.req.method, path: c.req.path, ...errorFields(err) });
       c.header('Retry-After', String(RETRY_AFTER_S));
       if (isApi(c.req.path ?? '')) return c.json({ error: { code: 'unavailable', message: t('platform.error.unavailable'), reference: id } }, 503);
       return errorPage(c, 503, t('platform.error.unavailableTitle'), t('platform.error.unavailable'));
     }
-    deps.log.error('unhandled error', { requestId: id, method: c.req.method, path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    deps.log.error('unhandled error', { requestId: id, method: c.req.method, path: c.req.path, ...errorFields(err) });
     if (isApi(c.req.path ?? '')) return c.json({ error: { code: 'internal', message: t('platform.error.internal'), reference: id } }, 500);
     return errorPage(c, 500, t('platform.error.title'), t('platform.error.internalRef', { reference: id }));
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { loadConfig, ConfigError, type Config } from './platform/config.ts';
-import { createLogger } from './platform/log.ts';
+import { createLogger, errorFields } from './platform/log.ts';
 import { openPglite, openPostgres, migrate, checkDurability, rows, DataDirLockedError, type Database } from './platform/db.ts';
 import { createMailer } from './platform/mail.ts';
 import { createApp } from './app.ts';
@@ -62,11 +62,11 @@ async function main(): Promise<void> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const app = createApp({ database, config, log, mailer, now: () => new Date() });
   // Mail leaves through the outbox table: retried with backoff, daily digests, never lost.
-  const outbox = startOutboxWorker({ db: database.db, mailer, now: () => new Date(), baseUrl: config.baseUrl, onError: (e) => log.error('outbox', { error: String(e) }) });
+  const outbox = startOutboxWorker({ db: database.db, mailer, now: () => new Date(), baseUrl: config.baseUrl, onError: (e) => log.error('outbox', errorFields(e)) });
   // Domain events left over (a process stopped before dispatching, a subscriber failed) are retried here.
   const subscribers = subscribersOf(MODULES);
   const eventTimer = setInterval(() => {
-    dispatchEvents(database.db, subscribers, new Date()).catch((e: unknown) => log.error('events', { error: String(e) }));
+    dispatchEvents(database.db, subscribers, new Date()).catch((e: unknown) => log.error('events', errorFields(e)));
   }, 10_000);
   eventTimer.unref();
   // The modules' jobs (evaluations falling due, retention, catching up the directory's concepts…).
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       const run = () => {
         job.run({ db: database.db, now: new Date(), config, log, mailer }).then(
           (r) => (job.atStart && r !== undefined ? log.info(job.name, r as Record<string, unknown>) : undefined),
-          (e: unknown) => log.error(job.name, { error: String(e) }),
+          (e: unknown) => log.error(job.name, errorFields(e)),
         );
       };
       if (job.atStart) run();

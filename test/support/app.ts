@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { createMailer } from '../../src/platform/mail.ts';
-import { silentLogger, createLogger } from '../../src/platform/log.ts';
+import { silentLogger, createLogger, type Logger } from '../../src/platform/log.ts';
 import type { AppEnv, Deps } from '../../src/platform/http.ts';
 import type { Database } from '../../src/platform/db.ts';
 import { testDatabase } from './db.ts';
@@ -87,7 +87,7 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(opts: { env?: Record<string, string>; database?: Database } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; database?: Database; log?: Logger } = {}): Promise<TestApp> {
   const database = opts.database ?? (await testDatabase());
   const smtp = await startTestSmtp();
   const clock = fakeClock();
@@ -95,7 +95,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; databa
   const deps: Deps = {
     database,
     config,
-    log: process.env.TEST_LOG ? createLogger('debug') : silentLogger,
+    log: opts.log ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger),
     mailer: createMailer({ smtpUrl: smtp.url, from: config.mailFrom, outboxDir: '/tmp/peerlink-test-unused/outbox' }),
     now: clock.now,
   };
