@@ -51,7 +51,7 @@ export type CliIo = { out: Writable; err: (s: string) => void; env: Record<strin
 class UsageError extends Error {}
 
 async function openDatabase(config: Config): Promise<Database> {
-  const database = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: 2 }) : await openPglite(config.dataDir);
+  const database = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: 2 }) : await openPglite(config.dataDir, { onStaleLock: (owner) => process.stderr.write(`Took over the lock of process ${owner.pid}, which no longer runs.\n`) });
   try {
     await migrate(database);
   } catch (e) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { loadConfig, ConfigError, type Config } from './platform/config.ts';
-import { createLogger, errorFields } from './platform/log.ts';
+import { createLogger, errorFields, type Logger } from './platform/log.ts';
 import { openPglite, openPostgres, migrate, checkDurability, rows, DataDirLockedError, type Database } from './platform/db.ts';
 import { createMailer } from './platform/mail.ts';
 import { createApp } from './app.ts';
@@ -16,8 +16,10 @@ import { MODULES } from './modules/index.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openDatabase(config: Config): Promise<Database> {
-  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+export async function openDatabase(config: Config, log?: Logger): Promise<Database> {
+  const database = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPglite(config.dataDir, { onStaleLock: (owner) => log?.warn('took over the lock of a process that no longer runs', { pid: owner.pid }) });
   try {
     await checkDurability(database);
     await migrate(database);
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   let database: Database;
   try {
-    database = await openDatabase(config);
+    database = await openDatabase(config, log);
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       process.stderr.write(`${e.message}\n`);

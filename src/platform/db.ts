@@ -2,7 +2,8 @@
  * The database: PGlite (PostgreSQL in WASM) in the data folder by default, or a PostgreSQL
  * server when DATABASE_URL is set. One Drizzle schema and one migration set serve both.
  */
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lockfile from 'proper-lockfile';
@@ -32,20 +33,58 @@ export async function rows<T = Record<string, unknown>>(db: DbOrTx, query: Retur
   return r.rows;
 }
 
-/** Opens PGlite in `dataDir` (null: in memory), taking an exclusive lock on the folder first. */
-export async function openPglite(dataDir: string | null, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
+/** Who holds a data folder's lock: written beside the lock, so that a crashed holder is recognised at once. */
+type LockOwner = { pid: number; host: string };
+const ownerFile = (dataDir: string) => join(dataDir, 'peerlink.lock.owner');
+
+/** True when `owner` is a process of this machine that no longer runs (EPERM: it runs as another user). */
+function ownerIsGone(owner: LockOwner): boolean {
+  if (owner.host !== hostname() || !Number.isInteger(owner.pid) || owner.pid <= 0 || owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function readOwner(dataDir: string): LockOwner | null {
+  try {
+    const o = JSON.parse(readFileSync(ownerFile(dataDir), 'utf8')) as Partial<LockOwner>;
+    return typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens PGlite in `dataDir` (null: in memory), taking an exclusive lock on the folder first. A lock
+ * left by a process that crashed (its process id no longer runs on this machine) is taken over at
+ * once, and `onStaleLock` is told; a lock held by a running process refuses the start.
+ */
+export async function openPglite(dataDir: string | null, opts: { loadDataDir?: Blob; onStaleLock?: (owner: LockOwner) => void } = {}): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
+    const lockfilePath = join(dataDir, 'peerlink.lock');
+    const take = () => lockfile.lock(dataDir, { lockfilePath, stale: 15_000, update: 5_000, retries: 0 });
     try {
-      release = await lockfile.lock(dataDir, { lockfilePath: join(dataDir, 'peerlink.lock'), stale: 15_000, update: 5_000, retries: 0 });
+      release = await take();
     } catch {
-      throw new DataDirLockedError(
-        `The data folder ${dataDir} is in use by another Peerlink process. PGlite allows one process per folder: stop the other process, or run several processes on a PostgreSQL server (DATABASE_URL).`,
-      );
+      const owner = readOwner(dataDir);
+      if (owner && ownerIsGone(owner)) {
+        rmSync(lockfilePath, { recursive: true, force: true });
+        opts.onStaleLock?.(owner);
+        release = await take().catch(() => undefined);
+      }
+      if (!release)
+        throw new DataDirLockedError(
+          `The data folder ${dataDir} is in use by another Peerlink process. PGlite allows one process per folder: stop the other process, or run several processes on a PostgreSQL server (DATABASE_URL).`,
+        );
     }
+    writeFileSync(ownerFile(dataDir), JSON.stringify({ pid: process.pid, host: hostname() } satisfies LockOwner));
   }
   const client = await PGlite.create({ dataDir: dataDir ? join(dataDir, 'pgdata') : undefined, loadDataDir: opts.loadDataDir });
   const db = drizzle(client, { schema }) as unknown as Db;
@@ -54,6 +93,7 @@ export async function openPglite(dataDir: string | null, opts: { loadDataDir?: B
     kind: 'pglite',
     async close() {
       await client.close();
+      if (release && dataDir) rmSync(ownerFile(dataDir), { force: true });
       if (release) await release();
     },
   };

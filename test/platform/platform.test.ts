@@ -43,6 +43,34 @@ test('a second process on the same data folder stops at once with a clear messag
   }
 });
 
+test('after a crash the next start takes the lock over at once, saying so; a running holder still refuses', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'peerlink-stale-'));
+  try {
+    // A real process takes the lock, says so, and is killed without a chance to release it.
+    const child = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `import { openPglite } from ${JSON.stringify(new URL('../../src/platform/db.ts', import.meta.url).pathname)}; await openPglite(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((res, rej) => {
+      child.stdout.on('data', (d: Buffer) => String(d).includes('locked') && res());
+      child.on('exit', (code) => rej(new Error(`holder exited ${code}`)));
+    });
+    // While it runs, the folder is refused, and nothing is taken over.
+    const told: number[] = [];
+    await assert.rejects(openPglite(dir, { onStaleLock: (o) => told.push(o.pid) }), (e: unknown) => e instanceof DataDirLockedError);
+    assert.deepEqual(told, []);
+    child.kill('SIGKILL');
+    await new Promise((res) => child.on('exit', res));
+    // The lock's modification time is fresh (a stale-by-age check would wait ~15 s); the dead owner is recognised now.
+    const d = await openPglite(dir, { onStaleLock: (o) => told.push(o.pid) });
+    assert.deepEqual(told, [child.pid]);
+    await d.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('migrations are idempotent: a second run changes nothing', async () => {
   const d = await testDatabase();
   try {
