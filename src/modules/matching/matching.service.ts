@@ -10,7 +10,7 @@ import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { parseQuery } from '../../platform/query.ts';
-import { isStaff } from '../requests/requests.policy.ts';
+import { isStaff } from '../../platform/roles.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
 import { matchStoreFor } from './matching.store.ts';
 import { createMatchIndex } from './matching.engine.ts';

@@ -9,10 +9,25 @@ import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
+import { isUuid } from '../../platform/ids.ts';
+import type { FoldedForm } from '../../platform/html/folded-form.ts';
 import * as repo from './moderation.repository.ts';
-import { HIDE_AFTER_REPORTS, canModerate, canReport, canSeeHidden, isReportReason, isReportableType, type ReportableType } from './moderation.policy.ts';
+import { HIDE_AFTER_REPORTS, REPORT_REASONS, canModerate, canReport, canSeeHidden, isReportReason, isReportableType, type ReportableType, type ReportReason } from './moderation.policy.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * For other modules' list queries (organisations, people, good practices): a condition keeping
+ * hidden objects out, `idColumn` being the list's id column (e.g. sql`o.id`).
+ */
+export { notHidden } from './moderation.repository.ts';
+
+/** The message key of each report reason. */
+export const REASON_KEYS: Record<ReportReason, string> = {
+  spam: 'moderation.reason.spam',
+  offensive: 'moderation.reason.offensive',
+  personal_data: 'moderation.reason.personalData',
+  misleading: 'moderation.reason.misleading',
+  other: 'moderation.reason.other',
+};
 
 export type ReportOutcome = { ok: true; hidden: boolean } | { ok: false; reason: 'already_reported' | 'own_content' | 'bad_reason' };
 
@@ -22,7 +37,7 @@ export type ReportOutcome = { ok: true; hidden: boolean } | { ok: false; reason:
  */
 export async function reportContent(ctx: ServiceCtx, input: { objectType: string; objectId: string; reason: string; note: string }): Promise<ReportOutcome> {
   const actor = ctx.actor;
-  if (!actor || !isReportableType(input.objectType) || !UUID.test(input.objectId)) throw new NotFoundError();
+  if (!actor || !isReportableType(input.objectType) || !isUuid(input.objectId)) throw new NotFoundError();
   const obj = await repo.objectOf(ctx.db, input.objectType, input.objectId);
   if (!obj) throw new NotFoundError();
   if (!canReport(actor, obj.ownerUserIds)) return { ok: false, reason: 'own_content' };
@@ -64,7 +79,7 @@ export async function moderationQueue(ctx: ServiceCtx) {
 
 /** A moderator keeps hidden content hidden (`confirm`) or puts it back (`restore`). Outcomes: ok, not_hidden. */
 export async function decideOnContent(ctx: ServiceCtx, input: { objectType: string; objectId: string; decision: string }): Promise<{ ok: true } | { ok: false; reason: 'not_hidden' }> {
-  if (!canModerate(ctx.actor) || !isReportableType(input.objectType) || !UUID.test(input.objectId)) throw new NotFoundError();
+  if (!canModerate(ctx.actor) || !isReportableType(input.objectType) || !isUuid(input.objectId)) throw new NotFoundError();
   if (input.decision !== 'confirm' && input.decision !== 'restore') throw new NotFoundError();
   const decision = input.decision === 'confirm' ? 'confirmed' : 'restored';
   return ctx.db.transaction(async (tx) => {
@@ -83,4 +98,28 @@ export async function moderationOf(ctx: ServiceCtx, type: ReportableType, id: st
   if (!obj) return { visible: true, hidden: false, canReport: false };
   const hidden = await repo.isHidden(ctx.db, type, id);
   return { visible: !hidden || canSeeHidden(ctx.actor, obj.ownerUserIds), hidden, canReport: !hidden && canReport(ctx.actor, obj.ownerUserIds) };
+}
+
+/**
+ * "Report this" on a page about an object, as data the page's own view renders with
+ * `foldedForm` (platform/html/folded-form.ts): for signed-in members on content they do not own
+ * (`canReport`, from `moderationOf`); `hidden` marks content its owner still sees. Nothing for
+ * visitors and owners of visible content.
+ */
+export function reportPanel(type: ReportableType, id: string, m: { hidden: boolean; canReport: boolean }): FoldedForm {
+  return {
+    notice: m.hidden ? 'moderation.hiddenNotice' : undefined,
+    form: m.canReport
+      ? {
+          id: 'report',
+          summary: 'moderation.report.summary',
+          hint: 'moderation.report.hint',
+          submit: 'moderation.report.submit',
+          action: '/reports',
+          hidden: { objectType: type, objectId: id },
+          choice: { name: 'reason', label: 'moderation.report.reason', options: REPORT_REASONS.map((r) => ({ value: r, label: REASON_KEYS[r] })) },
+          note: { name: 'note', label: 'moderation.report.note', rows: 3, maxLength: 1000 },
+        }
+      : undefined,
+  };
 }

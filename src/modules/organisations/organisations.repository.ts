@@ -7,7 +7,7 @@ import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
 import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryConcepts } from '../concepts/concepts.service.ts';
-import { notHidden } from '../moderation/moderation.repository.ts';
+import { notHidden } from '../moderation/moderation.service.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;

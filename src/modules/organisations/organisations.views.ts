@@ -16,7 +16,8 @@ import { languageName, languageOptions } from '../../taxonomy/languages.ts';
 import { ORGANISATION_COUNTRY_CODES } from '../../taxonomy/regions.ts';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { roleLabel, type OrganisationCard, type OrganisationDetail, type SearchResult, type InvitationView } from './organisations.service.ts';
-import { reportBlock } from '../moderation/moderation.views.ts';
+import { reportPanel } from '../moderation/moderation.service.ts';
+import { foldedForm } from '../../platform/html/folded-form.ts';
 
 const themeOptions = (locale: Locale) => THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) }));
 export const themeName = (code: string, locale: Locale) => {
@@ -246,7 +247,7 @@ ${select({ t, name: 'role', label: t('organisations.join.role'), form: { values:
     : ''
 }
 ${!user ? html`<p><a href="${link(c, '/sign-in')}?next=${encodeURIComponent(`/organisations/${o.id}`)}">${t('organisations.signInToJoin')}</a></p>` : ''}
-${reportBlock(c, { type: 'organisation', id: o.id, canReport: o.moderation.canReport, hidden: o.moderation.hidden })}`,
+${foldedForm(c, reportPanel('organisation', o.id, o.moderation))}`,
   });
 }
 

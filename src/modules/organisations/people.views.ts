@@ -12,7 +12,8 @@ import { languageName, languageOptions } from '../../taxonomy/languages.ts';
 import { roleLabel, type SearchResult } from './organisations.service.ts';
 import type { PersonCard, PersonDetail } from './people.service.ts';
 import { themeName, multiSelect, sortSelect, resultsSection } from './organisations.views.ts';
-import { reportBlock } from '../moderation/moderation.views.ts';
+import { reportPanel } from '../moderation/moderation.service.ts';
+import { foldedForm } from '../../platform/html/folded-form.ts';
 
 function personCard(c: Ctx, p: PersonCard): Html {
   const locale = c.get('locale');
@@ -87,7 +88,7 @@ ${fact(t('people.field.phone'), p.phone)}
 </dl>
 ${p.expertise ? html`<h2>${t('people.field.expertise')}</h2><p class="pre">${p.expertise}</p>` : ''}
 ${p.themes.length ? html`<h2>${t('organisations.field.themes')}</h2><ul class="tags">${p.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}
-${p.moderation ? reportBlock(c, { type: 'person', id: p.id, canReport: p.moderation.canReport, hidden: p.moderation.hidden }) : ''}`,
+${p.moderation ? foldedForm(c, reportPanel('person', p.id, p.moderation)) : ''}`,
   });
 }
 
