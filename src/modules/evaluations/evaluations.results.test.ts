@@ -8,15 +8,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { asRole, signedInClient } from '../support/users.ts';
-import { confirmedMatch, type Matched } from './fixtures.ts';
-import { ctxOf } from '../requests/fixtures.ts';
-import { agreedExchange, addQuestionnaire } from './evaluation-fixtures.ts';
-import { evaluations } from '../../src/db/schema/index.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
-import * as ev from '../../src/modules/evaluations/evaluations.service.ts';
-import * as repo from '../../src/modules/evaluations/evaluations.repository.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { asRole, signedInClient } from '../../../test/support/users.ts';
+import { confirmedMatch, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { ctxOf } from '../../../test/requests/fixtures.ts';
+import { agreedExchange, addQuestionnaire } from '../../../test/exchanges/evaluation-fixtures.ts';
+import { evaluations } from '../../db/schema/index.ts';
+import { createApiToken } from '../accounts/accounts.tokens.ts';
+import * as ev from './evaluations.service.ts';
+import * as repo from './evaluations.repository.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -164,7 +164,7 @@ test('the API: the same results as JSON for brokers and admins (token or session
   const host = body.stages[0]!.sides.find((s) => s.side === 'host')!;
   assert.equal(host.versions.find((v) => v.version === 1)!.questions[0]!.mean, 3);
   // The OpenAPI fragment describes what is answered.
-  const { evaluationsOpenApiPaths, evaluationsOpenApiSchemas } = await import('../../src/modules/evaluations/evaluations.openapi.ts');
+  const { evaluationsOpenApiPaths, evaluationsOpenApiSchemas } = await import('./evaluations.openapi.ts');
   assert.ok(evaluationsOpenApiPaths['/programmes/{id}/evaluation-results'].get.responses['200']);
   type Schema = { properties: Record<string, Schema>; items: Schema };
   const stageSchema = (evaluationsOpenApiSchemas.ProgrammeEvaluationResults as unknown as Schema).properties.stages!.items;

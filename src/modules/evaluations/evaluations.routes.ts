@@ -1,19 +1,15 @@
 /** Evaluation pages: a programme's questionnaires (broker: add, edit, retire), answering (the side asked), results per exchange and across a programme (its JSON: evaluations.api.ts), and a broker's manual run of the schedule. Thin. */
 import { Hono } from 'hono';
-import type { AppEnv, Ctx } from '../../platform/http.ts';
-
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { link, redirectTo, setFlash } from '../../platform/render.ts';
+import type { AppEnv } from '../../platform/http.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { formAction, requireUser, type FormBody } from '../../platform/forms.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import * as svc from './evaluations.service.ts';
 import * as v from './evaluations.views.ts';
 
-async function formBody(c: Ctx): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(body)) if (typeof val === 'string') out[k] = val;
-  return out;
-}
+/** The form as text fields (a repeated field keeps its last value, as a single field would). */
+const text = (b: FormBody): Record<string, string> => Object.fromEntries(Object.entries(b).map(([k, x]) => [k, Array.isArray(x) ? (x.at(-1) ?? '') : x]));
 
 /** The typed values with three more blank question rows. */
 function moreRows(body: Record<string, string>): Record<string, string> {
@@ -23,7 +19,7 @@ function moreRows(body: Record<string, string>): Record<string, string> {
 export function evaluationsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.use('/evaluations/*', async (c, next) => {
-    if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path)}`, 303);
+    requireUser(c);
     await next();
   });
 
@@ -33,19 +29,19 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/evaluations/questionnaires', async (c) => {
-    const ctx = c.var.ctx;
     const programmeId = c.req.query('programme') ?? '';
-    const body = await formBody(c);
-    // "More rows" re-shows the form with three more blank rows; nothing is saved.
-    if (body.action === 'more') return v.questionnairesView(c, await svc.questionnairesPage(ctx, programmeId), { values: moreRows(body), errors: {} });
-    try {
-      const out = await svc.createQuestionnaire(ctx, programmeId, body);
-      setFlash(c, out.ok ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.stageTaken');
-      return redirectTo(c, `/evaluations/questionnaires?programme=${programmeId}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      return v.questionnairesView(c, await svc.questionnairesPage(ctx, programmeId), { values: body, errors: e.fields }, 400);
-    }
+    return formAction(
+      c,
+      async (raw) => {
+        const body = text(raw);
+        // "More rows" re-shows the form with three more blank rows; nothing is saved.
+        if (body.action === 'more') return v.questionnairesView(c, await svc.questionnairesPage(c.var.ctx, programmeId), { values: moreRows(body), errors: {} });
+        const out = await svc.createQuestionnaire(c.var.ctx, programmeId, body);
+        setFlash(c, out.ok ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.stageTaken');
+        return redirectTo(c, `/evaluations/questionnaires?programme=${programmeId}`);
+      },
+      async (form, status) => v.questionnairesView(c, await svc.questionnairesPage(c.var.ctx, programmeId), form, status),
+    );
   });
 
   r.get('/evaluations/questionnaires/:id/edit', async (c) => {
@@ -60,31 +56,32 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   r.post('/evaluations/questionnaires/:id/edit', async (c) => {
     const ctx = c.var.ctx;
     const id = c.req.param('id');
-    const body = await formBody(c);
     const editor = async () => {
       const p = await svc.questionnaireEditor(ctx, id);
       if ('retired' in p) throw new NotFoundError();
       return p;
     };
-    if (body.action === 'more') return v.editorView(c, await editor(), { values: moreRows(body), errors: {} });
-    try {
-      const out = await svc.saveQuestionnaire(ctx, id, body);
-      if (out.ok) {
-        setFlash(c, out.mode === 'unchanged' ? 'evaluations.flash.unchanged' : out.mode === 'in_place' ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.newVersion');
-        return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
-      }
-      // Someone saved first: show the version current now with what this person typed, to compare and save again.
-      if (!out.currentId) {
-        setFlash(c, 'evaluations.flash.notCurrent');
-        return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
-      }
-      const p = await svc.questionnaireEditor(ctx, out.currentId);
-      if ('retired' in p) throw new NotFoundError();
-      return v.editorView(c, p, { values: { ...body, rev: p.rev }, errors: {} }, 409, true);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      return v.editorView(c, await editor(), { values: body, errors: e.fields }, 400);
-    }
+    return formAction(
+      c,
+      async (raw) => {
+        const body = text(raw);
+        if (body.action === 'more') return v.editorView(c, await editor(), { values: moreRows(body), errors: {} });
+        const out = await svc.saveQuestionnaire(ctx, id, body);
+        if (out.ok) {
+          setFlash(c, out.mode === 'unchanged' ? 'evaluations.flash.unchanged' : out.mode === 'in_place' ? 'evaluations.flash.questionnaireSaved' : 'evaluations.flash.newVersion');
+          return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
+        }
+        // Someone saved first: show the version current now with what this person typed, to compare and save again.
+        if (!out.currentId) {
+          setFlash(c, 'evaluations.flash.notCurrent');
+          return redirectTo(c, `/evaluations/questionnaires?programme=${out.programmeId}`);
+        }
+        const p = await svc.questionnaireEditor(ctx, out.currentId);
+        if ('retired' in p) throw new NotFoundError();
+        return v.editorView(c, p, { values: { ...body, rev: p.rev }, errors: {} }, 409, true);
+      },
+      async (form, status) => v.editorView(c, await editor(), form, status),
+    );
   });
 
   r.post('/evaluations/questionnaires/:id/retire', async (c) => {
@@ -98,28 +95,26 @@ export function evaluationsRoutes(): Hono<AppEnv> {
   r.post('/evaluations/run', async (c) => {
     if (!isStaff(c.get('user'))) throw new NotFoundError();
     const ctx = c.var.ctx;
-    const out = await svc.runEvaluations(ctx.db, ctx.now);
-    return c.json(out);
+    return c.json(await svc.runEvaluations(ctx.db, ctx.now));
   });
 
   r.get('/evaluations/:id', async (c) => v.evaluationView(c, await svc.getEvaluation(c.var.ctx, c.req.param('id')), null));
 
   r.post('/evaluations/:id', async (c) => {
-    const ctx = c.var.ctx;
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      const out = await svc.answerEvaluation(ctx, id, body);
-      setFlash(c, out.ok ? 'evaluations.flash.answered' : 'evaluations.flash.alreadyAnswered');
-      return redirectTo(c, `/evaluations/${id}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      return v.evaluationView(c, await svc.getEvaluation(ctx, id), { values: body, errors: e.fields }, 400);
-    }
+    return formAction(
+      c,
+      async (raw) => {
+        const out = await svc.answerEvaluation(c.var.ctx, id, text(raw));
+        setFlash(c, out.ok ? 'evaluations.flash.answered' : 'evaluations.flash.alreadyAnswered');
+        return redirectTo(c, `/evaluations/${id}`);
+      },
+      async (form, status) => v.evaluationView(c, await svc.getEvaluation(c.var.ctx, id), form, status),
+    );
   });
 
   r.get('/exchanges/:id/evaluations', async (c) => {
-    if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=${encodeURIComponent(c.req.path)}`, 303);
+    requireUser(c);
     return v.resultsView(c, await svc.exchangeResults(c.var.ctx, c.req.param('id')));
   });
   return r;

@@ -16,7 +16,7 @@ import { audit } from '../../platform/audit.ts';
 import { parseWith } from '../../platform/validation.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
-import { findExchange, standingOf } from '../exchanges/exchanges.repository.ts';
+import { exchangeStanding } from '../exchanges/exchanges.service.ts';
 import * as repo from './evaluations.repository.ts';
 import { STAGES, SIDES, isStage, isDue, isReminderDue, REMINDER_DAYS, LATER_REMINDER_DAYS, WEEKLY_REMINDERS, type Stage, type Side } from './evaluations.schedule.ts';
 
@@ -282,7 +282,7 @@ async function loadEvaluation(ctx: ServiceCtx, id: string): Promise<{ found: Non
   if (!actor || !isUuid(id)) throw new NotFoundError();
   const found = await repo.findEvaluation(ctx.db, id);
   if (!found) throw new NotFoundError();
-  const s = await standingOf(ctx.db, found.e, actor.id);
+  const s = (await exchangeStanding(ctx.db, found.v.exchangeId, actor.id)) ?? { isHost: false, isPeer: false };
   const isOwnSide = (found.v.side === 'host' && s.isHost) || (found.v.side === 'peer' && s.isPeer);
   if (!isOwnSide && !isStaff(actor)) {
     await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'evaluation.view', objectType: 'evaluation', objectId: id, ip: ctx.ip, outcome: 'denied' });
@@ -382,9 +382,9 @@ export type ResultRow = {
 export async function exchangeResults(ctx: ServiceCtx, exchangeId: string): Promise<{ exchange: { id: string; title: string }; rows: ResultRow[]; averageScale: number | null }> {
   const actor = ctx.actor;
   if (!actor || !isUuid(exchangeId)) throw new NotFoundError();
-  const e = await findExchange(ctx.db, exchangeId);
-  if (!e) throw new NotFoundError();
-  const s = await standingOf(ctx.db, e, actor.id);
+  const s = await exchangeStanding(ctx.db, exchangeId, actor.id);
+  if (!s) throw new NotFoundError();
+  const e = { id: s.id, title: s.title };
   const staff = isStaff(actor);
   if (!staff && !s.isHost && !s.isPeer) throw new NotFoundError();
   const sides = staff ? undefined : s.isHost && s.isPeer ? undefined : s.isHost ? 'host' : 'peer';

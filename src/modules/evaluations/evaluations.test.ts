@@ -7,16 +7,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
-import { ctxOf } from '../requests/fixtures.ts';
-import { evaluations, evaluationAnswers, questionnaires, notificationOutbox } from '../../src/db/schema/index.ts';
-import { rows } from '../../src/platform/db.ts';
-import { i18n } from '../../src/platform/i18n.ts';
-import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
-import * as ev from '../../src/modules/evaluations/evaluations.service.ts';
-import { dueDate, isDue } from '../../src/modules/evaluations/evaluations.schedule.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { confirmedMatch, PLAN, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { ctxOf } from '../../../test/requests/fixtures.ts';
+import { evaluations, evaluationAnswers, questionnaires, notificationOutbox } from '../../db/schema/index.ts';
+import { rows } from '../../platform/db.ts';
+import { i18n } from '../../platform/i18n.ts';
+import * as ex from '../exchanges/exchanges.service.ts';
+import * as ev from './evaluations.service.ts';
+import { dueDate, isDue } from './evaluations.schedule.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -231,7 +231,7 @@ test('lessons: the broker drafts a good practice from the exchange’s record (l
   // Not yet publishable (no cooperation approach): the broker completes it, then publishes.
   assert.equal((await c.broker.post(`/en/good-practices/${gpId}/publish`)).status, 303);
   assert.equal((await rows<{ state: string }>(t.db, sql`select state from good_practices where id = ${gpId}`))[0]!.state, 'draft');
-  const { updateGoodPractice } = await import('../../src/modules/knowledge/knowledge.service.ts');
+  const { updateGoodPractice } = await import('../knowledge/knowledge.service.ts');
   await updateGoodPractice(ctxOf(t, m.broker), gpId, {
     lang: 'en',
     title: 'Waste collection planning in Ziniaré',
@@ -317,8 +317,8 @@ test('the schedule can be run by the secretariat through POST /evaluations/run (
 });
 
 test('reminders go on until answered — weekly for four, then every 28 days — and stop with the answer, for the baseline, right after and the 3, 6 and 12-month follow-ups (a worker run every day on the fake clock)', async () => {
-  const { agreedExchange } = await import('./evaluation-fixtures.ts');
-  const { reminderGapDays } = await import('../../src/modules/evaluations/evaluations.schedule.ts');
+  const { agreedExchange } = await import('../../../test/exchanges/evaluation-fixtures.ts');
+  const { reminderGapDays } = await import('./evaluations.schedule.ts');
   assert.deepEqual([0, 1, 2, 3, 4, 5, 12].map(reminderGapDays), [7, 7, 7, 7, 28, 28, 28]);
   await at('2028-04-02T06:00:00Z');
   const x = await agreedExchange(t, m, 'Composting in Ziniaré', { startDate: '2028-06-01', endDate: '2028-06-05' });

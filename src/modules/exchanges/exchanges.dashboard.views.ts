@@ -9,7 +9,7 @@ import { labelFor } from '../../taxonomy/labels.ts';
 import { REGIONS } from '../../taxonomy/regions.ts';
 import { SDGS } from '../../taxonomy/sdgs.ts';
 import { countryName } from '../../taxonomy/countries.ts';
-import type { programmeDashboard, ExchangeReport, OutcomeQuestion, SideOutcome } from './exchanges.service.ts';
+import type { programmeDashboard, ExchangeReport, OutcomeQuestion, SideOutcome } from './exchanges.reporting.service.ts';
 import { stateLabel, sideLabel, kindLabel, torFieldLabel } from './exchanges.views.ts';
 import { partnershipShapes, SHADES, LAND, LINK } from './exchanges.map.ts';
 import { TOR_FIELDS } from './exchanges.schema.ts';

@@ -6,10 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
-import { matches } from '../../src/db/schema/index.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { confirmedMatch, PLAN, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { matches } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let m: Matched;

@@ -7,16 +7,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { asRole, signedInClient } from '../support/users.ts';
-import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
-import { ctxOf } from '../requests/fixtures.ts';
-import { i18n } from '../../src/platform/i18n.ts';
-import { CSS, CSS_GZ } from '../../src/platform/html/static.ts';
-import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../src/db/schema/evaluations.ts';
-import { partnerships } from '../../src/db/schema/exchanges.ts';
-import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
-import { reportPdf } from '../../src/modules/exchanges/exchanges.report.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { asRole, signedInClient } from '../../../test/support/users.ts';
+import { confirmedMatch, PLAN, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { ctxOf } from '../../../test/requests/fixtures.ts';
+import { i18n } from '../../platform/i18n.ts';
+import { CSS, CSS_GZ } from '../../platform/html/static.ts';
+import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../db/schema/evaluations.ts';
+import { partnerships } from '../../db/schema/exchanges.ts';
+import * as ex from './exchanges.service.ts';
+import { addTask } from './exchanges.page.service.ts';
+import { exchangeReport } from './exchanges.reporting.service.ts';
+import { reportPdf } from './exchanges.report.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -32,7 +34,7 @@ before(async () => {
   assert.ok(planned.ok);
   id = planned.id;
   for (const who of [m.requester, m.peer, m.broker]) await ex.signTor(ctxOf(t, who), id, 1);
-  await ex.addTask(ctxOf(t, m.requester), id, { title: 'Book the council chamber', dueDate: '2027-02-20' });
+  await addTask(ctxOf(t, m.requester), id, { title: 'Book the council chamber', dueDate: '2027-02-20' });
   const otherPlan = await ex.planExchange(ctxOf(t, other.broker), other.matchId, { ...PLAN }, i18n().translator('en'));
   assert.ok(otherPlan.ok);
   // The evaluations right after: both sides answered.
@@ -139,7 +141,7 @@ test('PDF: an attachment that is a PDF, titled with the exchange, with DejaVu Sa
   assert.match(pdf, /\/Type \/Pages\s*\/Count [1-9]/);
 
   // Uncompressed, the text is drawn with the embedded font and its map back to Unicode has é (U+00E9).
-  const report = await ex.exchangeReport(ctxOf(t, m.peer), id);
+  const report = await exchangeReport(ctxOf(t, m.peer), id);
   const plain = (await reportPdf(report, i18n().translator('fr'), 'fr', { compress: false })).toString('latin1');
   assert.match(plain, /\/ToUnicode \d+ 0 R/);
   assert.match(plain, /<00e9>/i, 'é in the ToUnicode map');

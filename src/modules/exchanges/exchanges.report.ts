@@ -13,7 +13,7 @@ import { formatName } from '../../taxonomy/names.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { labelFor } from '../../taxonomy/labels.ts';
 import { REGIONS } from '../../taxonomy/regions.ts';
-import type { ExchangeReport } from './exchanges.service.ts';
+import type { ExchangeReport } from './exchanges.reporting.service.ts';
 import { stateLabel, sideLabel, kindLabel, torFieldLabel } from './exchanges.views.ts';
 import { stageName } from './exchanges.dashboard.views.ts';
 import { TOR_FIELDS } from './exchanges.schema.ts';

@@ -100,6 +100,12 @@ export async function sideUserIds(db: DbOrTx, e: ExchangeRow): Promise<string[]>
   return r.map((x) => x.id);
 }
 
+/** Accounts with the broker role (the secretariat), told when terms are agreed. */
+export async function brokerIds(db: DbOrTx): Promise<string[]> {
+  const r = await rows<{ id: string }>(db, sql`select id from users where 'broker' = any(roles) and deleted_at is null`);
+  return r.map((x) => x.id);
+}
+
 /** Exchanges the user takes part in (all of them for staff), newest first. */
 export async function exchangesOf(db: DbOrTx, userId: string, staff: boolean): Promise<{ id: string; title: string; format: string; state: string; startDate: string; endDate: string }[]> {
   const r = await rows<Record<string, unknown>>(

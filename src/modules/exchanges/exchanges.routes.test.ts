@@ -11,11 +11,11 @@ import { eq, sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
-import { exchanges, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeTransitions, notificationOutbox, auditLog } from '../../src/db/schema/index.ts';
-import { rows } from '../../src/platform/db.ts';
+import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { confirmedMatch, PLAN, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { exchanges, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeTransitions, notificationOutbox, auditLog } from '../../db/schema/index.ts';
+import { rows } from '../../platform/db.ts';
 
 let t: TestApp;
 let m: Matched;

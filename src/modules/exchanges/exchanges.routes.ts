@@ -1,22 +1,25 @@
-/** Exchange pages: list, plan from a match, the exchange's page (agenda, tasks, messages, calendar), terms of reference. Thin: parse, call a service, render. */
+/** Exchange pages: list, plan from a match, the exchange's page (agenda, tasks, messages, documents, calendar), terms of reference, reports and the dashboard, partnerships. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
-import type { AppEnv, Ctx } from '../../platform/http.ts';
-import type { ServiceCtx } from '../../platform/http.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { AppEnv, ServiceCtx } from '../../platform/http.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { download, link, redirectTo, setFlash } from '../../platform/render.ts';
+import { formAction, formBody, readUpload, uploadLimit, requireUser, type FormBody } from '../../platform/forms.ts';
+import type { FormState } from '../../platform/html/form.ts';
 import * as svc from './exchanges.service.ts';
+import * as tor from './exchanges.tor.service.ts';
+import * as pages from './exchanges.page.service.ts';
+import * as reporting from './exchanges.reporting.service.ts';
+import * as partnerships from './exchanges.partnerships.service.ts';
 import * as v from './exchanges.views.ts';
 import * as dv from './exchanges.dashboard.views.ts';
 import { reportPdf } from './exchanges.report.ts';
-import { filesEnv, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
-import { readUpload, uploadLimit, requireUser } from '../../platform/forms.ts';
+import { filesEnv, rejectionKey, rejectionStatus } from '../files/files.service.ts';
 
-async function formBody(c: Ctx): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(body)) if (typeof val === 'string') out[k] = val;
-  return out;
-}
+/** One field of a form as text ('' when absent). */
+const field = (b: FormBody, name: string): string => {
+  const x = b[name];
+  return Array.isArray(x) ? (x.at(-1) ?? '') : (x ?? '');
+};
 
 export function exchangesRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -31,47 +34,49 @@ export function exchangesRoutes(): Hono<AppEnv> {
     return v.listPage(c, await svc.listExchanges(c.var.ctx));
   });
 
+  const planForm = async (c: Parameters<typeof v.planFormPage>[0], matchId: string, form: FormState, status: 200 | 400 = 200) => {
+    const d = await svc.planDraftOf(c.var.ctx, matchId);
+    return v.planFormPage(c, { title: d.title, action: `/exchanges/new?match=${encodeURIComponent(matchId)}`, form, isNew: true }, status);
+  };
+
   r.get('/exchanges/new', async (c) => {
     const matchId = c.req.query('match') ?? '';
-    const ctx = c.var.ctx;
-    const d = await svc.planDraftOf(ctx, matchId);
+    const d = await svc.planDraftOf(c.var.ctx, matchId);
     if (d.existingId) return redirectTo(c, `/exchanges/${d.existingId}`);
-    return v.planFormPage(c, { title: d.title, action: `/exchanges/new?match=${encodeURIComponent(matchId)}`, form: { values: d.values, errors: {} }, isNew: true });
+    return planForm(c, matchId, { values: d.values, errors: {} });
   });
 
   r.post('/exchanges/new', async (c) => {
     const matchId = c.req.query('match') ?? '';
-    const ctx = c.var.ctx;
-    const body = await formBody(c);
-    try {
-      const out = await svc.planExchange(ctx, matchId, body, c.get('t'));
-      setFlash(c, out.ok ? 'exchanges.flash.planned' : 'exchanges.flash.alreadyPlanned');
-      return redirectTo(c, `/exchanges/${out.id}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      const d = await svc.planDraftOf(ctx, matchId);
-      return v.planFormPage(c, { title: d.title, action: `/exchanges/new?match=${encodeURIComponent(matchId)}`, form: { values: body, errors: e.fields }, isNew: true }, 400);
-    }
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.planExchange(c.var.ctx, matchId, body, c.get('t'));
+        setFlash(c, out.ok ? 'exchanges.flash.planned' : 'exchanges.flash.alreadyPlanned');
+        return redirectTo(c, `/exchanges/${out.id}`);
+      },
+      (form, status) => planForm(c, matchId, form, status),
+    );
   });
 
-  r.get('/exchanges/dashboard', async (c) => dv.dashboardPage(c, await svc.programmeDashboard(c.var.ctx, c.req.query('programme') ?? '')));
+  r.get('/exchanges/dashboard', async (c) => dv.dashboardPage(c, await reporting.programmeDashboard(c.var.ctx, c.req.query('programme') ?? '')));
 
   r.get('/exchanges/dashboard.csv', async (c) => {
-    const out = await svc.programmeCsv(c.var.ctx, c.req.query('programme') ?? '');
+    const out = await reporting.programmeCsv(c.var.ctx, c.req.query('programme') ?? '');
     return download(c, { name: `exchanges-${out.name}.csv`, type: 'text/csv; charset=utf-8', bytes: out.csv });
   });
 
-  r.get('/exchanges/:id/report', async (c) => dv.reportPage(c, await svc.exchangeReport(c.var.ctx, c.req.param('id'))));
+  r.get('/exchanges/:id/report', async (c) => dv.reportPage(c, await reporting.exchangeReport(c.var.ctx, c.req.param('id'))));
 
   r.get('/exchanges/:id/report.pdf', async (c) => {
-    const report = await svc.exchangeReport(c.var.ctx, c.req.param('id'));
+    const report = await reporting.exchangeReport(c.var.ctx, c.req.param('id'));
     // No PDF in Arabic (see exchanges.report.ts): the printable page instead.
     if (!dv.pdfLocale(c.get('locale'))) return c.redirect(link(c, `/exchanges/${report.exchange.id}/report`), 303);
     const pdf = await reportPdf(report, c.get('t'), c.get('locale'));
     return download(c, { name: `exchange-report-${report.exchange.id}.pdf`, type: 'application/pdf', bytes: pdf });
   });
 
-  r.get('/exchanges/:id', async (c) => v.exchangePage(c, await svc.getExchange(c.var.ctx, c.req.param('id'))));
+  r.get('/exchanges/:id', async (c) => v.exchangePage(c, await pages.exchangePage(c.var.ctx, c.req.param('id'))));
 
   r.get('/exchanges/:id/plan', async (c) => {
     const p = await svc.getPlanForEdit(c.var.ctx, c.req.param('id'));
@@ -79,24 +84,24 @@ export function exchangesRoutes(): Hono<AppEnv> {
   });
 
   r.post('/exchanges/:id/plan', async (c) => {
-    const ctx = c.var.ctx;
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      await svc.updatePlan(ctx, id, body);
-      setFlash(c, 'exchanges.flash.planSaved');
-      return redirectTo(c, `/exchanges/${id}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      const p = await svc.getPlanForEdit(ctx, id);
-      return v.planFormPage(c, { title: p.exchange.title, action: `/exchanges/${id}/plan`, form: { values: body, errors: e.fields }, isNew: false }, 400);
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.updatePlan(c.var.ctx, id, body);
+        setFlash(c, 'exchanges.flash.planSaved');
+        return redirectTo(c, `/exchanges/${id}`);
+      },
+      async (form, status) => {
+        const p = await svc.getPlanForEdit(c.var.ctx, id);
+        return v.planFormPage(c, { title: p.exchange.title, action: `/exchanges/${id}/plan`, form, isNew: false }, status);
+      },
+    );
   });
 
   r.post('/exchanges/:id/transitions', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    const out = await svc.moveExchange(c.var.ctx, id, body.event ?? '');
+    const out = await svc.moveExchange(c.var.ctx, id, field(await formBody(c), 'event'));
     if (out.ok) setFlash(c, 'exchanges.flash.moved');
     else if (out.reason === 'tor_not_agreed') setFlash(c, 'exchanges.flash.torNotAgreed');
     else if (out.reason === 'not_started') setFlash(c, 'exchanges.flash.notStarted');
@@ -105,51 +110,50 @@ export function exchangesRoutes(): Hono<AppEnv> {
   });
 
   r.get('/exchanges/:id/calendar.ics', async (c) => {
-    const ics = await svc.exchangeCalendar(c.var.ctx, c.req.param('id'), c.get('t'));
+    const ics = await pages.exchangeCalendar(c.var.ctx, c.req.param('id'), c.get('t'));
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="exchange.ics"');
     c.header('Cache-Control', 'no-store');
     return c.body(ics);
   });
 
-  const pagePost = (path: string, action: (ctx: ServiceCtx, id: string, body: Record<string, string>) => Promise<void>, which: 'message' | 'agenda' | 'task', flash: string) =>
+  // The page's own forms: on invalid input the page again, with that form's errors.
+  const pagePost = (path: string, action: (ctx: ServiceCtx, id: string, body: FormBody) => Promise<void>, which: 'message' | 'agenda' | 'task', flash: string) =>
     r.post(path, async (c) => {
-      const ctx = c.var.ctx;
       const id = c.req.param('id') ?? '';
-      const body = await formBody(c);
-      try {
-        await action(ctx, id, body);
-        setFlash(c, flash);
-        return redirectTo(c, `/exchanges/${id}`);
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        return v.exchangePage(c, await svc.getExchange(ctx, id), { [which]: { values: body, errors: e.fields } }, 400);
-      }
+      return formAction(
+        c,
+        async (body) => {
+          await action(c.var.ctx, id, body);
+          setFlash(c, flash);
+          return redirectTo(c, `/exchanges/${id}`);
+        },
+        async (form, status) => v.exchangePage(c, await pages.exchangePage(c.var.ctx, id), { [which]: form }, status),
+      );
     });
-  pagePost('/exchanges/:id/messages', (ctx, id, b) => svc.postMessage(ctx, id, b), 'message', 'exchanges.flash.messageSent');
-  pagePost('/exchanges/:id/agenda', (ctx, id, b) => svc.addAgendaItem(ctx, id, b), 'agenda', 'exchanges.flash.agendaAdded');
-  pagePost('/exchanges/:id/tasks', (ctx, id, b) => svc.addTask(ctx, id, b), 'task', 'exchanges.flash.taskAdded');
+  pagePost('/exchanges/:id/messages', pages.postMessage, 'message', 'exchanges.flash.messageSent');
+  pagePost('/exchanges/:id/agenda', pages.addAgendaItem, 'agenda', 'exchanges.flash.agendaAdded');
+  pagePost('/exchanges/:id/tasks', pages.addTask, 'task', 'exchanges.flash.taskAdded');
 
   r.post('/exchanges/:id/tasks/:taskId', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    await svc.setTaskDone(c.var.ctx, id, c.req.param('taskId'), body.done === 'true');
+    await pages.setTaskDone(c.var.ctx, id, c.req.param('taskId'), field(await formBody(c), 'done') === 'true');
     return redirectTo(c, `/exchanges/${id}`);
   });
 
-  r.post('/exchanges/:id/documents', uploadLimit(svc.MAX_DOCUMENT_BYTES), async (c) => {
+  r.post('/exchanges/:id/documents', uploadLimit(pages.MAX_DOCUMENT_BYTES), async (c) => {
     const ctx = c.var.ctx;
     const id = c.req.param('id');
     const { upload } = await readUpload(c);
-    if (!upload) return v.exchangePage(c, await svc.getExchange(ctx, id), { document: { values: {}, errors: { file: 'exchanges.document.missing' } } }, 400);
-    const out = await svc.addDocument(ctx, filesEnv(c), id, upload);
-    if (!out.ok) return v.exchangePage(c, await svc.getExchange(ctx, id), { document: { values: {}, errors: { file: rejectionKey(out.reason) } } }, rejectionStatus(out.reason));
+    if (!upload) return v.exchangePage(c, await pages.exchangePage(ctx, id), { document: { values: {}, errors: { file: 'exchanges.document.missing' } } }, 400);
+    const out = await pages.addDocument(ctx, filesEnv(c), id, upload);
+    if (!out.ok) return v.exchangePage(c, await pages.exchangePage(ctx, id), { document: { values: {}, errors: { file: rejectionKey(out.reason) } } }, rejectionStatus(out.reason));
     setFlash(c, 'exchanges.flash.documentAdded');
     return redirectTo(c, `/exchanges/${id}`);
   });
 
   r.get('/exchanges/:id/documents/:docId', async (c) => {
-    const f = await svc.openDocument(c.var.ctx, filesEnv(c), c.req.param('id'), c.req.param('docId'));
+    const f = await pages.openDocument(c.var.ctx, filesEnv(c), c.req.param('id'), c.req.param('docId'));
     return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
   });
 
@@ -160,8 +164,7 @@ export function exchangesRoutes(): Hono<AppEnv> {
   });
 
   r.post('/exchanges/:id/partnership', async (c) => {
-    const body = await formBody(c);
-    const out = await svc.proposePartnership(c.var.ctx, c.req.param('id'), body.note ?? '');
+    const out = await partnerships.proposePartnership(c.var.ctx, c.req.param('id'), field(await formBody(c), 'note'));
     if (out.ok || out.id) {
       setFlash(c, out.ok ? 'exchanges.flash.partnershipProposed' : 'exchanges.flash.partnershipExists');
       return redirectTo(c, `/partnerships/${out.id}`);
@@ -172,55 +175,52 @@ export function exchangesRoutes(): Hono<AppEnv> {
 
   r.get('/partnerships/:id', async (c) => {
     requireUser(c);
-    return v.partnershipPage(c, await svc.getPartnership(c.var.ctx, c.req.param('id')));
+    return v.partnershipPage(c, await partnerships.getPartnership(c.var.ctx, c.req.param('id')));
   });
 
   r.post('/partnerships/:id/accept', async (c) => {
     requireUser(c);
-    const out = await svc.acceptPartnership(c.var.ctx, c.req.param('id'));
+    const out = await partnerships.acceptPartnership(c.var.ctx, c.req.param('id'));
     setFlash(c, out.ok ? 'exchanges.flash.partnershipAccepted' : 'exchanges.flash.notAllowed');
     return redirectTo(c, `/partnerships/${c.req.param('id')}`);
   });
 
   r.post('/partnerships/:id/notes', async (c) => {
     requireUser(c);
-    const ctx = c.var.ctx;
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      await svc.addPartnershipNote(ctx, id, body);
-      return redirectTo(c, `/partnerships/${id}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      return v.partnershipPage(c, await svc.getPartnership(ctx, id), { values: body, errors: e.fields }, 400);
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await partnerships.addPartnershipNote(c.var.ctx, id, body);
+        return redirectTo(c, `/partnerships/${id}`);
+      },
+      async (form, status) => v.partnershipPage(c, await partnerships.getPartnership(c.var.ctx, id), form, status),
+    );
   });
 
   r.get('/exchanges/:id/terms', async (c) => {
     const q = c.req.query();
-    return v.torPage(c, await svc.getTor(c.var.ctx, c.req.param('id'), { from: q.from, to: q.to }), null);
+    return v.torPage(c, await tor.getTor(c.var.ctx, c.req.param('id'), { from: q.from, to: q.to }), null);
   });
 
   r.post('/exchanges/:id/terms', async (c) => {
-    const ctx = c.var.ctx;
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      const out = await svc.writeTor(ctx, id, body);
-      setFlash(c, out.ok ? 'exchanges.flash.torSaved' : out.reason === 'unchanged' ? 'exchanges.flash.torUnchanged' : 'exchanges.flash.torConflict');
-      return redirectTo(c, `/exchanges/${id}/terms`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      return v.torPage(c, await svc.getTor(ctx, id), { values: body, errors: e.fields }, 400);
-    }
+    return formAction(
+      c,
+      async (body) => {
+        const out = await tor.writeTor(c.var.ctx, id, body);
+        setFlash(c, out.ok ? 'exchanges.flash.torSaved' : out.reason === 'unchanged' ? 'exchanges.flash.torUnchanged' : 'exchanges.flash.torConflict');
+        return redirectTo(c, `/exchanges/${id}/terms`);
+      },
+      async (form, status) => v.torPage(c, await tor.getTor(c.var.ctx, id), form, status),
+    );
   });
 
   r.post('/exchanges/:id/terms/sign', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    const version = Number(body.version);
+    const version = Number(field(await formBody(c), 'version'));
     if (!Number.isInteger(version)) throw new NotFoundError();
-    const out = await svc.signTor(c.var.ctx, id, version);
+    const out = await tor.signTor(c.var.ctx, id, version);
     setFlash(c, out.ok ? (out.agreed ? 'exchanges.flash.torAgreed' : 'exchanges.flash.signed') : out.reason === 'not_latest' ? 'exchanges.flash.notLatest' : 'exchanges.flash.alreadySigned');
     return redirectTo(c, `/exchanges/${id}/terms`);
   });

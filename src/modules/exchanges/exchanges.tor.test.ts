@@ -2,12 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
-import { ctxOf } from '../requests/fixtures.ts';
-import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
-import { notificationOutbox } from '../../src/db/schema/index.ts';
-import { i18n } from '../../src/platform/i18n.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { confirmedMatch, PLAN, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { ctxOf } from '../../../test/requests/fixtures.ts';
+import * as ex from './exchanges.service.ts';
+import { getTor, writeTor } from './exchanges.tor.service.ts';
+import { notificationOutbox } from '../../db/schema/index.ts';
+import { i18n } from '../../platform/i18n.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -23,8 +24,8 @@ test('the host writes a version: the peer and the planning broker are told, the 
   const planned = await ex.planExchange(ctxOf(t, m.broker), m.matchId, PLAN, i18n().translator('en'));
   assert.ok(planned.ok);
   const before = { broker: await told(m.broker.id), peer: await told(m.peer.id), host: await told(m.requester.id) };
-  const latest = (await ex.getTor(ctxOf(t, m.requester), planned.id)).versions[0]!;
-  const out = await ex.writeTor(ctxOf(t, m.requester), planned.id, { ...latest.content, objectives: `${latest.content.objectives}\nA costed plan by June.`, baseVersion: String(latest.version) });
+  const latest = (await getTor(ctxOf(t, m.requester), planned.id)).versions[0]!;
+  const out = await writeTor(ctxOf(t, m.requester), planned.id, { ...latest.content, objectives: `${latest.content.objectives}\nA costed plan by June.`, baseVersion: String(latest.version) });
   assert.ok(out.ok, JSON.stringify(out));
   assert.equal(await told(m.broker.id), before.broker + 1, 'the broker who planned it');
   assert.equal(await told(m.peer.id), before.peer + 1, 'the other side');

@@ -9,7 +9,10 @@ import { optionsOf } from '../../taxonomy/labels.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { formatName } from '../../taxonomy/names.ts';
 import { fmtDate } from '../../platform/html/format.ts';
-import type { ExchangePage, TorPage, listExchanges, getPartnership } from './exchanges.service.ts';
+import type { listExchanges } from './exchanges.service.ts';
+import type { TorPage } from './exchanges.tor.service.ts';
+import type { ExchangePageView } from './exchanges.page.service.ts';
+import type { PartnershipPage } from './exchanges.partnerships.service.ts';
 import type { ExchangeEvent } from './exchanges.workflow.ts';
 import { PARTICIPANT_SIDES, PARTICIPANT_KINDS, CHECKLIST_ITEMS, BUDGET_ROWS, TOR_FIELDS } from './exchanges.schema.ts';
 
@@ -165,17 +168,16 @@ function money(cents: number, currency: string, locale: string): string {
   }
 }
 
-export function exchangePage(c: Ctx, x: ExchangePage, forms: { message?: FormState; agenda?: FormState; task?: FormState; document?: FormState } = {}, status = 200) {
+export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: FormState; agenda?: FormState; task?: FormState; document?: FormState } = {}, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const e = x.exchange;
+  const e = x;
   const base = `/exchanges/${e.id}`;
   const empty: FormState = { values: {}, errors: {} };
   const mf = forms.message ?? empty;
   const af = forms.agenda ?? empty;
   const tf = forms.task ?? empty;
   const df = forms.document ?? empty;
-  const total = x.participants.reduce((n, p) => n + p.women + p.men + p.otherGender, 0);
   return page(c, {
     title: e.title,
     status,
@@ -193,18 +195,18 @@ ${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${
     }</a></dd>
 </dl>
 ${
-  x.abilities.editPlan || x.abilities.events.length || x.abilities.draftLesson
-    ? html`<div class="actions">${x.abilities.editPlan ? html`<a href="${link(c, `${base}/plan`)}">${t('exchanges.page.editPlan')}</a>` : ''}${x.abilities.events.map(
+  x.can.editPlan || x.can.events.length || x.can.draftLesson
+    ? html`<div class="actions">${x.can.editPlan ? html`<a href="${link(c, `${base}/plan`)}">${t('exchanges.page.editPlan')}</a>` : ''}${x.can.events.map(
         (ev) => html`<form method="post" action="${link(c, `${base}/transitions`)}" class="inline"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`,
       )}${
-        x.abilities.draftLesson
+        x.can.draftLesson
           ? html`<form method="post" action="${link(c, `${base}/lesson`)}" class="inline"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`
           : ''
       }</div>`
     : ''
 }
 ${
-  x.abilities.proposePartnership
+  x.can.proposePartnership
     ? html`<section aria-labelledby="h-partnership"><h2 id="h-partnership">${t('exchanges.partnership.title')}</h2><form method="post" action="${link(c, `${base}/partnership`)}">${textarea({
         t,
         name: 'note',
@@ -214,12 +216,12 @@ ${
       })}<button type="submit">${t('exchanges.partnership.propose')}</button></form></section>`
     : ''
 }
-<section aria-labelledby="h-logistics"><h2 id="h-logistics">${t('exchanges.plan.checklist')}</h2><ul>${CHECKLIST_ITEMS.map(
-      (k) => html`<li>${checkLabel(t, k)}: ${e.checklist[k] ? t('exchanges.check.done') : t('exchanges.check.open')}</li>`,
+<section aria-labelledby="h-logistics"><h2 id="h-logistics">${t('exchanges.plan.checklist')}</h2><ul>${x.checklist.map(
+      (k) => html`<li>${checkLabel(t, k.item)}: ${k.done ? t('exchanges.check.done') : t('exchanges.check.open')}</li>`,
     )}</ul></section>
 <section aria-labelledby="h-participants"><h2 id="h-participants">${t('exchanges.plan.participants')}</h2>${
       x.participants.length
-        ? html`<table><caption>${t('exchanges.page.participantsTotal', { n: total })}</caption><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.field.kind')}</th><th scope="col">${t(
+        ? html`<table><caption>${t('exchanges.page.participantsTotal', { n: x.participantsTotal })}</caption><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.field.kind')}</th><th scope="col">${t(
             'exchanges.gender.women',
           )}</th><th scope="col">${t('exchanges.gender.men')}</th><th scope="col">${t('exchanges.gender.other')}</th></tr></thead><tbody>${x.participants.map(
             (p) => html`<tr><th scope="row">${sideLabel(t, p.side)}</th><td>${kindLabel(t, p.kind)}</td><td>${p.women}</td><td>${p.men}</td><td>${p.otherGender}</td></tr>`,
@@ -236,11 +238,11 @@ ${
 <section aria-labelledby="h-documents"><h2 id="h-documents">${t('exchanges.page.documents')}</h2>${
       x.documents.length
         ? html`<ul>${x.documents.map(
-            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}">${d.label}</a> <span class="meta">(${Math.max(1, Math.round(d.size / 1024))} KB, ${d.uploaderName}, ${fmtDate(d.createdAt, locale)})</span></li>`,
+            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}">${d.label}</a> <span class="meta">(${d.sizeKb} KB, ${d.uploaderName}, ${fmtDate(d.createdAt, locale)})</span></li>`,
           )}</ul>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
-      x.abilities.post
+      x.can.post
         ? html`<form method="post" action="${link(c, `${base}/documents`)}" enctype="multipart/form-data">${errorSummary(t, df.errors, { file: t('exchanges.document.file') })}<div class="field"><label for="f-file">${t(
             'exchanges.document.file',
           )}</label><span class="hint" id="h-file">${t('exchanges.document.hint')}</span>${df.errors.file ? html`<span class="error-text" id="e-file">${t(df.errors.file)}</span>` : ''}<input id="f-file" name="file" type="file" accept=".pdf,.docx,.odt,.png,.jpg,.jpeg" aria-describedby="h-file${
@@ -251,7 +253,7 @@ ${
 <section aria-labelledby="h-agenda"><h2 id="h-agenda">${t('exchanges.page.agenda')}</h2>${
       x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — ${a.title}</li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
     }${
-      x.abilities.post
+      x.can.post
         ? html`<form method="post" action="${link(c, `${base}/agenda`)}"><h3>${t('exchanges.agenda.add')}</h3>${errorSummary(t, af.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
 ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'date', required: true })}${input({ t, name: 'time', label: t('exchanges.agenda.time'), form: af, type: 'time' })}${input({
             t,
@@ -267,7 +269,7 @@ ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'dat
         ? html`<ul>${x.tasks.map(
             (k) =>
               html`<li>${k.isDone ? html`<s>${k.title}</s> (${t('exchanges.task.done')})` : k.title} — ${t('exchanges.task.due', { date: fmtDate(k.dueDate, locale) })}${
-                x.abilities.post
+                x.can.post
                   ? html` <form method="post" action="${link(c, `${base}/tasks/${k.id}`)}" class="inline"><input type="hidden" name="done" value="${k.isDone ? 'false' : 'true'}"><button type="submit">${
                       k.isDone ? t('exchanges.task.reopen') : t('exchanges.task.markDone')
                     }</button></form>`
@@ -276,7 +278,7 @@ ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'dat
           )}</ul>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
-      x.abilities.post
+      x.can.post
         ? html`<form method="post" action="${link(c, `${base}/tasks`)}"><h3>${t('exchanges.task.add')}</h3>${errorSummary(t, tf.errors, { title: t('exchanges.task.title'), dueDate: t('exchanges.task.dueDate') })}
 ${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required: true })}${input({ t, name: 'dueDate', label: t('exchanges.task.dueDate'), form: tf, type: 'date', required: true })}<button type="submit">${t(
             'exchanges.task.add',
@@ -288,7 +290,7 @@ ${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required
         ? html`<ol class="thread">${x.messages.map((m) => html`<li><p class="meta">${m.authorName}, ${fmtDate(m.at, locale, true)}</p><p class="pre">${m.body}</p></li>`)}</ol>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
-      x.abilities.post
+      x.can.post
         ? html`<form method="post" action="${link(c, `${base}/messages`)}">${errorSummary(t, mf.errors, { body: t('exchanges.message.body') })}${textarea({
             t,
             name: 'body',
@@ -300,8 +302,8 @@ ${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required
         : ''
     }</section>
 ${
-  x.transitions.length
-    ? html`<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${x.transitions.map(
+  x.history.length
+    ? html`<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${x.history.map(
         (h) => html`<li>${fmtDate(h.at, locale, true)}: ${stateLabel(t, h.from)} → ${stateLabel(t, h.to)}${h.actorName ? html` (${h.actorName})` : ''}</li>`,
       )}</ol></section>`
     : ''
@@ -379,7 +381,7 @@ ${
   });
 }
 
-export function partnershipPage(c: Ctx, p: Awaited<ReturnType<typeof getPartnership>>, form: FormState | null = null, status = 200) {
+export function partnershipPage(c: Ctx, p: PartnershipPage, form: FormState | null = null, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
   const f = form ?? { values: {}, errors: {} };

@@ -1,10 +1,10 @@
 /** The exchange state table, transition by transition, forbidden ones included; guards; the policy table; the ToR diff. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXCHANGE_STATES, EXCHANGE_EVENTS, transition, guard, isPlanningOpen, isTorOpen } from '../../src/modules/exchanges/exchanges.workflow.ts';
-import { canExchange, signableSides, canPlanExchange, type ExchangeAction } from '../../src/modules/exchanges/exchanges.policy.ts';
-import { diffLines } from '../../src/modules/exchanges/exchanges.diff.ts';
-import type { CurrentUser } from '../../src/platform/http.ts';
+import { EXCHANGE_STATES, EXCHANGE_EVENTS, transition, guard, isPlanningOpen, isTorOpen } from './exchanges.workflow.ts';
+import { canExchange, signableSides, canPlanExchange, type ExchangeAction } from './exchanges.policy.ts';
+import { diffLines } from './exchanges.diff.ts';
+import type { CurrentUser } from '../../platform/http.ts';
 
 const ALLOWED: Record<string, string> = { 'planned.agree': 'agreed', 'agreed.hold': 'held', 'held.evaluate': 'evaluated', 'evaluated.close': 'closed' };
 
