@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import type { AppEnv, Deps } from './platform/http.ts';
 import { contextOf } from './platform/http.ts';
 import { errorFields } from './platform/log.ts';
+import { refuseControlChars } from './platform/input-guard.ts';
+import { html } from 'hono/html';
 import { signInRedirect } from './platform/forms.ts';
 import { AppError, RateLimitError, SignInRequired, UnauthorizedError, ValidationError } from './platform/errors.ts';
 import { i18n, isLocale, negotiateLocale, LOCALES, type Locale } from './platform/i18n.ts';
@@ -23,6 +25,7 @@ import { pageCache } from './platform/page-cache.ts';
 import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
 import { configureScanner } from './platform/scan.ts';
 import { MODULES } from './modules/index.ts';
+import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
 import { drainOutbox } from './platform/outbox.ts';
 
@@ -57,6 +60,8 @@ export async function afterCommit(deps: Deps, subscribers = subscribersOf(MODULE
 }
 
 export function createApp(deps: Deps): Hono<AppEnv> {
+  // The privacy module exports and erases a person's data through the manifests' personalData hooks.
+  usePersonalDataOf(MODULES);
   // Routing ignores the language prefix: /fr/organisations is routed as /organisations.
   const app = new Hono<AppEnv>({
     getPath: (req) => {
@@ -153,6 +158,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
 
+  // Control characters (NUL…) in a query or a form are refused before any route runs.
+  app.use('*', refuseControlChars());
+
   // After a state-changing request: hand what it recorded to the modules that subscribed (awaited,
   // so the next page shows their reactions), then send the mail queued (fire and forget: a failure
   // leaves the rows in the outbox, where the worker retries them). The one after-commit hook.
@@ -202,7 +210,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         return c.json({ error: { code: err.code, message, ...(fields ? { fields } : {}) } }, err.status as 400);
       }
       const title = err.status === 404 ? t('platform.error.notFoundTitle') : t('platform.error.title');
-      return errorPage(c, err.status, title, message);
+      // Invalid input that reached no form (a query parameter, a control character): name each field and its problem.
+      const fieldList =
+        err instanceof ValidationError && Object.keys(err.fields).length
+          ? html`<ul>${Object.entries(err.fields).map(([field, key]) => html`<li>${t('platform.error.field', { field, message: t(key) })}</li>`)}</ul>`
+          : undefined;
+      return errorPage(c, err.status, title, message, fieldList);
     }
     const id = c.get('requestId') ?? randomUUID();
     // The database or the disk is away: try again shortly (503), not a bug (500). Nothing is half-written: writes are transactions.

@@ -271,7 +271,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             io.err(`${command === 'backup' ? 'Backed up' : 'Restored'}: ${m.tables.length} tables, ${total} rows, ${m.files.length} files (${command === 'backup' ? dir : `taken ${m.createdAt}`}).`);
             if (command === 'restore') {
               // Accounts erased after the backup was taken (DATA_DIR/erasures.log, kept outside the backup) are erased again.
-              const { reapplyErasures } = await import('./modules/privacy/privacy.erase.ts');
+              const { reapplyErasures, usePersonalDataOf } = await import('./modules/privacy/privacy.service.ts');
+              usePersonalDataOf((await import('./modules/index.ts')).MODULES);
               const n = await reapplyErasures(database.db, config.dataDir, new Date());
               if (n) io.err(`Erasures recorded since the backup applied again: ${n}.`);
             }

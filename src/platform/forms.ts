@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Ctx, CurrentUser } from './http.ts';
 import { SignInRequired, ValidationError } from './errors.ts';
 import type { FormState } from './html/form.ts';
+import { controlCharFields } from './input-guard.ts';
 
 export type FormBody = Record<string, string | string[]>;
 
@@ -19,6 +20,8 @@ export async function formBody(c: Ctx): Promise<FormBody> {
     if (typeof val === 'string') out[k] = val;
     else if (Array.isArray(val)) out[k] = val.filter((x): x is string => typeof x === 'string');
   }
+  const bad = controlCharFields(Object.entries(out));
+  if (Object.keys(bad).length) throw new ValidationError(bad, 'invalid_characters');
   return out;
 }
 
@@ -62,6 +65,8 @@ export async function readUpload(c: Ctx, field = 'file'): Promise<{ upload: Uplo
   const body = await c.req.parseBody();
   const fields: Record<string, string> = {};
   for (const [k, val] of Object.entries(body)) if (typeof val === 'string') fields[k] = val;
+  const bad = controlCharFields(Object.entries(fields));
+  if (Object.keys(bad).length) throw new ValidationError(bad, 'invalid_characters');
   const f = body[field];
   if (!f || typeof f === 'string' || f.size === 0) return { upload: null, fields };
   return { upload: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, fields };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ValidationError, type FieldErrors } from './errors.ts';
 import type { Ctx } from './http.ts';
+import { controlCharPaths } from './input-guard.ts';
 
 const KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9_]+)+$/;
 
@@ -75,5 +76,7 @@ export async function jsonObject(c: Ctx): Promise<Record<string, unknown>> {
     throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError({ _body: 'platform.form.invalid' }, 'invalid_json');
+  const bad = controlCharPaths(body);
+  if (Object.keys(bad).length) throw new ValidationError(bad, 'invalid_characters');
   return body as Record<string, unknown>;
 }
