@@ -63,12 +63,12 @@ test('terms are signed through the API by all three sides, then the broker agree
   assert.deepEqual((await call('host', 'GET', `/api/v1/exchanges/${exchangeId}/evaluations`)).body.rows, []);
 });
 
-test('the OpenAPI fragment describes every route and method of the exchanges API', async () => {
-  const { exchangesApiRoutes } = await import('../../src/modules/exchanges/exchanges.api.ts');
-  const { exchangesOpenApiPaths } = await import('../../src/modules/exchanges/exchanges.openapi.ts');
+test('the OpenAPI document describes every route and method of the exchanges API', async () => {
+  const { exchangesApiRoutes, exchangesOperations } = await import('../../src/modules/exchanges/exchanges.api.ts');
+  const declared = new Set(exchangesOperations.map((o) => `${o.method} ${o.path}`));
   const routes = exchangesApiRoutes()
     .routes.filter((r) => r.method !== 'ALL')
-    .map((r) => [r.method.toLowerCase(), r.path.replace(/:(\w+)/g, '{$1}')] as const);
-  assert.ok(routes.length >= 8);
-  assert.deepEqual(routes.filter(([meth, p]) => !(exchangesOpenApiPaths as Record<string, Record<string, unknown>>)[p]?.[meth]), []);
+    .map((r) => `${r.method.toLowerCase()} ${r.path}`);
+  assert.ok(routes.length >= 7);
+  assert.deepEqual(routes.filter((r) => !declared.has(r)), []);
 });

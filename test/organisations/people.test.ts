@@ -184,5 +184,5 @@ test('the OpenAPI document describes the API paths', async () => {
   assert.equal(doc.openapi, '3.1.0');
   for (const p of ['/organisations', '/organisations/{id}', '/people', '/people/{id}', '/people/me']) assert.ok(doc.paths[p], p);
   assert.ok(doc.paths['/organisations'].post && doc.paths['/organisations/{id}'].patch && doc.paths['/people/me'].patch);
-  assert.ok(doc.components.schemas.OrganisationInput.properties.themes.items.enum.includes('waste_management'));
+  assert.ok(doc.paths['/organisations'].post.requestBody.content['application/json'].schema.properties.themes.items.enum.includes('waste_management'));
 });

@@ -1,13 +1,85 @@
-/** The good-practice library as JSON under /api/v1: published cases (drafts answer 404 here as on the pages). */
+/**
+ * The good-practice library as JSON under /api/v1: published cases (drafts answer 404 here as on the
+ * pages, but to their editors), and the editor's actions of the pages: create a draft, edit it,
+ * publish and unpublish. The same services, permissions and messages as the pages.
+ */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../platform/http.ts';
+import { z } from 'zod';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
 
+import { requireUser } from '../../platform/forms.ts';
+import { jsonObject } from '../../platform/validation.ts';
+import { UUID } from '../../platform/ids.ts';
+import { declareOperations, outcome } from '../../platform/openapi.ts';
 import * as svc from './knowledge.service.ts';
+import { caseInput, caseQuery, goodPracticeAnswer, libraryAnswer, libraryQuery } from './knowledge.schema.ts';
+
+const idParam = z.object({ id: z.string().regex(UUID) });
+
+export const knowledgeOperations = declareOperations('knowledge', [
+  { method: 'get', path: '/good-practices', operationId: 'listGoodPractices', summary: 'Published good practices: full text and facets, with facet counts', query: libraryQuery, response: libraryAnswer },
+  { method: 'get', path: '/good-practices/:id', operationId: 'getGoodPractice', summary: 'One published good practice (a draft only for its editors)', params: idParam, query: caseQuery, response: goodPracticeAnswer, errors: [404] },
+  {
+    method: 'post',
+    path: '/good-practices',
+    operationId: 'createGoodPractice',
+    summary: 'Create a draft good practice (administrators of an association, the secretariat); its texts are in `lang`, its original language',
+    description: 'Partners and contacts are aligned lists (partnerName[i] with partnerCountry[i]); a contact is named only if its row number is in contactConsent.',
+    auth: 'required',
+    body: caseInput,
+    response: goodPracticeAnswer,
+    status: 201,
+    errors: [404],
+  },
+  {
+    method: 'put',
+    path: '/good-practices/:id',
+    operationId: 'updateGoodPractice',
+    summary: 'Edit a good practice: its texts in `lang` (another language than the original is a human translation) and every structured field (a list left out is emptied)',
+    auth: 'required',
+    params: idParam,
+    body: caseInput,
+    response: goodPracticeAnswer,
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/good-practices/:id/publish',
+    operationId: 'publishGoodPractice',
+    summary: 'Publish a draft or unpublished case (409 incomplete, with the fields missing; 409 already_published)',
+    auth: 'required',
+    params: idParam,
+    response: outcome,
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/good-practices/:id/unpublish',
+    operationId: 'unpublishGoodPractice',
+    summary: 'Withdraw a published case from the library (kept for its editors; 409 not_published)',
+    auth: 'required',
+    params: idParam,
+    response: outcome,
+    errors: [404, 409],
+  },
+]);
 
 /** A case for the API: editor-only parts (abilities, history) left out. */
 function caseJson(g: svc.GoodPracticeDetail) {
   const { abilities: _a, history: _h, moderation: _m, ...rest } = g;
   return rest;
+}
+
+/** The JSON body of a case; the exchange link is set by the exchanges module through the service, never by a caller. */
+async function caseBody(c: Ctx): Promise<Record<string, unknown>> {
+  const { exchangeId: _x, ...body } = await jsonObject(c);
+  return body;
+}
+
+/** An outcome: ok → 200; a refusal → 409 with its reason as the code (and what is missing). */
+function answer(c: Ctx, out: svc.PublishOutcome | svc.UnpublishOutcome, refusal: string): Response {
+  if (out.ok) return c.json(out);
+  return c.json({ error: { code: out.reason, message: c.get('t')(refusal), ...('missing' in out ? { missing: out.missing } : {}) } }, 409);
 }
 
 export function knowledgeApiRoutes(): Hono<AppEnv> {
@@ -25,6 +97,34 @@ export function knowledgeApiRoutes(): Hono<AppEnv> {
   });
 
   r.get('/good-practices/:id', async (c) => c.json(caseJson(await svc.getGoodPractice(c.var.ctx, c.req.param('id'), c.req.query()))));
+
+  r.post('/good-practices', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    const { id } = await svc.createDraft(ctx, await caseBody(c));
+    c.header('Location', `/api/v1/good-practices/${id}`);
+    return c.json(caseJson(await svc.getGoodPractice(ctx, id)), 201);
+  });
+
+  r.put('/good-practices/:id', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    const body = await caseBody(c);
+    const { id } = await svc.updateGoodPractice(ctx, c.req.param('id'), body);
+    const lang = typeof body.lang === 'string' && body.lang !== ctx.locale ? { lang: body.lang } : {};
+    return c.json(caseJson(await svc.getGoodPractice(ctx, id, lang)));
+  });
+
+  r.post('/good-practices/:id/publish', async (c) => {
+    requireUser(c);
+    const out = await svc.publishGoodPractice(c.var.ctx, c.req.param('id'));
+    return answer(c, out, out.ok ? '' : out.reason === 'incomplete' ? 'knowledge.publish.incomplete' : 'knowledge.publish.already');
+  });
+
+  r.post('/good-practices/:id/unpublish', async (c) => {
+    requireUser(c);
+    return answer(c, await svc.unpublishGoodPractice(c.var.ctx, c.req.param('id')), 'knowledge.unpublish.notPublished');
+  });
 
   return r;
 }

@@ -7,7 +7,8 @@ import { APPROACH_CODES } from '../../taxonomy/approaches.ts';
 import { EXCHANGE_FORMAT_CODES } from '../../taxonomy/formats.ts';
 import { REGION_CODES } from '../../taxonomy/regions.ts';
 import { isCountryCode } from '../../taxonomy/countries.ts';
-import type { CaseContact, CasePartner } from '../../db/schema/knowledge.ts';
+import { GOOD_PRACTICE_STATES, type CaseContact, type CasePartner } from '../../db/schema/knowledge.ts';
+import { themeCodes } from '../../taxonomy/themes.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const text = (max: number) => z.string().trim().max(max, 'platform.form.tooBig').optional().default('');
@@ -44,7 +45,7 @@ export const caseInput = z
     ...caseTexts,
     approach: z.preprocess(blankToUndefined, z.enum(APPROACH_CODES, 'platform.form.choice').optional()),
     formats: list(z.enum(EXCHANGE_FORMAT_CODES, 'platform.form.choice')),
-    themes: list(z.string().refine(isThemeCode, 'platform.form.choice')).pipe(z.array(z.string()).max(20, 'platform.form.tooBig')),
+    themes: list(z.string().refine(isThemeCode, 'platform.form.choice').meta({ enum: [...themeCodes] })).pipe(z.array(z.string()).max(20, 'platform.form.tooBig')),
     sdgs: list(z.coerce.number('platform.form.choice').int('platform.form.choice').min(1, 'platform.form.choice').max(17, 'platform.form.choice')),
     regions: list(z.enum(REGION_CODES, 'platform.form.choice')),
     partnerName: strings,
@@ -86,7 +87,7 @@ const code = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.opt
 export const libraryQuery = z.strictObject(
   {
     q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'platform.form.tooBig').optional()),
-    theme: code(z.string().refine(isThemeCode, 'platform.form.choice')),
+    theme: code(z.string().refine(isThemeCode, 'platform.form.choice').meta({ enum: [...themeCodes] })),
     region: code(z.enum(REGION_CODES, 'platform.form.choice')),
     sdg: code(z.coerce.number('platform.form.choice').int('platform.form.choice').min(1, 'platform.form.choice').max(17, 'platform.form.choice')),
     approach: code(z.enum(APPROACH_CODES, 'platform.form.choice')),
@@ -101,3 +102,44 @@ export type LibraryQuery = z.infer<typeof libraryQuery>;
 
 /** The case page takes only the language to read it in. */
 export const caseQuery = z.strictObject({ lang: code(z.enum(LOCALES, 'platform.form.choice')) }, { error: () => 'knowledge.search.unknownKey' });
+
+// What the API answers (documentation: the OpenAPI document is generated from these).
+const localizedText = z.object({ text: z.string(), lang: z.string(), isOtherLanguage: z.boolean(), isTranslation: z.boolean(), isMachineTranslation: z.boolean() }).meta({
+  description: 'A text in the reader’s language where it exists, else in the original language, with flags.',
+});
+const dateTime = z.iso.datetime();
+export const goodPracticeCardAnswer = z.object({
+  id: z.uuid(),
+  title: localizedText,
+  summary: localizedText,
+  approach: z.enum(APPROACH_CODES).nullable(),
+  themes: z.array(z.enum(themeCodes as [string, ...string[]])),
+  sdgs: z.array(z.int().min(1).max(17)),
+  regions: z.array(z.enum(REGION_CODES)),
+  formats: z.array(z.enum(EXCHANGE_FORMAT_CODES)),
+  languages: z.array(z.string()),
+  originalLanguage: z.string(),
+  partners: z.array(z.string()),
+  state: z.enum(GOOD_PRACTICE_STATES),
+  publishedAt: dateTime.nullable(),
+});
+export const libraryAnswer = z.object({
+  items: z.array(goodPracticeCardAnswer),
+  page: z.int(),
+  limit: z.int(),
+  total: z.int(),
+  facets: z.record(z.enum(['theme', 'region', 'sdg', 'approach', 'format', 'language']), z.array(z.object({ value: z.string(), count: z.int() }))).meta({ description: 'For each facet, the values present in the matching set with their counts.' }),
+  links: z.object({ prev: z.string().nullable(), next: z.string().nullable() }),
+});
+export const goodPracticeAnswer = goodPracticeCardAnswer.extend({
+  texts: z.object(Object.fromEntries(TEXT_FIELDS.filter((f) => f !== 'title' && f !== 'summary').map((f) => [f, localizedText]))),
+  partnerLinks: z.array(z.object({ name: z.string(), country: z.string().nullable(), organisationId: z.uuid().nullable() })),
+  contacts: z.array(z.object({ name: z.string(), role: z.string(), organisation: z.string(), email: z.string().nullable(), hasConsented: z.boolean() })).meta({ description: 'Only people who agreed to be named; email only for signed-in callers.' }),
+  translations: z.record(z.string(), z.enum(['human', 'machine'])),
+  source: z.string(),
+  exchangeId: z.uuid().nullable(),
+  ownerOrganisationId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});

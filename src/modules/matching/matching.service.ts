@@ -133,7 +133,7 @@ export async function requestCandidates(ctx: ServiceCtx, requestId: string, quer
   };
 }
 
-const inviteInput = z.object({ type: z.enum(['organisation', 'person'], 'platform.form.choice'), id: z.string().refine(isUuid, 'platform.form.choice') });
+export const inviteInput = z.object({ type: z.enum(['organisation', 'person'], 'platform.form.choice'), id: z.string().refine(isUuid, 'platform.form.choice') });
 
 export type InviteOutcome = { ok: true; notified: number } | { ok: false; reason: 'no_account' | 'own_organisation' | 'closed' };
 

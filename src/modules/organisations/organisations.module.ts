@@ -4,11 +4,13 @@ import type { AppEnv } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
 import { organisationsRoutes } from './organisations.routes.ts';
 import { peopleRoutes } from './people.routes.ts';
+import { organisationsApiRoutes } from './organisations.api.ts';
 import { refreshDirectoryConcepts } from './organisations.service.ts';
 
 export default defineModule({
   name: 'organisations',
   pages: () => new Hono<AppEnv>().route('/', organisationsRoutes()).route('/', peopleRoutes()),
+  api: organisationsApiRoutes,
   jobs: [
     // Directory rows whose concepts (relevance order) are not in step with their text — written by hand, by the
     // demo seed, or analysed with an older thesaurus — are analysed again, in the background, at start.

@@ -1,7 +1,7 @@
 /** zod schemas for organisation, membership and profile input, and for the directory's query strings. */
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
-import { isThemeCode } from '../../taxonomy/themes.ts';
+import { isThemeCode, themeCodes } from '../../taxonomy/themes.ts';
 import { KIND_CODES } from '../../taxonomy/organisation-kinds.ts';
 import { regionOfCountry, REGION_CODES } from '../../taxonomy/regions.ts';
 import { isCountryCode } from '../../taxonomy/countries.ts';
@@ -26,7 +26,7 @@ const country = z
   .transform((v) => v.toUpperCase())
   .refine((v) => isCountryCode(v) && !!regionOfCountry(v), 'platform.form.choice');
 const languageList = list(z.string().trim().toLowerCase().refine(isLanguageCode, 'platform.form.choice')).pipe(z.array(z.string()).max(30));
-const themeList = list(z.string().trim().refine(isThemeCode, 'platform.form.choice')).pipe(z.array(z.string()).max(60));
+const themeList = list(z.string().trim().refine(isThemeCode, 'platform.form.choice').meta({ enum: [...themeCodes] })).pipe(z.array(z.string()).max(60));
 const url = z
   .string()
   .trim()

@@ -44,3 +44,7 @@ export const conflictInput = z.object({
 });
 export const decisionInput = z.object({ outcome: z.enum(['selected', 'rejected', 'waiting_list'], 'platform.form.choice'), reasons: text(1, 5000) });
 export const scoreValue = z.coerce.number('platform.form.number').int('platform.form.number').min(0, 'requests.review.scoreRange').max(5, 'requests.review.scoreRange');
+/** A committee member's review through the API: a score 0–5 and a comment per criterion id (the service checks each as `score_<id>`, `comment_<id>`). */
+export const reviewInput = z.object({
+  scores: z.record(z.uuid(), z.object({ score: z.int().min(0).max(5), comment: z.string().max(3000).optional() })),
+});
