@@ -103,14 +103,14 @@ export async function questionsOf(db: DbOrTx, questionnaireId: string): Promise<
 
 export type DueCandidate = { exchangeId: string; title: string; state: string; startDate: string; endDate: string; questionnaireId: string; stage: string; introducedAt: Date };
 
-/** Exchanges past planning with the current version of a questionnaire of their programme not yet sent to both sides. */
-export async function unsentCandidates(db: DbOrTx): Promise<DueCandidate[]> {
+/** Exchanges past planning (or the one given) with the current version of a questionnaire of their programme not yet sent to both sides. */
+export async function unsentCandidates(db: DbOrTx, exchangeId?: string): Promise<DueCandidate[]> {
   const r = await rows<Record<string, unknown>>(
     db,
     sql`select e.id as exchange_id, e.title, e.state, e.start_date, e.end_date, q.id as questionnaire_id, q.stage,
                (select min(q2.created_at) from questionnaires q2 where q2.programme_id = q.programme_id and q2.stage = q.stage) as introduced_at
         from exchanges e join questionnaires q on q.programme_id = e.programme_id and q.retired_at is null
-        where e.state <> 'planned'
+        where e.state <> 'planned' ${exchangeId ? sql`and e.id = ${exchangeId}` : sql``}
           and (select count(*) from evaluations v where v.exchange_id = e.id and v.stage = q.stage) < 2
         order by e.id, q.stage`,
   );
@@ -243,4 +243,16 @@ export async function textAnswers(db: DbOrTx, programmeId: string, cap: number) 
           where e.programme_id = ${programmeId} and coalesce(a.answers ->> q.id::text, '') <> ''
         ) x where rn <= ${cap} order by question_id, side, rn`,
   );
+}
+
+// Personal data (privacy hooks: export and erasure, through the manifest)
+
+/** The person's answers to evaluations, for "download my data". */
+export async function exportEvaluationAnswers(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
+  return {
+    evaluationAnswers: await rows(
+      db,
+      sql`select a.evaluation_id, e.exchange_id, e.stage, e.side, a.answers, a.at from evaluation_answers a join evaluations e on e.id = a.evaluation_id where a.answered_by = ${userId} order by a.at`,
+    ),
+  };
 }

@@ -15,13 +15,12 @@ import type { FieldErrors } from '../../platform/html/form.ts';
 import { audit } from '../../platform/audit.ts';
 import { parseWith } from '../../platform/validation.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { isStaff } from '../exchanges/exchanges.policy.ts';
 import { exchangeStanding } from '../exchanges/exchanges.service.ts';
 import * as repo from './evaluations.repository.ts';
 import { STAGES, SIDES, isStage, isDue, isReminderDue, REMINDER_DAYS, LATER_REMINDER_DAYS, WEEKLY_REMINDERS, type Stage, type Side } from './evaluations.schedule.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (v: string) => UUID.test(v);
 
 export const QUESTION_KINDS = ['scale', 'choice', 'number', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -247,9 +246,29 @@ async function tellSide(db: DbOrTx, now: Date, exchangeId: string, side: string,
  * and side, and reminders are claimed with SKIP LOCKED.
  */
 export async function runEvaluations(db: DbOrTx, now: Date): Promise<{ sent: number; reminded: number }> {
-  let sent = 0;
+  const sent = await sendDue(db, now);
   let reminded = 0;
-  for (const c of await repo.unsentCandidates(db)) {
+  await db.transaction(async (tx) => {
+    const before = (days: number) => new Date(now.getTime() - days * 86400_000);
+    for (const v of await repo.unansweredToRemind(tx, { weekly: before(REMINDER_DAYS), later: before(LATER_REMINDER_DAYS), weeklyCount: WEEKLY_REMINDERS })) {
+      if (!isReminderDue(v.lastRemindedAt, v.reminders, now)) continue;
+      await repo.markReminded(tx, v.id, now);
+      await tellSide(tx, now, v.exchangeId, v.side, v.id, v.title, true);
+      reminded++;
+    }
+  });
+  return { sent, reminded };
+}
+
+/**
+ * Sends the current version of each stage due at `now` to both sides, for every exchange or the
+ * one given; how many were sent. The schedule runs it for all; an exchange that is agreed or
+ * rescheduled (exchanges.events.ts, subscribed in evaluations.module.ts) runs it for itself at
+ * once, so a questionnaire already due then does not wait for the next run.
+ */
+export async function sendDue(db: DbOrTx, now: Date, exchangeId?: string): Promise<number> {
+  let sent = 0;
+  for (const c of await repo.unsentCandidates(db, exchangeId)) {
     if (!isStage(c.stage) || !isDue(c.stage, c, now)) continue;
     for (const side of SIDES) {
       await db.transaction(async (tx) => {
@@ -262,16 +281,7 @@ export async function runEvaluations(db: DbOrTx, now: Date): Promise<{ sent: num
       });
     }
   }
-  await db.transaction(async (tx) => {
-    const before = (days: number) => new Date(now.getTime() - days * 86400_000);
-    for (const v of await repo.unansweredToRemind(tx, { weekly: before(REMINDER_DAYS), later: before(LATER_REMINDER_DAYS), weeklyCount: WEEKLY_REMINDERS })) {
-      if (!isReminderDue(v.lastRemindedAt, v.reminders, now)) continue;
-      await repo.markReminded(tx, v.id, now);
-      await tellSide(tx, now, v.exchangeId, v.side, v.id, v.title, true);
-      reminded++;
-    }
-  });
-  return { sent, reminded };
+  return sent;
 }
 
 // ---------- answering and reading ----------
