@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { get as httpGet } from 'node:http';
-import { DEMO_PASSWORD } from '../src/modules/demo/demo.seed.ts';
+import { DEMO_PASSWORD } from '../src/modules/accounts/accounts.demo.ts';
 
 type Histogram = { p50: number; p90: number; p99: number; max: number; average: number };
 type CannonResult = { requests: { total: number; average: number }; latency: Histogram; non2xx: number; errors: number; timeouts: number; '5xx'?: number; statusCodeStats?: Record<string, { count: number }> };

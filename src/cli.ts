@@ -223,8 +223,9 @@ async function runSeed(argv: string[], io: CliIo): Promise<number> {
   }
   return withDatabase(io, async ({ db }) => {
     const { seedDemo } = await import('./modules/demo/demo.seed.ts');
-    const r = await seedDemo(db, { now: new Date() });
-    io.err(`Demo data: ${r.organisations} organisations, ${r.people} people, ${r.accounts} accounts, ${r.memberships} memberships added (what existed was left as it was).`);
+    const { MODULES } = await import('./modules/index.ts');
+    const r = await seedDemo(db, MODULES, { now: new Date() });
+    io.err(`Demo data: ${r.organisations ?? 0} organisations, ${r.people ?? 0} people, ${r.accounts ?? 0} accounts, ${r.memberships ?? 0} memberships added (what existed was left as it was).`);
     await (await import('./modules/organisations/organisations.service.ts')).refreshDirectoryConcepts(db);
     return 0;
   });

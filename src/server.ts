@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const [{ n } = { n: 0 }] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
     if (n === 0) {
       const { seedDemo } = await import('./modules/demo/demo.seed.ts');
-      await seedDemo(database.db, { now: new Date() });
+      await seedDemo(database.db, MODULES, { now: new Date() });
       log.info('demo data loaded');
     }
   }

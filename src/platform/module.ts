@@ -60,7 +60,8 @@ export type PersonalData = {
 export type DemoSeed = {
   /** Seeds run in ascending order: a module's seed may use what lower ones wrote (organisations before requests). */
   order: number;
-  run: (db: Db, env: { now: Date }) => Promise<void>;
+  /** Returns how many rows of each kind it added (e.g. `{ organisations: 3 }`), for the CLI's report; nothing is fine. */
+  run: (db: Db, env: { now: Date }) => Promise<Record<string, number> | void>;
 };
 
 export type Manifest = {

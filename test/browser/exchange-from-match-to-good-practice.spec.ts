@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './support/server.ts';
 import { Browser, signIn, signOut } from './support/browser.ts';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
+import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 import { DEMO_EXCHANGE_IDS, DEMO_HELD_TITLE, DEMO_TO_PLAN_TITLE } from '../../src/modules/demo/demo.exchanges.ts';
 
 let server: RunningServer;

@@ -10,6 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signedInClient } from '../support/users.ts';
 import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
+import { MODULES } from '../../src/modules/index.ts';
 import { DEMO_EXCHANGE_IDS, DEMO_HELD_TITLE } from '../../src/modules/demo/demo.exchanges.ts';
 import { users, exchanges, matches } from '../../src/db/schema/index.ts';
 import { rows } from '../../src/platform/db.ts';
@@ -17,7 +18,7 @@ import { rows } from '../../src/platform/db.ts';
 let t: TestApp;
 before(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
-  await seedDemo(t.db, { now: t.clock.now() });
+  await seedDemo(t.db, MODULES, { now: t.clock.now() });
 });
 after(() => t.close());
 
@@ -87,7 +88,7 @@ test('a second seed adds nothing to the exchange stage', async () => {
   const before_ = await snapshot();
   assert.equal(before_.exchanges, 1);
   t.clock.advance(86400_000);
-  await seedDemo(t.db, { now: t.clock.now() });
+  await seedDemo(t.db, MODULES, { now: t.clock.now() });
   assert.deepEqual(await snapshot(), before_);
   assert.equal((await t.db.select().from(matches).where(eq(matches.id, DEMO_EXCHANGE_IDS.toPlan.match))).length, 1);
 });

@@ -13,7 +13,9 @@ import { importOrganisations, importPeople, type ImportReport } from '../../src/
 import { exportOrganisations, exportPeople } from '../../src/modules/imports/exports.service.ts';
 import { sampleJsonl } from '../../src/modules/imports/imports.sample.ts';
 import type { FileFormat } from '../../src/modules/imports/imports.reader.ts';
-import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
+import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
+import { MODULES } from '../../src/modules/index.ts';
 import { verifyPassword } from '../../src/modules/accounts/accounts.passwords.ts';
 
 let t: TestApp;
@@ -252,7 +254,7 @@ test('directory download: an attachment; visitors get public fields only, member
 
 test('the demo seed covers every role, marks its accounts as demo, and changes nothing when run twice', async () => {
   const now = t.clock.now();
-  const first = await seedDemo(t.db, { now });
+  const first = await seedDemo(t.db, MODULES, { now });
   assert.ok(first.organisations >= 30, `${first.organisations} organisations`);
   assert.equal(first.accounts, DEMO_ACCOUNTS.length);
   assert.ok(first.people > 0 && first.memberships >= 4);
@@ -266,7 +268,7 @@ test('the demo seed covers every role, marks its accounts as demo, and changes n
   });
   const before_ = await snapshot();
   clockTick();
-  const second = await seedDemo(t.db, { now: t.clock.now() });
+  const second = await seedDemo(t.db, MODULES, { now: t.clock.now() });
   assert.deepEqual(second, { organisations: 0, people: 0, accounts: 0, memberships: 0, programmes: 0, goodPractices: 0 });
   assert.deepEqual(await snapshot(), before_);
 

@@ -15,6 +15,7 @@ import type { Database } from '../../src/platform/db.ts';
 import { rows } from '../../src/platform/db.ts';
 import { backup, restore, compareDatabases, verifyBackup, tablesInOrder, type Manifest } from '../../src/platform/backup.ts';
 import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
+import { MODULES } from '../../src/modules/index.ts';
 import { audit } from '../../src/platform/audit.ts';
 
 let source: Database;
@@ -24,7 +25,7 @@ const now = new Date('2026-11-23T09:00:00Z');
 
 before(async () => {
   source = await testDatabase();
-  await seedDemo(source.db, { now });
+  await seedDemo(source.db, MODULES, { now });
   await audit(source.db, now, { action: 'test.backup', objectType: 'user', ip: '192.0.2.1' });
   mkdirSync(join(filesDir, 'ab'), { recursive: true });
   writeFileSync(join(filesDir, 'ab', 'cv-1.pdf'), Buffer.from('%PDF-1.4 a CV with accents: Ziniaré, Chișinău\n'));

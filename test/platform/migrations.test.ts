@@ -14,6 +14,7 @@ import { emptyDatabase, testDatabase } from '../support/db.ts';
 import { migrationsFolder, rows, type Database } from '../../src/platform/db.ts';
 import { backup, loadTables, tablesInOrder, tableChecksum } from '../../src/platform/backup.ts';
 import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
+import { MODULES } from '../../src/modules/index.ts';
 
 /** Migrations of the last release that landed (stop 7: 0000–0012). Raise it when a release lands. */
 const PREVIOUS_RELEASE = 13;
@@ -60,7 +61,7 @@ let source: Database;
 let backupDir = '';
 before(async () => {
   source = await testDatabase();
-  await seedDemo(source.db, { now });
+  await seedDemo(source.db, MODULES, { now });
   backupDir = join(tmp, 'backup');
   await backup(source, join(tmp, 'no-files'), backupDir, now);
 });
@@ -111,7 +112,7 @@ test('the migrations since the previous release run on its populated database: d
 test('a failed migration leaves the schema and the data as they were', async () => {
   const d = await testDatabase();
   try {
-    await seedDemo(d.db, { now });
+    await seedDemo(d.db, MODULES, { now });
     const schema = await schemaOf(d);
     const sums = await checksums(d);
     // It changes the schema and the data, then fails: none of it may stay.

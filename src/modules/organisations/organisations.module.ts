@@ -6,6 +6,7 @@ import { organisationsRoutes } from './organisations.routes.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { organisationsApiRoutes } from './organisations.api.ts';
 import { refreshDirectoryConcepts } from './organisations.service.ts';
+import { seedOrganisationsDemo } from './organisations.demo.ts';
 
 export default defineModule({
   name: 'organisations',

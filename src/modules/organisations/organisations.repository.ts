@@ -388,3 +388,31 @@ export async function refreshStaleConcepts(db: DbOrTx, table: 'organisations' | 
   }
   return { refreshed: found.length, next: found.length === limit ? found[found.length - 1]!.id : null };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Demo data (through the manifest)
+
+/** Inserts the organisations whose external id is new; returns how many it added. */
+export async function insertDemoOrganisations(db: DbOrTx, values: (typeof organisations.$inferInsert)[]): Promise<number> {
+  if (!values.length) return 0;
+  return (await db.insert(organisations).values(values).onConflictDoNothing({ target: organisations.externalId }).returning({ id: organisations.id })).length;
+}
+
+/** Internal ids of organisations by external id. */
+export async function organisationIdsByExternalId(db: DbOrTx, externalIds: readonly string[]): Promise<Map<string, string>> {
+  if (!externalIds.length) return new Map();
+  const r = await db.select({ id: organisations.id, externalId: organisations.externalId }).from(organisations).where(inArray(organisations.externalId, [...externalIds]));
+  return new Map(r.map((x) => [x.externalId!, x.id]));
+}
+
+/** Inserts profiles; an existing one (same id, external id or account) is left alone. Returns how many it added. */
+export async function insertDemoPeople(db: DbOrTx, values: (typeof people.$inferInsert)[]): Promise<number> {
+  if (!values.length) return 0;
+  return (await db.insert(people).values(values).onConflictDoNothing().returning({ id: people.id })).length;
+}
+
+/** Inserts memberships; an existing one is left alone. Returns how many it added. */
+export async function insertDemoMemberships(db: DbOrTx, values: (typeof memberships.$inferInsert)[]): Promise<number> {
+  if (!values.length) return 0;
+  return (await db.insert(memberships).values(values).onConflictDoNothing().returning({ id: memberships.id })).length;
+}

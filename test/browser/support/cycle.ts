@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { type Browser, signIn, signOut } from './browser.ts';
-import { DEMO_PASSWORD } from '../../../src/modules/demo/demo.seed.ts';
+import { DEMO_PASSWORD } from '../../../src/modules/accounts/accounts.demo.ts';
 
 export const demoEmail = (role: string) => `${role}@demo.peerlink.localhost`;
 

@@ -1,10 +1,10 @@
 /**
  * Demo data drawn from the source documents (shared/seeds/): the municipalities, associations
  * and partners they name, with what the documents say each offers or seeks. Populations are
- * approximate public figures (Pursat's is the one the CONNECT timeline gives).
+ * approximate public figures (Pursat's is the one the CONNECT timeline gives). Seeded by
+ * organisations.demo.ts through the organisations manifest.
  */
 import type { OrganisationKind, MembershipRole } from '../../db/schema/organisations.ts';
-import type { PlatformRole } from '../../db/schema/accounts.ts';
 
 export type DemoOrganisation = {
   id: string;
@@ -645,33 +645,14 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
   },
 ];
 
-export type DemoAccount = {
-  email: string;
-  name: string;
-  /** What this account demonstrates, for the README. */
-  role: string;
-  roles: PlatformRole[];
-  coordinatorRegions?: string[];
-  locale: 'en' | 'fr' | 'es' | 'pt' | 'ar';
-  memberships: { organisation: string; role: MembershipRole }[];
-};
-
-/** One account per role; all share DEMO_PASSWORD. */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'member@demo.peerlink.localhost', name: 'Mariam Diallo', role: 'member', roles: [], locale: 'fr', memberships: [] },
-  { email: 'requester@demo.peerlink.localhost', name: 'George Freeman', role: 'requester', roles: [], locale: 'en', memberships: [{ organisation: 'gh-agona-west', role: 'requester' }] },
-  { email: 'approver@demo.peerlink.localhost', name: 'Kwame Mensah', role: 'approver', roles: [], locale: 'en', memberships: [{ organisation: 'gh-agona-west', role: 'approver' }] },
-  { email: 'orgadmin@demo.peerlink.localhost', name: 'Inge Vermeulen', role: 'organisation admin', roles: [], locale: 'en', memberships: [{ organisation: 'nl-almere', role: 'org_admin' }] },
-  { email: 'association@demo.peerlink.localhost', name: 'Marieke Dijkstra', role: 'association editor (VNG International): edits and publishes good practices', roles: [], locale: 'en', memberships: [{ organisation: 'nl-vng-international', role: 'org_admin' }] },
-  { email: 'expert@demo.peerlink.localhost', name: 'Sigrún Árnadóttir', role: 'expert', roles: [], locale: 'en', memberships: [{ organisation: 'is-sandgerdi', role: 'expert' }] },
-  { email: 'broker@demo.peerlink.localhost', name: 'Lucía Fernández', role: 'broker', roles: ['broker'], locale: 'es', memberships: [] },
-  { email: 'committee@demo.peerlink.localhost', name: 'Pieter De Smet', role: 'committee member', roles: ['committee'], locale: 'en', memberships: [] },
-  { email: 'coordinator@demo.peerlink.localhost', name: 'Amina Kamau', role: 'regional coordinator (Sub-Saharan Africa)', roles: ['coordinator'], coordinatorRegions: ['ssa'], locale: 'en', memberships: [] },
-  { email: 'admin@demo.peerlink.localhost', name: 'Platform Admin', role: 'platform admin', roles: ['admin'], locale: 'en', memberships: [] },
+/** The organisations each demo account acts for (the accounts themselves: accounts.demo.ts). */
+export const DEMO_MEMBERSHIPS: readonly { account: string; organisation: string; role: MembershipRole }[] = [
+  { account: 'requester@demo.peerlink.localhost', organisation: 'gh-agona-west', role: 'requester' },
+  { account: 'approver@demo.peerlink.localhost', organisation: 'gh-agona-west', role: 'approver' },
+  { account: 'orgadmin@demo.peerlink.localhost', organisation: 'nl-almere', role: 'org_admin' },
+  { account: 'association@demo.peerlink.localhost', organisation: 'nl-vng-international', role: 'org_admin' },
+  { account: 'expert@demo.peerlink.localhost', organisation: 'is-sandgerdi', role: 'expert' },
 ];
-
-/** The one demo password (documented in the README; demo mode only). */
-export const DEMO_PASSWORD = 'peerlink-demo-colleague-exchange';
 
 export type DemoPerson = {
   id: string;
