@@ -26,6 +26,7 @@ import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
 import { configureScanner } from './platform/scan.ts';
 import { MODULES } from './modules/index.ts';
 import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
+import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
 import { drainOutbox } from './platform/outbox.ts';
 
@@ -60,6 +61,8 @@ export async function afterCommit(deps: Deps, subscribers = subscribersOf(MODULE
 }
 
 export function createApp(deps: Deps): Hono<AppEnv> {
+  // The privacy module exports and erases a person's data through the manifests' personalData hooks.
+  usePersonalDataOf(MODULES);
   // The privacy module exports and erases a person's data through the manifests' personalData hooks.
   usePersonalDataOf(MODULES);
   // Routing ignores the language prefix: /fr/organisations is routed as /organisations.

@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { asRole } from '../support/users.ts';
 import { cookieName } from '../../src/platform/session.ts';
 import { requestExport, recordConsent } from '../../src/modules/privacy/privacy.service.ts';
-import { privacyTestApp, type PrivacyTestApp } from '../privacy/app.ts';
+import { privacyTestApp, type PrivacyTestApp } from '../support/privacy-app.ts';
 import { ctxOf, actorOf } from '../requests/fixtures.ts';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');

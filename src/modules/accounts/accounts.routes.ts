@@ -262,17 +262,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     setFlash(c, 'accounts.tokens.revoked');
     return redirectTo(c, '/account');
   });
-  r.post('/account/delete', async (c) => {
-    const body = await c.req.parseBody();
-    const p = parseWith(z.object({ current: password }), body);
-    const fail = (errors: Record<string, string>) => v.accountPage(c, [], { delete: { values: {}, errors } }, 400);
-    if (!p.ok) return fail(p.errors);
-    const out = await svc.deleteAccount(c.var.ctx, p.data, { dataDir: c.get('deps').config.dataDir });
-    if (!out.ok) return fail(out.errors);
-    clearSessionCookie(c, secure(c));
-    setFlash(c, 'accounts.delete.done');
-    return redirectTo(c, '/');
-  });
+  // POST /account/delete (the account page's last form) is the privacy module's: the erasure lives there.
 
   // Platform administration of roles. Anyone else gets 404, as for a missing page.
   r.get('/admin/users', async (c) => {

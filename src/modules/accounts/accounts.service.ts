@@ -4,8 +4,8 @@
  * e-mail address has an account is the same for both (SECURITY.md 6).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, sql, count, asc } from 'drizzle-orm';
-import { users, oneTimeTokens, signInFailures, PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
+import { sql } from 'drizzle-orm';
+import { PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import type { Mailer } from '../../platform/mail.ts';
@@ -15,7 +15,7 @@ import { sha256, newToken, createSession, destroyAllSessions, destroySession } f
 import { hashPassword, verifyPassword, passwordProblem } from './accounts.passwords.ts';
 import { canAccount } from './accounts.policy.ts';
 import { DEMO_TOTP_SECRET, isSecondFactorRequired } from './accounts.twofactor.ts';
-import { eraseAccount } from '../privacy/privacy.erase.ts';
+import * as repo from './accounts.repository.ts';
 
 export const VERIFY_TTL_MS = 48 * 3600_000;
 export const RESET_TTL_MS = 3600_000;
@@ -42,7 +42,7 @@ export async function createAccount(
   input: { email: string; name: string; password?: string; roles?: PlatformRole[]; locale?: Locale; verified?: boolean; now: Date; isDemo?: boolean; coordinatorRegions?: string[] },
 ): Promise<{ id: string }> {
   const id = randomUUID();
-  await db.insert(users).values({
+  await repo.insertUser(db, {
     id,
     email: normaliseEmail(input.email),
     name: input.name,
@@ -61,34 +61,23 @@ export async function createAccount(
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
-  const [u] = await db.select().from(users).where(and(eq(users.email, normaliseEmail(email)), isNull(users.deletedAt))).limit(1);
-  return u;
+  return repo.userByEmail(db, normaliseEmail(email));
 }
 
 async function issueToken(db: DbOrTx, kind: string, userId: string | null, now: Date, ttlMs: number, data: Record<string, unknown> = {}): Promise<string> {
   const token = newToken();
-  await db.insert(oneTimeTokens).values({ tokenHash: sha256(token), kind, userId, data, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
+  await repo.insertOneTimeToken(db, { tokenHash: sha256(token), kind, userId, data, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
   return token;
 }
 
 /** Marks a token used, atomically: only one caller ever gets the row back. */
 async function consumeToken(db: DbOrTx, kind: string, token: string, now: Date) {
-  const [row] = await db
-    .update(oneTimeTokens)
-    .set({ usedAt: now })
-    .where(and(eq(oneTimeTokens.tokenHash, sha256(token)), eq(oneTimeTokens.kind, kind), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
-    .returning();
-  return row;
+  return repo.consumeOneTimeToken(db, kind, sha256(token), now);
 }
 
 /** Whether a token is still usable, without using it (for GET pages that show a form). */
 export async function isTokenUsable(db: DbOrTx, kind: string, token: string, now: Date): Promise<boolean> {
-  const [row] = await db
-    .select({ k: oneTimeTokens.kind })
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.tokenHash, sha256(token)), eq(oneTimeTokens.kind, kind), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
-    .limit(1);
-  return !!row;
+  return repo.isOneTimeTokenUsable(db, kind, sha256(token), now);
 }
 
 const link = (env: AccountsEnv, locale: Locale, path: string, token: string) => `${env.baseUrl}/${locale}${path}?token=${encodeURIComponent(token)}`;
@@ -119,7 +108,7 @@ export async function register(
   }
   const id = randomUUID();
   const token = await ctx.db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, email, name: input.name, passwordHash, locale: input.locale, createdAt: ctx.now, updatedAt: ctx.now });
+    await repo.insertUser(tx, { id, email, name: input.name, passwordHash, locale: input.locale, createdAt: ctx.now, updatedAt: ctx.now });
     return issueToken(tx, 'verify_email', id, ctx.now, VERIFY_TTL_MS, { email });
   });
   await env.mailer.send({
@@ -138,7 +127,7 @@ export async function verifyEmail(ctx: ServiceCtx, token: string): Promise<{ ok:
     const email = String(row.data.email ?? '');
     const taken = await findUserByEmail(tx, email);
     if (taken && taken.id !== row.userId) return { ok: false as const, reason: 'invalid' as const };
-    await tx.update(users).set({ email, emailVerifiedAt: ctx.now, updatedAt: ctx.now }).where(eq(users.id, row.userId));
+    await repo.updateUser(tx, row.userId, { email, emailVerifiedAt: ctx.now, updatedAt: ctx.now });
     await audit(tx, ctx.now, { actorId: row.userId, action: 'account.email_verified', objectType: 'user', objectId: row.userId, ip: ctx.ip });
     return { ok: true as const, userId: row.userId };
   });
@@ -158,18 +147,15 @@ export async function signIn(ctx: ServiceCtx, input: { email: string; password: 
   const emailKey = sha256(normaliseEmail(input.email));
   const ip = ctx.ip ?? 'unknown';
   const since = new Date(ctx.now.getTime() - LOCK_WINDOW_MS);
-  const [[byAccount], [byIp]] = await Promise.all([
-    ctx.db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.emailKey, emailKey), gt(signInFailures.at, since))),
-    ctx.db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.ip, ip), gt(signInFailures.at, since))),
-  ]);
-  if (Number(byAccount?.n) >= MAX_FAILURES_PER_ACCOUNT || Number(byIp?.n) >= MAX_FAILURES_PER_IP) {
+  const [byAccount, byIp] = await Promise.all([repo.failuresSince(ctx.db, { emailKey }, since), repo.failuresSince(ctx.db, { ip }, since)]);
+  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
     await audit(ctx.db, ctx.now, { action: 'auth.sign_in', outcome: 'denied', ip: ctx.ip, objectType: 'user' });
     return { ok: false, reason: 'locked' };
   }
   const user = await findUserByEmail(ctx.db, input.email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!ok || !user) {
-    await ctx.db.insert(signInFailures).values({ id: randomUUID(), emailKey, ip, at: ctx.now });
+    await repo.insertFailure(ctx.db, { id: randomUUID(), emailKey, ip, at: ctx.now });
     await audit(ctx.db, ctx.now, { actorId: user?.id ?? null, action: 'auth.sign_in', outcome: 'failed', ip: ctx.ip, objectType: 'user', objectId: user?.id ?? null });
     return { ok: false, reason: 'invalid' };
   }
@@ -177,8 +163,8 @@ export async function signIn(ctx: ServiceCtx, input: { email: string; password: 
   const secondFactor = user.totpEnabledAt ? 'code' : isSecondFactorRequired(user.roles) ? 'setup' : 'none';
   const token = await ctx.db.transaction(async (tx) => {
     if (input.previousIdHash) await destroySession(tx, input.previousIdHash);
-    await tx.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
-    await tx.update(users).set({ lastActiveAt: ctx.now }).where(eq(users.id, user.id));
+    await repo.clearFailures(tx, emailKey);
+    await repo.updateUser(tx, user.id, { lastActiveAt: ctx.now });
     await audit(tx, ctx.now, { actorId: user.id, action: 'auth.sign_in', objectType: 'user', objectId: user.id, ip: ctx.ip });
     return createSession(tx, user.id, ctx.now, { pending2fa: secondFactor !== 'none' });
   });
@@ -208,12 +194,7 @@ export async function requestPasswordReset(ctx: ServiceCtx, env: AccountsEnv, em
 
 /** Sets a new password from a reset link; ends every session of the account. Outcomes: ok, invalid token, weak password. */
 export async function resetPassword(ctx: ServiceCtx, token: string, password: string): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'weak'; errors: Record<string, string> }> {
-  const [pending] = await ctx.db
-    .select({ userId: oneTimeTokens.userId, roles: users.roles })
-    .from(oneTimeTokens)
-    .innerJoin(users, eq(users.id, oneTimeTokens.userId))
-    .where(and(eq(oneTimeTokens.tokenHash, sha256(token)), eq(oneTimeTokens.kind, 'reset_password'), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, ctx.now)))
-    .limit(1);
+  const pending = await repo.accountOfUsableToken(ctx.db, 'reset_password', sha256(token), ctx.now);
   if (!pending) return { ok: false, reason: 'invalid' };
   const problem = passwordProblem(password, pending.roles);
   if (problem) return { ok: false, reason: 'weak', errors: { password: problem } };
@@ -221,7 +202,7 @@ export async function resetPassword(ctx: ServiceCtx, token: string, password: st
   return ctx.db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'reset_password', token, ctx.now);
     if (!row?.userId) return { ok: false as const, reason: 'invalid' as const };
-    await tx.update(users).set({ passwordHash, updatedAt: ctx.now, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${ctx.now})` }).where(eq(users.id, row.userId));
+    await repo.updateUser(tx, row.userId, { passwordHash, updatedAt: ctx.now, emailVerifiedAt: sql`coalesce(email_verified_at, ${ctx.now})` });
     await destroyAllSessions(tx, row.userId);
     await audit(tx, ctx.now, { actorId: row.userId, action: 'account.password_reset', objectType: 'user', objectId: row.userId, ip: ctx.ip });
     return { ok: true as const };
@@ -229,7 +210,7 @@ export async function resetPassword(ctx: ServiceCtx, token: string, password: st
 }
 
 async function checkCurrent(db: DbOrTx, userId: string, password: string): Promise<{ roles: string[] } | null> {
-  const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const u = await repo.userById(db, userId);
   if (!u || !(await verifyPassword(u.passwordHash, password))) return null;
   return { roles: u.roles };
 }
@@ -243,7 +224,7 @@ export async function changePassword(ctx: ServiceCtx & { sessionIdHash: string }
   if (problem) return { ok: false, errors: { password: problem } };
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, actor.id));
+    await repo.updateUser(tx, actor.id, { passwordHash, updatedAt: ctx.now });
     await destroyAllSessions(tx, actor.id, ctx.sessionIdHash);
     await audit(tx, ctx.now, { actorId: actor.id, action: 'account.password_changed', objectType: 'user', objectId: actor.id, ip: ctx.ip });
   });
@@ -270,19 +251,12 @@ export async function requestEmailChange(ctx: ServiceCtx, env: AccountsEnv, inpu
 
 export async function updateAccountSettings(ctx: ServiceCtx, input: { name: string; locale: Locale }): Promise<void> {
   const actor = requireActor(ctx);
-  await ctx.db.update(users).set({ name: input.name, locale: input.locale, updatedAt: ctx.now }).where(eq(users.id, actor.id));
+  await repo.updateUser(ctx.db, actor.id, { name: input.name, locale: input.locale, updatedAt: ctx.now });
 }
 
-/**
- * Deletes the account (asks for the current password): the whole erasure of SECURITY.md 33 (identity
- * and contact fields blanked everywhere, files deleted, memberships removed, sessions ended) through
- * the privacy module. `dataDir` is where the files are.
- */
-export async function deleteAccount(ctx: ServiceCtx, input: { current: string }, env: { dataDir: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  const actor = requireActor(ctx);
-  if (!(await checkCurrent(ctx.db, actor.id, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
-  await eraseAccount(ctx.db, actor.id, ctx.now, { dataDir: env.dataDir, reason: 'request', actorId: actor.id, ip: ctx.ip });
-  return { ok: true };
+/** Whether this is the person's current password (account deletion asks it again, in the privacy module). */
+export async function isCurrentPassword(db: DbOrTx, userId: string, password: string): Promise<boolean> {
+  return (await checkCurrent(db, userId, password)) !== null;
 }
 
 export type UserRow = { id: string; name: string; email: string | null; roles: string[]; createdAt: Date; lastActiveAt: Date | null };
@@ -291,18 +265,7 @@ export type UserRow = { id: string; name: string; email: string | null; roles: s
 export async function listUsers(ctx: ServiceCtx, opts: { page: number; perPage?: number }): Promise<{ rows: UserRow[]; total: number }> {
   if (!canAccount(ctx.actor, 'users.list')) throw new (await import('../../platform/errors.ts')).NotFoundError();
   const perPage = opts.perPage ?? 50;
-  const where = isNull(users.deletedAt);
-  const [rowsOut, [total]] = await Promise.all([
-    ctx.db
-      .select({ id: users.id, name: users.name, email: users.email, roles: users.roles, createdAt: users.createdAt, lastActiveAt: users.lastActiveAt })
-      .from(users)
-      .where(where)
-      .orderBy(asc(users.name), asc(users.id))
-      .limit(perPage)
-      .offset((opts.page - 1) * perPage),
-    ctx.db.select({ n: count() }).from(users).where(where),
-  ]);
-  return { rows: rowsOut, total: Number(total?.n ?? 0) };
+  return repo.listLiveUsers(ctx.db, perPage, (opts.page - 1) * perPage);
 }
 
 /**
@@ -317,12 +280,7 @@ export async function setRoles(ctx: ServiceCtx, input: { userId: string; roles: 
   }
   const roles = [...new Set(input.roles)].filter((r) => (PLATFORM_ROLES as readonly string[]).includes(r)).sort() as PlatformRole[];
   return ctx.db.transaction(async (tx) => {
-    const [u] = await tx
-      .update(users)
-      .set({ roles, coordinatorRegions: input.coordinatorRegions ?? [], updatedAt: ctx.now })
-      .where(and(eq(users.id, input.userId), isNull(users.deletedAt)))
-      .returning({ id: users.id });
-    if (!u) return { ok: false as const, reason: 'not_found' as const };
+    if (!(await repo.setRolesOf(tx, input.userId, roles, input.coordinatorRegions ?? [], ctx.now))) return { ok: false as const, reason: 'not_found' as const };
     await destroyAllSessions(tx, input.userId);
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'users.set_roles', objectType: 'user', objectId: input.userId, ip: ctx.ip });
     const newToken = input.userId === ctx.actor!.id ? await createSession(tx, input.userId, ctx.now) : undefined;
@@ -334,3 +292,18 @@ function requireActor(ctx: ServiceCtx): CurrentUser {
   if (!ctx.actor) throw new Error('signed-in actor required');
   return ctx.actor;
 }
+
+// ---------- for the privacy module (erasure and retention reach accounts only through here) ----------
+
+/** Whether an account row exists (deleted ones too: erasing again is harmless). */
+export async function accountExists(db: DbOrTx, userId: string): Promise<boolean> {
+  return !!(await repo.userById(db, userId));
+}
+
+/** Of these ids, the accounts whose row holds identity again (after a backup was restored). */
+export const stillIdentified = repo.stillIdentified;
+export type { InactiveAccount } from './accounts.repository.ts';
+/** Live, non-demo accounts whose deletion date (last activity + `months`) falls before `until`. */
+export const inactiveAccounts = repo.inactiveUntil;
+/** Invitations and other one-time tokens expired before `before`: deleted. Returns how many. */
+export const purgeExpiredTokens = repo.deleteExpiredTokens;

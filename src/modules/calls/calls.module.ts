@@ -1,6 +1,7 @@
 /** Calls for expertise, offers, message threads, match proposals. */
 import { defineModule } from '../../platform/module.ts';
+import { eraseExpertEntries, exportOffers } from './calls.repository.ts';
 import { callsRoutes } from './calls.routes.ts';
 import { callsApiRoutes } from './calls.api.ts';
 
-export default defineModule({ name: 'calls', pages: callsRoutes, api: callsApiRoutes });
+export default defineModule({ name: 'calls', personalData: { export: exportOffers, erase: eraseExpertEntries }, pages: callsRoutes, api: callsApiRoutes });

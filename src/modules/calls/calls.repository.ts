@@ -300,3 +300,23 @@ export async function recentActivity(db: DbOrTx, userId: string, since: Date): P
   );
   return r ?? { messages: 0, offers: 0 };
 }
+
+// Personal data (privacy hooks: export and erasure, through the manifest)
+
+/** The person's offers, the expert entries of their offers (other experts by id only) and their offer messages, for "download my data". */
+export async function exportOffers(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
+  return {
+    offers: await rows(db, sql`select id, call_id, organisation_id, state, created_at, updated_at from offers where offered_by = ${userId} order by created_at`),
+    offerExperts: await rows(
+      db,
+      sql`select oe.offer_id, case when p.user_id = ${userId} then oe.person_id end as person_id, p.user_id = ${userId} as is_me, oe.motivation, oe.languages, oe.availability
+          from offer_experts oe join offers o on o.id = oe.offer_id join people p on p.id = oe.person_id where o.offered_by = ${userId}`,
+    ),
+    offerMessages: await rows(db, sql`select id, offer_id, body, at from offer_messages where author_id = ${userId} order by at`),
+  };
+}
+
+/** Erasure: the availability written for the person in others' offers is blanked (their profile stays, blanked, for those offers). */
+export async function eraseExpertEntries(db: DbOrTx, userId: string): Promise<void> {
+  await db.execute(sql`update offer_experts set availability = '' where person_id in (select id from people where user_id = ${userId})`);
+}

@@ -1,6 +1,7 @@
 /** Questionnaires, evaluations before, after and months later, reminders, results. */
 import { defineModule } from '../../platform/module.ts';
 import { exportEvaluationAnswers } from './evaluations.repository.ts';
+import { exportEvaluationAnswers } from './evaluations.repository.ts';
 import { evaluationsRoutes } from './evaluations.routes.ts';
 import { evaluationsApiRoutes } from './evaluations.api.ts';
 import { runEvaluations, sendDue } from './evaluations.service.ts';
@@ -8,6 +9,8 @@ import type {} from '../exchanges/exchanges.events.ts';
 
 export default defineModule({
   name: 'evaluations',
+  // A person's data here, exported and erased by the privacy module (SECURITY.md 32–33).
+  personalData: { export: exportEvaluationAnswers },
   // A person's data here, exported and erased by the privacy module (SECURITY.md 32–33).
   personalData: { export: exportEvaluationAnswers },
   pages: evaluationsRoutes,

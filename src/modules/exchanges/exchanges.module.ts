@@ -1,6 +1,7 @@
 /** Exchanges: planning, terms of reference, the participants' page, reporting, partnerships. */
 import { defineModule } from '../../platform/module.ts';
+import { documentsUploadedBy, exportExchangeMessages } from './exchanges.repository.ts';
 import { exchangesRoutes } from './exchanges.routes.ts';
 import { exchangesApiRoutes } from './exchanges.api.ts';
 
-export default defineModule({ name: 'exchanges', pages: exchangesRoutes, api: exchangesApiRoutes });
+export default defineModule({ name: 'exchanges', personalData: { export: exportExchangeMessages, files: documentsUploadedBy }, pages: exchangesRoutes, api: exchangesApiRoutes });

@@ -560,3 +560,16 @@ export async function programmesWithExchanges(db: DbOrTx): Promise<{ id: string;
     sql`select p.id, p.name, count(*)::int as n from programmes p join exchanges e on e.programme_id = p.id group by p.id, p.name order by p.name`,
   );
 }
+
+// Personal data (privacy hooks: export and erasure, through the manifest)
+
+/** The person's messages on exchanges, for "download my data". */
+export async function exportExchangeMessages(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
+  return { exchangeMessages: await rows(db, sql`select id, exchange_id, body, at from exchange_messages where author_id = ${userId} order by at`) };
+}
+
+/** The exchange documents the person uploaded, for the archive of "download my data". */
+export async function documentsUploadedBy(db: DbOrTx, userId: string): Promise<{ id: string; label: string; storageName: string; kind: string }[]> {
+  const r = await rows<{ id: string; label: string; storage_name: string }>(db, sql`select id, label, storage_name from exchange_documents where uploaded_by = ${userId}`);
+  return r.map((d) => ({ id: d.id, label: d.label, storageName: d.storage_name, kind: 'exchange_document' }));
+}

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
+import { eraseProfiles, exportProfiles, profileIdentifiers } from './organisations.repository.ts';
 import { organisationsRoutes } from './organisations.routes.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { organisationsApiRoutes } from './organisations.api.ts';
@@ -10,6 +11,8 @@ import { seedOrganisationsDemo } from './organisations.demo.ts';
 
 export default defineModule({
   name: 'organisations',
+  // A person's data here, exported and erased by the privacy module (SECURITY.md 32–33).
+  personalData: { identifiers: profileIdentifiers, export: exportProfiles, erase: eraseProfiles },
   pages: () => new Hono<AppEnv>().route('/', organisationsRoutes()).route('/', peopleRoutes()),
   api: organisationsApiRoutes,
   jobs: [

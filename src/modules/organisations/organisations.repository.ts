@@ -416,3 +416,39 @@ export async function insertDemoMemberships(db: DbOrTx, values: (typeof membersh
   if (!values.length) return 0;
   return (await db.insert(memberships).values(values).onConflictDoNothing().returning({ id: memberships.id })).length;
 }
+
+// Personal data (privacy hooks: export and erasure, through the manifest)
+
+/** How the person is named in their profiles (names, addresses, phones), for the erasure's free-text sweep. */
+export async function profileIdentifiers(db: DbOrTx, userId: string): Promise<{ emails: (string | null)[]; phones: (string | null)[]; names: string[] }> {
+  const r = await rows<{ name: string; email: string | null; phone: string | null }>(db, sql`select name, email, phone from people where user_id = ${userId}`);
+  return { emails: r.map((p) => p.email), phones: r.map((p) => p.phone), names: r.map((p) => p.name) };
+}
+
+/** The person's profiles and memberships, for "download my data". */
+export async function exportProfiles(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
+  return {
+    profiles: await rows(
+      db,
+      sql`select id, organisation_id, name, position, job_function, languages, expertise, themes, availability, email, phone, visibility, show_email, show_phone, extra, created_at, updated_at from people where user_id = ${userId} order by created_at`,
+    ),
+    memberships: await rows(
+      db,
+      sql`select m.id, m.organisation_id, o.name as organisation_name, m.role, m.status, m.origin, m.message, m.created_at, m.decided_at from memberships m join organisations o on o.id = m.organisation_id where m.user_id = ${userId} order by m.created_at`,
+    ),
+  };
+}
+
+/**
+ * Erasure: the person's memberships deleted; their profiles deleted where nothing refers to them,
+ * blanked (name, contact, free text) where an offer of someone else still names them as an expert.
+ */
+export async function eraseProfiles(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db.execute(sql`delete from memberships where user_id = ${userId}`);
+  await db.execute(sql`delete from people p where p.user_id = ${userId} and not exists (select 1 from offer_experts oe where oe.person_id = p.id)`);
+  await db.execute(
+    sql`update people set name = '', external_id = null, position = '', job_function = null, expertise = '', availability = '', email = null, phone = null,
+          show_email = false, show_phone = false, themes = '{}', languages = '{}', extra = '{}'::jsonb, concepts = '{}', concept_weights = '{}', concepts_src = null, updated_at = ${now.toISOString()}::timestamptz
+        where user_id = ${userId}`,
+  );
+}

@@ -1,9 +1,11 @@
 /**
- * Account erasure (SECURITY.md 33, GDPR Art. 17), in one transaction: the account's identity and
- * contact fields are blanked; its profiles deleted (or blanked where another's offer still names
- * them); memberships, committee seats, sessions, API and one-time tokens, invitations by or for
- * the address, queued mail and preferences deleted; then every text, text[] and jsonb column of
- * the database is swept for the address, the phone numbers and the full name (a message or a
+ * Account erasure (SECURITY.md 33, GDPR Art. 17), in one transaction: every module that holds
+ * personal data erases its part through its manifest's `personalData.erase` hook (the account's
+ * identity and contact fields blanked, its sessions, API and one-time tokens and invitations by or
+ * for the address deleted; its profiles deleted, or blanked where another's offer still names
+ * them; memberships, committee seats, CVs…); queued mail, the mail preference and the exports go
+ * here; then every text, text[] and jsonb column of the database is swept for what the modules'
+ * `identifiers` hooks named — the addresses, the phone numbers and the full names (a message or a
  * case contact that quoted them). What others need stays, authored by the blanked account (shown
  * as a deleted account). The files (CVs of their profiles, their exports) are removed after the
  * commit. The id goes to `erasures` and to DATA_DIR/erasures.log, so that `reapplyErasures`
@@ -13,7 +15,9 @@ import { appendFileSync, mkdirSync, rmSync, existsSync, readFileSync } from 'nod
 import { join } from 'node:path';
 import type { DbOrTx } from '../../platform/db.ts';
 import { audit } from '../../platform/audit.ts';
-import { sha256 } from '../../platform/session.ts';
+import type { Identifiers } from '../../platform/module.ts';
+import { accountExists, stillIdentified } from '../accounts/accounts.service.ts';
+import { holders, type Holder } from './privacy.hooks.ts';
 import * as repo from './privacy.repository.ts';
 
 /**
@@ -34,12 +38,12 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Which strings identify the person in free text: the e-mail addresses and phone numbers as stored, and
  * the full names of at least two words (a single word, like "Ana", would also rewrite other people's text).
  */
-export function identifiers(id: repo.Identity): { plain: string[]; names: string[] } {
+export function identifiers(id: Identifiers): { plain: string[]; names: string[] } {
   const plain = new Set<string>();
   const names = new Set<string>();
-  for (const e of [id.email, ...id.profiles.map((p) => p.email)]) if (e && e.trim().length >= 3) plain.add(e.trim());
-  for (const p of id.profiles) if (p.phone && p.phone.replace(/\D/g, '').length >= 5) plain.add(p.phone.trim());
-  for (const n of [id.name, ...id.profiles.map((p) => p.name)]) {
+  for (const e of id.emails ?? []) if (e && e.trim().length >= 3) plain.add(e.trim());
+  for (const p of id.phones ?? []) if (p && p.replace(/\D/g, '').length >= 5) plain.add(p.trim());
+  for (const n of id.names ?? []) {
     const name = n.trim().replace(/\s+/g, ' ');
     if (name.split(' ').filter((w) => w.length >= 2).length >= 2) names.add(name);
   }
@@ -55,22 +59,35 @@ export function patternOf(ids: { plain: string[]; names: string[] }, json: boole
   return parts.length ? `(${parts.join('|')})` : null;
 }
 
+/** What every module's `identifiers` hook says the person is named by, read before anything is erased. */
+async function namedBy(tx: DbOrTx, userId: string, modules: Holder[]): Promise<Identifiers> {
+  const all: Required<Identifiers> = { emails: [], phones: [], names: [] };
+  for (const m of modules) {
+    const id = await m.data.identifiers?.(tx, userId);
+    all.emails.push(...(id?.emails ?? []));
+    all.phones.push(...(id?.phones ?? []));
+    all.names.push(...(id?.names ?? []));
+  }
+  return all;
+}
+
 /** The rows' part of the erasure, inside the caller's transaction. Returns the files to remove after commit (paths under dataDir). */
-export async function eraseRows(tx: DbOrTx, userId: string, now: Date, reason: 'request' | 'retention'): Promise<{ files: string[] } | null> {
-  const id = await repo.identityOf(tx, userId);
-  if (!id) return null;
-  const personIds = id.profiles.map((p) => p.id);
-  const cvs = await repo.deleteCvsOfPeople(tx, personIds);
-  const exportsGone = await repo.deleteExportsOf(tx, userId);
-  await repo.deleteAccessRows(tx, userId, id.email, id.email ? sha256(id.email.trim().toLowerCase()) : null);
-  await repo.eraseProfiles(tx, personIds, now);
-  await repo.blankUser(tx, userId, now);
-  const ids = identifiers(id);
+export async function eraseRows(tx: DbOrTx, userId: string, now: Date, reason: 'request' | 'retention', modules: Holder[] = holders()): Promise<{ files: string[] } | null> {
+  if (!(await accountExists(tx, userId))) return null;
+  const ids = identifiers(await namedBy(tx, userId, modules));
+  const files: string[] = [];
+  for (const s of await repo.deleteExportsOf(tx, userId)) files.push(join('exports', s));
+  await repo.deleteMailAndWarnings(tx, userId);
+  // In the reverse order of the list: a module's rows go before the rows they refer to (a CV before its profile, a profile before its account).
+  for (const m of [...modules].reverse()) {
+    const r = await m.data.erase?.(tx, userId, now);
+    for (const s of (r && r.files) || []) files.push(join('files', s));
+  }
   const pattern = patternOf(ids, false);
   const jsonPattern = patternOf(ids, true);
   if (pattern && jsonPattern) for (const col of await repo.textColumns(tx, SWEEP_EXCEPT)) await repo.scrubColumn(tx, col, pattern, jsonPattern, ERASED_MARK);
   await repo.recordErasure(tx, userId, now, reason);
-  return { files: [...cvs.map((s) => join('files', s)), ...exportsGone.map((s) => join('exports', s))] };
+  return { files };
 }
 
 /** Removes files after the commit (a missing file is fine: the erasure may run again). */
@@ -107,6 +124,6 @@ export async function reapplyErasures(db: DbOrTx, dataDir: string, now: Date): P
   const path = join(dataDir, LOG);
   const logged = existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => /^[0-9a-f-]{36}$/.test(l)) : [];
   let n = 0;
-  for (const id of await repo.erasedButPresent(db, logged)) if (await eraseAccount(db, id, now, { dataDir, reason: 'request' })) n++;
+  for (const id of await stillIdentified(db, [...new Set([...(await repo.erasedIds(db)), ...logged])])) if (await eraseAccount(db, id, now, { dataDir, reason: 'request' })) n++;
   return n;
 }

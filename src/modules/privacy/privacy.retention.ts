@@ -7,7 +7,9 @@
  * never deleted less than 7 days after its last warning, even when the job did not run for a while.
  * Demo accounts are left alone. It also purges expired exports, one-time tokens (invitations among
  * them) expired for more than TOKEN_GRACE_DAYS, and the CVs of offers on calls closed for more than
- * `cvMonths` months (deadline passed and the call no longer open).
+ * `cvMonths` months (deadline passed and the call no longer open). Accounts are reached through
+ * accounts.service; what other modules keep past its period goes through their manifests'
+ * `personalData.expire` hooks (the CVs: the files module).
  *
  * Outcomes: counts of warnings sent, accounts deleted and things purged.
  */
@@ -16,6 +18,8 @@ import type { DbOrTx } from '../../platform/db.ts';
 import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
 import { mailLink } from '../../platform/outbox.ts';
 import { eraseAccount, removeFiles } from './privacy.erase.ts';
+import { inactiveAccounts, purgeExpiredTokens } from '../accounts/accounts.service.ts';
+import { holders } from './privacy.hooks.ts';
 import * as repo from './privacy.repository.ts';
 import { join } from 'node:path';
 
@@ -30,12 +34,6 @@ export type RetentionResult = { warned: number; deleted: number; exports: number
 
 const DAY = 86400_000;
 
-function monthsBefore(d: Date, months: number): Date {
-  const x = new Date(d);
-  x.setUTCMonth(x.getUTCMonth() - months);
-  return x;
-}
-
 function dateText(locale: Locale, d: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
@@ -44,7 +42,7 @@ export async function runRetention(db: DbOrTx, now: Date, opts: RetentionOptions
   const months = opts.inactiveMonths ?? DEFAULT_INACTIVE_MONTHS;
   const out: RetentionResult = { warned: 0, deleted: 0, exports: 0, tokens: 0, cvs: 0 };
   await repo.dropVoidWarnings(db);
-  for (const u of await repo.inactiveUntil(db, months, new Date(now.getTime() + WARNING_DAYS[0] * DAY))) {
+  for (const u of await inactiveAccounts(db, months, new Date(now.getTime() + WARNING_DAYS[0] * DAY))) {
     const warnings = (await repo.warningsOf(db, u.id)).filter((w) => w.basisAt.getTime() === u.basis.getTime());
     const last = warnings.find((w) => w.stage === WARNING_DAYS[1]);
     const daysLeft = (u.deadline.getTime() - now.getTime()) / DAY;
@@ -80,9 +78,12 @@ export async function runRetention(db: DbOrTx, now: Date, opts: RetentionOptions
   const exportsGone = await repo.deleteExpiredExports(db, now);
   removeFiles(opts.dataDir, exportsGone.map((s) => join('exports', s)));
   out.exports = exportsGone.length;
-  out.tokens = await repo.deleteExpiredTokens(db, new Date(now.getTime() - TOKEN_GRACE_DAYS * DAY));
-  const cvs = await repo.deleteOldCvs(db, monthsBefore(now, opts.cvMonths ?? DEFAULT_CV_MONTHS));
-  removeFiles(opts.dataDir, cvs.map((s) => join('files', s)));
-  out.cvs = cvs.length;
+  out.tokens = await purgeExpiredTokens(db, new Date(now.getTime() - TOKEN_GRACE_DAYS * DAY));
+  for (const m of holders()) {
+    const r = await m.data.expire?.(db, now, { cvMonths: opts.cvMonths ?? DEFAULT_CV_MONTHS });
+    const files = (r && r.files) || [];
+    removeFiles(opts.dataDir, files.map((s) => join('files', s)));
+    out.cvs += files.length;
+  }
   return out;
 }

@@ -7,7 +7,9 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { download, redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
+import { formAction, formBody, requireUser } from '../../platform/forms.ts';
+import { emptyForm } from '../../platform/html/form.ts';
+import { clearSessionCookie } from '../../platform/session.ts';
 import { safeNext } from '../accounts/accounts.service.ts';
 import * as svc from './privacy.service.ts';
 import * as v from './privacy.views.ts';
@@ -55,6 +57,26 @@ export function privacyRoutes(): Hono<AppEnv> {
     await svc.requestExport(c.var.ctx, env(c));
     setFlash(c, 'privacy.data.ready');
     return redirectTo(c, '/account/data');
+  });
+
+  // Deleting one's account (SECURITY.md 33): the current password, then the erasure in one transaction.
+  r.get('/account/delete', (c) => {
+    requireUser(c);
+    return v.deletePage(c, emptyForm());
+  });
+
+  r.post('/account/delete', (c) => {
+    requireUser(c);
+    return formAction(
+      c,
+      async (body) => {
+        await svc.deleteMyAccount(c.var.ctx, env(c), body);
+        clearSessionCookie(c, c.get('deps').config.cookieSecure);
+        setFlash(c, 'privacy.delete.done');
+        return redirectTo(c, '/');
+      },
+      (form, status) => v.deletePage(c, form, status),
+    );
   });
 
   r.get('/data-exports/:id', async (c) => {

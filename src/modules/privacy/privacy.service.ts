@@ -13,11 +13,21 @@ import type { DbOrTx } from '../../platform/db.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx, ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import { link } from '../../platform/render.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { mustParse } from '../../platform/validation.ts';
+import { isCurrentPassword } from '../accounts/accounts.service.ts';
+import { eraseAccount } from './privacy.erase.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { canPrivacy, CONSENT_GATED } from './privacy.policy.ts';
+import type { PersonalFile } from '../../platform/module.ts';
+import { holders } from './privacy.hooks.ts';
 import * as repo from './privacy.repository.ts';
+
+// For the composition roots: the manifests to iterate, and the erasures to apply again after a restore.
+export { usePersonalDataOf } from './privacy.hooks.ts';
+export { reapplyErasures } from './privacy.erase.ts';
 
 /** The version of the privacy notice in force (the date it was published). Changing it asks every member again. */
 export const NOTICE_VERSION = '2026-11-23';
@@ -91,8 +101,14 @@ const entryName = (s: string) => s.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '
 
 /** Builds the archive of what the person provided: data.json and their files. */
 export async function buildArchive(db: DbOrTx, env: PrivacyEnv, userId: string, now: Date): Promise<Uint8Array> {
-  const data = await repo.exportData(db, userId);
-  const files = await repo.filesOf(db, userId);
+  // Each module's sections and files, through its manifest; then the privacy module's own.
+  let data: Record<string, unknown> = {};
+  const files: PersonalFile[] = [];
+  for (const m of holders()) {
+    if (m.data.export) data = { ...data, ...(await m.data.export(db, userId)) };
+    if (m.data.files) files.push(...(await m.data.files(db, userId)));
+  }
+  data = { ...data, ...(await repo.exportOwn(db, userId)) };
   const entries: Record<string, Uint8Array> = {};
   const listed: { kind: string; label: string; path: string | null }[] = [];
   for (const f of files) {
@@ -148,6 +164,22 @@ export async function openExport(ctx: ServiceCtx, env: PrivacyEnv, id: string): 
     throw new NotFoundError();
   }
   return { name: `peerlink-my-data-${row.createdAt.toISOString().slice(0, 10)}.zip`, bytes };
+}
+
+// ---------- deleting one's account ----------
+
+const deleteInput = z.object({ current: z.string().min(1, 'platform.form.required').max(1024) });
+
+/**
+ * The actor deletes their own account, asked for their current password (a wrong one is a
+ * ValidationError on `current`): the whole erasure of SECURITY.md 33 in one transaction
+ * (privacy.erase.ts), then its files.
+ */
+export async function deleteMyAccount(ctx: ServiceCtx, env: PrivacyEnv, input: unknown): Promise<void> {
+  const actor = requireActor(ctx);
+  const { current } = mustParse(deleteInput, input);
+  if (!(await isCurrentPassword(ctx.db, actor.id, current))) throw new ValidationError({ current: 'privacy.delete.currentWrong' });
+  await eraseAccount(ctx.db, actor.id, ctx.now, { dataDir: env.dataDir, reason: 'request', actorId: actor.id, ip: ctx.ip });
 }
 
 // ---------- the gates (middleware the app and the API shell mount) ----------

@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { Ctx } from '../../platform/http.ts';
 import { page, link } from '../../platform/render.ts';
+import { input, errorSummary, type FormState } from '../../platform/html/form.ts';
 import type { Html } from '../../platform/html/layout.ts';
 import type { ConsentState, ExportView } from './privacy.service.ts';
 import { NOTICE_VERSION } from './privacy.service.ts';
@@ -98,5 +99,23 @@ ${
     : html`<p>${t('privacy.data.none')}</p>`
 }
 <p><a href="${link(c, '/privacy')}">${t('privacy.notice.title')}</a> · <a href="${link(c, '/account')}">${t('privacy.data.back')}</a></p>`,
+  });
+}
+
+/** Deleting one's account: what it does, and the current password to confirm (the account page's form posts here too). */
+export function deletePage(c: Ctx, form: FormState, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  const labels = { current: t('privacy.delete.current') };
+  return page(c, {
+    title: t('privacy.delete.title'),
+    nav: 'account',
+    status,
+    body: html`<h1>${t('privacy.delete.title')}</h1>
+${errorSummary(t, form.errors, labels)}
+<p>${t('privacy.delete.explain')}</p>
+<form method="post" action="${link(c, '/account/delete')}" class="stack" novalidate>
+${input({ t, form: { values: {}, errors: form.errors }, name: 'current', label: labels.current, type: 'password', autocomplete: 'current-password', required: true })}
+<div><button type="submit" class="secondary">${t('privacy.delete.submit')}</button></div></form>
+<p><a href="${link(c, '/account')}">${t('privacy.data.back')}</a></p>`,
   });
 }

@@ -166,3 +166,10 @@ export async function updateCriterionRow(db: DbOrTx, programmeId: string, id: st
     .returning({ id: programmeCriteria.id });
   return r.length === 1;
 }
+
+// Personal data (privacy hooks: export and erasure, through the manifest)
+
+/** Erasure: the person's committee seats. */
+export async function eraseCommitteeSeats(db: DbOrTx, userId: string): Promise<void> {
+  await db.execute(sql`delete from programme_committee where user_id = ${userId}`);
+}

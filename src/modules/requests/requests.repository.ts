@@ -311,3 +311,18 @@ export async function attachmentsOf(db: DbOrTx, owner: { requestId: string } | {
     )
     .orderBy(asc(attachments.createdAt));
 }
+
+// Personal data (privacy hooks: export and erasure, through the manifest)
+
+/** The requests the person created, their endorsements, reviews and declarations of conflict, for "download my data". */
+export async function exportRequests(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
+  return {
+    requestsCreated: await rows(
+      db,
+      sql`select id, programme_id, organisation_id, state, title, challenge, context, tried, objectives, results, themes, sdgs, formats, languages, period_start, period_end, participants, stakeholders, cofunding, submitted_at, created_at, updated_at from requests where created_by = ${userId} order by created_at`,
+    ),
+    endorsements: await rows(db, sql`select request_id, note, at from endorsements where user_id = ${userId} order by at`),
+    reviews: await rows(db, sql`select request_id, scores, created_at, updated_at from reviews where reviewer_id = ${userId} order by created_at`),
+    conflictDeclarations: await rows(db, sql`select request_id, has_conflict, note, at from conflict_declarations where user_id = ${userId} order by at`),
+  };
+}

@@ -1,12 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { createUser, signedInClient } from '../support/users.ts';
-import { users, sessions, oneTimeTokens } from '../../src/db/schema/accounts.ts';
-import { auditLog } from '../../src/db/schema/platform.ts';
-import { hashPassword } from '../../src/modules/accounts/accounts.passwords.ts';
-import { rows } from '../../src/platform/db.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { createUser, signedInClient } from '../../../test/support/users.ts';
+import { users, sessions, oneTimeTokens } from '../../db/schema/accounts.ts';
+import { auditLog } from '../../db/schema/platform.ts';
+import { hashPassword } from '../../modules/accounts/accounts.passwords.ts';
+import { rows } from '../../platform/db.ts';
 
 let t: TestApp;
 before(async () => {
@@ -323,7 +323,7 @@ test('personal access tokens: shown once, stored hashed, revocable', async () =>
   assert.equal(res.status, 200);
   const token = /<code>(plk_[A-Za-z0-9_-]+)<\/code>/.exec(res.body_)?.[1];
   assert.ok(token);
-  const { authenticateApiToken } = await import('../../src/modules/accounts/accounts.tokens.ts');
+  const { authenticateApiToken } = await import('../../modules/accounts/accounts.tokens.ts');
   assert.equal((await authenticateApiToken(t.db, token, t.clock.now()))?.id, u.id);
   const again = await c.get('/en/account');
   assert.ok(!again.body_.includes(token), 'never shown again');

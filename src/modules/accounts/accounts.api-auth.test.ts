@@ -1,9 +1,9 @@
 /** One sign-in rule for every /api/v1 route (apiAuth): a token, or the session; a bad Authorization header is 401. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { asRole } from '../support/users.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { asRole } from '../../../test/support/users.ts';
+import { createApiToken } from '../../modules/accounts/accounts.tokens.ts';
 
 let t: TestApp;
 before(async () => {

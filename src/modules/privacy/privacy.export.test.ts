@@ -9,12 +9,12 @@ import { rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
-import { asRole, signedInClient } from '../support/users.ts';
-import { users, dataExports, consents } from '../../src/db/schema/index.ts';
-import { recordConsent } from '../../src/modules/privacy/privacy.service.ts';
-import { privacyTestApp, type PrivacyTestApp } from './app.ts';
-import { richMember, PDF } from './fixtures.ts';
-import type { TestClient } from '../support/app.ts';
+import { asRole, signedInClient } from '../../../test/support/users.ts';
+import { users, dataExports, consents } from '../../db/schema/index.ts';
+import { recordConsent } from '../../modules/privacy/privacy.service.ts';
+import { privacyTestApp, type PrivacyTestApp } from '../../../test/support/privacy-app.ts';
+import { richMember, PDF } from '../../../test/support/privacy-fixtures.ts';
+import type { TestClient } from '../../../test/support/app.ts';
 
 let t: PrivacyTestApp;
 

@@ -9,8 +9,8 @@ import * as calls from '../../src/modules/calls/calls.service.ts';
 import { STEPS } from '../../src/modules/requests/requests.schema.ts';
 import { sha256 } from '../../src/platform/session.ts';
 import type { CurrentUser } from '../../src/platform/http.ts';
-import type { TestApp } from '../support/app.ts';
-import { createUser } from '../support/users.ts';
+import type { TestApp } from './app.ts';
+import { createUser } from './users.ts';
 import { setupCycle, ctxOf, actorOf, addMember, makePerson, STEP_DATA, type Cycle } from '../requests/fixtures.ts';
 
 export const PASSWORD = 'a long enough passphrase for tests';

@@ -6,14 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { createUser, signedInClient } from '../support/users.ts';
-import { users, sessions } from '../../src/db/schema/accounts.ts';
-import { auditLog } from '../../src/db/schema/platform.ts';
-import { hashPassword } from '../../src/modules/accounts/accounts.passwords.ts';
-import { codeAt, newSecret, PERIOD_S, DEMO_TOTP_SECRET } from '../../src/modules/accounts/accounts.twofactor.ts';
-import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
-import { cookieName } from '../../src/platform/session.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { createUser, signedInClient } from '../../../test/support/users.ts';
+import { users, sessions } from '../../db/schema/accounts.ts';
+import { auditLog } from '../../db/schema/platform.ts';
+import { hashPassword } from '../../modules/accounts/accounts.passwords.ts';
+import { codeAt, newSecret, PERIOD_S, DEMO_TOTP_SECRET } from '../../modules/accounts/accounts.twofactor.ts';
+import { createAccount } from '../../modules/accounts/accounts.service.ts';
+import { cookieName } from '../../platform/session.ts';
 
 let t: TestApp;
 before(async () => {

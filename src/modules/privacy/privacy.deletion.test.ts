@@ -9,17 +9,17 @@ import { mkdtempSync, readdirSync, existsSync, rmSync, readFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { rows } from '../../src/platform/db.ts';
-import { users, offers, offerMessages, organisations, sessions, memberships, erasures } from '../../src/db/schema/index.ts';
-import { reapplyErasures, identifiers, patternOf } from '../../src/modules/privacy/privacy.erase.ts';
-import { richMember, PASSWORD, type Rich } from './fixtures.ts';
-import { eraseAccount } from '../../src/modules/privacy/privacy.erase.ts';
-import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
-import { i18n } from '../../src/platform/i18n.ts';
-import { confirmedMatch, PLAN } from '../exchanges/fixtures.ts';
-import { ctxOf } from '../requests/fixtures.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { rows } from '../../platform/db.ts';
+import { users, offers, offerMessages, organisations, sessions, memberships, erasures } from '../../db/schema/index.ts';
+import { reapplyErasures, identifiers, patternOf } from '../../modules/privacy/privacy.erase.ts';
+import { richMember, PASSWORD, type Rich } from '../../../test/support/privacy-fixtures.ts';
+import { eraseAccount } from '../../modules/privacy/privacy.erase.ts';
+import * as ex from '../../modules/exchanges/exchanges.service.ts';
+import { i18n } from '../../platform/i18n.ts';
+import { confirmedMatch, PLAN } from '../../../test/exchanges/fixtures.ts';
+import { ctxOf } from '../../../test/requests/fixtures.ts';
 
 let t: TestApp;
 let dataDir: string;
@@ -47,7 +47,7 @@ async function dump(): Promise<string> {
 const files = () => (existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files')) : []);
 
 test('identifiers: addresses and phones always, names only of two words or more; patterns escape regex and JSON', () => {
-  const ids = identifiers({ email: 'a.b+c@x.org', name: 'Ana', profiles: [{ id: 'p', name: 'Ana "Lu" Silva', email: null, phone: '+351 21 000 0000' }] });
+  const ids = identifiers({ emails: ['a.b+c@x.org', null], phones: ['+351 21 000 0000'], names: ['Ana', 'Ana "Lu" Silva'] });
   assert.deepEqual(ids, { plain: ['a.b+c@x.org', '+351 21 000 0000'], names: ['Ana "Lu" Silva'] });
   assert.match(patternOf(ids, false)!, /a\\\.b\\\+c@x\\\.org/);
   assert.match(patternOf(ids, true)!, /Ana \\\\"Lu\\\\" Silva/);

@@ -6,12 +6,13 @@ import { Hono } from 'hono';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, TestClient, type TestApp } from '../support/app.ts';
+import { createTestApp, TestClient, type TestApp } from './app.ts';
 import type { AppEnv } from '../../src/platform/http.ts';
 import { loadSession, readSessionCookie } from '../../src/platform/session.ts';
 import { i18n } from '../../src/platform/i18n.ts';
 import { pathLocale } from '../../src/app.ts';
-import { privacyRoutes, consentGate } from '../../src/modules/privacy/privacy.routes.ts';
+import { privacyRoutes } from '../../src/modules/privacy/privacy.routes.ts';
+import { consentGate } from '../../src/modules/privacy/privacy.service.ts';
 
 export type PrivacyTestApp = TestApp & { dataDir: string; gated(): TestClient };
 
