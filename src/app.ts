@@ -26,7 +26,6 @@ import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
 import { configureScanner } from './platform/scan.ts';
 import { MODULES } from './modules/index.ts';
 import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
-import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
 import { drainOutbox } from './platform/outbox.ts';
 
@@ -63,8 +62,6 @@ export async function afterCommit(deps: Deps, subscribers = subscribersOf(MODULE
 export function createApp(deps: Deps): Hono<AppEnv> {
   // The privacy module exports and erases a person's data through the manifests' personalData hooks.
   usePersonalDataOf(MODULES);
-  // The privacy module exports and erases a person's data through the manifests' personalData hooks.
-  usePersonalDataOf(MODULES);
   // Routing ignores the language prefix: /fr/organisations is routed as /organisations.
   const app = new Hono<AppEnv>({
     getPath: (req) => {
@@ -98,15 +95,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return c.body(CSS);
   });
 
-  app.get('/healthz', async (c) => {
-    try {
-      await rows(deps.database.db, sql`select 1 as ok`);
-      return c.json({ status: 'ok' });
-    } catch {
-      return c.json({ status: 'unavailable' }, 503);
-    }
-  });
-
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('requestId', randomUUID());
@@ -126,6 +114,16 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
   app.use('*', securityHeaders({ production: config.env === 'production' }));
+  // For load balancers: after the security headers (SECURITY.md 29), before the rate limit and the session.
+  app.get('/healthz', async (c) => {
+    try {
+      await rows(deps.database.db, sql`select 1 as ok`);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
   app.use('*', compress({ threshold: 1024 }));
   app.use('*', rateLimit({ perMinute: config.rateLimitPerMinute, now: deps.now }));
   // Visitors' views of the public lists come from a short cache (already compressed).

@@ -28,3 +28,15 @@ test('a malformed percent-encoded path answers the 400 page with the security he
     await t.close();
   }
 });
+
+test('/healthz carries the same security headers as every page (issue 18.11)', async () => {
+  const t = await createTestApp();
+  try {
+    const res = await t.client().get('/healthz');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
+    assert.match(res.headers.get('Content-Security-Policy') ?? '', /default-src/);
+  } finally {
+    await t.close();
+  }
+});
