@@ -9,7 +9,8 @@ import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
-import * as repo from './exchanges.repository.ts';
+import * as repo from './exchanges.reporting.repository.ts';
+import * as core from './exchanges.repository.ts';
 import { isStaff } from './exchanges.policy.ts';
 import { PARTICIPANT_KINDS } from './exchanges.schema.ts';
 import { loadExchange } from './exchanges.access.ts';
@@ -140,13 +141,13 @@ export async function exchangeReport(ctx: ServiceCtx, id: string) {
   const sides = staff || (standing.isHost && standing.isPeer) ? null : standing.isHost ? ['host'] : ['peer'];
   const [parties, participants, budget, agenda, tasks, versions, answers, partnership] = await Promise.all([
     repo.partiesOf(ctx.db, e),
-    repo.participantsOf(ctx.db, e.id),
-    repo.budgetOf(ctx.db, e.id),
-    repo.agendaOf(ctx.db, e.id),
-    repo.tasksOf(ctx.db, e.id),
+    core.participantsOf(ctx.db, e.id),
+    core.budgetOf(ctx.db, e.id),
+    core.agendaOf(ctx.db, e.id),
+    core.tasksOf(ctx.db, e.id),
     torOf(ctx.db, e.id),
     repo.evaluationAnswersOf(ctx.db, e.id, sides),
-    repo.partnershipOfExchange(ctx.db, e.id),
+    core.partnershipOfExchange(ctx.db, e.id),
   ]);
   const agreed = agreedVersion(versions);
   const evaluations = new Map<string, ReportEvaluation>();
