@@ -9,6 +9,7 @@ import home from './home/home.module.ts';
 import accounts from './accounts/accounts.module.ts';
 import imports from './imports/imports.module.ts';
 import organisations from './organisations/organisations.module.ts';
+import files from './files/files.module.ts';
 import programmes from './programmes/programmes.module.ts';
 import requests from './requests/requests.module.ts';
 import calls from './calls/calls.module.ts';
@@ -21,4 +22,4 @@ import moderation from './moderation/moderation.module.ts';
 import privacy from './privacy/privacy.module.ts';
 
 // `api` first: its router's middleware (token sign-in, consent) covers every module's API routes mounted after it.
-export const MODULES: readonly Manifest[] = [api, home, accounts, imports, organisations, programmes, requests, calls, notifications, knowledge, exchanges, evaluations, matching, moderation, privacy];
+export const MODULES: readonly Manifest[] = [api, home, accounts, imports, organisations, files, programmes, requests, calls, notifications, knowledge, exchanges, evaluations, matching, moderation, privacy];

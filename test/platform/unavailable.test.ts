@@ -11,7 +11,7 @@ import { createTestApp } from '../support/app.ts';
 import { openPostgres, openPglite, rows } from '../../src/platform/db.ts';
 import { sql } from 'drizzle-orm';
 import { isUnavailableError } from '../../src/platform/unavailable.ts';
-import { store } from '../../src/modules/requests/requests.files.ts';
+import { store } from '../../src/modules/files/files.service.ts';
 
 test('real failures are told apart: a refused connection, a closed database and a full disk are "unavailable"; a bug is not', async () => {
   // A PostgreSQL server that is not there (a closed port).

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { afterCommit } from '../../src/app.ts';
 import { setupCycle, ctxOf, STEP_DATA, makePerson, type Cycle } from './fixtures.ts';
 import * as requests from '../../src/modules/requests/requests.service.ts';
 import * as selection from '../../src/modules/requests/requests.selection.ts';
@@ -236,6 +237,8 @@ test('from a selected request to a confirmed match: call, offers, thread, shortl
   assert.deepEqual(await calls.confirmMatch(ctx(cy.requester), matchId), { ok: true, isConfirmed: false });
   assert.equal(await state(id), 'selected');
   assert.deepEqual(await calls.confirmMatch(ctx(cy.providerAdmin), matchId), { ok: true, isConfirmed: true });
+  // The request moves on calls.matchConfirmed, after the confirmation committed.
+  await afterCommit(t.deps);
   assert.equal(await state(id), 'matched');
   assert.equal((await calls.getCall(ctx(null), callId)).call.state, 'matched');
   assert.deepEqual(await calls.confirmMatch(ctx(cy.requester), matchId), { ok: false, reason: 'not_proposed' });
@@ -301,6 +304,7 @@ test('20 parallel confirmations and 20 parallel proposals give one confirmation 
   assert.equal(m!.state, 'confirmed');
   const confirms = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'match.confirm' and object_id = ${matchId}`);
   assert.equal(confirms[0]!.n, 2, 'each side confirms once');
+  await afterCommit(t.deps);
   const moved = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from request_transitions where request_id = ${id} and to_state = 'matched'`);
   assert.equal(moved[0]!.n, 1);
   const events = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from timeline_events where ref_id = ${matchId}`);

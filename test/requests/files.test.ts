@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../support/app.ts';
 import { signedInClient } from '../support/users.ts';
 import { setupCycle, ctxOf, STEP_DATA, type Cycle } from './fixtures.ts';
-import { inspect, zipDirectoryStats } from '../../src/modules/requests/requests.files.ts';
+import { inspect, zipDirectoryStats } from '../../src/modules/files/files.service.ts';
 import * as requests from '../../src/modules/requests/requests.service.ts';
 import * as selection from '../../src/modules/requests/requests.selection.ts';
 import * as calls from '../../src/modules/calls/calls.service.ts';

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createUser } from '../support/users.ts';
-import { notify, drainOutbox, backoffMs, nextDigestAt, mailLink, setPreference } from '../../src/modules/notifications/notifications.service.ts';
+import { notify, drainOutbox, backoffMs, nextDigestAt, mailLink } from '../../src/platform/outbox.ts';
+import { setPreference } from '../../src/modules/notifications/notifications.service.ts';
 import { notificationOutbox } from '../../src/db/schema/index.ts';
 import type { Mailer, MailMessage } from '../../src/platform/mail.ts';
 import { actorOf, ctxOf } from './fixtures.ts';
@@ -34,8 +35,8 @@ const base = { baseUrl: 'https://peerlink.example' };
 test('a message is written in the recipient language and sent with absolute links', async () => {
   const u = await createUser(t, { locale: 'fr' });
   const n = await notify(t.db, t.clock.now(), [u.id], 'decision', (tr) => ({
-    subject: tr('notifications.decision.subject', { title: 'Déchets' }),
-    body: tr('notifications.decision.body', { title: 'Déchets', outcome: tr('notifications.outcome.selected'), reasons: 'ok', link: mailLink('/requests/abc') }),
+    subject: tr('requests.mail.decision.subject', { title: 'Déchets' }),
+    body: tr('requests.mail.decision.body', { title: 'Déchets', outcome: tr('requests.mail.outcome.selected'), reasons: 'ok', link: mailLink('/requests/abc') }),
   }));
   assert.equal(n, 1);
   const mailer = flakyMailer(0);
@@ -50,7 +51,7 @@ test('a message is written in the recipient language and sent with absolute link
 
 test('a failed send is retried with growing delays and is never lost', async () => {
   const u = await createUser(t);
-  await notify(t.db, t.clock.now(), [u.id], 'new_offer', (tr) => ({ subject: tr('notifications.newOffer.subject', { title: 'X' }), body: tr('notifications.newOffer.body', { title: 'X', link: mailLink('/offers/1') }) }));
+  await notify(t.db, t.clock.now(), [u.id], 'new_offer', (tr) => ({ subject: tr('calls.mail.newOffer.subject', { title: 'X' }), body: tr('calls.mail.newOffer.body', { title: 'X', link: mailLink('/offers/1') }) }));
   const mailer = flakyMailer(2);
   let now = t.clock.now();
   assert.deepEqual(await drainOutbox(t.db, mailer, now, base), { sent: 0, failed: 1 });
@@ -78,7 +79,7 @@ test('daily digest gathers a person\'s messages in one mail at the digest hour; 
   await setPreference(ctxOf(t, actorOf(off)), { mode: 'off' });
   const now = t.clock.now();
   for (const title of ['A', 'B']) {
-    await notify(t.db, now, [daily.id, off.id], 'call_fits', (tr) => ({ subject: tr('notifications.callFits.subject', { title }), body: tr('notifications.callFits.body', { title, link: mailLink('/calls/1') }) }));
+    await notify(t.db, now, [daily.id, off.id], 'call_fits', (tr) => ({ subject: tr('calls.mail.callFits.subject', { title }), body: tr('calls.mail.callFits.body', { title, link: mailLink('/calls/1') }) }));
   }
   assert.equal((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, off.id))).length, 0);
   const mailer = flakyMailer(0);

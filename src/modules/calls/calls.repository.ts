@@ -1,5 +1,5 @@
 /** Queries on calls for expertise, offers, their experts and messages, and matches. The only place they are built. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
 import { expertiseCalls, offers, offerExperts, offerMessages, matches } from '../../db/schema/calls.ts';
@@ -257,35 +257,6 @@ export async function updateMatch(db: DbOrTx, id: string, v: Partial<typeof matc
   await db.update(matches).set(v).where(eq(matches.id, id));
 }
 
-export type CallDashboardRow = {
-  id: string;
-  title: string;
-  state: string;
-  deadline: Date | string;
-  offers: number;
-  last_change: Date | string;
-  programme_name: string;
-  match_state: string | null;
-  requester_confirmed: boolean | null;
-  provider_confirmed: boolean | null;
-};
-
-/** Calls with their offer count and when anything about them last changed. */
-export async function callsForDashboard(db: DbOrTx): Promise<CallDashboardRow[]> {
-  return rows<CallDashboardRow>(
-    db,
-    sql`select c.id, c.title, c.state, c.deadline, p.name as programme_name,
-          (select count(*)::int from offers f where f.call_id = c.id) as offers,
-          m.state as match_state, m.requester_confirmed_at is not null as requester_confirmed, m.provider_confirmed_at is not null as provider_confirmed,
-          greatest(c.updated_at,
-                   coalesce((select max(f.updated_at) from offers f where f.call_id = c.id), c.updated_at),
-                   coalesce((select max(m.at) from offer_messages m join offers f on f.id = m.offer_id where f.call_id = c.id), c.updated_at)) as last_change
-        from expertise_calls c join programmes p on p.id = c.programme_id
-        left join matches m on m.call_id = c.id and m.state <> 'declined'
-        order by last_change desc limit 500`,
-  );
-}
-
 export async function personUserId(db: DbOrTx, personId: string): Promise<string | null | undefined> {
   const [r] = await db.select({ u: people.userId }).from(people).where(eq(people.id, personId));
   return r?.u;
@@ -319,4 +290,84 @@ export async function exportOffers(db: DbOrTx, userId: string): Promise<Record<s
 /** Erasure: the availability written for the person in others' offers is blanked (their profile stays, blanked, for those offers). */
 export async function eraseExpertEntries(db: DbOrTx, userId: string): Promise<void> {
   await db.execute(sql`update offer_experts set availability = '' where person_id in (select id from people where user_id = ${userId})`);
+}
+
+// ---------- people around a call (read only: organisations and accounts write them) ----------
+
+/** Active roles of a person in an organisation. */
+export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId: string): Promise<string[]> {
+  const r = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
+  return r.map((x) => x.role);
+}
+
+/** Active members of an organisation in the given roles. */
+export async function orgMembersInRoles(db: DbOrTx, organisationId: string, roles: string[]): Promise<string[]> {
+  const r = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.status, 'active'), inArray(memberships.role, roles)));
+  return [...new Set(r.map((x) => x.userId))];
+}
+
+/** Accounts with the broker role: the secretariat is told of offers, messages and answers. */
+export async function brokerIds(db: DbOrTx): Promise<string[]> {
+  const r = await rows<{ id: string }>(db, sql`select id from users where 'broker' = any(roles) and deleted_at is null`);
+  return r.map((x) => x.id);
+}
+
+export async function userName(db: DbOrTx, id: string): Promise<string> {
+  const [r] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
+  return r?.name ?? '';
+}
+
+export async function organisationName(db: DbOrTx, id: string): Promise<string | undefined> {
+  const [r] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  return r?.name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo data (through the manifest)
+
+export async function demoCallExists(db: DbOrTx, id: string): Promise<boolean> {
+  return (await db.select({ id: expertiseCalls.id }).from(expertiseCalls).where(eq(expertiseCalls.id, id))).length > 0;
+}
+
+/** What a demo call takes from its request (read). */
+export async function demoRequestFacts(
+  db: DbOrTx,
+  requestId: string,
+): Promise<{ programmeId: string; title: string; themes: string[]; formats: string[]; periodStart: string | null; periodEnd: string | null; createdAt: Date } | undefined> {
+  const [r] = await rows<{ programme_id: string; title: string; themes: string[]; formats: string[]; period_start: string | null; period_end: string | null; created_at: string | Date }>(
+    db,
+    sql`select programme_id, title, themes, formats, period_start::text as period_start, period_end::text as period_end, created_at from requests where id = ${requestId}`,
+  );
+  return r
+    ? { programmeId: r.programme_id, title: r.title, themes: r.themes, formats: r.formats, periodStart: r.period_start, periodEnd: r.period_end, createdAt: new Date(r.created_at) }
+    : undefined;
+}
+
+/** An organisation's id by its external id (read). */
+export async function demoOrganisationId(db: DbOrTx, externalId: string): Promise<string | undefined> {
+  const [r] = await rows<{ id: string }>(db, sql`select id from organisations where external_id = ${externalId}`);
+  return r?.id;
+}
+
+/** A person's id by their external id (read). */
+export async function demoPersonId(db: DbOrTx, externalId: string): Promise<string | undefined> {
+  const [r] = await rows<{ id: string }>(db, sql`select id from people where external_id = ${externalId}`);
+  return r?.id;
+}
+
+/** A demo call with one offer (one expert) and its confirmed match, as rows. */
+export async function insertDemoMatch(
+  db: DbOrTx,
+  v: { call: typeof expertiseCalls.$inferInsert; offer: typeof offers.$inferInsert; expert: typeof offerExperts.$inferInsert; match: typeof matches.$inferInsert },
+): Promise<void> {
+  await db.insert(expertiseCalls).values(v.call);
+  await db.insert(offers).values(v.offer);
+  await db.insert(offerExperts).values(v.expert);
+  await db.insert(matches).values(v.match);
 }

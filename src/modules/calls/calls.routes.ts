@@ -1,15 +1,16 @@
-/** Call pages: public list and page, offering, the broker's offers, offers with thread and match, publishing a call. Thin: parse, call a service, render. */
+/**
+ * Call pages: public list and page, offering, the broker's offers, offers with thread and match,
+ * publishing a call; opening an attachment or a CV (calls sees both requests and offers). Thin:
+ * parse, call a service, render.
+ */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
 
-import { ValidationError } from '../../platform/errors.ts';
-import { redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
+import { download, redirectTo, setFlash } from '../../platform/render.ts';
+import { formAction, readUpload, requireUser, uploadLimit } from '../../platform/forms.ts';
+import { filesEnv, rejectionKey, rejectionStatus, MAX_BYTES, MISSING_FILE_KEY } from '../files/files.service.ts';
 import * as svc from './calls.service.ts';
 import * as v from './calls.views.ts';
-import { MAX_BYTES } from '../requests/requests.files.ts';
-import { filesEnv, rejectionKey, rejectionStatus } from '../requests/requests.routes.ts';
-import { readUpload, uploadLimit } from '../../platform/forms.ts';
 
 const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []);
 
@@ -27,12 +28,13 @@ export function callsRoutes(): Hono<AppEnv> {
 
   r.get('/calls', async (c) => {
     const query = c.req.query();
-    try {
-      return v.callsListPage(c, query, await svc.listOpenCalls(c.var.ctx, query));
-    } catch (e) {
-      if (e instanceof ValidationError) return v.callsListPage(c, query, null, e.fields, 400);
-      throw e;
-    }
+    // An unknown filter answers 400 with the list's form and its errors.
+    return formAction(
+      c,
+      async () => v.callsListPage(c, query, await svc.listOpenCalls(c.var.ctx, query)),
+      (form, status) => v.callsListPage(c, query, null, form.errors, status),
+      query,
+    );
   });
 
   r.get('/calls/:id', async (c) => v.callPage(c, await svc.getCall(c.var.ctx, c.req.param('id'))));
@@ -45,24 +47,25 @@ export function callsRoutes(): Hono<AppEnv> {
   r.post('/calls/:id/offers', async (c) => {
     requireUser(c);
     const id = c.req.param('id');
-    const body = await formBody(c);
     const ctx = c.var.ctx;
-    try {
-      const out = await svc.makeOffer(ctx, id, offerFromForm(body));
-      if (out.ok) {
-        setFlash(c, 'calls.offer.sent');
-        return redirectTo(c, `/offers/${out.id}`);
-      }
-      if (out.reason === 'already_offered' && out.id) {
-        setFlash(c, 'calls.offer.already');
-        return redirectTo(c, `/offers/${out.id}`);
-      }
-      const key = { closed: 'calls.offer.closed', own_request: 'calls.offer.ownRequest', no_profile: 'calls.offer.noProfile', already_offered: 'calls.offer.already' }[out.reason];
-      return v.offerFormPage(c, await svc.getOfferForm(ctx, id), { values: body, errors: { organisationId: key } }, 409);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.offerFormPage(c, await svc.getOfferForm(ctx, id), { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.makeOffer(ctx, id, offerFromForm(body));
+        if (out.ok) {
+          setFlash(c, 'calls.offer.sent');
+          return redirectTo(c, `/offers/${out.id}`);
+        }
+        if (out.reason === 'already_offered' && out.id) {
+          setFlash(c, 'calls.offer.already');
+          return redirectTo(c, `/offers/${out.id}`);
+        }
+        // The call closed, or this person may not offer on it: the form says why (409).
+        const key = { closed: 'calls.offer.closed', own_request: 'calls.offer.ownRequest', no_profile: 'calls.offer.noProfile', already_offered: 'calls.offer.already' }[out.reason];
+        return v.offerFormPage(c, await svc.getOfferForm(ctx, id), { values: body, errors: { organisationId: key } }, 409);
+      },
+      async (form, status) => v.offerFormPage(c, await svc.getOfferForm(ctx, id), form, status),
+    );
   });
 
   r.get('/calls/:id/offers', async (c) => {
@@ -78,21 +81,20 @@ export function callsRoutes(): Hono<AppEnv> {
 
   r.post('/requests/:id/call', async (c) => {
     const id = c.req.param('id');
-    const raw = await formBody(c);
-    const body = { themes: [], formats: [], ...raw, languages: words(raw.languages) };
-    try {
-      const out = await svc.publishCall(c.var.ctx, id, body);
-      if (!out.ok) {
-        if (out.reason === 'deadline_past') return v.publishCallPage(c, id, { values: raw, errors: { deadline: 'calls.publish.deadlinePast' } }, 400);
-        setFlash(c, 'calls.publish.already');
-        return redirectTo(c, `/requests/${id}`);
-      }
-      setFlash(c, 'calls.publish.done');
-      return redirectTo(c, `/calls/${out.id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.publishCallPage(c, id, { values: raw, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (raw) => {
+        const out = await svc.publishCall(c.var.ctx, id, { themes: [], formats: [], ...raw, languages: words(raw.languages) });
+        if (!out.ok) {
+          if (out.reason === 'deadline_past') return v.publishCallPage(c, id, { values: raw, errors: { deadline: 'calls.publish.deadlinePast' } }, 400);
+          setFlash(c, 'calls.publish.already');
+          return redirectTo(c, `/requests/${id}`);
+        }
+        setFlash(c, 'calls.publish.done');
+        return redirectTo(c, `/calls/${out.id}`);
+      },
+      (form, status) => v.publishCallPage(c, id, form, status),
+    );
   });
 
   r.get('/offers/:id', async (c) => {
@@ -102,31 +104,35 @@ export function callsRoutes(): Hono<AppEnv> {
 
   r.post('/offers/:id/messages', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    try {
-      await svc.postMessage(c.var.ctx, id, body);
-      setFlash(c, 'calls.thread.sent');
-      return redirectTo(c, `/offers/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(c.var.ctx, id), { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await svc.postMessage(c.var.ctx, id, body);
+        setFlash(c, 'calls.thread.sent');
+        return redirectTo(c, `/offers/${id}`);
+      },
+      async (form, status) => v.offerPage(c, await svc.getOffer(c.var.ctx, id), form, status),
+    );
   });
 
   r.post('/offers/:id/cv', uploadLimit(MAX_BYTES.cv), async (c) => {
     const id = c.req.param('id');
     const ctx = c.var.ctx;
     const { upload, fields } = await readUpload(c);
-    if (!upload) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: 'requests.file.missing' } }, 400);
-    try {
-      const out = await svc.uploadCv(ctx, filesEnv(c), id, fields.personId ?? '', upload);
-      if (!out.ok) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: rejectionKey(out.reason) } }, rejectionStatus(out.reason));
-    } catch (e) {
-      if (e instanceof ValidationError) return v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: 'platform.form.choice' } }, 400);
-      throw e;
-    }
-    setFlash(c, 'calls.cv.added');
-    return redirectTo(c, `/offers/${id}`);
+    const again = async (key: string, status: 400 | 413 | 415 | 422) => v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: key } }, status);
+    if (!upload) return again(MISSING_FILE_KEY, 400);
+    // A person who is not an expert of the offer: the file field says to choose (400).
+    return formAction(
+      c,
+      async () => {
+        const out = await svc.uploadCv(ctx, filesEnv(c), id, fields.personId ?? '', upload);
+        if (!out.ok) return again(rejectionKey(out.reason), rejectionStatus(out.reason));
+        setFlash(c, 'calls.cv.added');
+        return redirectTo(c, `/offers/${id}`);
+      },
+      () => again('platform.form.choice', 400),
+      fields,
+    );
   });
 
   r.post('/offers/:id/withdraw', async (c) => {
@@ -159,6 +165,12 @@ export function callsRoutes(): Hono<AppEnv> {
       return redirectTo(c, `/offers/${m}`);
     });
   }
+
+  // The bytes of a request attachment or a CV, after the check of what it belongs to.
+  r.get('/attachments/:id', async (c) => {
+    const f = await svc.openFile(c.var.ctx, filesEnv(c), c.req.param('id'));
+    return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
+  });
 
   return r;
 }

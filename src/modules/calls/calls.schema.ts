@@ -1,6 +1,6 @@
 /** zod schemas for publishing a call, offering, messaging, and the public calls list. */
 import { z } from 'zod';
-import { themeList, formatList, languageList, dateTime } from '../programmes/programmes.schema.ts';
+import { themeList, formatList, languageList, dateTime } from '../programmes/programmes.service.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { EXCHANGE_FORMAT_CODES } from '../../taxonomy/formats.ts';
 

@@ -2,7 +2,7 @@
  * Calls for expertise and what follows: a selected request becomes a public call (public fields
  * only); peer organisations and individual experts offer; the broker asks questions in a thread,
  * shortlists and proposes a match; requester and provider both confirm (double opt-in) and the
- * request is matched.
+ * request is matched (the requests module does that on `calls.matchConfirmed`).
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
@@ -11,18 +11,18 @@ import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { parseQuery } from '../../platform/query.ts';
-import { isCallTakingOffers } from '../programmes/programmes.phase.ts';
-import { insertTimelineEvent } from '../programmes/programmes.repository.ts';
+import { emit } from '../../platform/events.ts';
+import { isCallTakingOffers } from '../programmes/programmes.policy.ts';
+import { recordTimelineEvent } from '../programmes/programmes.service.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
-import { loadRequest } from '../requests/requests.service.ts';
-import * as reqRepo from '../requests/requests.repository.ts';
-import { transition } from '../requests/requests.workflow.ts';
+import { loadRequest, requestFacts, type RequestFacts } from '../requests/requests.service.ts';
 import { isStaff } from '../requests/requests.policy.ts';
 import { canPlanExchange } from '../exchanges/exchanges.policy.ts';
 import { canOffer, canPublishCall, matchSides, type OfferAction, type OfferStanding, type MatchSide } from './calls.policy.ts';
 import { publishCallInput, offerInput, messageInput, callsQuery } from './calls.schema.ts';
 import * as repo from './calls.repository.ts';
-import { storeCv, openAttachment, cvsOfOffer, type FilesEnv, type Upload } from '../requests/requests.files.ts';
+import * as files from '../files/files.service.ts';
+import './calls.events.ts';
 
 /** What everyone may see of a call: no confidential detail of the request. */
 export type PublicCall = {
@@ -101,17 +101,17 @@ export async function publishCall(ctx: ServiceCtx, requestId: string, raw: unkno
       updatedAt: ctx.now,
     });
     if (!inserted) return false;
-    await reqRepo.touchRequest(tx, requestId, ctx.now);
-    await insertTimelineEvent(tx, { id: randomUUID(), programmeId: row.programmeId, kind: 'call_launched', at: ctx.now, title: input.title, refId: id, authorId: ctx.actor!.id });
+    await emit(tx, ctx.now, 'calls.published', { callId: id, requestId, programmeId: row.programmeId });
+    await recordTimelineEvent(tx, { programmeId: row.programmeId, kind: 'call_launched', at: ctx.now, title: input.title, refId: id, authorId: ctx.actor!.id });
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'call.publish', objectType: 'call', objectId: id, ip: ctx.ip });
     await notify(tx, ctx.now, [row.createdBy], 'call_published', (t) => ({
-      subject: t('notifications.callPublished.subject', { title: input.title }),
-      body: t('notifications.callPublished.body', { title: input.title, link: mailLink(`/calls/${id}`) }),
+      subject: t('calls.mail.callPublished.subject', { title: input.title }),
+      body: t('calls.mail.callPublished.body', { title: input.title, link: mailLink(`/calls/${id}`) }),
     }));
     const fits = (await repo.peopleWithThemes(tx, input.themes)).filter((u) => u !== row.createdBy);
     await notify(tx, ctx.now, fits, 'call_fits', (t) => ({
-      subject: t('notifications.callFits.subject', { title: input.title }),
-      body: t('notifications.callFits.body', { title: input.title, link: mailLink(`/calls/${id}`) }),
+      subject: t('calls.mail.callFits.subject', { title: input.title }),
+      body: t('calls.mail.callFits.body', { title: input.title, link: mailLink(`/calls/${id}`) }),
     }));
     return true;
   });
@@ -160,12 +160,12 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
   if (!isCallTakingOffers(call, ctx.now)) return { ok: false, reason: 'closed' };
   if ((await repo.recentActivity(ctx.db, ctx.actor.id, new Date(ctx.now.getTime() - 3600_000))).offers >= OFFERS_PER_HOUR) throw new RateLimitError(3600);
   const input = mustParse(offerInput, raw);
-  const request = (await reqRepo.findRequest(ctx.db, call.requestId))!;
+  const request = (await requestFacts(ctx.db, call.requestId))!;
   const personIds = input.experts.map((e) => e.personId);
   if (new Set(personIds).size !== personIds.length) throw new ValidationError({ experts: 'calls.offer.duplicateExpert' });
   if (input.organisationId) {
     if (input.organisationId === request.organisationId) return { ok: false, reason: 'own_request' };
-    const roles = await reqRepo.activeOrgRoles(ctx.db, input.organisationId, ctx.actor.id);
+    const roles = await repo.activeOrgRoles(ctx.db, input.organisationId, ctx.actor.id);
     if (!roles.includes('org_admin')) throw new ValidationError({ organisationId: 'calls.offer.notOrgAdmin' });
     const allowed = await repo.eligibleExpertIds(ctx.db, input.organisationId, personIds);
     if (personIds.some((p) => !allowed.has(p))) throw new ValidationError({ experts: 'calls.offer.notYourExpert' });
@@ -173,7 +173,7 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
     const self = await repo.personOfUser(ctx.db, ctx.actor.id);
     if (!self) return { ok: false, reason: 'no_profile' };
     if (personIds.length !== 1 || personIds[0] !== self.id) throw new ValidationError({ experts: 'calls.offer.onlyYourself' });
-    if ((await reqRepo.activeOrgRoles(ctx.db, request.organisationId, ctx.actor.id)).length) return { ok: false, reason: 'own_request' };
+    if ((await repo.activeOrgRoles(ctx.db, request.organisationId, ctx.actor.id)).length) return { ok: false, reason: 'own_request' };
   }
   const id = randomUUID();
   const inserted = await ctx.db.transaction(async (tx) => {
@@ -184,9 +184,9 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
       input.experts.map((e) => ({ offerId: id, personId: e.personId, motivation: e.motivation, languages: e.languages, availability: e.availability })),
     );
     await repo.touchCall(tx, callId, ctx.now);
-    await notify(tx, ctx.now, await reqRepo.brokerIds(tx), 'new_offer', (t) => ({
-      subject: t('notifications.newOffer.subject', { title: call.title }),
-      body: t('notifications.newOffer.body', { title: call.title, link: mailLink(`/offers/${id}`) }),
+    await notify(tx, ctx.now, await repo.brokerIds(tx), 'new_offer', (t) => ({
+      subject: t('calls.mail.newOffer.subject', { title: call.title }),
+      body: t('calls.mail.newOffer.body', { title: call.title, link: mailLink(`/offers/${id}`) }),
     }));
     return true;
   });
@@ -197,7 +197,7 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
   return { ok: true, id };
 }
 
-type LoadedOffer = { offer: repo.OfferRow; call: repo.CallRow; standing: OfferStanding; requestRow: reqRepo.RequestRow };
+type LoadedOffer = { offer: repo.OfferRow; call: repo.CallRow; standing: OfferStanding; requestRow: RequestFacts };
 
 /** Loads an offer the actor may see (404 otherwise); with `action`, 403 when they may see it but not do that. */
 async function loadOffer(ctx: ServiceCtx, id: string, action: OfferAction = 'offer.view'): Promise<LoadedOffer> {
@@ -205,10 +205,10 @@ async function loadOffer(ctx: ServiceCtx, id: string, action: OfferAction = 'off
   const offer = isUuid(id) ? await repo.findOffer(ctx.db, id) : undefined;
   if (!offer) throw new NotFoundError();
   const call = (await repo.findCall(ctx.db, offer.callId))!;
-  const requestRow = (await reqRepo.findRequest(ctx.db, call.requestId))!;
+  const requestRow = (await requestFacts(ctx.db, call.requestId))!;
   const isProvider =
-    offer.offeredBy === ctx.actor.id || (!!offer.organisationId && (await reqRepo.activeOrgRoles(ctx.db, offer.organisationId, ctx.actor.id)).includes('org_admin'));
-  const reqRoles = await reqRepo.activeOrgRoles(ctx.db, requestRow.organisationId, ctx.actor.id);
+    offer.offeredBy === ctx.actor.id || (!!offer.organisationId && (await repo.activeOrgRoles(ctx.db, offer.organisationId, ctx.actor.id)).includes('org_admin'));
+  const reqRoles = await repo.activeOrgRoles(ctx.db, requestRow.organisationId, ctx.actor.id);
   const isRequesterSide = requestRow.createdBy === ctx.actor.id || reqRoles.includes('requester') || reqRoles.includes('approver');
   const standing = { isProvider, isRequesterSide, state: offer.state };
   if (!canOffer(ctx.actor, 'offer.view', standing)) {
@@ -239,9 +239,9 @@ export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail
     repo.expertsOfOffer(ctx.db, id),
     canOffer(ctx.actor, 'offer.message', standing) ? repo.messagesOf(ctx.db, id) : Promise.resolve([]),
     repo.liveMatchOfOffer(ctx.db, id),
-    reqRepo.userName(ctx.db, offer.offeredBy),
-    offer.organisationId ? reqRepo.findOrganisationFacts(ctx.db, offer.organisationId) : Promise.resolve(undefined),
-    cvsOfOffer(ctx, id),
+    repo.userName(ctx.db, offer.offeredBy),
+    offer.organisationId ? repo.organisationName(ctx.db, offer.organisationId) : Promise.resolve(undefined),
+    files.cvsOfOffer(ctx, id),
   ]);
   if (offer.offeredBy !== ctx.actor!.id) await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'offer.open', objectType: 'offer', objectId: id, ip: ctx.ip });
   const exchangeId = match?.state === 'confirmed' ? await repo.exchangeOfMatch(ctx.db, match.id) : null;
@@ -249,7 +249,7 @@ export async function getOffer(ctx: ServiceCtx, id: string): Promise<OfferDetail
     id,
     state: offer.state,
     call: { id: call.id, title: call.title },
-    organisationName: org?.name ?? null,
+    organisationName: org ?? null,
     offeredByName,
     experts: experts.map((e) => ({ ...e, cv: cvs.get(e.personId) ?? null })),
     messages,
@@ -306,10 +306,10 @@ export async function postMessage(ctx: ServiceCtx, offerId: string, raw: unknown
   await ctx.db.transaction(async (tx) => {
     await repo.insertMessage(tx, { id: randomUUID(), offerId, authorId: ctx.actor!.id, body, at: ctx.now });
     await repo.touchCall(tx, call.id, ctx.now);
-    const to = offer.offeredBy === ctx.actor!.id ? await reqRepo.brokerIds(tx) : [offer.offeredBy];
+    const to = offer.offeredBy === ctx.actor!.id ? await repo.brokerIds(tx) : [offer.offeredBy];
     await notify(tx, ctx.now, to, 'offer_message', (t) => ({
-      subject: t('notifications.offerMessage.subject', { title: call.title }),
-      body: t('notifications.offerMessage.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
+      subject: t('calls.mail.offerMessage.subject', { title: call.title }),
+      body: t('calls.mail.offerMessage.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
     }));
   });
   return { ok: true };
@@ -321,9 +321,9 @@ export async function withdrawOffer(ctx: ServiceCtx, offerId: string): Promise<{
   const ok = await ctx.db.transaction(async (tx) => {
     if (!(await repo.setOfferState(tx, offerId, ['submitted', 'shortlisted'], 'withdrawn', ctx.now))) return false;
     await repo.touchCall(tx, call.id, ctx.now);
-    await notify(tx, ctx.now, await reqRepo.brokerIds(tx), 'offer_withdrawn', (t) => ({
-      subject: t('notifications.offerWithdrawn.subject', { title: call.title }),
-      body: t('notifications.offerWithdrawn.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
+    await notify(tx, ctx.now, await repo.brokerIds(tx), 'offer_withdrawn', (t) => ({
+      subject: t('calls.mail.offerWithdrawn.subject', { title: call.title }),
+      body: t('calls.mail.offerWithdrawn.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
     }));
     return true;
   });
@@ -350,10 +350,10 @@ export async function proposeMatch(ctx: ServiceCtx, offerId: string): Promise<Pr
     if (!(await repo.setOfferState(tx, offerId, ['submitted', 'shortlisted'], 'proposed', ctx.now))) throw new Error('offer changed under the proposal');
     await repo.touchCall(tx, call.id, ctx.now);
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'match.propose', objectType: 'match', objectId: matchId, ip: ctx.ip });
-    const requesterSide = [requestRow.createdBy, ...(await reqRepo.orgMembersInRoles(tx, requestRow.organisationId, ['approver']))];
+    const requesterSide = [requestRow.createdBy, ...(await repo.orgMembersInRoles(tx, requestRow.organisationId, ['approver']))];
     await notify(tx, ctx.now, [...requesterSide, offer.offeredBy], 'match_proposed', (t) => ({
-      subject: t('notifications.matchProposed.subject', { title: call.title }),
-      body: t('notifications.matchProposed.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
+      subject: t('calls.mail.matchProposed.subject', { title: call.title }),
+      body: t('calls.mail.matchProposed.body', { title: call.title, link: mailLink(`/offers/${offerId}`) }),
     }));
     return { ok: true, matchId };
   });
@@ -364,7 +364,8 @@ export type ConfirmOutcome = { ok: true; isConfirmed: boolean } | { ok: false; r
 
 /**
  * One side confirms a proposed match. When both have, the match is confirmed, the offer and the
- * call are matched and the request moves to matched; the programme's timeline records it.
+ * call are matched and `calls.matchConfirmed` is recorded (on it the request moves to matched);
+ * the programme's timeline records it.
  */
 export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'confirm' | 'decline' = 'confirm'): Promise<ConfirmOutcome> {
   if (!ctx.actor) throw new NotFoundError();
@@ -381,9 +382,9 @@ export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'co
       await repo.setOfferState(tx, offer.id, ['proposed'], 'shortlisted', ctx.now);
       await repo.touchCall(tx, call.id, ctx.now);
       await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'match.decline', objectType: 'match', objectId: matchId, ip: ctx.ip });
-      await notify(tx, ctx.now, await reqRepo.brokerIds(tx), 'match_declined', (t) => ({
-        subject: t('notifications.matchDeclined.subject', { title: call.title }),
-        body: t('notifications.matchDeclined.body', { title: call.title, link: mailLink(`/offers/${offer.id}`) }),
+      await notify(tx, ctx.now, await repo.brokerIds(tx), 'match_declined', (t) => ({
+        subject: t('calls.mail.matchDeclined.subject', { title: call.title }),
+        body: t('calls.mail.matchDeclined.body', { title: call.title, link: mailLink(`/offers/${offer.id}`) }),
       }));
       return { ok: true, isConfirmed: false };
     }
@@ -399,26 +400,16 @@ export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'co
     if (both) {
       await repo.setOfferState(tx, offer.id, ['proposed'], 'matched', ctx.now);
       await repo.touchCall(tx, call.id, ctx.now, 'matched');
-      const tr = transition(requestRow.state as never, 'match');
-      if (tr.ok) await reqRepo.moveState(tx, requestRow.id, requestRow.state, tr.to, ctx.actor!.id, ctx.now);
-      await insertTimelineEvent(tx, { id: randomUUID(), programmeId: call.programmeId, kind: 'match_confirmed', at: ctx.now, title: call.title, refId: matchId, authorId: ctx.actor!.id });
-      const everyone = [requestRow.createdBy, offer.offeredBy, ...(await reqRepo.brokerIds(tx))];
+      await emit(tx, ctx.now, 'calls.matchConfirmed', { matchId, callId: call.id, offerId: offer.id, requestId: requestRow.id, actorId: ctx.actor!.id });
+      await recordTimelineEvent(tx, { programmeId: call.programmeId, kind: 'match_confirmed', at: ctx.now, title: call.title, refId: matchId, authorId: ctx.actor!.id });
+      const everyone = [requestRow.createdBy, offer.offeredBy, ...(await repo.brokerIds(tx))];
       await notify(tx, ctx.now, everyone, 'match_confirmed', (t) => ({
-        subject: t('notifications.matchConfirmed.subject', { title: call.title }),
-        body: t('notifications.matchConfirmed.body', { title: call.title }),
+        subject: t('calls.mail.matchConfirmed.subject', { title: call.title }),
+        body: t('calls.mail.matchConfirmed.body', { title: call.title }),
       }));
     }
     return { ok: true, isConfirmed: both };
   });
-}
-
-/** The live match of a selected request, for its page (requester side and broker). */
-export async function callOfRequest(ctx: ServiceCtx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null> {
-  await loadRequest(ctx, requestId);
-  const c = await repo.findCallByRequest(ctx.db, requestId);
-  if (!c) return null;
-  const m = await repo.liveMatchOfCall(ctx.db, c.id);
-  return { callId: c.id, title: c.title, state: c.state, match: m ? { offerId: m.offerId, state: m.state } : null };
 }
 
 /** The offer a match belongs to (for redirecting after an answer); 404 for anyone who may not see it. */
@@ -444,21 +435,22 @@ export async function canSeeOffer(ctx: ServiceCtx, offerId: string): Promise<boo
  * The provider adds the CV of an expert of their offer. Outcomes: ok, or a rejection of the file
  * (too_large, bad_type, archive_too_big, quota). ValidationError when the person is not in the offer.
  */
-export async function uploadCv(ctx: ServiceCtx, env: FilesEnv, offerId: string, personId: string, u: Upload) {
+export async function uploadCv(ctx: ServiceCtx, env: files.FilesEnv, offerId: string, personId: string, u: files.Upload) {
   const { standing } = await loadOffer(ctx, offerId, 'offer.message');
   if (!standing.isProvider) throw new ForbiddenError();
   const experts = await repo.expertsOfOffer(ctx.db, offerId);
   if (!experts.some((e) => e.personId === personId)) throw new ValidationError({ personId: 'platform.form.choice' });
-  return storeCv(ctx, env, offerId, personId, u);
+  return files.store(ctx, env, 'cv', u, { offerId, personId });
 }
 
-/** Opens a request attachment or a CV, with the checks of requests.files.ts. */
-export function openFile(ctx: ServiceCtx, env: FilesEnv, id: string) {
-  return openAttachment(
-    ctx,
-    env,
-    id,
-    (offerId) => canSeeOffer(ctx, offerId),
-    async (personId) => (await repo.personUserId(ctx.db, personId)) ?? null,
-  );
+/**
+ * Opens a request attachment or a CV (files.service checks and audits): a request attachment for
+ * whoever may see the request, a CV for whoever may see its offer.
+ */
+export function openFile(ctx: ServiceCtx, env: files.FilesEnv, id: string) {
+  return files.openAttachment(ctx, env, id, {
+    request: async (requestId) => void (await loadRequest(ctx, requestId)),
+    offer: (offerId) => canSeeOffer(ctx, offerId),
+    personUserId: async (personId) => (await repo.personUserId(ctx.db, personId)) ?? null,
+  });
 }

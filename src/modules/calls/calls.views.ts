@@ -10,9 +10,12 @@ import { countryName } from '../../taxonomy/countries.ts';
 import { languageName } from '../../taxonomy/languages.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
 import { fmtDate, tags } from '../../platform/html/format.ts';
-import { callStateLabel } from '../requests/requests.views.ts';
 import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers } from './calls.service.ts';
 import { authorName } from '../privacy/privacy.service.ts';
+
+function callStateLabel(t: (k: string) => string, s: string): string {
+  return ({ open: t('calls.state.open'), matched: t('calls.state.matched'), closed: t('calls.state.closed') } as Record<string, string>)[s] ?? s;
+}
 
 function offerStateLabel(t: (k: string) => string, s: string): string {
   return (

@@ -1,8 +1,7 @@
 /** The broker's dashboard: every request and call by state, what waits on whom, and the 10-working-days flag. */
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { workingDaysBetween, STALE_WORKING_DAYS, isCallTakingOffers } from '../programmes/programmes.phase.ts';
-import { callsForDashboard } from '../calls/calls.repository.ts';
+import { workingDaysBetween, STALE_WORKING_DAYS, isCallTakingOffers } from '../programmes/programmes.policy.ts';
 import { isStaff } from './requests.policy.ts';
 import { waitingOn, REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import { z } from 'zod';
@@ -35,7 +34,7 @@ const dashboardQuery = z.object({ state: z.enum(REQUEST_STATES, 'platform.form.c
 export async function getDashboard(ctx: ServiceCtx, query: Record<string, unknown> = {}): Promise<Dashboard> {
   if (!isStaff(ctx.actor)) throw new NotFoundError();
   const { state } = parseQuery(dashboardQuery, query);
-  const [counts, list, calls] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db, state), callsForDashboard(ctx.db)]);
+  const [counts, list, calls] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db, state), repo.callsForDashboard(ctx.db)]);
   const requests = list
     .map(cardOf)
     .filter((r) => r.state !== 'draft' || r.isComplete || state === 'draft')

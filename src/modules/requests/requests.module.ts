@@ -3,7 +3,20 @@ import { defineModule } from '../../platform/module.ts';
 import { exportRequests } from './requests.repository.ts';
 import { requestsRoutes } from './requests.routes.ts';
 import { requestsApiRoutes } from './requests.api.ts';
+import { seedRequestsDemo } from './requests.demo.ts';
+import { markMatched, noteCallPublished } from './requests.service.ts';
 
-export default defineModule({ name: 'requests',
+export default defineModule({
+  name: 'requests',
   // A person's data here, exported and erased by the privacy module (SECURITY.md 32–33).
-  personalData: { export: exportRequests }, pages: requestsRoutes, api: requestsApiRoutes });
+  personalData: { export: exportRequests },
+  pages: requestsRoutes,
+  api: requestsApiRoutes,
+  // The demo's requests of the exchange stage, selected (as rows), after the accounts, directory and programme.
+  demo: { order: 50, run: seedRequestsDemo },
+  on: {
+    // The call of a request is the calls module's (above this one): what it means for the request is decided here.
+    'calls.published': (e, { db, createdAt }) => noteCallPublished(db, e.requestId, createdAt),
+    'calls.matchConfirmed': (e, { db, createdAt }) => markMatched(db, e.requestId, e.actorId, createdAt),
+  },
+});

@@ -1,10 +1,13 @@
-/** Queries on requests, endorsements, eligibility, conflicts, reviews and decisions. The only place they are built. */
+/**
+ * Queries on requests, endorsements, eligibility, conflicts, reviews and decisions. The only place
+ * they are built. Other modules' tables (organisations, programmes, calls) are joined to read,
+ * never written.
+ */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
 import { requests, requestTransitions, endorsements, eligibilityChecks, conflictDeclarations, reviews, decisions } from '../../db/schema/requests.ts';
 import { programmes, programmeRounds } from '../../db/schema/programmes.ts';
-import { attachments } from '../../db/schema/files.ts';
 import { organisations, memberships } from '../../db/schema/organisations.ts';
 import { users } from '../../db/schema/accounts.ts';
 
@@ -278,40 +281,6 @@ export async function transitionsOf(db: DbOrTx, requestId: string): Promise<{ fr
   return r;
 }
 
-export type AttachmentRow = typeof attachments.$inferSelect;
-
-/** Bytes a person has stored in all (for the quota). */
-export async function storedBytesOf(db: DbOrTx, userId: string): Promise<number> {
-  const [r] = await rows<{ n: number }>(db, sql`select coalesce(sum(size), 0)::int as n from attachments where uploaded_by = ${userId}`);
-  return r?.n ?? 0;
-}
-
-export async function insertAttachment(db: DbOrTx, v: typeof attachments.$inferInsert): Promise<void> {
-  await db.insert(attachments).values(v);
-}
-
-export async function findAttachment(db: DbOrTx, id: string): Promise<AttachmentRow | undefined> {
-  const [r] = await db.select().from(attachments).where(eq(attachments.id, id));
-  return r;
-}
-
-export async function deleteAttachment(db: DbOrTx, id: string): Promise<void> {
-  await db.delete(attachments).where(eq(attachments.id, id));
-}
-
-/** Attachments of a request, or CVs of an offer, oldest first. */
-export async function attachmentsOf(db: DbOrTx, owner: { requestId: string } | { offerId: string }): Promise<AttachmentRow[]> {
-  return db
-    .select()
-    .from(attachments)
-    .where(
-      'requestId' in owner
-        ? and(eq(attachments.requestId, owner.requestId), eq(attachments.kind, 'request_attachment'))
-        : and(eq(attachments.offerId, owner.offerId), eq(attachments.kind, 'cv')),
-    )
-    .orderBy(asc(attachments.createdAt));
-}
-
 // Personal data (privacy hooks: export and erasure, through the manifest)
 
 /** The requests the person created, their endorsements, reviews and declarations of conflict, for "download my data". */
@@ -325,4 +294,86 @@ export async function exportRequests(db: DbOrTx, userId: string): Promise<Record
     reviews: await rows(db, sql`select request_id, scores, created_at, updated_at from reviews where reviewer_id = ${userId} order by created_at`),
     conflictDeclarations: await rows(db, sql`select request_id, has_conflict, note, at from conflict_declarations where user_id = ${userId} order by at`),
   };
+}
+
+// ---------- the calls of requests (read only: the calls module writes them) ----------
+
+/** The call published from a request and its live (not declined) match. */
+export async function callOfRequest(db: DbOrTx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | undefined> {
+  const [r] = await rows<{ id: string; title: string; state: string; offer_id: string | null; match_state: string | null }>(
+    db,
+    sql`select c.id, c.title, c.state, m.offer_id, m.state as match_state
+        from expertise_calls c left join matches m on m.call_id = c.id and m.state <> 'declined'
+        where c.request_id = ${requestId} limit 1`,
+  );
+  return r && { callId: r.id, title: r.title, state: r.state, match: r.offer_id && r.match_state ? { offerId: r.offer_id, state: r.match_state } : null };
+}
+
+export type CallDashboardRow = {
+  id: string;
+  title: string;
+  state: string;
+  deadline: Date | string;
+  programme_name: string;
+  offers: number;
+  match_state: string | null;
+  requester_confirmed: boolean | null;
+  provider_confirmed: boolean | null;
+  last_change: Date | string;
+};
+
+/** Every call with its offers, live match and last activity, for the broker's dashboard. */
+export async function callsForDashboard(db: DbOrTx): Promise<CallDashboardRow[]> {
+  return rows<CallDashboardRow>(
+    db,
+    sql`select c.id, c.title, c.state, c.deadline, p.name as programme_name,
+          (select count(*)::int from offers f where f.call_id = c.id) as offers,
+          m.state as match_state, m.requester_confirmed_at is not null as requester_confirmed, m.provider_confirmed_at is not null as provider_confirmed,
+          greatest(c.updated_at,
+                   coalesce((select max(f.updated_at) from offers f where f.call_id = c.id), c.updated_at),
+                   coalesce((select max(m.at) from offer_messages m join offers f on f.id = m.offer_id where f.call_id = c.id), c.updated_at)) as last_change
+        from expertise_calls c join programmes p on p.id = c.programme_id
+        left join matches m on m.call_id = c.id and m.state <> 'declined'
+        order by last_change desc limit 500`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo data (through the manifest)
+
+export async function demoRequestExists(db: DbOrTx, id: string): Promise<boolean> {
+  return (await db.select({ id: requests.id }).from(requests).where(eq(requests.id, id))).length > 0;
+}
+
+/** A programme (by slug) and its first round, read for the demo's requests. */
+export async function demoProgrammeRound(db: DbOrTx, slug: string): Promise<{ programmeId: string; roundId: string } | undefined> {
+  const [r] = await rows<{ programme_id: string; round_id: string }>(
+    db,
+    sql`select p.id as programme_id, (select r.id from programme_rounds r where r.programme_id = p.id limit 1) as round_id from programmes p where p.slug = ${slug}`,
+  );
+  return r?.round_id ? { programmeId: r.programme_id, roundId: r.round_id } : undefined;
+}
+
+/** An organisation's id by its external id, read for the demo's requests. */
+export async function demoOrganisationId(db: DbOrTx, externalId: string): Promise<string | undefined> {
+  const [r] = await rows<{ id: string }>(db, sql`select id from organisations where external_id = ${externalId}`);
+  return r?.id;
+}
+
+/** A demo request with its selection steps, as rows. */
+export async function insertDemoRequest(
+  db: DbOrTx,
+  v: {
+    request: typeof requests.$inferInsert;
+    endorsement: typeof endorsements.$inferInsert;
+    eligibility: typeof eligibilityChecks.$inferInsert;
+    decision: typeof decisions.$inferInsert;
+    transitions: (typeof requestTransitions.$inferInsert)[];
+  },
+): Promise<void> {
+  await db.insert(requests).values(v.request);
+  await db.insert(endorsements).values(v.endorsement);
+  await db.insert(eligibilityChecks).values(v.eligibility);
+  await db.insert(decisions).values(v.decision);
+  await db.insert(requestTransitions).values(v.transitions);
 }

@@ -3,24 +3,14 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { download, redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, readUpload, requireUser, uploadLimit } from '../../platform/forms.ts';
-import { callOfRequest } from '../calls/calls.service.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { formAction, formBody, readUpload, requireUser, uploadLimit, type FormBody } from '../../platform/forms.ts';
+import { filesEnv, rejectionKey, rejectionStatus, MAX_BYTES, MISSING_FILE_KEY } from '../files/files.service.ts';
 import * as svc from './requests.service.ts';
 import * as sel from './requests.selection.ts';
 import { getDashboard } from './requests.dashboard.ts';
-import { isStep, type Step } from './requests.schema.ts';
+import { isStep } from './requests.schema.ts';
 import * as v from './requests.views.ts';
-import * as files from './requests.files.ts';
-import { openFile } from '../calls/calls.service.ts';
-
-/** Where uploaded bytes live: outside anything served. */
-export const filesEnv = (c: Ctx): files.FilesEnv => ({ filesDir: `${c.get('deps').config.dataDir}/files` });
-
-/** The HTTP status for a refused file. */
-export const rejectionStatus = (r: files.Rejection): 413 | 415 | 422 => (r === 'too_large' || r === 'quota' ? 413 : r === 'infected' ? 422 : 415);
-export const rejectionKey = (r: files.Rejection): string =>
-  ({ too_large: 'requests.file.tooLarge', quota: 'requests.file.quota', bad_type: 'requests.file.badType', archive_too_big: 'requests.file.archiveTooBig', infected: 'requests.file.infected' })[r];
 
 /** Everything the request page shows, as far as the viewer may see it. */
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
@@ -30,25 +20,23 @@ async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, str
     d.abilities.viewReviews && d.state !== 'draft' ? sel.getEligibility(ctx, id) : Promise.resolve(null),
     d.abilities.viewReviews && d.state !== 'draft' && d.state !== 'submitted' ? sel.getScoreBoard(ctx, id) : Promise.resolve(null),
     sel.getDecision(ctx, id),
-    callOfRequest(ctx, id),
-    files.requestAttachments(ctx, id),
+    svc.callOfRequest(ctx, id),
+    svc.requestAttachments(ctx, id),
     d.abilities.edit ? sel.draftWarnings(ctx, id) : Promise.resolve([]),
   ]);
   return { d, eligibility, board, decision, call, attachments, warnings, ...extra };
 }
 
-/** Runs an action; a validation problem shows the request page again with the errors (400). */
-async function act(c: Ctx, id: string, run: (body: Record<string, string | string[]>) => Promise<string | null>): Promise<Response> {
-  const body = await formBody(c);
-  try {
-    const flash = await run(body);
-    if (flash) setFlash(c, flash);
-    return redirectTo(c, `/requests/${id}`);
-  } catch (e) {
-    if (e instanceof ValidationError) return v.requestPage(c, await pageData(c, id, { errors: e.fields, values: body }), 400);
-    throw e;
-  }
-}
+/** Runs an action on the request page and says how it went; a validation problem shows the page again with the errors (400). */
+const act = (c: Ctx, id: string, run: (body: FormBody) => Promise<string>): Promise<Response> =>
+  formAction(
+    c,
+    async (body) => {
+      setFlash(c, await run(body));
+      return redirectTo(c, `/requests/${id}`);
+    },
+    async (form, status) => v.requestPage(c, await pageData(c, id, form), status),
+  );
 
 export function requestsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -64,18 +52,18 @@ export function requestsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/requests', async (c) => {
-    const body = await formBody(c);
     const ctx = c.var.ctx;
-    try {
-      const out = await svc.startRequest(ctx, body);
-      if (!out.ok) {
-        return v.newRequestPage(c, await svc.getStartForm(ctx, String(body.roundId ?? '')), { values: body, errors: {} }, 409);
-      }
-      return redirectTo(c, `/requests/${out.id}/steps/challenge`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.newRequestPage(c, await svc.getStartForm(ctx, String(body.roundId ?? '')), { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    const again = async (body: FormBody, errors: Record<string, string>, status: 400 | 409) => v.newRequestPage(c, await svc.getStartForm(ctx, String(body.roundId ?? '')), { values: body, errors }, status);
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.startRequest(ctx, body);
+        // The round closed meanwhile: the start page says so.
+        if (!out.ok) return again(body, {}, 409);
+        return redirectTo(c, `/requests/${out.id}/steps/challenge`);
+      },
+      (form, status) => again(form.values as FormBody, form.errors, status),
+    );
   });
 
   r.get('/requests/:id', async (c) => v.requestPage(c, await pageData(c, c.req.param('id'))));
@@ -92,18 +80,18 @@ export function requestsRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const step = c.req.param('step');
     if (!isStep(step)) throw new NotFoundError();
-    const raw = await formBody(c);
-    // A form always sends every field of its step: checkbox groups left empty mean "none".
-    const body: Record<string, string | string[]> = step === 'scope' ? { themes: [], sdgs: [], formats: [], ...raw } : raw;
-    if (step === 'scope' && typeof body.languages === 'string') body.languages = body.languages.split(/[\s,;]+/).filter(Boolean);
-    try {
-      const out = await svc.saveStep(c.var.ctx, id, step, body);
-      setFlash(c, 'requests.steps.saved');
-      return redirectTo(c, out.next ? `/requests/${id}/steps/${out.next}` : `/requests/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.stepPage(c, await svc.getRequest(c.var.ctx, id), step as Step, { values: raw, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (raw) => {
+        // A form always sends every field of its step: checkbox groups left empty mean "none".
+        const body: FormBody = step === 'scope' ? { themes: [], sdgs: [], formats: [], ...raw } : raw;
+        if (step === 'scope' && typeof body.languages === 'string') body.languages = body.languages.split(/[\s,;]+/).filter(Boolean);
+        const out = await svc.saveStep(c.var.ctx, id, step, body);
+        setFlash(c, 'requests.steps.saved');
+        return redirectTo(c, out.next ? `/requests/${id}/steps/${out.next}` : `/requests/${id}`);
+      },
+      async (form, status) => v.stepPage(c, await svc.getRequest(c.var.ctx, id), step, form, status),
+    );
   });
 
   r.post('/requests/:id/endorse', (c) =>
@@ -154,50 +142,47 @@ export function requestsRoutes(): Hono<AppEnv> {
 
   r.post('/requests/:id/review', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
     const ctx = c.var.ctx;
-    try {
-      const out = await sel.saveReview(ctx, id, body);
-      if (!out.ok) return v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values: body, errors: { _form: 'requests.review.windowClosedShort' } }, 409);
-      setFlash(c, 'requests.review.saved');
-      return redirectTo(c, `/requests/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    const again = async (values: FormBody, errors: Record<string, string>, status: 400 | 409) => v.reviewPage(c, await svc.getRequest(ctx, id), await sel.getReviewForm(ctx, id), { values, errors }, status);
+    return formAction(
+      c,
+      async (body) => {
+        const out = await sel.saveReview(ctx, id, body);
+        // The review window closed meanwhile: nothing is stored and the page says so.
+        if (!out.ok) return again(body, { _form: 'requests.review.windowClosedShort' }, 409);
+        setFlash(c, 'requests.review.saved');
+        return redirectTo(c, `/requests/${id}`);
+      },
+      (form, status) => again(form.values as FormBody, form.errors, status),
+    );
   });
 
-  r.post('/requests/:id/attachments', uploadLimit(files.MAX_BYTES.request_attachment), async (c) => {
+  r.post('/requests/:id/attachments', uploadLimit(MAX_BYTES.request_attachment), async (c) => {
     const id = c.req.param('id');
-    const ctx = c.var.ctx;
     const { upload } = await readUpload(c);
-    if (!upload) return v.requestPage(c, await pageData(c, id, { errors: { file: 'requests.file.missing' } }), 400);
-    const out = await files.attachToRequest(ctx, filesEnv(c), id, upload);
+    if (!upload) return v.requestPage(c, await pageData(c, id, { errors: { file: MISSING_FILE_KEY } }), 400);
+    const out = await svc.attachToRequest(c.var.ctx, filesEnv(c), id, upload);
     if (!out.ok) return v.requestPage(c, await pageData(c, id, { errors: { file: rejectionKey(out.reason) } }), rejectionStatus(out.reason));
     setFlash(c, 'requests.file.added');
     return redirectTo(c, `/requests/${id}`);
   });
 
   r.post('/attachments/:id/delete', async (c) => {
-    const out = await files.removeRequestAttachment(c.var.ctx, filesEnv(c), c.req.param('id'));
+    const out = await svc.removeRequestAttachment(c.var.ctx, filesEnv(c), c.req.param('id'));
     setFlash(c, 'requests.file.removed');
     return redirectTo(c, `/requests/${out.requestId}`);
-  });
-
-  r.get('/attachments/:id', async (c) => {
-    const f = await openFile(c.var.ctx, filesEnv(c), c.req.param('id'));
-    return download(c, { name: f.label, type: f.mime, bytes: f.bytes });
   });
 
   r.get('/broker', async (c) => {
     requireUser(c);
     const query = c.req.query();
-    try {
-      return v.dashboardPage(c, await getDashboard(c.var.ctx, query), query);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.dashboardPage(c, await getDashboard(c.var.ctx), query, e.fields, 400);
-      throw e;
-    }
+    // An unknown filter answers 400: the whole dashboard with the filter's error.
+    return formAction(
+      c,
+      async () => v.dashboardPage(c, await getDashboard(c.var.ctx, query), query),
+      async (form, status) => v.dashboardPage(c, await getDashboard(c.var.ctx), query, form.errors, status),
+      query,
+    );
   });
 
   return r;

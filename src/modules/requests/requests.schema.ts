@@ -1,6 +1,6 @@
 /** zod schemas for the request form (one per step), endorsement, eligibility, conflicts, reviews and decisions. */
 import { z } from 'zod';
-import { themeList, formatList, languageList, sdgList } from '../programmes/programmes.schema.ts';
+import { themeList, formatList, languageList, sdgList } from '../programmes/programmes.service.ts';
 
 export const STEPS = ['challenge', 'objectives', 'scope', 'participants', 'cofunding'] as const;
 export type Step = (typeof STEPS)[number];

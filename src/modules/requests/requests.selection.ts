@@ -8,8 +8,10 @@ import type { ServiceCtx } from '../../platform/http.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
-import { criteriaOf } from '../programmes/programmes.repository.ts';
-import { isReviewWindow } from '../programmes/programmes.phase.ts';
+import { emit } from '../../platform/events.ts';
+import { criteriaOf } from '../programmes/programmes.service.ts';
+import { isReviewWindow } from '../programmes/programmes.policy.ts';
+import './requests.events.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
 import { transition, DECISION_EVENTS, type RequestState } from './requests.workflow.ts';
 import { eligibilityInput, conflictInput, decisionInput, scoreValue } from './requests.schema.ts';
@@ -75,8 +77,8 @@ export async function recordEligibility(ctx: ServiceCtx, id: string, raw: unknow
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'request.eligibility', objectType: 'request', objectId: id, ip: ctx.ip });
     if (input.verdict === 'ineligible') {
       await notify(tx, ctx.now, [row.createdBy], 'ineligible', (t) => ({
-        subject: t('notifications.ineligible.subject', { title: row.title }),
-        body: t('notifications.ineligible.body', { title: row.title, reason: input.reason }),
+        subject: t('requests.mail.ineligible.subject', { title: row.title }),
+        body: t('requests.mail.ineligible.body', { title: row.title, reason: input.reason }),
       }));
     }
     return true;
@@ -92,8 +94,8 @@ export async function openReview(ctx: ServiceCtx, id: string): Promise<{ ok: boo
   const ok = await ctx.db.transaction(async (tx) => {
     if (!(await repo.moveState(tx, id, row.state, tr.to, ctx.actor!.id, ctx.now))) return false;
     await notify(tx, ctx.now, await repo.committeeIds(tx, row.programmeId), 'review_opened', (t) => ({
-      subject: t('notifications.reviewOpened.subject', { title: row.title }),
-      body: t('notifications.reviewOpened.body', { title: row.title, link: mailLink(`/requests/${id}`) }),
+      subject: t('requests.mail.reviewOpened.subject', { title: row.title }),
+      body: t('requests.mail.reviewOpened.body', { title: row.title, link: mailLink(`/requests/${id}`) }),
     }));
     return true;
   });
@@ -115,7 +117,7 @@ export async function getReviewForm(ctx: ServiceCtx, id: string): Promise<Review
   const { row } = await loadRequest(ctx, id, 'request.review');
   const [criteria, all, pr] = await Promise.all([criteriaOf(ctx.db, row.programmeId), repo.reviewsOf(ctx.db, id), repo.findRoundWithProgramme(ctx.db, row.roundId)]);
   const mine = all.find((r) => r.reviewerId === ctx.actor!.id);
-  return { criteria: criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight })), mine: mine?.scores ?? null, isWindowOpen: isReviewWindow(pr!.round, ctx.now) };
+  return { criteria, mine: mine?.scores ?? null, isWindowOpen: isReviewWindow(pr!.round, ctx.now) };
 }
 
 export type ReviewOutcome = { ok: true } | { ok: false; reason: 'window_closed' };
@@ -213,11 +215,12 @@ export async function decide(ctx: ServiceCtx, id: string, raw: unknown): Promise
     if (row.state === 'waiting_list') await repo.replaceDecision(tx, values);
     else if (!(await repo.insertDecision(tx, values))) throw new Error('decision row exists for an undecided request');
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'request.decide', objectType: 'request', objectId: id, ip: ctx.ip });
-    const outcomeKey = { selected: 'notifications.outcome.selected', rejected: 'notifications.outcome.rejected', waiting_list: 'notifications.outcome.waitingList' }[input.outcome];
+    await emit(tx, ctx.now, 'requests.decided', { requestId: id, programmeId: row.programmeId, outcome: input.outcome });
+    const outcomeKey = { selected: 'requests.mail.outcome.selected', rejected: 'requests.mail.outcome.rejected', waiting_list: 'requests.mail.outcome.waitingList' }[input.outcome];
     const people = [row.createdBy, ...(await repo.orgMembersInRoles(tx, row.organisationId, ['approver']))];
     await notify(tx, ctx.now, people, 'decision', (t) => ({
-      subject: t('notifications.decision.subject', { title: row.title }),
-      body: t('notifications.decision.body', { title: row.title, outcome: t(outcomeKey), reasons: input.reasons, link: mailLink(`/requests/${id}`) }),
+      subject: t('requests.mail.decision.subject', { title: row.title }),
+      body: t('requests.mail.decision.body', { title: row.title, outcome: t(outcomeKey), reasons: input.reasons, link: mailLink(`/requests/${id}`) }),
     }));
     return true;
   });

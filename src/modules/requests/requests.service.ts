@@ -9,9 +9,13 @@ import { NotFoundError, UnauthorizedError, ForbiddenError } from '../../platform
 import { mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
-import { isCommitteeMember } from '../programmes/programmes.repository.ts';
-import { isOpenForRequests } from '../programmes/programmes.phase.ts';
+import type { DbOrTx } from '../../platform/db.ts';
+import { emit } from '../../platform/events.ts';
+import { isCommitteeMember } from '../programmes/programmes.service.ts';
+import { isOpenForRequests } from '../programmes/programmes.policy.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
+import * as files from '../files/files.service.ts';
+import './requests.events.ts';
 import { canCreateRequest, canRequest, type RequestAction, type RequestStanding } from './requests.policy.ts';
 import { transition, isDecided, type RequestState } from './requests.workflow.ts';
 import { STEPS, STEP_SCHEMAS, createRequestInput, endorseInput, isStep, type Step } from './requests.schema.ts';
@@ -228,8 +232,8 @@ export async function saveStep(ctx: ServiceCtx, id: string, step: string, raw: u
       const approvers = await repo.orgMembersInRoles(tx, row.organisationId, ['approver']);
       const title = (data.title as string | undefined) ?? row.title;
       await notify(tx, ctx.now, approvers, 'endorsement_needed', (t) => ({
-        subject: t('notifications.endorsementNeeded.subject', { title }),
-        body: t('notifications.endorsementNeeded.body', { title, link: mailLink(`/requests/${id}`) }),
+        subject: t('requests.mail.endorsementNeeded.subject', { title }),
+        body: t('requests.mail.endorsementNeeded.body', { title, link: mailLink(`/requests/${id}`) }),
       }));
     }
   });
@@ -248,8 +252,8 @@ export async function endorseRequest(ctx: ServiceCtx, id: string, raw: unknown =
     await repo.upsertEndorsement(tx, { requestId: id, userId: ctx.actor!.id, note, at: ctx.now });
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'request.endorse', objectType: 'request', objectId: id, ip: ctx.ip });
     await notify(tx, ctx.now, [row.createdBy], 'endorsed', (t) => ({
-      subject: t('notifications.endorsed.subject', { title: row.title }),
-      body: t('notifications.endorsed.body', { title: row.title, link: mailLink(`/requests/${id}`) }),
+      subject: t('requests.mail.endorsed.subject', { title: row.title }),
+      body: t('requests.mail.endorsed.body', { title: row.title, link: mailLink(`/requests/${id}`) }),
     }));
   });
   return { ok: true };
@@ -269,13 +273,14 @@ export async function submitRequest(ctx: ServiceCtx, id: string): Promise<Submit
   return ctx.db.transaction(async (tx) => {
     if (!(await repo.moveState(tx, id, row.state, tr.to, ctx.actor!.id, ctx.now, { submittedAt: ctx.now }))) return { ok: false as const, reason: 'not_allowed' as const };
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'request.submit', objectType: 'request', objectId: id, ip: ctx.ip });
+    await emit(tx, ctx.now, 'requests.submitted', { requestId: id, programmeId: row.programmeId, organisationId: row.organisationId });
     await notify(tx, ctx.now, [row.createdBy], 'submitted', (t) => ({
-      subject: t('notifications.submitted.subject', { title: row.title }),
-      body: t('notifications.submitted.body', { title: row.title, programme: pr.programme.name }),
+      subject: t('requests.mail.submitted.subject', { title: row.title }),
+      body: t('requests.mail.submitted.body', { title: row.title, programme: pr.programme.name }),
     }));
     await notify(tx, ctx.now, await repo.brokerIds(tx), 'submitted_broker', (t) => ({
-      subject: t('notifications.submittedBroker.subject', { title: row.title }),
-      body: t('notifications.submittedBroker.body', { title: row.title, programme: pr.programme.name, link: mailLink(`/requests/${id}`) }),
+      subject: t('requests.mail.submittedBroker.subject', { title: row.title }),
+      body: t('requests.mail.submittedBroker.body', { title: row.title, programme: pr.programme.name, link: mailLink(`/requests/${id}`) }),
     }));
     return { ok: true as const };
   });
@@ -319,3 +324,55 @@ export async function myRequests(ctx: ServiceCtx): Promise<{ own: RequestCard[];
 }
 
 export { isDecided };
+
+// ---------- attachments (stored by the files module) ----------
+
+/** Adds an attachment to a draft request (its requesters only; read-only once submitted). */
+export async function attachToRequest(ctx: ServiceCtx, env: files.FilesEnv, requestId: string, u: files.Upload) {
+  await loadRequest(ctx, requestId, 'request.edit');
+  return files.store(ctx, env, 'request_attachment', u, { requestId });
+}
+
+/** A request's attachments, for whoever may see the request. */
+export async function requestAttachments(ctx: ServiceCtx, requestId: string): Promise<files.AttachmentView[]> {
+  await loadRequest(ctx, requestId);
+  return files.attachmentsOfRequest(ctx, requestId);
+}
+
+/** Removes an attachment of a draft (its requesters); anything else attached answers 404. */
+export async function removeRequestAttachment(ctx: ServiceCtx, env: files.FilesEnv, id: string): Promise<{ ok: true; requestId: string }> {
+  const to = await files.removeAttachment(ctx, env, id, async (a) => {
+    if (a.kind !== 'request_attachment' || !a.requestId) throw new NotFoundError();
+    await loadRequest(ctx, a.requestId, 'request.edit');
+  });
+  return { ok: true, requestId: to.requestId! };
+}
+
+// ---------- for the calls module (above) and its events ----------
+
+/** What the call of a request needs to know of it: no check here, the caller has loaded the call or the offer it may see. */
+export type RequestFacts = { id: string; title: string; state: RequestState; organisationId: string; programmeId: string; createdBy: string };
+
+export async function requestFacts(db: DbOrTx, id: string): Promise<RequestFacts | undefined> {
+  const r = await repo.findRequest(db, id);
+  return r && { id: r.id, title: r.title, state: r.state as RequestState, organisationId: r.organisationId, programmeId: r.programmeId, createdBy: r.createdBy };
+}
+
+/** The call published from a request and its live match, for the request page (whoever may see the request). */
+export async function callOfRequest(ctx: ServiceCtx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null> {
+  await loadRequest(ctx, requestId);
+  return (await repo.callOfRequest(ctx.db, requestId)) ?? null;
+}
+
+/** A call was published from the request (calls.published): the secretariat acted on it, for the 10-working-days flag. */
+export async function noteCallPublished(db: DbOrTx, requestId: string, at: Date): Promise<void> {
+  await repo.touchRequest(db, requestId, at);
+}
+
+/** Both sides confirmed the match of the request's call (calls.matchConfirmed): the request moves to matched, once. */
+export async function markMatched(db: DbOrTx, requestId: string, actorId: string, at: Date): Promise<void> {
+  const row = await repo.findRequest(db, requestId);
+  if (!row) return;
+  const tr = transition(row.state as RequestState, 'match');
+  if (tr.ok) await repo.moveState(db, requestId, row.state, tr.to, actorId, at);
+}

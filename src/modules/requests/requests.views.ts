@@ -18,7 +18,7 @@ import type { RequestDetail, RequestCard, StartForm } from './requests.service.t
 import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './requests.selection.ts';
 import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
-import type { AttachmentView } from './requests.files.ts';
+import type { AttachmentView } from '../files/files.service.ts';
 /** The secretariat (brokers and admins) sees a request's ranked candidates before its call exists. */
 import { isStaff as isStaffUser } from '../../platform/roles.ts';
 
