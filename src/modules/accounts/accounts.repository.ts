@@ -93,6 +93,12 @@ export async function insertOneTimeToken(db: DbOrTx, v: typeof oneTimeTokens.$in
 const usableToken = (tokenHash: string, kind: string, now: Date) =>
   and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.kind, kind), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now));
 
+/** A token by hash and kind, whatever its state. */
+export async function findOneTimeToken(db: DbOrTx, tokenHash: string, kind: string) {
+  const [r] = await db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.kind, kind))).limit(1);
+  return r;
+}
+
 /** Marks a token used, atomically: only one caller ever gets the row back. */
 export async function consumeOneTimeToken(db: DbOrTx, kind: string, tokenHash: string, now: Date) {
   const [row] = await db.update(oneTimeTokens).set({ usedAt: now }).where(usableToken(tokenHash, kind, now)).returning();

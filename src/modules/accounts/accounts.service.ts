@@ -307,3 +307,13 @@ export type { InactiveAccount } from './accounts.repository.ts';
 export const inactiveAccounts = repo.inactiveUntil;
 /** Invitations and other one-time tokens expired before `before`: deleted. Returns how many. */
 export const purgeExpiredTokens = repo.deleteExpiredTokens;
+
+// ---------- one-time tokens for other modules (organisations' invitations) ----------
+
+export type OneTimeToken = Awaited<ReturnType<typeof repo.findOneTimeToken>>;
+/** Stores a one-time token (its sha256 only) of a kind another module defines. */
+export const storeOneTimeToken = repo.insertOneTimeToken;
+/** A one-time token by its hash and kind, used or not, expired or not (the caller tells which it is). */
+export const findOneTimeToken = repo.findOneTimeToken;
+/** Marks a token used if it is unused and unexpired; only one of many concurrent callers gets the row back. */
+export const useOneTimeToken = (db: DbOrTx, tokenHash: string, kind: string, now: Date) => repo.consumeOneTimeToken(db, kind, tokenHash, now);

@@ -1,7 +1,6 @@
 /** Personal access tokens for scripts calling /api/v1. Only the sha256 of a token is stored; the token is shown once. */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, desc } from 'drizzle-orm';
-import { apiTokens, users, type PlatformRole } from '../../db/schema/accounts.ts';
+import type { PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, CurrentUser, ServiceCtx } from '../../platform/http.ts';
@@ -9,6 +8,7 @@ import { UnauthorizedError } from '../../platform/errors.ts';
 import { sha256, newToken } from '../../platform/session.ts';
 import { isLocale } from '../../platform/i18n.ts';
 import { audit } from '../../platform/audit.ts';
+import * as repo from './accounts.repository.ts';
 
 export const TOKEN_PREFIX = 'plk_';
 
@@ -16,43 +16,30 @@ export async function createApiToken(ctx: ServiceCtx, name: string): Promise<{ i
   if (!ctx.actor) throw new Error('signed-in actor required');
   const token = TOKEN_PREFIX + newToken(32);
   const id = randomUUID();
-  await ctx.db.insert(apiTokens).values({ id, userId: ctx.actor.id, name, tokenHash: sha256(token), createdAt: ctx.now });
+  await repo.insertApiToken(ctx.db, { id, userId: ctx.actor.id, name, tokenHash: sha256(token), createdAt: ctx.now });
   await audit(ctx.db, ctx.now, { actorId: ctx.actor.id, action: 'api_token.created', objectType: 'api_token', objectId: id, ip: ctx.ip });
   return { id, token };
 }
 
 export async function listApiTokens(ctx: ServiceCtx) {
   if (!ctx.actor) return [];
-  return ctx.db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.userId, ctx.actor.id), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt));
+  return repo.liveApiTokensOf(ctx.db, ctx.actor.id);
 }
 
 /** Revokes one of the actor's own tokens; someone else's token id changes nothing. */
 export async function revokeApiToken(ctx: ServiceCtx, id: string): Promise<boolean> {
   if (!ctx.actor) return false;
-  const r = await ctx.db
-    .update(apiTokens)
-    .set({ revokedAt: ctx.now })
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.id), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (r.length) await audit(ctx.db, ctx.now, { actorId: ctx.actor.id, action: 'api_token.revoked', objectType: 'api_token', objectId: id, ip: ctx.ip });
-  return r.length > 0;
+  const revoked = await repo.revokeApiTokenOf(ctx.db, id, ctx.actor.id, ctx.now);
+  if (revoked) await audit(ctx.db, ctx.now, { actorId: ctx.actor.id, action: 'api_token.revoked', objectType: 'api_token', objectId: id, ip: ctx.ip });
+  return revoked;
 }
 
 /** The account behind a bearer token, or null when unknown, revoked or its account is gone. */
 export async function authenticateApiToken(db: DbOrTx, token: string, now: Date): Promise<CurrentUser | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await db
-    .select({ t: apiTokens, u: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), isNull(users.deletedAt)))
-    .limit(1);
+  const row = await repo.tokenWithAccount(db, sha256(token));
   if (!row) return null;
-  if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+  if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000) await repo.touchApiToken(db, row.t.id, now);
   return {
     id: row.u.id,
     name: row.u.name,

@@ -7,14 +7,14 @@
  * Each code works once: the last accepted time step is kept and only a later one is taken.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { users, signInFailures, type PlatformRole } from '../../db/schema/accounts.ts';
+import type { PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { audit } from '../../platform/audit.ts';
 import { sha256, createSession, destroySession, destroyAllSessions } from '../../platform/session.ts';
 import { verifyPassword } from './accounts.passwords.ts';
+import * as repo from './accounts.repository.ts';
 
 export const PERIOD_S = 30;
 /** One step either side of now is accepted (clocks of phones drift). */
@@ -82,11 +82,7 @@ export const hashRecoveryCode = (code: string) => sha256(normaliseRecovery(code)
 export type SecondFactorOutcome = { ok: true; token: string } | { ok: false; reason: 'invalid' | 'locked' };
 
 async function isLocked(db: DbOrTx, emailKey: string, now: Date): Promise<boolean> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.emailKey, emailKey), sql`${signInFailures.at} > ${new Date(now.getTime() - LOCK_WINDOW_MS)}`));
-  return Number(r?.n ?? 0) >= MAX_FAILURES;
+  return (await repo.failuresSince(db, { emailKey }, new Date(now.getTime() - LOCK_WINDOW_MS))) >= MAX_FAILURES;
 }
 
 /**
@@ -96,7 +92,7 @@ async function isLocked(db: DbOrTx, emailKey: string, now: Date): Promise<boolea
  * failures in 15 minutes, as for passwords).
  */
 export async function completeSignIn(ctx: ServiceCtx, input: { userId: string; pendingIdHash: string; code: string }): Promise<SecondFactorOutcome> {
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, input.userId), isNull(users.deletedAt))).limit(1);
+  const user = await repo.userById(ctx.db, input.userId, { live: true });
   if (!user?.email || !user.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };
   const emailKey = sha256(user.email.trim().toLowerCase());
   if (await isLocked(ctx.db, emailKey, ctx.now)) {
@@ -110,30 +106,19 @@ export async function completeSignIn(ctx: ServiceCtx, input: { userId: string; p
     let how = 'code';
     if (step !== null) {
       // Only a later step than the last one accepted: a code, once used, never works again (also under a race).
-      const r = await tx
-        .update(users)
-        .set({ lastTotpStep: step })
-        .where(and(eq(users.id, user.id), or(isNull(users.lastTotpStep), lt(users.lastTotpStep, step))))
-        .returning({ id: users.id });
-      accepted = r.length === 1;
+      accepted = await repo.acceptTotpStep(tx, user.id, step);
     } else if (normaliseRecovery(input.code).length === 10) {
-      const h = hashRecoveryCode(input.code);
-      const r = await tx
-        .update(users)
-        .set({ recoveryCodes: sql`${users.recoveryCodes} - ${h}::text` })
-        .where(and(eq(users.id, user.id), sql`${users.recoveryCodes} ? ${h}::text`))
-        .returning({ id: users.id });
-      accepted = r.length === 1;
+      accepted = await repo.useRecoveryCode(tx, user.id, hashRecoveryCode(input.code));
       how = 'recovery_code';
     }
     if (!accepted) return null;
     await destroySession(tx, input.pendingIdHash);
-    await tx.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
+    await repo.clearFailures(tx, emailKey);
     await audit(tx, ctx.now, { actorId: user.id, action: how === 'code' ? 'auth.second_factor' : 'auth.recovery_code', objectType: 'user', objectId: user.id, ip: ctx.ip });
     return createSession(tx, user.id, ctx.now);
   });
   if (!token) {
-    await ctx.db.insert(signInFailures).values({ id: randomUUID(), emailKey, ip: ctx.ip ?? 'unknown', at: ctx.now });
+    await repo.insertFailure(ctx.db, { id: randomUUID(), emailKey, ip: ctx.ip ?? 'unknown', at: ctx.now });
     await audit(ctx.db, ctx.now, { actorId: user.id, action: 'auth.second_factor', outcome: 'failed', objectType: 'user', objectId: user.id, ip: ctx.ip });
     return { ok: false, reason: 'invalid' };
   }
@@ -153,7 +138,7 @@ export async function enrol(
   ctx: ServiceCtx,
   input: { userId: string; secret: string; code: string; sessionIdHash: string; current?: string; atSignIn: boolean },
 ): Promise<EnrolOutcome> {
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, input.userId), isNull(users.deletedAt))).limit(1);
+  const user = await repo.userById(ctx.db, input.userId, { live: true });
   if (!user) return { ok: false, errors: { code: 'accounts.twoFactor.codeWrong' } };
   if (!input.atSignIn && !(await verifyPassword(user.passwordHash, input.current ?? ''))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
   if (!/^[A-Z2-7]{32}$/.test(input.secret)) return { ok: false, errors: { code: 'accounts.twoFactor.codeWrong' } };
@@ -161,10 +146,7 @@ export async function enrol(
   if (step === null) return { ok: false, errors: { code: 'accounts.twoFactor.codeWrong' } };
   const codes = newRecoveryCodes();
   const token = await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ totpSecret: input.secret, totpEnabledAt: ctx.now, lastTotpStep: step, recoveryCodes: codes.map(hashRecoveryCode), updatedAt: ctx.now })
-      .where(eq(users.id, user.id));
+    await repo.updateUser(tx, user.id, { totpSecret: input.secret, totpEnabledAt: ctx.now, lastTotpStep: step, recoveryCodes: codes.map(hashRecoveryCode), updatedAt: ctx.now });
     await destroyAllSessions(tx, user.id);
     await audit(tx, ctx.now, { actorId: user.id, action: 'account.second_factor_on', objectType: 'user', objectId: user.id, ip: ctx.ip });
     return createSession(tx, user.id, ctx.now);
@@ -175,12 +157,12 @@ export async function enrol(
 /** New recovery codes (the old ones stop working); asks the current password. */
 export async function renewRecoveryCodes(ctx: ServiceCtx, input: { current: string }): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; errors: Record<string, string> }> {
   const actor = ctx.actor!;
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id)).limit(1);
+  const user = await repo.userById(ctx.db, actor.id);
   if (!user?.totpEnabledAt) return { ok: false, errors: { current: 'accounts.twoFactor.notOn' } };
   if (!(await verifyPassword(user.passwordHash, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
   const codes = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ recoveryCodes: codes.map(hashRecoveryCode), updatedAt: ctx.now }).where(eq(users.id, actor.id));
+    await repo.updateUser(tx, actor.id, { recoveryCodes: codes.map(hashRecoveryCode), updatedAt: ctx.now });
     await audit(tx, ctx.now, { actorId: actor.id, action: 'account.recovery_codes', objectType: 'user', objectId: actor.id, ip: ctx.ip });
   });
   return { ok: true, recoveryCodes: codes };
@@ -190,10 +172,10 @@ export async function renewRecoveryCodes(ctx: ServiceCtx, input: { current: stri
 export async function turnOff(ctx: ServiceCtx, input: { current: string; sessionIdHash: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const actor = ctx.actor!;
   if (isSecondFactorRequired(actor.roles)) return { ok: false, errors: { current: 'accounts.twoFactor.required' } };
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id)).limit(1);
+  const user = await repo.userById(ctx.db, actor.id);
   if (!(await verifyPassword(user?.passwordHash, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, lastTotpStep: null, recoveryCodes: [], updatedAt: ctx.now }).where(eq(users.id, actor.id));
+    await repo.updateUser(tx, actor.id, { totpSecret: null, totpEnabledAt: null, lastTotpStep: null, recoveryCodes: [], updatedAt: ctx.now });
     await destroyAllSessions(tx, actor.id, input.sessionIdHash);
     await audit(tx, ctx.now, { actorId: actor.id, action: 'account.second_factor_off', objectType: 'user', objectId: actor.id, ip: ctx.ip });
   });
@@ -202,6 +184,5 @@ export async function turnOff(ctx: ServiceCtx, input: { current: string; session
 
 /** How many unused recovery codes a person has left. */
 export async function recoveryCodesLeft(db: DbOrTx, userId: string): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`jsonb_array_length(${users.recoveryCodes})::int` }).from(users).where(eq(users.id, userId));
-  return Number(r?.n ?? 0);
+  return repo.recoveryCodesLeft(db, userId);
 }
