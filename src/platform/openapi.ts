@@ -41,7 +41,7 @@ export type Operation = {
 export const errorAnswer = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'not_found, validation, invalid_json, invalid_query, consent_required, or the reason of a refused action' }),
+      code: z.string().meta({ description: 'not_found, invalid_input, invalid_json, invalid_query, consent_required, or the reason of a refused action' }),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().meta({ description: 'Invalid input: a message per field, in the caller’s language' }),
       reference: z.string().optional(),

@@ -7,10 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { asRole } from '../support/users.ts';
-import { organisations, memberships } from '../../src/db/schema/organisations.ts';
-import { goodPractices } from '../../src/db/schema/knowledge.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { asRole } from '../../../test/support/users.ts';
+import { organisations, memberships } from '../../db/schema/organisations.ts';
+import { goodPractices } from '../../db/schema/knowledge.ts';
 
 let t: TestApp;
 const assoc = { mine: randomUUID(), other: randomUUID() };

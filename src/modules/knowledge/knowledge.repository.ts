@@ -3,7 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { goodPractices, goodPracticeEdits } from '../../db/schema/knowledge.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
-import { notHidden } from '../moderation/moderation.repository.ts';
+import { notHidden } from '../moderation/moderation.service.ts';
 
 export type GoodPracticeRow = typeof goodPractices.$inferSelect;
 export type GoodPracticeInsert = typeof goodPractices.$inferInsert;

@@ -6,28 +6,30 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
-import { link, redirectTo, setFlash } from '../../platform/render.ts';
-import { emptyForm } from '../../platform/html/form.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { emptyForm, type FormState } from '../../platform/html/form.ts';
+import { formAction, formBody, requireUser } from '../../platform/forms.ts';
+import { parseQuery } from '../../platform/query.ts';
 import { isApproach } from '../../taxonomy/approaches.ts';
 import * as svc from './knowledge.service.ts';
 import * as v from './knowledge.views.ts';
 import { isSecretariat } from './knowledge.policy.ts';
 import { caseQuery } from './knowledge.schema.ts';
-import { requireUser } from '../../platform/forms.ts';
 
-/** Form fields as strings or lists of strings. */
-async function formBody(c: Ctx): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
-  for (const [k, val] of Object.entries(body)) {
-    if (typeof val === 'string') out[k] = val;
-    else if (Array.isArray(val)) out[k] = val.filter((x): x is string => typeof x === 'string');
-  }
-  // The exchange link is set by the exchanges module through the service, never from a form.
-  delete out.exchangeId;
-  return out;
+/** The editor's form fields; the exchange link is set by the exchanges module through the service, never from a form. */
+async function caseFields(c: Ctx) {
+  const { exchangeId: _x, ...body } = await formBody(c);
+  return body;
+}
+
+/** The case form (new or edit) with what the editor may choose from. */
+async function caseFormAgain(c: Ctx, mode: 'create' | 'edit', form: FormState, status: 200 | 400 = 200, id?: string) {
+  const ctx = c.var.ctx;
+  const rel = await svc.editorRelation(ctx);
+  const originalLanguage = id ? (await svc.editFormOf(ctx, id, ctx.locale)).detail.originalLanguage : undefined;
+  return v.caseFormPage(c, mode, form, { ...(id ? { id, originalLanguage } : {}), associations: rel.associations, isSecretariat: isSecretariat(ctx.actor) }, status);
 }
 
 export function knowledgeRoutes(): Hono<AppEnv> {
@@ -37,35 +39,32 @@ export function knowledgeRoutes(): Hono<AppEnv> {
     const query = c.req.query();
     const ctx = c.var.ctx;
     const abilities = { create: await svc.canEdit(ctx) };
-    try {
-      return v.libraryPage(c, query, await svc.searchGoodPractices(ctx, query), abilities);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.libraryPage(c, query, null, abilities, e.fields, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async () => v.libraryPage(c, query, await svc.searchGoodPractices(ctx, query), abilities),
+      (form, status) => v.libraryPage(c, query, null, abilities, form.errors, status),
+      query,
+    );
   });
 
   r.get('/good-practices/new', async (c) => {
     requireUser(c);
-    const ctx = c.var.ctx;
-    const rel = await svc.editorRelation(ctx);
-    if (!(await svc.canEdit(ctx))) throw new NotFoundError();
-    return v.caseFormPage(c, 'create', emptyForm({ lang: c.get('locale') }), { associations: rel.associations, isSecretariat: isSecretariat(ctx.actor) });
+    if (!(await svc.canEdit(c.var.ctx))) throw new NotFoundError();
+    return caseFormAgain(c, 'create', emptyForm({ lang: c.get('locale') }));
   });
 
   r.post('/good-practices', async (c) => {
     requireUser(c);
-    const ctx = c.var.ctx;
-    const body = await formBody(c);
-    try {
-      const out = await svc.createDraft(ctx, body);
-      setFlash(c, 'knowledge.create.done');
-      return redirectTo(c, `/good-practices/${out.id}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      const rel = await svc.editorRelation(ctx);
-      return v.caseFormPage(c, 'create', { values: body, errors: e.fields }, { associations: rel.associations, isSecretariat: isSecretariat(ctx.actor) }, 400);
-    }
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.createDraft(c.var.ctx, body);
+        setFlash(c, 'knowledge.create.done');
+        return redirectTo(c, `/good-practices/${out.id}`);
+      },
+      (form, status) => caseFormAgain(c, 'create', form, status),
+      await caseFields(c),
+    );
   });
 
   r.get('/good-practices/drafts', async (c) => {
@@ -78,7 +77,7 @@ export function knowledgeRoutes(): Hono<AppEnv> {
   r.get('/good-practices/:id/edit', async (c) => {
     requireUser(c);
     const ctx = c.var.ctx;
-    const q = svc.parseQuery(caseQuery, c.req.query());
+    const q = parseQuery(caseQuery, c.req.query(), 'knowledge.search.unknownKey');
     const lang: Locale = q.lang ?? ctx.locale;
     const { values, detail } = await svc.editFormOf(ctx, c.req.param('id'), lang);
     const rel = await svc.editorRelation(ctx);
@@ -89,20 +88,19 @@ export function knowledgeRoutes(): Hono<AppEnv> {
     requireUser(c);
     const ctx = c.var.ctx;
     const id = c.req.param('id');
-    const body = await formBody(c);
-    // A form always sends every field: checkbox groups left empty mean "none".
-    const full = { formats: [], themes: [], sdgs: [], regions: [], contactConsent: [], ...body };
-    try {
-      await svc.updateGoodPractice(ctx, id, full);
-      setFlash(c, 'knowledge.edit.done');
-      const lang = typeof body.lang === 'string' && isLocale(body.lang) && body.lang !== ctx.locale ? `?lang=${body.lang}` : '';
-      return redirectTo(c, `/good-practices/${id}${lang}`);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      const { detail } = await svc.editFormOf(ctx, id, ctx.locale);
-      const rel = await svc.editorRelation(ctx);
-      return v.caseFormPage(c, 'edit', { values: body, errors: e.fields }, { id, associations: rel.associations, isSecretariat: isSecretariat(ctx.actor), originalLanguage: detail.originalLanguage }, 400);
-    }
+    const body = await caseFields(c);
+    return formAction(
+      c,
+      async () => {
+        // A form always sends every field: checkbox groups left empty mean "none".
+        await svc.updateGoodPractice(ctx, id, { formats: [], themes: [], sdgs: [], regions: [], contactConsent: [], ...body });
+        setFlash(c, 'knowledge.edit.done');
+        const lang = typeof body.lang === 'string' && isLocale(body.lang) && body.lang !== ctx.locale ? `?lang=${body.lang}` : '';
+        return redirectTo(c, `/good-practices/${id}${lang}`);
+      },
+      (form, status) => caseFormAgain(c, 'edit', form, status, id),
+      body,
+    );
   });
 
   r.post('/good-practices/:id/publish', async (c) => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../platform/i18n.ts';
 import { list } from '../../platform/validation.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { APPROACH_CODES } from '../../taxonomy/approaches.ts';
 import { EXCHANGE_FORMAT_CODES } from '../../taxonomy/formats.ts';
@@ -12,8 +13,6 @@ import { themeCodes } from '../../taxonomy/themes.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const text = (max: number) => z.string().trim().max(max, 'platform.form.tooBig').optional().default('');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID.test(v);
 
 /** Repeated form fields (or a JSON array) as a list of strings, blanks kept so that rows stay aligned. */
 const strings = z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(500, 'platform.form.tooBig')).max(30, 'platform.form.tooBig'));

@@ -6,10 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { goodPractices } from '../../src/db/schema/knowledge.ts';
-import { searchGoodPractices } from '../../src/modules/knowledge/knowledge.service.ts';
-import type { ServiceCtx } from '../../src/platform/http.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { goodPractices } from '../../db/schema/knowledge.ts';
+import { searchGoodPractices } from './knowledge.service.ts';
+import type { ServiceCtx } from '../../platform/http.ts';
 
 let t: TestApp;
 const ctx = (): ServiceCtx => ({ db: t.db, actor: null, locale: 'en', now: t.clock.now() });

@@ -4,17 +4,18 @@
  * (ValidationError), and returns expected outcomes as a tagged union.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
-import { NotFoundError, UnauthorizedError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
-import { fieldErrors, mustParse } from '../../platform/validation.ts';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors.ts';
+import { mustParse } from '../../platform/validation.ts';
+import { parseQuery } from '../../platform/query.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { localized, type Locale } from '../../platform/i18n.ts';
 import { regionOfCountry } from '../../taxonomy/regions.ts';
 import type { CaseContact, GoodPracticeState, MultiText } from '../../db/schema/knowledge.ts';
 import * as repo from './knowledge.repository.ts';
 import { canGoodPractice, isEditor, isSecretariat, type CaseFacts, type EditorRelation, type GoodPracticeAction } from './knowledge.policy.ts';
-import { caseInput, caseQuery, isUuid, libraryQuery, TEXT_FIELDS, type CaseInput, type TextField } from './knowledge.schema.ts';
+import { caseInput, caseQuery, libraryQuery, TEXT_FIELDS, type CaseInput, type TextField } from './knowledge.schema.ts';
 import { moderationOf } from '../moderation/moderation.service.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +158,7 @@ async function loadFor(ctx: ServiceCtx, id: string, action: GoodPracticeAction):
  * over the matching set. Outcomes: the result, or ValidationError (400) for an unknown key or value.
  */
 export async function searchGoodPractices(ctx: ServiceCtx, params: Record<string, unknown>): Promise<LibraryResult> {
-  const q = parseQuery(libraryQuery, params);
+  const q = parseQuery(libraryQuery, params, 'knowledge.search.unknownKey');
   const filters: repo.LibraryFilters = { q: q.q, theme: q.theme, region: q.region, sdg: q.sdg, approach: q.approach, format: q.format, language: q.language };
   const offset = (q.page - 1) * q.limit;
   const [found, counts] = await Promise.all([repo.searchRows(ctx.db, filters, q.limit, offset), repo.facetCounts(ctx.db, filters)]);
@@ -167,22 +168,12 @@ export async function searchGoodPractices(ctx: ServiceCtx, params: Record<string
   return { items: found.rows.map((r) => card(r, ctx.locale)), page: q.page, limit: q.limit, total: found.count, hasPrev: q.page > 1, hasNext: offset + found.rows.length < found.count, facets };
 }
 
-/** Parses a query string against a strict schema: an unknown key or value is a ValidationError. */
-export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string, unknown>): z.infer<S> {
-  const r = schema.safeParse(params);
-  if (r.success) return r.data;
-  const fields: FieldErrors = {};
-  for (const issue of r.error.issues) if (issue.code === 'unrecognized_keys') for (const k of issue.keys) fields[k] = 'knowledge.search.unknownKey';
-  Object.assign(fields, Object.fromEntries(Object.entries(fieldErrors(r.error)).filter(([k]) => k !== '_form')));
-  throw new ValidationError(fields, 'invalid_query');
-}
-
 /**
  * One case, in the reader's language (or `params.lang`). Outcomes: the detail with abilities;
  * NotFoundError for a missing case or a draft the reader does not edit; ValidationError for a bad query.
  */
 export async function getGoodPractice(ctx: ServiceCtx, id: string, params: Record<string, unknown> = {}): Promise<GoodPracticeDetail> {
-  const q = parseQuery(caseQuery, params);
+  const q = parseQuery(caseQuery, params, 'knowledge.search.unknownKey');
   const { row, rel } = await loadFor(ctx, id, 'goodPractice.view');
   // Hidden after members' reports: only its association and the moderators still see it (SECURITY.md 28).
   const moderation = await moderationOf(ctx, 'good_practice', row.id);

@@ -15,7 +15,8 @@ import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageNameInline } from '../../taxonomy/languages.ts';
 import type { GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText, FacetValue } from './knowledge.service.ts';
 import { APPROACH_TEXTS, FEATURES, FUNDING, RATINGS, SYMBOL, type FundingProgramme } from './knowledge.guide.ts';
-import { reportBlock } from '../moderation/moderation.views.ts';
+import { reportPanel } from '../moderation/moderation.service.ts';
+import { foldedForm } from '../../platform/html/folded-form.ts';
 
 const themeName = (code: string, locale: Locale) => {
   const th = THEMES.find((x) => x.code === code);
@@ -204,7 +205,7 @@ ${
     ? html`<ul>${g.contacts.map((p) => html`<li>${p.name}${p.role ? html`, ${p.role}` : ''}${p.organisation ? html`, ${p.organisation}` : ''}${p.email ? html` — <a href="mailto:${p.email}">${p.email}</a>` : ''}</li>`)}</ul>`
     : html`<p class="hint">${t('knowledge.case.noContacts')}</p>`
 }</section>
-${reportBlock(c, { type: 'good_practice', id: g.id, canReport: g.moderation.canReport, hidden: g.moderation.hidden })}
+${foldedForm(c, reportPanel('good_practice', g.id, g.moderation))}
 ${
   g.abilities.viewHistory
     ? html`<section><h2>${t('knowledge.case.history')}</h2><table><thead><tr><th scope="col">${t('knowledge.history.when')}</th><th scope="col">${t('knowledge.history.who')}</th><th scope="col">${t('knowledge.history.what')}</th><th scope="col">${t('knowledge.field.language')}</th></tr></thead><tbody>${g.history.map(
