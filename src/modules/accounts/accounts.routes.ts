@@ -34,8 +34,7 @@ const newPassword = z
 const registerSchema = z.object({ name, email, password: newPassword, locale: localeField });
 const signInSchema = z.object({ email, password });
 
-/** Kept for modules not yet switched to accounts.service's `safeNext`. */
-export const safeNext = svc.safeNext;
+const { safeNext } = svc;
 
 const env = (c: Ctx): svc.AccountsEnv => ({ mailer: c.get('deps').mailer, baseUrl: c.get('deps').config.baseUrl });
 const secure = (c: Ctx) => c.get('deps').config.cookieSecure;

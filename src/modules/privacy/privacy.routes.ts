@@ -1,7 +1,6 @@
 /**
  * Routes of the privacy module: /privacy (notice, consent, withdrawal), /account/data ("download my
- * data"), and `consentGate`, the middleware that asks for consent to the notice in force before the
- * people directory, person pages and CV/attachment downloads (mounted in app.ts after the session).
+ * data"), /account/delete (deleting one's account). The consent gates are in privacy.service.ts.
  */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
@@ -15,9 +14,6 @@ import * as svc from './privacy.service.ts';
 import * as v from './privacy.views.ts';
 
 const env = (c: Ctx): svc.PrivacyEnv => ({ dataDir: c.get('deps').config.dataDir });
-
-// The gates moved to privacy.service.ts (the module's face); kept here until every importer switched.
-export { consentGate, apiConsentGate } from './privacy.service.ts';
 
 export function privacyRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();

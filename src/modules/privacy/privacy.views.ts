@@ -8,9 +8,6 @@ import type { ConsentState, ExportView } from './privacy.service.ts';
 import { NOTICE_VERSION } from './privacy.service.ts';
 import { DEFAULT_INACTIVE_MONTHS, DEFAULT_CV_MONTHS } from './privacy.retention.ts';
 
-/** Kept for views not yet switched to privacy.service's `authorName`. */
-export { authorName } from './privacy.service.ts';
-
 const dateOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 const timeOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
 
