@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
 import { formAction, requireUser, type FormBody } from '../../platform/forms.ts';
-import { isStaff } from '../exchanges/exchanges.policy.ts';
+import { isStaff } from '../../platform/roles.ts';
 import * as svc from './evaluations.service.ts';
 import * as v from './evaluations.views.ts';
 

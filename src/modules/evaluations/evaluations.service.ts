@@ -16,7 +16,7 @@ import { audit } from '../../platform/audit.ts';
 import { parseWith } from '../../platform/validation.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
 import { isUuid } from '../../platform/ids.ts';
-import { isStaff } from '../exchanges/exchanges.policy.ts';
+import { isStaff } from '../../platform/roles.ts';
 import { exchangeStanding } from '../exchanges/exchanges.service.ts';
 import * as repo from './evaluations.repository.ts';
 import { STAGES, SIDES, isStage, isDue, isReminderDue, REMINDER_DAYS, LATER_REMINDER_DAYS, WEEKLY_REMINDERS, type Stage, type Side } from './evaluations.schedule.ts';
