@@ -53,3 +53,22 @@ test('agreeing an exchange through its page sends the questionnaires already due
   assert.deepEqual(await sentFor(planned.id), ['before:host', 'before:peer']);
   assert.deepEqual(await eventsFor(planned.id), ['exchanges.agreed', 'exchanges.held', 'exchanges.planned']);
 });
+
+test('moving an agreed exchange’s dates earlier sends what falls due by the new dates at once (after commit)', async () => {
+  const other = await confirmedMatch(t);
+  const q = await ev.createQuestionnaire(ctxOf(t, other.broker), other.programmeId, { stage: 'before', title: 'Baseline', q0_kind: 'text', q0_label: 'What do you expect?' });
+  assert.ok(q.ok);
+  t.clock.set('2027-03-02T09:00:00Z');
+  const later = { ...PLAN, startDate: '2027-06-01', endDate: '2027-06-05' };
+  const planned = await ex.planExchange(ctxOf(t, other.broker), other.matchId, later, i18n().translator('en'));
+  assert.ok(planned.ok);
+  for (const who of [other.requester, other.peer, other.broker]) await ex.signTor(ctxOf(t, who), planned.id, 1);
+  assert.deepEqual(await ex.moveExchange(ctxOf(t, other.broker), planned.id, 'agree'), { ok: true, to: 'agreed' });
+  await afterCommit(t.deps);
+  assert.deepEqual(await sentFor(planned.id), [], 'the baseline is due on 18 May');
+  await ex.updatePlan(ctxOf(t, other.broker), planned.id, { ...later, startDate: '2027-03-10', endDate: '2027-03-12' });
+  assert.deepEqual(await sentFor(planned.id), [], 'not before the change has committed and been dispatched');
+  await afterCommit(t.deps);
+  assert.deepEqual(await sentFor(planned.id), ['before:host', 'before:peer']);
+  assert.ok((await eventsFor(planned.id)).includes('exchanges.rescheduled'));
+});
