@@ -1,10 +1,10 @@
 /** The CONNECT lifecycle over /api/v1 with personal access tokens: the same services and permissions as the pages. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
-import { setupCycle, ctxOf, STEP_DATA, type Cycle } from './fixtures.ts';
-import { STEPS } from '../../src/modules/requests/requests.schema.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createApiToken } from '../accounts/accounts.tokens.ts';
+import { setupCycle, ctxOf, STEP_DATA, type Cycle } from '../../../test/requests/fixtures.ts';
+import { STEPS } from '../requests/requests.schema.ts';
 
 let t: TestApp;
 let cy: Cycle;
@@ -49,6 +49,19 @@ test('requests, endorsement, submission, review, decision, call, offer and match
   const scores = Object.fromEntries(cy.criteria.map((c, i) => [c, { score: 4 - i, comment: i ? '' : 'solid' }]));
   assert.equal((await call('committee', 'PUT', `/api/v1/requests/${id}/review`, { scores })).body.error.code, 'window_closed');
   t.clock.set('2026-12-20T10:00:00Z');
+  // Scoring (POST /reviews, the document's scoreRequest): the committee only; a message per criterion; a second review replaces the first.
+  assert.equal((await call('outsider', 'POST', `/api/v1/requests/${id}/reviews`, { scores })).status, 404);
+  assert.equal((await call('requester', 'POST', `/api/v1/requests/${id}/reviews`, { scores })).status, 403, 'the requester sees the request, but does not review it');
+  const outOfRange = await call('committee', 'POST', `/api/v1/requests/${id}/reviews`, { scores: { ...scores, [cy.criteria[0]!]: { score: 7 } } });
+  assert.equal(outOfRange.status, 400);
+  assert.deepEqual(Object.keys(outOfRange.body.error.fields), [`score_${cy.criteria[0]}`]);
+  assert.match(outOfRange.body.error.fields[`score_${cy.criteria[0]}`], /0.*5/);
+  const missing = await call('committee', 'POST', `/api/v1/requests/${id}/reviews`, { scores: { [cy.criteria[0]!]: { score: 3 } } });
+  assert.equal(missing.status, 400);
+  assert.ok(missing.body.error.fields[`score_${cy.criteria[1]}`]);
+  const first = Object.fromEntries(cy.criteria.map((c) => [c, { score: 1, comment: 'first thoughts' }]));
+  assert.deepEqual((await call('committee', 'POST', `/api/v1/requests/${id}/reviews`, { scores: first })).body, { ok: true });
+  assert.deepEqual((await call('broker', 'GET', `/api/v1/requests/${id}/reviews`)).body.criteria.map((c: { mean: number }) => c.mean), [1, 1]);
   assert.equal((await call('committee', 'PUT', `/api/v1/requests/${id}/review`, { scores })).status, 200);
   assert.equal((await call('committee', 'GET', `/api/v1/requests/${id}/reviews`)).status, 404, 'reviews private until the decision');
   const board = await call('broker', 'GET', `/api/v1/requests/${id}/reviews`);
@@ -78,6 +91,26 @@ test('requests, endorsement, submission, review, decision, call, offer and match
   assert.deepEqual((await call('requester', 'POST', `/api/v1/matches/${matchId}/confirm`)).body, { ok: true, isConfirmed: false });
   assert.deepEqual((await call('provider', 'POST', `/api/v1/matches/${matchId}/confirm`)).body, { ok: true, isConfirmed: true });
   assert.equal((await call('requester', 'GET', `/api/v1/requests/${id}`)).body.state, 'matched');
+
+  // Planning the exchange of the confirmed match (the document's planExchange): the broker only; a message per field; one per match.
+  const plan = { format: 'expert_assignment', startDate: '2027-03-01', endDate: '2027-03-05', place: 'Ebolowa', p_host_official_women: 2, b0_label: 'Travel', b0_amount: '1200.50' };
+  assert.equal((await call('requester', 'POST', `/api/v1/matches/${matchId}/exchange`, plan)).status, 404);
+  assert.equal((await call(null, 'POST', `/api/v1/matches/${matchId}/exchange`, plan)).status, 401);
+  const badPlan = await call('broker', 'POST', `/api/v1/matches/${matchId}/exchange`, { ...plan, endDate: '2027-02-01', place: '', p_host_official_women: -1 });
+  assert.equal(badPlan.status, 400);
+  assert.ok(badPlan.body.error.fields.endDate && badPlan.body.error.fields.p_host_official_women, JSON.stringify(badPlan.body));
+  const planned = await call('broker', 'POST', `/api/v1/matches/${matchId}/exchange`, plan);
+  assert.equal(planned.status, 201);
+  const exchangeId = planned.body.id as string;
+  const again = await call('broker', 'POST', `/api/v1/matches/${matchId}/exchange`, plan);
+  assert.equal(again.status, 409);
+  assert.deepEqual([again.body.error.code, again.body.error.id], ['already_planned', exchangeId]);
+  const x = await call('requester', 'GET', `/api/v1/exchanges/${exchangeId}`);
+  assert.equal(x.status, 200);
+  assert.equal(x.body.exchange.place, 'Ebolowa');
+  assert.equal((await call('requester', 'PUT', `/api/v1/exchanges/${exchangeId}/plan`, { ...plan, place: 'Kribi' })).status, 404, 'only the broker plans: 404 to a side, as on the page');
+  assert.deepEqual((await call('broker', 'PUT', `/api/v1/exchanges/${exchangeId}/plan`, { ...plan, place: 'Kribi' })).body, { ok: true });
+  assert.equal((await call('broker', 'GET', `/api/v1/exchanges/${exchangeId}`)).body.exchange.place, 'Kribi');
 });
 
 test('a revoked or unknown token is refused with 401 and changes nothing', async () => {
@@ -85,8 +118,8 @@ test('a revoked or unknown token is refused with 401 and changes nothing', async
 });
 
 test('the OpenAPI document describes every lifecycle route and method', async () => {
-  const { requestsApiRoutes, requestsOperations } = await import('../../src/modules/requests/requests.api.ts');
-  const { callsApiRoutes, callsOperations } = await import('../../src/modules/calls/calls.api.ts');
+  const { requestsApiRoutes, requestsOperations } = await import('../requests/requests.api.ts');
+  const { callsApiRoutes, callsOperations } = await import('./calls.api.ts');
   const declared = new Set([...requestsOperations, ...callsOperations].map((o) => `${o.method} ${o.path}`));
   const missing = [...requestsApiRoutes().routes, ...callsApiRoutes().routes]
     .filter((r) => r.method !== 'ALL')
