@@ -4,7 +4,6 @@ import type { AppEnv } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
 import { formAction, requireUser, type FormBody } from '../../platform/forms.ts';
-import { isStaff } from '../../platform/roles.ts';
 import * as svc from './evaluations.service.ts';
 import * as v from './evaluations.views.ts';
 
@@ -92,11 +91,7 @@ export function evaluationsRoutes(): Hono<AppEnv> {
 
   r.get('/evaluations/results', async (c) => v.programmeResultsView(c, await svc.programmeResults(c.var.ctx, c.req.query('programme') ?? '')));
 
-  r.post('/evaluations/run', async (c) => {
-    if (!isStaff(c.get('user'))) throw new NotFoundError();
-    const ctx = c.var.ctx;
-    return c.json(await svc.runEvaluations(ctx.db, ctx.now));
-  });
+  r.post('/evaluations/run', async (c) => c.json(await svc.runScheduleNow(c.var.ctx)));
 
   r.get('/evaluations/:id', async (c) => v.evaluationView(c, await svc.getEvaluation(c.var.ctx, c.req.param('id')), null));
 

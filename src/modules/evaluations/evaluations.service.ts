@@ -260,6 +260,12 @@ export async function runEvaluations(db: DbOrTx, now: Date): Promise<{ sent: num
   return { sent, reminded };
 }
 
+/** The secretariat runs the schedule by hand (the worker runs it every 15 minutes); 404 for anyone else. */
+export async function runScheduleNow(ctx: ServiceCtx): Promise<{ sent: number; reminded: number }> {
+  if (!isStaff(ctx.actor)) throw new NotFoundError();
+  return runEvaluations(ctx.db, ctx.now);
+}
+
 /**
  * Sends the current version of each stage due at `now` to both sides, for every exchange or the
  * one given; how many were sent. The schedule runs it for all; an exchange that is agreed or
