@@ -27,6 +27,7 @@ import { configureScanner } from './platform/scan.ts';
 import { MODULES } from './modules/index.ts';
 import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
+import { useSlotsOf } from './platform/slots.ts';
 import { drainOutbox } from './platform/outbox.ts';
 
 /** Where a path that cannot be decoded is routed (no real page has this path). */
@@ -166,6 +167,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // so the next page shows their reactions), then send the mail queued (fire and forget: a failure
   // leaves the rows in the outbox, where the worker retries them). The one after-commit hook.
   const subscribers = subscribersOf(MODULES);
+  useSlotsOf(MODULES);
   app.use('*', async (c, next) => {
     await next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return;

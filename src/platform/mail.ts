@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 
-export type MailMessage = { to: string; subject: string; text: string };
+/** A file sent with a message (e.g. an event's .ics): small, text, kept in the outbox row until sent. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 export type Mailer = { send(msg: MailMessage): Promise<void>; describe: string };
 
 export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
@@ -16,7 +18,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     return {
       describe: `SMTP ${new URL(opts.smtpUrl).host}`,
       async send(msg) {
-        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text });
+        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments });
       },
     };
   }
@@ -24,7 +26,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
   return {
     describe: `file outbox ${opts.outboxDir}`,
     async send(msg) {
-      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text })) as unknown as { message: Buffer };
+      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments })) as unknown as { message: Buffer };
       mkdirSync(opts.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(join(opts.outboxDir, name), info.message);

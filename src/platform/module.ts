@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Mailer } from './mail.ts';
 import type { Subscriptions } from './events.ts';
+import type { SlotContributions } from './slots.ts';
 
 /** What a background job gets: the database, the time of this run, and the process's settings. */
 export type JobEnv = { db: Db; now: Date; config: Config; log: Logger; mailer: Mailer };
@@ -78,6 +79,8 @@ export type Manifest = {
   personalData?: PersonalData;
   /** Domain events this module reacts to (after the emitting transaction committed). */
   on?: Subscriptions;
+  /** Sections this module draws on other modules' pages (platform/slots.ts). */
+  slots?: SlotContributions;
 };
 
 /** Declares a manifest (an identity function, for the type). */

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
 import { rows } from './db.ts';
-import type { Mailer } from './mail.ts';
+import type { Mailer, MailAttachment } from './mail.ts';
 import { i18n, isLocale, type T } from './i18n.ts';
 import { users } from '../db/schema/accounts.ts';
 import { notificationOutbox, notificationPreferences } from '../db/schema/mail.ts';
@@ -35,7 +35,7 @@ export function nextDigestAt(now: Date): Date {
   return d;
 }
 
-export type Message = { subject: string; body: string };
+export type Message = { subject: string; body: string; attachments?: MailAttachment[] };
 
 const BASE_MARK = '@@BASE@@';
 /** A link in a message: the worker puts the site's address in front when it sends. */
@@ -56,7 +56,7 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
     if (mode === 'off' || !r.email) continue;
     const m = render(i18n().translator(isLocale(r.locale) ? r.locale : 'en'));
     const isDigest = mode === 'daily';
-    await insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, createdAt: now, dueAt: isDigest ? nextDigestAt(now) : now, isDigest });
+    await insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, attachments: m.attachments?.length ? m.attachments : null, createdAt: now, dueAt: isDigest ? nextDigestAt(now) : now, isDigest });
     n++;
   }
   return n;
@@ -90,8 +90,9 @@ export async function drainOutbox(db: DbOrTx, mailer: Mailer, now: Date, opts: {
           to: first.email,
           subject: t('platform.mail.digestSubject', { count: batch.length }),
           text: withBase(batch.map((b) => `${b.subject}\n\n${b.body}`).join('\n\n----\n\n'), opts.baseUrl),
+          attachments: batch.flatMap((b) => b.attachments ?? []),
         });
-      } else await mailer.send({ to: first.email, subject: first.subject, text: withBase(first.body, opts.baseUrl) });
+      } else await mailer.send({ to: first.email, subject: first.subject, text: withBase(first.body, opts.baseUrl), attachments: first.attachments ?? undefined });
       await markSent(db, ids, now);
       sent += batch.length;
     } catch (e) {
@@ -137,7 +138,7 @@ async function insertMessage(db: DbOrTx, v: typeof notificationOutbox.$inferInse
   await db.insert(notificationOutbox).values(v);
 }
 
-type Claimed = { id: string; user_id: string; subject: string; body: string; is_digest: boolean; attempts: number; email: string | null; locale: string };
+type Claimed = { id: string; user_id: string; subject: string; body: string; is_digest: boolean; attempts: number; email: string | null; locale: string; attachments: MailAttachment[] | null };
 
 /**
  * Claims up to `limit` unsent messages due at `now`: they are skipped by other workers
@@ -154,7 +155,7 @@ async function claimDue(db: DbOrTx, now: Date, leaseUntil: Date, limit: number):
         update notification_outbox o set due_at = ${leaseUntil.toISOString()}::timestamptz, attempts = o.attempts + 1
         from due, users u
         where o.id = due.id and u.id = o.user_id
-        returning o.id, o.user_id, o.subject, o.body, o.is_digest, o.attempts, u.email, u.locale`,
+        returning o.id, o.user_id, o.subject, o.body, o.is_digest, o.attempts, u.email, u.locale, o.attachments`,
   );
 }
 

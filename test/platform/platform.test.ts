@@ -59,7 +59,7 @@ test('after a crash the next start takes the lock over at once, saying so; a run
     // While it runs, the folder is refused, and nothing is taken over.
     const told: number[] = [];
     await assert.rejects(openPglite(dir, { onStaleLock: (o) => told.push(o.pid) }), (e: unknown) => e instanceof DataDirLockedError);
-    assert.deepEqual(told, []);
+    assert.equal(told.length, 0);
     child.kill('SIGKILL');
     await new Promise((res) => child.on('exit', res));
     // The lock's modification time is fresh (a stale-by-age check would wait ~15 s); the dead owner is recognised now.
