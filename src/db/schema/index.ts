@@ -12,3 +12,5 @@ export * from './exchanges.ts';
 export * from './evaluations.ts';
 export * from './privacy.ts';
 export * from './moderation.ts';
+export * from './networks.ts';
+export * from './events.ts';
