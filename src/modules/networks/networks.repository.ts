@@ -175,7 +175,7 @@ export async function joinedSince(db: DbOrTx, networkId: string, since: Date): P
 export async function organisationsOfUser(db: DbOrTx, userId: string): Promise<{ id: string; name: string; isAdmin: boolean }[]> {
   return rows(
     db,
-    sql`select o.id, o.name, bool_or(ms.role = 'admin') as "isAdmin" from memberships ms join organisations o on o.id = ms.organisation_id
+    sql`select o.id, o.name, bool_or(ms.role = 'org_admin') as "isAdmin" from memberships ms join organisations o on o.id = ms.organisation_id
         where ms.user_id = ${userId} and ms.status = 'active' group by o.id, o.name order by o.name`,
   );
 }

@@ -15,6 +15,7 @@ import { mustParse } from '../../platform/validation.ts';
 import { localized, type Locale } from '../../platform/i18n.ts';
 import { emit } from '../../platform/events.ts';
 import { audit } from '../../platform/audit.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
 import type { NetworkText } from '../../db/schema/networks.ts';
 import { hasCurrentConsent } from '../privacy/privacy.service.ts';
@@ -295,7 +296,7 @@ export async function exportMembers(ctx: ServiceCtx, slug: string, format: 'csv'
     advisesWithoutFee: m.advisesWithoutFee ? 'yes' : 'no',
     joinedAt: new Date(m.createdAt).toISOString(),
   }));
-  await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'networks.members.export', objectType: 'network', objectId: n.id, ip: ctx.ip });
+  await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'networks.membersExported', objectType: 'network', objectId: n.id, ip: ctx.ip });
   if (format === 'csv') {
     const lines = [CSV_COLUMNS.join(','), ...members.map((m) => CSV_COLUMNS.map((k) => csvCell(String(m[k]))).join(','))];
     return { name: `${n.slug}-members.csv`, type: 'text/csv; charset=utf-8', bytes: `${lines.join('\r\n')}\r\n` };
@@ -321,7 +322,7 @@ export type DecisionOutcome = { ok: true; state: 'active' | 'declined' } | { ok:
 /** A coordinator approves or declines a pending membership (a reason is required to decline); audited and mailed. */
 export async function decideMember(ctx: ServiceCtx, slug: string, membershipId: string, raw: unknown): Promise<DecisionOutcome> {
   const { n, actor } = await loadFor(ctx, slug, 'member.decide');
-  const m = await repo.membershipById(ctx.db, membershipId);
+  const m = isUuid(membershipId) ? await repo.membershipById(ctx.db, membershipId) : null;
   if (!m || m.networkId !== n.id) throw new NotFoundError();
   const input = mustParse(decisionInput, raw);
   if (input.decision === 'decline' && !input.reason) throw new ValidationError({ reason: 'networks.decide.reasonRequired' });
@@ -329,7 +330,7 @@ export async function decideMember(ctx: ServiceCtx, slug: string, membershipId: 
   const done = await ctx.db.transaction(async (tx) => {
     const d = await repo.decideMembership(tx, m.id, state, actor.id, ctx.now, input.reason ?? null);
     if (!d) return null;
-    await audit(tx, ctx.now, { actorId: actor.id, action: state === 'active' ? 'networks.member.approve' : 'networks.member.decline', objectType: 'network_member', objectId: m.id, ip: ctx.ip });
+    await audit(tx, ctx.now, { actorId: actor.id, action: state === 'active' ? 'networks.memberApproved' : 'networks.memberDeclined', objectType: 'network_member', objectId: m.id, ip: ctx.ip });
     if (state === 'active') await emit(tx, ctx.now, 'networks.memberApproved', { networkId: n.id, membershipId: m.id, userId: m.userId, decidedBy: actor.id });
     else await emit(tx, ctx.now, 'networks.memberDeclined', { networkId: n.id, membershipId: m.id, userId: m.userId, decidedBy: actor.id });
     const reason = input.reason ?? '';
@@ -369,7 +370,7 @@ export type SupportOutcome = { ok: true } | { ok: false; reason: 'already_suppor
 /** Another participating member supports a proposal, once. */
 export async function support(ctx: ServiceCtx, slug: string, proposalId: string): Promise<SupportOutcome> {
   const { n, s, actor } = await loadFor(ctx, slug, 'network.viewMembers');
-  const p = await repo.proposalById(ctx.db, proposalId);
+  const p = isUuid(proposalId) ? await repo.proposalById(ctx.db, proposalId) : null;
   if (!p || p.networkId !== n.id) throw new NotFoundError();
   if (!canNetwork(actor, 'proposal.support', s)) throw new ForbiddenError('guidelines_required');
   if (p.authorId === actor.id) return { ok: false, reason: 'own_proposal' };
@@ -380,7 +381,7 @@ export async function support(ctx: ServiceCtx, slug: string, proposalId: string)
 /** The coordinator accepts or declines an open proposal (a reason is required to decline); the author is mailed. */
 export async function decideProposal(ctx: ServiceCtx, slug: string, proposalId: string, raw: unknown): Promise<{ ok: true; state: 'accepted' | 'declined' } | { ok: false; reason: 'not_open' }> {
   const { n, actor } = await loadFor(ctx, slug, 'proposal.decide');
-  const p = await repo.proposalById(ctx.db, proposalId);
+  const p = isUuid(proposalId) ? await repo.proposalById(ctx.db, proposalId) : null;
   if (!p || p.networkId !== n.id) throw new NotFoundError();
   const input = mustParse(decisionInput, raw);
   if (input.decision === 'decline' && !input.reason) throw new ValidationError({ reason: 'networks.decide.reasonRequired' });
@@ -388,12 +389,12 @@ export async function decideProposal(ctx: ServiceCtx, slug: string, proposalId: 
   const done = await ctx.db.transaction(async (tx) => {
     const d = await repo.decideProposal(tx, p.id, state, actor.id, ctx.now, input.reason ?? null);
     if (!d) return null;
-    await audit(tx, ctx.now, { actorId: actor.id, action: `networks.proposal.${state === 'accepted' ? 'accept' : 'decline'}`, objectType: 'network_proposal', objectId: p.id, ip: ctx.ip });
+    await audit(tx, ctx.now, { actorId: actor.id, action: state === 'accepted' ? 'networks.proposalAccepted' : 'networks.proposalDeclined', objectType: 'network_proposal', objectId: p.id, ip: ctx.ip });
     if (state === 'accepted')
       await emit(tx, ctx.now, 'networks.proposalAccepted', { networkId: n.id, proposalId: p.id, kind: p.kind as 'theme' | 'event', title: p.title, description: p.description, lang: p.lang, authorId: p.authorId, acceptedBy: actor.id });
     const reason = input.reason ?? '';
     const title = p.title;
-    await notify(tx, ctx.now, [p.authorId], `networks.proposal.${state}`, (t) =>
+    await notify(tx, ctx.now, [p.authorId], state === 'accepted' ? 'networks.proposalAccepted' : 'networks.proposalDeclined', (t) =>
       state === 'accepted'
         ? { subject: t('networks.mail.proposalAccepted.subject', { title }), body: t('networks.mail.proposalAccepted.body', { title, network: nameIn(n.name, t) }) }
         : { subject: t('networks.mail.proposalDeclined.subject', { title }), body: t('networks.mail.proposalDeclined.body', { title, reason }) },
@@ -413,7 +414,7 @@ export async function createNetwork(ctx: ServiceCtx, raw: unknown): Promise<{ ok
   const actor = ctx.actor;
   const id = await ctx.db.transaction(async (tx) => {
     const id = await repo.insertNetwork(tx, { ...input, now: ctx.now });
-    if (id) await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.create', objectType: 'network', objectId: id, ip: ctx.ip });
+    if (id) await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.created', objectType: 'network', objectId: id, ip: ctx.ip });
     return id;
   });
   if (!id) throw new ValidationError({ slug: 'networks.create.slugTaken' });
@@ -427,7 +428,7 @@ export async function nameCoordinator(ctx: ServiceCtx, slug: string, raw: unknow
   const userId = await repo.userIdByEmail(ctx.db, email);
   if (!userId) throw new ValidationError({ email: 'networks.coordinator.unknownEmail' });
   await ctx.db.transaction(async (tx) => {
-    if (await repo.insertCoordinator(tx, n.id, userId, ctx.now)) await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.coordinator.name', objectType: 'network', objectId: n.id, ip: ctx.ip });
+    if (await repo.insertCoordinator(tx, n.id, userId, ctx.now)) await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.coordinatorNamed', objectType: 'network', objectId: n.id, ip: ctx.ip });
   });
   return { ok: true };
 }
@@ -438,7 +439,7 @@ export async function publishGuidelines(ctx: ServiceCtx, slug: string, raw: unkn
   const input = mustParse(guidelinesInput, raw);
   const version = await ctx.db.transaction(async (tx) => {
     const v = await repo.newGuidelinesVersion(tx, n.id, input.lang, input.guidelines, input.confidentiality, ctx.now);
-    await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.guidelines.version', objectType: 'network', objectId: n.id, ip: ctx.ip });
+    await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.guidelinesVersion', objectType: 'network', objectId: n.id, ip: ctx.ip });
     const ids = await repo.activeMemberIds(tx, n.id);
     await notify(tx, ctx.now, ids, 'networks.guidelines', (t) => ({
       subject: t('networks.mail.guidelines.subject', { network: nameIn(n.name, t) }),
