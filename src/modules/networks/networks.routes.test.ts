@@ -220,9 +220,10 @@ test('20 parallel joins make one membership; 20 parallel supports make one suppo
   const m = (await repo.liveMembership(t.db, ids.alpha!, user.id))!;
   await Promise.all(Array.from({ length: 20 }, () => coordA.client.post(`/en/networks/alpha/members/${m.id}/decide`, { decision: 'approve' })));
   assert.equal((await events('networks.memberApproved')).filter((e) => e.membershipId === m.id).length, 1);
-  const [p] = await t.db.select().from(networkProposals).where(eq(networkProposals.networkId, ids.alpha!));
-  await Promise.all(Array.from({ length: 20 }, () => client.post(`/en/networks/alpha/proposals/${p!.id}/support`)));
-  assert.equal((await t.db.select().from(proposalSupports).where(and(eq(proposalSupports.proposalId, p!.id), eq(proposalSupports.userId, user.id)))).length, 1);
+  const pid = await repo.insertProposal(t.db, { networkId: ids.alpha!, authorId: memberA.user.id, kind: 'theme', title: 'Parallel supports', description: 'Twenty clicks at once.', lang: 'en', now: t.clock.now() });
+  const p = { id: pid };
+  await Promise.all(Array.from({ length: 20 }, () => client.post(`/en/networks/alpha/proposals/${p.id}/support`)));
+  assert.equal((await t.db.select().from(proposalSupports).where(and(eq(proposalSupports.proposalId, p.id), eq(proposalSupports.userId, user.id)))).length, 1);
 });
 
 test('members see the member list after consent to the privacy notice; the coordinator exports CSV (formulas neutralised) and JSON Lines', async () => {

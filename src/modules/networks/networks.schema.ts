@@ -41,7 +41,7 @@ export const proposalInput = z.object({
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
-const texts = (max: number) => z.record(z.enum(LOCALES), z.string().trim().max(max)).transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v)));
+const texts = (max: number) => z.partialRecord(z.enum(LOCALES), z.string().trim().max(max)).transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v)));
 
 export const networkInput = z.object({
   slug: z.string().trim().toLowerCase().regex(SLUG, 'networks.create.slugShape'),
