@@ -57,12 +57,12 @@ test('coordinator approves member', async () => {
   const page = b.page;
   await signIn(b, 'en', 'coordinator@demo.peerlink.localhost', DEMO_PASSWORD);
   await b.goto('/en/networks/ssa/coordination');
-  const row = page.locator('main table tbody tr').filter({ hasText: 'Mariam Diallo' });
+  const row = page.locator('main ul.cards li.card').filter({ hasText: 'Mariam Diallo' });
   assert.equal(await row.count(), 1, 'the request waits');
   assert.match((await row.textContent()) ?? '', /Urban practitioner/);
   await b.submit(row.getByRole('button', { name: /^Approve/ }));
   assert.match((await page.locator('.flash').textContent()) ?? '', /approved/);
-  assert.equal(await page.locator('main table tbody tr').filter({ hasText: 'Mariam Diallo' }).count(), 0, 'no longer waiting');
+  assert.equal(await page.locator('main ul.cards li.card').filter({ hasText: 'Mariam Diallo' }).count(), 0, 'no longer waiting');
   // The member list waits for consent to the privacy notice: the prompt, accepted, brings the coordinator back.
   await b.goto('/en/networks/ssa/members');
   assert.match(page.url(), /\/privacy\/consent/);

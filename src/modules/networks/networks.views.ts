@@ -57,8 +57,9 @@ function networkNav(c: Ctx, n: NetworkDetail, current: string): Html {
     [`/networks/${n.slug}/proposals`, t('networks.nav.proposals'), n.abilities.viewMembers],
     [`/networks/${n.slug}/coordination`, t('networks.nav.coordination'), n.abilities.coordinate],
   ];
-  return html`<nav aria-label="${t('networks.nav.label')}"><ul class="tags">${items
-    .filter(([, , show]) => show)
+  const shown = items.filter(([, , show]) => show);
+  if (shown.length < 2) return html``;
+  return html`<nav aria-label="${t('networks.nav.label')}"><ul class="tags">${shown
     .map(([p, label]) => html`<li>${p === current ? html`<a href="${link(c, p)}" aria-current="page">${label}</a>` : html`<a href="${link(c, p)}">${label}</a>`}</li>`)}</ul></nav>`;
 }
 
@@ -147,7 +148,7 @@ ${errorSummary(t, form.errors, labels)}
 <form method="post" action="${link(c, `/networks/${n.slug}/join`)}" novalidate>
 ${select({ t, name: 'category', label: labels.category, form, options: MEMBER_CATEGORIES.map((x) => ({ value: x, label: categoryLabel(t, x) })), blank: t('networks.field.choose'), required: true })}
 ${organisations.length ? select({ t, name: 'organisationId', label: labels.organisationId, hint: t('networks.field.organisationHint'), form, options: organisations.map((o) => ({ value: o.id, label: o.name })), blank: t('networks.field.asIndividual') }) : ''}
-${checkboxes({ t, name: 'themes', label: labels.themes, form, options: themeOptions(locale) })}
+${checkboxes({ t, name: 'themes', label: labels.themes, form, options: n.themes.length ? n.themes.map((x) => ({ value: x, label: themeName(x, locale) })) : themeOptions(locale) })}
 ${checkboxes({ t, name: 'languages', label: labels.languages, form, options: languageOptions(locale).filter((o) => (LOCALES as readonly string[]).includes(o.value) || ['de', 'it', 'sw', 'tr', 'ru'].includes(o.value)) })}
 ${checkbox({ t, name: 'advisesWithoutFee', label: labels.advisesWithoutFee, hint: t('networks.field.advisesWithoutFeeHint'), form })}
 ${guidelinesBlock(c, n)}
@@ -179,11 +180,11 @@ ${checkbox({ t, name: 'acceptConfidentiality', label: labels.acceptConfidentiali
   });
 }
 
-function memberTable(c: Ctx, members: MemberView[], actions?: (m: MemberView) => Html): Html {
+function memberTable(c: Ctx, members: MemberView[]): Html {
   const t = c.get('t');
   const locale = c.get('locale');
-  return html`<table><caption class="visually-hidden">${t('networks.members.caption')}</caption><thead><tr><th scope="col">${t('networks.field.name')}</th><th scope="col">${t('networks.field.category')}</th><th scope="col">${t('networks.field.organisation')}</th><th scope="col">${t('networks.field.themes')}</th><th scope="col">${t('networks.field.languages')}</th><th scope="col">${t('networks.field.advises')}</th>${actions ? html`<th scope="col">${t('networks.field.decision')}</th>` : ''}</tr></thead><tbody>${members.map(
-    (m) => html`<tr><td>${authorName(c, m.name)}</td><td>${categoryLabel(t, m.category)}</td><td>${m.organisation ?? ''}</td><td>${m.themes.map((x) => themeName(x, locale)).join(', ')}</td><td>${m.languages.map((x) => languageNameInline(x, locale)).join(', ')}</td><td>${m.advisesWithoutFee ? t('networks.yes') : t('networks.no')}</td>${actions ? html`<td>${actions(m)}</td>` : ''}</tr>`,
+  return html`<table><caption class="visually-hidden">${t('networks.members.caption')}</caption><thead><tr><th scope="col">${t('networks.field.name')}</th><th scope="col">${t('networks.field.category')}</th><th scope="col">${t('networks.field.organisation')}</th><th scope="col">${t('networks.field.themes')}</th><th scope="col">${t('networks.field.languages')}</th><th scope="col">${t('networks.field.advises')}</th></tr></thead><tbody>${members.map(
+    (m) => html`<tr><td>${authorName(c, m.name)}</td><td>${categoryLabel(t, m.category)}</td><td>${m.organisation ?? ''}</td><td>${m.themes.map((x) => themeName(x, locale)).join(', ')}</td><td>${m.languages.map((x) => languageNameInline(x, locale)).join(', ')}</td><td>${m.advisesWithoutFee ? t('networks.yes') : t('networks.no')}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -250,6 +251,18 @@ ${textarea({ t, name: 'description', label: labels.description, hint: t('network
   });
 }
 
+/** A request to join, as a card (readable at phone width), with the decision form. */
+function pendingCard(c: Ctx, m: MemberView, decision: Html): Html {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return html`<li class="card"><h3>${authorName(c, m.name)}</h3>
+<p class="meta">${categoryLabel(t, m.category)}${m.organisation ? html` · ${m.organisation}` : ''} · ${fmtDate(m.createdAt, locale)}</p>
+${m.themes.length ? html`<p>${t('networks.field.themes')}: ${m.themes.map((x) => themeName(x, locale)).join(', ')}</p>` : ''}
+${m.languages.length ? html`<p>${t('networks.field.languages')}: ${m.languages.map((x) => languageNameInline(x, locale)).join(', ')}</p>` : ''}
+<p>${t('networks.field.advises')}: ${m.advisesWithoutFee ? t('networks.yes') : t('networks.no')}</p>
+${decision}</li>`;
+}
+
 export function coordinationPage(c: Ctx, v: CoordinationView, forms: { decision?: { id: string; form: FormState }; guidelines?: FormState; coordinator?: FormState } = {}, status: 200 | 400 = 200) {
   const t = c.get('t');
   const n = v.network;
@@ -271,7 +284,7 @@ export function coordinationPage(c: Ctx, v: CoordinationView, forms: { decision?
 ${networkNav(c, n, `/networks/${n.slug}/coordination`)}
 ${errorSummary(t, allErrors, { reason: t('networks.field.reason'), guidelines: t('networks.field.guidelines'), confidentiality: t('networks.field.confidentiality'), email: t('networks.field.email'), lang: t('networks.field.lang') })}
 <h2>${t('networks.coordination.pending')}</h2>
-${v.pending.length ? memberTable(c, v.pending, decisionFor) : html`<p>${t('networks.coordination.noPending')}</p>`}
+${v.pending.length ? html`<ul class="cards">${v.pending.map((m) => pendingCard(c, m, decisionFor(m)))}</ul>` : html`<p>${t('networks.coordination.noPending')}</p>`}
 <h2>${t('networks.coordination.proposals')}</h2>
 ${v.proposals.length ? html`<ul class="cards">${v.proposals.map((p) => proposalItem(c, n, p, true, forms.decision?.id === p.id ? forms.decision.form : undefined))}</ul>` : html`<p>${t('networks.proposals.empty')}</p>`}
 <h2>${t('networks.coordination.guidelines')}</h2>
