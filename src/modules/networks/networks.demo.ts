@@ -93,7 +93,7 @@ export const NETWORK_DEMO_ACCOUNTS = [
 
 const join = (a: NetworkText, b: NetworkText): NetworkText => Object.fromEntries(Object.keys(a).map((k) => [k, `${a[k]} ${b[k] ?? ''}`.trim()]));
 
-export async function seedNetworksDemo(db: Db, { now }: { now: Date }): Promise<{ networks: number; networkMembers: number }> {
+export async function seedNetworksDemo(db: Db, { now }: { now: Date }): Promise<{ networks?: number; networkMembers?: number }> {
   let created = 0;
   let members = 0;
   const userId = async (email: string) => (await findUserByEmail(db, email))?.id ?? null;
@@ -110,7 +110,8 @@ export async function seedNetworksDemo(db: Db, { now }: { now: Date }): Promise<
       created++;
     }
   }
-  if (!created) return { networks: 0, networkMembers: 0 };
+  // Nothing new: nothing to report (a second run of the demo changes and reports nothing).
+  if (!created) return {};
   const coord = async (slug: string | null, email: string) => {
     const u = await userId(email);
     if (u && (slug === null || ids[slug])) await repo.insertCoordinator(db, slug ? ids[slug]! : null, u, now);
