@@ -16,7 +16,7 @@ import { auditLog, domainEvents } from '../../db/schema/platform.ts';
 import { notificationOutbox } from '../../db/schema/mail.ts';
 import { organisations, memberships } from '../../db/schema/organisations.ts';
 import * as repo from './networks.repository.ts';
-import { canParticipate, canCoordinate, coordinatorIdsOf, erasePersonalData, exportPersonalData } from './networks.service.ts';
+import { canParticipate, canCoordinate, coordinatorIdsOf, erasePersonalData, exportPersonalData, proposalFacts } from './networks.service.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 
 let t: TestApp;
@@ -309,6 +309,20 @@ test('an admin creates a network with texts in several languages and names its c
   assert.equal((await admin.client.post('/en/networks/lac/coordinators', { email: coordB.user.email })).status, 303);
   assert.equal((await coordB.client.get('/en/networks/lac/coordination')).status, 200);
   assert.ok((await t.db.select().from(auditLog).where(eq(auditLog.action, 'networks.coordinatorNamed'))).length >= 1);
+  // An overall coordinator coordinates every network.
+  const overall = await asRole(t, ['coordinator']);
+  assert.equal((await overall.client.get('/en/networks/alpha/coordination')).status, 404);
+  assert.equal((await admin.client.post('/en/networks/lac/coordinators', { email: overall.user.email, overall: 'on' })).status, 303);
+  for (const slug of ['alpha', 'beta', 'lac']) assert.equal((await overall.client.get(`/en/networks/${slug}/coordination`)).status, 200, slug);
+  assert.ok((await coordinatorIdsOf(t.db, ids.alpha!)).includes(overall.user.id));
+});
+
+test('proposalFacts: an accepted event proposal for the events module, only to those who coordinate its network', async () => {
+  const [p] = await t.db.select().from(networkProposals).where(eq(networkProposals.title, 'Dialogue event on landfill gas'));
+  const facts = await proposalFacts(ctxOf(coordA.user), p!.id);
+  assert.deepEqual(facts && { kind: facts.kind, state: facts.state, networkId: facts.networkId, title: facts.title }, { kind: 'event', state: 'accepted', networkId: ids.alpha, title: 'Dialogue event on landfill gas' });
+  assert.equal(await proposalFacts(ctxOf(coordB.user), p!.id), null);
+  assert.equal(await proposalFacts(ctxOf(coordA.user), 'nope'), null);
 });
 
 test('an organisation joins as an institutional member and names its people, who accept the guidelines themselves', async () => {

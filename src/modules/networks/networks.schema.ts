@@ -54,7 +54,7 @@ export const networkInput = z.object({
   confidentiality: texts(8000).refine((r) => Object.keys(r).length > 0, 'networks.create.confidentialityRequired'),
 });
 
-export const coordinatorInput = z.object({ email: z.string().trim().toLowerCase().email().max(254) });
+export const coordinatorInput = z.object({ email: z.string().trim().toLowerCase().email().max(254), overall: flag.default(false) });
 
 export const guidelinesInput = z.object({
   lang: z.enum(LOCALES),

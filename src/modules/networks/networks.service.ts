@@ -6,7 +6,7 @@
  *
  * For other modules (events, later discussions), stable names: `canParticipate`, `canCoordinate`,
  * `coordinatorIdsOf`, `memberIdsOf`, `networkFacts`, `networkFactsBySlug`, `networksCoordinatedBy`,
- * `networkOptions`, `standingIn`.
+ * `networkOptions`, `standingIn`, `proposalFacts`.
  */
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import type { DbOrTx } from '../../platform/db.ts';
@@ -100,6 +100,19 @@ export async function networksCoordinatedBy(ctx: ServiceCtx): Promise<NetworkFac
   if (isAdmin(ctx.actor)) return all.map(facts);
   const mine = await repo.coordinatedBy(ctx.db, ctx.actor.id);
   return all.filter((n) => mine.includes(null) || mine.includes(n.id)).map(facts);
+}
+
+export type ProposalFacts = { id: string; networkId: string; kind: 'theme' | 'event'; state: 'open' | 'accepted' | 'declined'; title: string; description: string; lang: string; authorId: string };
+
+/**
+ * A proposal as another module needs it (events pre-fills an event from an accepted event
+ * proposal): only for those who coordinate its network, else null.
+ */
+export async function proposalFacts(ctx: ServiceCtx, proposalId: string): Promise<ProposalFacts | null> {
+  if (!ctx.actor || !isUuid(proposalId)) return null;
+  const p = await repo.proposalById(ctx.db, proposalId);
+  if (!p || !(await canCoordinate(ctx, p.networkId))) return null;
+  return { id: p.id, networkId: p.networkId, kind: p.kind as 'theme' | 'event', state: p.state as ProposalFacts['state'], title: p.title, description: p.description, lang: p.lang, authorId: p.authorId };
 }
 
 // ---------- pages and API ----------
@@ -421,14 +434,15 @@ export async function createNetwork(ctx: ServiceCtx, raw: unknown): Promise<{ ok
   return { ok: true, slug: input.slug };
 }
 
-/** An admin names a coordinator of the network by the account's address. */
+/** An admin names a coordinator of the network (or an overall coordinator of every network) by the account's address. */
 export async function nameCoordinator(ctx: ServiceCtx, slug: string, raw: unknown): Promise<{ ok: true }> {
   const { n, actor } = await loadFor(ctx, slug, 'network.nameCoordinator');
-  const { email } = mustParse(coordinatorInput, raw);
+  const { email, overall } = mustParse(coordinatorInput, raw);
   const userId = await repo.userIdByEmail(ctx.db, email);
   if (!userId) throw new ValidationError({ email: 'networks.coordinator.unknownEmail' });
   await ctx.db.transaction(async (tx) => {
-    if (await repo.insertCoordinator(tx, n.id, userId, ctx.now)) await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.coordinatorNamed', objectType: 'network', objectId: n.id, ip: ctx.ip });
+    // An overall coordinator coordinates every network (a row with no network).
+    if (await repo.insertCoordinator(tx, overall ? null : n.id, userId, ctx.now)) await audit(tx, ctx.now, { actorId: actor.id, action: 'networks.coordinatorNamed', objectType: 'network', objectId: n.id, ip: ctx.ip });
   });
   return { ok: true };
 }

@@ -295,7 +295,7 @@ ${textarea({ t, name: 'guidelines', label: t('networks.field.guidelines'), form:
 ${textarea({ t, name: 'confidentiality', label: t('networks.field.confidentiality'), form: gForm, rows: 4 })}
 <button type="submit">${t('networks.coordination.publishGuidelines')}</button></form>
 ${n.abilities.nameCoordinator
-  ? html`<h2>${t('networks.coordination.nameCoordinator')}</h2><form method="post" action="${link(c, `/networks/${n.slug}/coordinators`)}" novalidate>${input({ t, name: 'email', label: t('networks.field.email'), type: 'email', autocomplete: 'off', form: cForm })}<button type="submit">${t('networks.coordination.nameCoordinatorButton')}</button></form>`
+  ? html`<h2>${t('networks.coordination.nameCoordinator')}</h2><form method="post" action="${link(c, `/networks/${n.slug}/coordinators`)}" novalidate>${input({ t, name: 'email', label: t('networks.field.email'), type: 'email', autocomplete: 'off', form: cForm })}${checkbox({ t, name: 'overall', label: t('networks.field.overall'), hint: t('networks.field.overallHint'), form: cForm })}<button type="submit">${t('networks.coordination.nameCoordinatorButton')}</button></form>`
   : ''}`,
   });
 }
