@@ -2,7 +2,8 @@
  * Networks and membership as JSON under /api/v1: the list and a network (public), joining with the
  * acceptance of the current guidelines, accepting a new version, leaving, the member list (members
  * and coordinators, after consent to the privacy notice) and a coordinator's decision on a pending
- * membership. The same services, permissions and messages as the pages.
+ * membership, and members' proposals with their supports and the coordinator's decision. The same
+ * services, permissions and messages as the pages.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { jsonObject } from '../../platform/validation.ts';
 import { UUID } from '../../platform/ids.ts';
 import { declareOperations, outcome } from '../../platform/openapi.ts';
 import * as svc from './networks.service.ts';
-import { acceptInput, decisionInput, joinInput, memberListAnswer, membershipAnswer, networkAnswer, networkListAnswer, SLUG } from './networks.schema.ts';
+import { acceptInput, decisionInput, joinInput, memberListAnswer, membershipAnswer, networkAnswer, networkListAnswer, proposalCreated, proposalInput, proposalListAnswer, SLUG } from './networks.schema.ts';
 
 const slugParam = z.object({ slug: z.string().regex(SLUG) });
 const memberParam = slugParam.extend({ id: z.string().regex(UUID) });
@@ -40,6 +41,40 @@ export const networksOperations = declareOperations('networks', [
     path: '/networks/:slug/members/:id/decision',
     operationId: 'decideNetworkMembership',
     summary: 'A coordinator approves or declines a pending membership (a reason is required to decline; 409 not_pending)',
+    auth: 'required',
+    params: memberParam,
+    body: decisionInput,
+    response: outcome,
+    errors: [404, 409],
+  },
+  { method: 'get', path: '/networks/:slug/proposals', operationId: 'listNetworkProposals', summary: 'Members’ proposals of themes and events, open first and by support (members and coordinators)', auth: 'required', params: slugParam, response: proposalListAnswer, errors: [404] },
+  {
+    method: 'post',
+    path: '/networks/:slug/proposals',
+    operationId: 'createNetworkProposal',
+    summary: 'Propose a theme or an event (members who accepted the current guidelines; 403 guidelines_required otherwise)',
+    auth: 'required',
+    params: slugParam,
+    body: proposalInput,
+    response: proposalCreated,
+    status: 201,
+    errors: [403, 404],
+  },
+  {
+    method: 'post',
+    path: '/networks/:slug/proposals/:id/support',
+    operationId: 'supportNetworkProposal',
+    summary: 'Support another member’s open proposal, once (409 already_supported, own_proposal, not_open)',
+    auth: 'required',
+    params: memberParam,
+    response: outcome,
+    errors: [403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/networks/:slug/proposals/:id/decision',
+    operationId: 'decideNetworkProposal',
+    summary: 'A coordinator accepts (`approve`) or declines an open proposal (a reason is required to decline; 409 not_open)',
     auth: 'required',
     params: memberParam,
     body: decisionInput,
@@ -113,6 +148,32 @@ export function networksApiRoutes(): Hono<AppEnv> {
     requireUser(c);
     const out = await svc.decideMember(c.var.ctx, c.req.param('slug'), c.req.param('id'), await jsonObject(c));
     return out.ok ? c.json(out) : refusal(c, out.reason, 'networks.decide.notPending');
+  });
+
+  r.get('/networks/:slug/proposals', async (c) => {
+    requireUser(c);
+    const { proposals } = await svc.listProposals(c.var.ctx, c.req.param('slug'));
+    return c.json({
+      items: proposals.map((p) => ({ id: p.id, kind: p.kind, title: p.title, description: p.description, lang: p.lang, state: p.state, reason: p.reason, authorName: p.authorName, supports: p.supports, supportedByMe: p.supportedByMe, createdAt: p.createdAt.toISOString() })),
+    });
+  });
+
+  r.post('/networks/:slug/proposals', async (c) => {
+    requireUser(c);
+    return c.json(await svc.propose(c.var.ctx, c.req.param('slug'), await jsonObject(c)), 201);
+  });
+
+  r.post('/networks/:slug/proposals/:id/support', async (c) => {
+    requireUser(c);
+    const out = await svc.support(c.var.ctx, c.req.param('slug'), c.req.param('id'));
+    if (out.ok) return c.json(out);
+    return refusal(c, out.reason, out.reason === 'own_proposal' ? 'networks.proposal.ownProposal' : out.reason === 'not_open' ? 'networks.proposal.notOpen' : 'networks.proposal.alreadySupported');
+  });
+
+  r.post('/networks/:slug/proposals/:id/decision', async (c) => {
+    requireUser(c);
+    const out = await svc.decideProposal(c.var.ctx, c.req.param('slug'), c.req.param('id'), await jsonObject(c));
+    return out.ok ? c.json(out) : refusal(c, out.reason, 'networks.proposal.notOpen');
   });
 
   return r;

@@ -374,6 +374,33 @@ test('the API: list, get with the caller’s standing, join (201, 409 twice), de
   void user;
 });
 
+test('the API for proposals: create (403 until the guidelines are accepted), list, support once (409), decision', async () => {
+  const { client } = await asRole(t, []);
+  const j = JSON.parse((await client.request('POST', '/api/v1/networks/alpha/join', { json: { category: 'research', acceptGuidelines: true, acceptConfidentiality: true } })).body_);
+  assert.equal((await client.request('POST', '/api/v1/networks/alpha/proposals', { json: { kind: 'theme', title: 'Open data', description: 'Sharing municipal data sets.' } })).status, 404, 'pending: not yet a member');
+  await coordA.client.request('POST', `/api/v1/networks/alpha/members/${j.membershipId}/decision`, { json: { decision: 'approve' } });
+  const bad = await client.request('POST', '/api/v1/networks/alpha/proposals', { json: { kind: 'party', title: 'x', description: 'y' } });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(Object.keys(JSON.parse(bad.body_).error.fields).sort(), ['description', 'kind', 'title']);
+  const created = await client.request('POST', '/api/v1/networks/alpha/proposals', { json: { kind: 'theme', title: 'Open data', description: 'Sharing municipal data sets.' } });
+  assert.equal(created.status, 201);
+  const { id } = JSON.parse(created.body_);
+  assert.equal((await client.request('POST', `/api/v1/networks/alpha/proposals/${id}/support`)).status, 409);
+  const other = await asRole(t, []);
+  await repo.insertMembership(t.db, { networkId: ids.alpha!, userId: other.user.id, category: 'practitioner', themes: [], languages: [], advisesWithoutFee: false, state: 'active', createdAt: t.clock.now() });
+  await repo.insertAcceptance(t.db, ids.alpha!, other.user.id, 1, t.clock.now());
+  assert.equal((await other.client.request('POST', `/api/v1/networks/alpha/proposals/${id}/support`)).status, 200);
+  const again = await other.client.request('POST', `/api/v1/networks/alpha/proposals/${id}/support`);
+  assert.equal(again.status, 409);
+  assert.equal(JSON.parse(again.body_).error.code, 'already_supported');
+  const list = JSON.parse((await client.get('/api/v1/networks/alpha/proposals')).body_);
+  assert.equal(list.items.find((p: { id: string }) => p.id === id)?.supports, 1);
+  assert.equal((await coordB.client.request('POST', `/api/v1/networks/alpha/proposals/${id}/decision`, { json: { decision: 'approve' } })).status, 404);
+  assert.equal((await coordA.client.request('POST', `/api/v1/networks/alpha/proposals/${id}/decision`, { json: { decision: 'decline' } })).status, 400);
+  assert.equal((await coordA.client.request('POST', `/api/v1/networks/alpha/proposals/${id}/decision`, { json: { decision: 'approve' } })).status, 200);
+  assert.equal((await coordA.client.request('POST', `/api/v1/networks/alpha/proposals/${id}/decision`, { json: { decision: 'approve' } })).status, 409);
+});
+
 test('a person’s data: the export holds memberships, acceptances, proposals and supports; erasure removes them', async () => {
   const data = await exportPersonalData(t.db, memberA.user.id);
   assert.ok((data.networkMemberships as unknown[]).length >= 1);

@@ -97,3 +97,19 @@ export const memberRow = z.object({
   joinedAt: z.string(),
 });
 export const memberListAnswer = z.object({ items: z.array(memberRow) });
+
+export const proposalRow = z.object({
+  id: z.string(),
+  kind: z.enum(PROPOSAL_KINDS),
+  title: z.string(),
+  description: z.string(),
+  lang: z.string(),
+  state: z.string(),
+  reason: z.string().nullable(),
+  authorName: z.string(),
+  supports: z.number().int(),
+  supportedByMe: z.boolean(),
+  createdAt: z.string(),
+});
+export const proposalListAnswer = z.object({ items: z.array(proposalRow) });
+export const proposalCreated = z.object({ ok: z.literal(true), id: z.string() });
