@@ -44,7 +44,8 @@ export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const texts = (max: number) => z.partialRecord(z.enum(LOCALES), z.string().trim().max(max)).transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v)));
 
 export const networkInput = z.object({
-  slug: z.string().trim().toLowerCase().regex(SLUG, 'networks.create.slugShape'),
+  // `new` is the address of the admin's form.
+  slug: z.string().trim().toLowerCase().regex(SLUG, 'networks.create.slugShape').refine((v) => v !== 'new', 'networks.create.slugTaken'),
   name: texts(120).refine((r) => Object.keys(r).length > 0, 'networks.create.nameRequired'),
   purpose: texts(4000).refine((r) => Object.keys(r).length > 0, 'networks.create.purposeRequired'),
   regions: list(z.enum(REGION_CODES)),
