@@ -257,9 +257,9 @@ function pendingCard(c: Ctx, m: MemberView, decision: Html): Html {
   const locale = c.get('locale');
   return html`<li class="card"><h3>${authorName(c, m.name)}</h3>
 <p class="meta">${categoryLabel(t, m.category)}${m.organisation ? html` · ${m.organisation}` : ''} · ${fmtDate(m.createdAt, locale)}</p>
-${m.themes.length ? html`<p>${t('networks.field.themes')}: ${m.themes.map((x) => themeName(x, locale)).join(', ')}</p>` : ''}
-${m.languages.length ? html`<p>${t('networks.field.languages')}: ${m.languages.map((x) => languageNameInline(x, locale)).join(', ')}</p>` : ''}
-<p>${t('networks.field.advises')}: ${m.advisesWithoutFee ? t('networks.yes') : t('networks.no')}</p>
+${m.themes.length ? html`<p>${t('networks.pending.themes', { list: m.themes.map((x) => themeName(x, locale)).join(', ') })}</p>` : ''}
+${m.languages.length ? html`<p>${t('networks.pending.languages', { list: m.languages.map((x) => languageNameInline(x, locale)).join(', ') })}</p>` : ''}
+<p>${m.advisesWithoutFee ? t('networks.pending.advises') : t('networks.pending.notAdvises')}</p>
 ${decision}</li>`;
 }
 
