@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { guidelineAcceptances, networkCoordinators, networkMembers, networkProposals, networks, proposalSupports, type NetworkText } from '../../db/schema/networks.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
+import { SLUG } from './networks.schema.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type MembershipRow = typeof networkMembers.$inferSelect;
@@ -25,6 +26,8 @@ export async function memberCounts(db: DbOrTx, ids: string[]): Promise<Map<strin
 }
 
 export async function networkBySlug(db: DbOrTx, slug: string): Promise<NetworkRow | null> {
+  // Not a slug (a NUL, a path trick, a huge string): no network, without asking the database.
+  if (!SLUG.test(slug)) return null;
   const [n] = await db.select().from(networks).where(eq(networks.slug, slug));
   return n ?? null;
 }

@@ -72,6 +72,10 @@ test('the list and a network page are public, in every language; a missing netwo
   assert.match(ar.body_, /dir="rtl"/);
   assert.match(ar.body_, /lang="en" dir="ltr"/, 'English content on an Arabic page is marked');
   assert.equal((await v.get('/en/networks/nope')).status, 404);
+  for (const bad of ['%00', '%2500', 'x'.repeat(300), 'NOPE']) {
+    assert.equal((await v.get(`/en/networks/${bad}`)).status, 404, bad);
+    assert.equal((await v.get(`/api/v1/networks/${bad}`)).status, 404, bad);
+  }
 });
 
 test('joining a moderated network: the form asks for the guidelines; the declaration is recorded pending with the acceptance; the coordinators are mailed', async () => {
