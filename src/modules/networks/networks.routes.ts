@@ -24,12 +24,8 @@ declare module '../../platform/slots.ts' {
 
 /** Members' data waits for consent to the privacy notice: the consent page, then back here. */
 async function consented(c: Ctx, run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof svc.ConsentRequired) return c.redirect(`${link(c, '/privacy/consent')}?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
-    throw e;
-  }
+  if (await svc.needsConsent(c.var.ctx)) return c.redirect(`${link(c, '/privacy/consent')}?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+  return run();
 }
 
 /** The admin's form: `name.en`, `name.fr` … become `{ name: { en, fr } }`. */

@@ -280,6 +280,11 @@ export class ConsentRequired extends ForbiddenError {
   }
 }
 
+/** Whether the signed-in actor must first consent to the current privacy notice before seeing members' data (pages send them to the consent page). */
+export async function needsConsent(ctx: ServiceCtx): Promise<boolean> {
+  return !!ctx.actor && !(await hasCurrentConsent(ctx.db, ctx.actor.id));
+}
+
 /** The active members, for members and coordinators (404 for others), after consent to the privacy notice. */
 export async function listMembers(ctx: ServiceCtx, slug: string): Promise<{ network: NetworkDetail; members: MemberView[] }> {
   const { actor } = await loadFor(ctx, slug, 'network.viewMembers');
