@@ -2,12 +2,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { confirmedMatch, PLAN, type Matched } from './fixtures.ts';
-import { ctxOf } from '../requests/fixtures.ts';
-import { i18n } from '../../src/platform/i18n.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
-import * as ex from '../../src/modules/exchanges/exchanges.service.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { confirmedMatch, PLAN, type Matched } from '../../../test/exchanges/fixtures.ts';
+import { ctxOf } from '../../../test/requests/fixtures.ts';
+import { i18n } from '../../platform/i18n.ts';
+import { createApiToken } from '../accounts/accounts.service.ts';
+import * as ex from './exchanges.service.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -64,7 +64,7 @@ test('terms are signed through the API by all three sides, then the broker agree
 });
 
 test('the OpenAPI document describes every route and method of the exchanges API', async () => {
-  const { exchangesApiRoutes, exchangesOperations } = await import('../../src/modules/exchanges/exchanges.api.ts');
+  const { exchangesApiRoutes, exchangesOperations } = await import('./exchanges.api.ts');
   const declared = new Set(exchangesOperations.map((o) => `${o.method} ${o.path}`));
   const routes = exchangesApiRoutes()
     .routes.filter((r) => r.method !== 'ALL')
