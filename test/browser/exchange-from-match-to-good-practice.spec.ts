@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './support/server.ts';
 import { Browser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
-import { DEMO_EXCHANGE_IDS, DEMO_HELD_TITLE, DEMO_TO_PLAN_TITLE } from '../../src/modules/demo/demo.exchanges.ts';
+import { DEMO_EXCHANGE_IDS } from '../../src/modules/calls/calls.demo.ts';
+import { DEMO_HELD_TITLE, DEMO_TO_PLAN_TITLE } from '../../src/modules/requests/requests.demo.ts';
 
 let server: RunningServer;
 let b: Browser;
