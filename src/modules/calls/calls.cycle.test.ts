@@ -241,6 +241,10 @@ test('from a selected request to a confirmed match: call, offers, thread, shortl
   await afterCommit(t.deps);
   assert.equal(await state(id), 'matched');
   assert.equal((await calls.getCall(ctx(null), callId)).call.state, 'matched');
+  // What the other modules may react to, recorded with each change and handled after commit.
+  const recorded = await rows<{ name: string; handled: boolean }>(t.db, sql`select name, handled_at is not null as handled from domain_events where payload->>'requestId' = ${id}`);
+  assert.deepEqual(recorded.map((e) => e.name).sort(), ['calls.matchConfirmed', 'calls.published', 'requests.decided', 'requests.submitted']);
+  assert.ok(recorded.every((e) => e.handled));
   assert.deepEqual(await calls.confirmMatch(ctx(cy.requester), matchId), { ok: false, reason: 'not_proposed' });
 
   const tl = await programmes.getTimeline(ctx(null), cy.slug);
