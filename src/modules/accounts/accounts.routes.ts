@@ -198,7 +198,12 @@ export function accountsRoutes(): Hono<AppEnv> {
     ),
   );
 
-  // Account settings: signed-in only (a visitor is sent to sign in, and comes back).
+  // Account settings: signed-in only. A visitor on any /account path (pages of other modules under it too, and paths
+  // that do not exist) is sent to sign in, and comes back; a member gets the page, or 404.
+  r.use('/account/*', async (c, next) => {
+    requireUser(c);
+    await next();
+  });
   const tokensOf = (c: Ctx) => tokens.listApiTokens(c.var.ctx);
   r.get('/account', async (c) => {
     requireUser(c);
