@@ -12,7 +12,7 @@ const TYPES: Record<FileFormat, string> = { csv: 'text/csv; charset=utf-8', json
 
 function download(c: Ctx, format: FileFormat): Response {
   const deps = c.get('deps');
-  const chunks = exportOrganisations({ db: deps.database.db, actor: c.get('user') }, { format });
+  const chunks = exportOrganisations(c.var.ctx, { format });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
