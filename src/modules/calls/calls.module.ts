@@ -4,7 +4,11 @@ import { eraseExpertEntries, exportOffers } from './calls.repository.ts';
 import { callsRoutes } from './calls.routes.ts';
 import { callsApiRoutes } from './calls.api.ts';
 import { seedCallsDemo } from './calls.demo.ts';
+import { callOfRequest } from './calls.service.ts';
+import { requestCallSection } from './calls.views.ts';
 
 export default defineModule({ name: 'calls', personalData: { export: exportOffers, erase: eraseExpertEntries }, pages: callsRoutes, api: callsApiRoutes,
   // The demo's calls, offers and confirmed matches, after the demo's requests.
-  demo: { order: 60, run: seedCallsDemo } });
+  demo: { order: 60, run: seedCallsDemo },
+  // The request's page (requests, below) shows its call: drawn here, so that requests need not know calls.
+  slots: { 'requests.page': async (c, r) => requestCallSection(c, r, await callOfRequest(c.var.ctx, r.requestId)) } });

@@ -412,6 +412,17 @@ export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'co
   });
 }
 
+export type CallOfRequest = { callId: string; title: string; match: { offerId: string; state: string } | null };
+
+/** The call published from a request and its live match, for the request's page (whoever may see the request); null before the call. */
+export async function callOfRequest(ctx: ServiceCtx, requestId: string): Promise<CallOfRequest | null> {
+  await loadRequest(ctx, requestId);
+  const c = await repo.findCallByRequest(ctx.db, requestId);
+  if (!c) return null;
+  const m = await repo.liveMatchOfCall(ctx.db, c.id);
+  return { callId: c.id, title: c.title, match: m ? { offerId: m.offerId, state: m.state } : null };
+}
+
 /** The offer a match belongs to (for redirecting after an answer); 404 for anyone who may not see it. */
 export async function matchOffer(ctx: ServiceCtx, matchId: string): Promise<string> {
   const m = isUuid(matchId) ? await repo.findMatch(ctx.db, matchId) : undefined;

@@ -296,18 +296,7 @@ export async function exportRequests(db: DbOrTx, userId: string): Promise<Record
   };
 }
 
-// ---------- the calls of requests (read only: the calls module writes them) ----------
-
-/** The call published from a request and its live (not declined) match. */
-export async function callOfRequest(db: DbOrTx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | undefined> {
-  const [r] = await rows<{ id: string; title: string; state: string; offer_id: string | null; match_state: string | null }>(
-    db,
-    sql`select c.id, c.title, c.state, m.offer_id, m.state as match_state
-        from expertise_calls c left join matches m on m.call_id = c.id and m.state <> 'declined'
-        where c.request_id = ${requestId} limit 1`,
-  );
-  return r && { callId: r.id, title: r.title, state: r.state, match: r.offer_id && r.match_state ? { offerId: r.offer_id, state: r.match_state } : null };
-}
+// ---------- calls for the broker's dashboard (read only: the calls module writes them) ----------
 
 export type CallDashboardRow = {
   id: string;
