@@ -180,8 +180,8 @@ export function requestsRoutes(): Hono<AppEnv> {
     // An unknown filter answers 400: the whole dashboard with the filter's error.
     return formAction(
       c,
-      async () => v.dashboardPage(c, await getDashboard(c.var.ctx, query), query),
-      async (form, status) => v.dashboardPage(c, await getDashboard(c.var.ctx), query, form.errors, status),
+      async () => v.dashboardPage(c, await getDashboard(c.var.ctx, query), await renderSlot(c, 'requests.broker', {}), query),
+      async (form, status) => v.dashboardPage(c, await getDashboard(c.var.ctx), await renderSlot(c, 'requests.broker', {}), query, form.errors, status),
       query,
     );
   });

@@ -165,6 +165,8 @@ declare module '../../platform/slots.ts' {
   interface Slots {
     /** On a request's page, after its decision: the call for expertise published from it, or the way to it (the calls module, above this one, draws it). */
     'requests.page': { requestId: string; state: RequestState; canPublishCall: boolean };
+    /** On the broker's dashboard, after the requests: the calls for expertise (drawn by the calls module). */
+    'requests.broker': Record<string, never>;
   }
 }
 
@@ -373,23 +375,17 @@ ${textarea({ t, name: `comment_${cr.id}`, label: t('requests.review.comment'), f
   });
 }
 
-export function callStateLabel(t: T, s: string): string {
-  return ({ open: t('calls.state.open'), matched: t('calls.state.matched'), closed: t('calls.state.closed') } as Record<string, string>)[s] ?? s;
-}
-
 const WAITING: Record<string, string> = {
   requester: 'requests.waiting.requester',
   approver: 'requests.waiting.approver',
   broker: 'requests.waiting.broker',
   committee: 'requests.waiting.committee',
   nobody: 'requests.waiting.nobody',
-  providers: 'requests.waiting.providers',
-  provider: 'requests.waiting.provider',
-  bothSides: 'requests.waiting.bothSides',
 };
 
 /** The broker's dashboard: requests by state with who they wait on and a flag after 10 working days; calls with offers and last change. */
-export function dashboardPage(c: Ctx, d: Dashboard, values: Record<string, unknown> = {}, errors: Record<string, string> = {}, status = 200) {
+/** The broker's dashboard; `slot` is what the modules above add (slot `requests.broker`: the calls). */
+export function dashboardPage(c: Ctx, d: Dashboard, slot: Html, values: Record<string, unknown> = {}, errors: Record<string, string> = {}, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
   const filter: FormState = { values, errors };
@@ -417,16 +413,6 @@ ${
       )}</tbody></table>`
     : html`<p>${t('requests.mine.none')}</p>`
 }</section>
-<section aria-labelledby="calls-h"><h2 id="calls-h">${t('requests.dashboard.calls')}</h2>
-${
-  d.calls.length
-    ? html`<table><thead><tr><th scope="col">${t('requests.field.title')}</th><th scope="col">${t('requests.dashboard.state')}</th><th scope="col">${t('requests.dashboard.waitingOn')}</th><th scope="col">${t('requests.dashboard.offers')}</th><th scope="col">${t(
-        'requests.dashboard.lastChange',
-      )}</th></tr></thead><tbody>${d.calls.map(
-        (x) =>
-          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}">${x.title}</a><br><span class="hint">${x.programmeName}</span></th><td>${callStateLabel(t, x.state)}</td><td>${t(WAITING[x.waitingOn]!)}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
-      )}</tbody></table>`
-    : html`<p>${t('requests.dashboard.noCalls')}</p>`
-}</section>`,
+${slot}`,
   });
 }

@@ -133,15 +133,3 @@ test('automatic eligibility rules follow the programme settings', () => {
   const bad = automaticRules({ ...base, org: { ...base.org, region: 'europe' }, submittedAt: null });
   assert.deepEqual(bad.filter((r) => !r.ok).map((r) => r.rule), ['regionEligible', 'submittedInTime']);
 });
-
-test('a call waits on offers while open, on the secretariat after its deadline, on the sides of a proposed match', async () => {
-  const { callWaitingOn } = await import('./requests.dashboard.ts');
-  const now = new Date('2026-12-01Z');
-  const base = { state: 'open', deadline: new Date('2026-12-15Z'), matchState: null, requesterConfirmed: false, providerConfirmed: false };
-  assert.equal(callWaitingOn(base, now), 'providers');
-  assert.equal(callWaitingOn({ ...base, deadline: new Date('2026-11-30Z') }, now), 'broker');
-  assert.equal(callWaitingOn({ ...base, matchState: 'proposed' }, now), 'bothSides');
-  assert.equal(callWaitingOn({ ...base, matchState: 'proposed', requesterConfirmed: true }, now), 'provider');
-  assert.equal(callWaitingOn({ ...base, matchState: 'proposed', providerConfirmed: true }, now), 'requester');
-  assert.equal(callWaitingOn({ ...base, state: 'matched', matchState: 'confirmed' }, now), 'nobody');
-});
