@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
+import { isUuid } from '../../platform/ids.ts';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
@@ -276,6 +277,7 @@ export async function setRoles(ctx: ServiceCtx, input: { userId: string; roles: 
     await audit(ctx.db, ctx.now, { actorId: ctx.actor?.id ?? null, action: 'users.set_roles', objectType: 'user', objectId: input.userId, outcome: 'denied', ip: ctx.ip });
     throw new NotFoundError();
   }
+  if (!isUuid(input.userId)) return { ok: false, reason: 'not_found' };
   const roles = [...new Set(input.roles)].filter((r) => (PLATFORM_ROLES as readonly string[]).includes(r)).sort() as PlatformRole[];
   return ctx.db.transaction(async (tx) => {
     if (!(await repo.setRolesOf(tx, input.userId, roles, input.coordinatorRegions ?? [], ctx.now))) return { ok: false as const, reason: 'not_found' as const };
