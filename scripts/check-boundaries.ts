@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripComments } from './check-i18n.ts';
 
 export type Violation = { rule: 'face' | 'cycle' | 'query' | 'write' | 'platform'; file: string; detail: string };
 
@@ -39,11 +40,6 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Blanks comments and string contents other than import specifiers are kept as they are: specifiers are read from import syntax only. */
-function stripComments(code: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  return code.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/(^|[^:'"`])\/\/.*$/gm, (m, p: string) => p + blank(m.slice(p.length)));
-}
 
 type Import = { spec: string; line: number; typeOnly: boolean; names: string[] };
 
@@ -66,8 +62,8 @@ export function importsOf(code: string): Import[] {
 }
 
 /** The tables each schema file declares. */
-function tablesBySchemaFile(): Map<string, Set<string>> {
-  const dir = join(ROOT, 'src/db/schema');
+function tablesBySchemaFile(root: string): Map<string, Set<string>> {
+  const dir = join(root, 'src/db/schema');
   const out = new Map<string, Set<string>>();
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.ts') || f === 'index.ts') continue;
@@ -87,7 +83,7 @@ const roleOf = (file: string): string => {
 export function check(root = ROOT): { violations: Violation[]; edges: Map<string, Set<string>> } {
   const violations: Violation[] = [];
   const edges = new Map<string, Set<string>>();
-  const tables = tablesBySchemaFile();
+  const tables = tablesBySchemaFile(root);
   const ownerOfTable = new Map<string, string>();
   for (const [file, names] of tables) for (const n of names) ownerOfTable.set(n, SCHEMA_OWNER[file] ?? file);
   const files = [...walk(join(root, 'src/modules')), ...walk(join(root, 'src/platform')), ...walk(join(root, 'src/taxonomy'))];

@@ -23,10 +23,41 @@ const QUOTED = /(['"`])([a-z]+(?:\.[a-zA-Z0-9]+)+)\1/g;
 /** File names and module specifiers have the same shape; they are not keys. */
 const NOT_A_KEY = /\.(ts|tsx|js|mjs|cjs|json|css|sql|md|txt|csv|jsonl|html|svg|png|pdf)$/;
 
-/** Blanks out comments (keeping line numbers): a key named in a comment is neither used nor missing. */
+/**
+ * Blanks out comments (keeping line numbers): a key named in a comment is neither used nor missing.
+ * String and template literals are skipped whole, so `'/account/*'` does not open a comment.
+ */
 export function stripComments(code: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  return code.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/(^|\s)\/\/.*$/gm, blank);
+  const out = code.split('');
+  let i = 0;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
+  };
+  while (i < code.length) {
+    const ch = code[i]!;
+    const next = code[i + 1];
+    if (ch === '/' && next === '/') {
+      const end = code.indexOf('\n', i);
+      const stop = end === -1 ? code.length : end;
+      blank(i, stop);
+      i = stop;
+    } else if (ch === '/' && next === '*') {
+      const end = code.indexOf('*/', i + 2);
+      const stop = end === -1 ? code.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      // Skip to the closing quote (escapes honoured); template placeholders stay part of the literal.
+      let k = i + 1;
+      while (k < code.length && code[k] !== ch) {
+        if (code[k] === '\\') k++;
+        else if (ch !== '`' && code[k] === '\n') break;
+        k++;
+      }
+      i = k + 1;
+    } else i++;
+  }
+  return out.join('');
 }
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

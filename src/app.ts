@@ -130,11 +130,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Visitors' views of the public lists come from a short cache (already compressed).
   if (config.pageCacheSeconds > 0)
     app.use('*', pageCache({ paths: /^\/(organisations|good-practices|calls|calls-for-requests|cooperation-approaches|funding)?$/, ttlMs: config.pageCacheSeconds * 1000, now: deps.now }));
-  // Forms and JSON are small; upload routes (CVs, attachments) enforce their own, larger limits
-  // while streaming, so the general limit skips them.
+  // Forms and JSON are small; upload routes (CVs, attachments) enforce their own, larger limits on
+  // multipart bodies while streaming, so the general limit skips those (and only those).
   const generalLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.text('Payload Too Large', 413) });
   const UPLOAD_PATH = /^\/(requests\/[^/]+\/attachments|offers\/[^/]+\/cv|exchanges\/[^/]+\/documents)$/;
-  app.use('*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : generalLimit(c, next)));
+  const isMultipart = (c: { req: { header(n: string): string | undefined } }) => /^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '');
+  app.use('*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) && isMultipart(c) ? next() : generalLimit(c, next)));
   app.use('*', crossSiteGuard());
 
   // Session, then language: path, cookie, the account's language, Accept-Language.

@@ -5,7 +5,8 @@
  * what was typed. Invalid input has one channel: a ValidationError thrown by the service.
  */
 import { bodyLimit } from 'hono/body-limit';
-import type { Ctx, CurrentUser } from './http.ts';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Ctx, CurrentUser } from './http.ts';
 import { SignInRequired, ValidationError } from './errors.ts';
 import type { FormState } from './html/form.ts';
 import { controlCharFields } from './input-guard.ts';
@@ -73,4 +74,9 @@ export async function readUpload(c: Ctx, field = 'file'): Promise<{ upload: Uplo
 }
 
 /** 413 before the body is buffered whole: a declared length over the limit is refused at once; a stream that grows past it is cut. */
-export const uploadLimit = (max: number) => bodyLimit({ maxSize: max + 64 * 1024, onError: (c) => c.text(c.get('t')('platform.file.tooLarge'), 413) });
+export const uploadLimit = (max: number): MiddlewareHandler<AppEnv> => {
+  const limit = bodyLimit({ maxSize: max + 64 * 1024, onError: (c) => c.text(c.get('t')('platform.file.tooLarge'), 413) });
+  // Only a multipart body carries a file and is streamed under this limit; any other body on an upload
+  // route passed the general 2 MB limit and the input guard, which read it already (a stream reads once).
+  return (c, next) => (/^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '') ? limit(c, next) : next());
+};

@@ -5,6 +5,7 @@ import type { Ctx } from './http.ts';
 import { href } from './http.ts';
 import { layout, type Html, type PageMeta, type PageOptions } from './html/layout.ts';
 import { i18n } from './i18n.ts';
+import { errorFields } from './log.ts';
 
 const FLASH = 'flash';
 
@@ -57,4 +58,39 @@ export function download(c: Ctx, f: { name: string; type: string; bytes: Uint8Ar
   c.header('Content-Security-Policy', 'sandbox');
   c.header('Cache-Control', 'private, no-store');
   return c.body(typeof f.bytes === 'string' ? f.bytes : new Uint8Array(f.bytes));
+}
+
+/**
+ * A download streamed from an async sequence of text chunks (exports of any size). Once the first
+ * byte is out the status cannot change: a failure is logged (redacted) and the stream is cut, so the
+ * client sees an incomplete download rather than a half file passed off as whole.
+ */
+export function streamDownload(c: Ctx, chunks: AsyncGenerator<string, unknown, unknown>, f: { name: string; type: string; cacheControl: string }): Response {
+  const deps = c.get('deps');
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (e) {
+        deps.log.error('download failed', { requestId: c.get('requestId'), ...errorFields(e) });
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': f.type,
+      'Content-Disposition': `attachment; filename="${f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"`,
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': f.cacheControl,
+    },
+  });
 }

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './support/server.ts';
 import { Browser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
-import { DEMO_EXCHANGE_IDS, DEMO_HELD_TITLE, DEMO_TO_PLAN_TITLE } from '../../src/modules/demo/demo.exchanges.ts';
+import { DEMO_EXCHANGE_IDS } from '../../src/modules/calls/calls.demo.ts';
+import { DEMO_HELD_TITLE, DEMO_TO_PLAN_TITLE } from '../../src/modules/requests/requests.demo.ts';
 
 let server: RunningServer;
 let b: Browser;
@@ -160,13 +161,14 @@ test('host and peer agree terms of reference: the host writes, the peer changes,
 
 test('participant answers evaluation: the host answers the "before" questionnaire, seen by the broker and the host only', async () => {
   const p = b.page;
-  // The broker runs the schedule now (the server also does every 15 minutes), with the browser's
-  // session (the page's CSP allows no script requests): the exchange starts in a week, so "before"
-  // is due for both sides.
+  // The exchange starts in a week, so "before" was due for both sides the moment the terms were
+  // agreed: the evaluations module sent it on the `exchanges.agreed` event. The broker's manual run of
+  // the schedule (the server also runs it every 15 minutes; the browser's session, as the page's CSP
+  // allows no script requests) finds nothing more to send.
   await signIn(b, 'en', as('broker'), DEMO_PASSWORD);
   const run = await p.request.post(b.url('/evaluations/run'), { headers: { Origin: server.origin } });
   assert.equal(run.status(), 200);
-  assert.equal(((await run.json()) as { sent: number }).sent, 2, 'the "before" questionnaire went to the host and to the peer');
+  assert.equal(((await run.json()) as { sent: number }).sent, 0, 'the "before" questionnaire already went to the host and to the peer when the terms were agreed');
   await signOut(b);
 
   await signIn(b, 'en', as('requester'), DEMO_PASSWORD);

@@ -11,7 +11,8 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { signedInClient } from '../support/users.ts';
 import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { DEMO_EXCHANGE_IDS, DEMO_HELD_TITLE } from '../../src/modules/demo/demo.exchanges.ts';
+import { DEMO_EXCHANGE_IDS } from '../../src/modules/calls/calls.demo.ts';
+import { DEMO_HELD_TITLE } from '../../src/modules/requests/requests.demo.ts';
 import { users, exchanges, matches } from '../../src/db/schema/index.ts';
 import { rows } from '../../src/platform/db.ts';
 

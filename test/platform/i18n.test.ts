@@ -104,3 +104,13 @@ test('the same key in two catalogues is reported', () => {
 test('placeholders are collected at any depth of plural and select', () => {
   assert.deepEqual([...placeholders('{g, select, f {{n, plural, one {# by {who}} other {#}}} other {x}}', 'en')].sort(), ['g', 'n', 'who']);
 });
+
+test('a slash and a star inside a string do not open a comment: keys after it still count as used', async () => {
+  const { stripComments } = await import('../../scripts/check-i18n.ts');
+  const code = "const tree = '/account/*';\nsetFlash(c, 'accounts.saved.done');\n/* 'accounts.in.comment' */ const u = `/x/*${'accounts.in.template'}`;";
+  const out = stripComments(code);
+  assert.match(out, /'accounts\.saved\.done'/);
+  assert.match(out, /'accounts\.in\.template'/);
+  assert.doesNotMatch(out, /accounts\.in\.comment/);
+  assert.equal(out.split('\n').length, code.split('\n').length, 'line numbers kept');
+});

@@ -7,12 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
+import { isUuid } from '../../platform/ids.ts';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
 import { audit } from '../../platform/audit.ts';
 import { sha256, newToken, createSession, destroyAllSessions, destroySession } from '../../platform/session.ts';
 import { hashPassword, verifyPassword, passwordProblem } from './accounts.passwords.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { canAccount } from './accounts.policy.ts';
 import { DEMO_TOTP_SECRET, isSecondFactorRequired } from './accounts.twofactor.ts';
 import * as repo from './accounts.repository.ts';
@@ -83,16 +85,16 @@ export async function isTokenUsable(db: DbOrTx, kind: string, token: string, now
 const link = (env: AccountsEnv, locale: Locale, path: string, token: string) => `${env.baseUrl}/${locale}${path}?token=${encodeURIComponent(token)}`;
 
 /**
- * Registration. Outcomes: `sent` for a new address and for a known one alike (the owner of a
- * known address is told by mail instead), or `invalid` with field errors.
+ * Registration: the same answer for a new address and for a known one (the owner of a known
+ * address is told by mail instead). A weak password is a ValidationError on `password`.
  */
 export async function register(
   ctx: ServiceCtx,
   env: AccountsEnv,
   input: { name: string; email: string; password: string; locale: Locale },
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<void> {
   const problem = passwordProblem(input.password);
-  if (problem) return { ok: false, errors: { password: problem } };
+  if (problem) throw new ValidationError({ password: problem });
   const email = normaliseEmail(input.email);
   const existing = await findUserByEmail(ctx.db, email);
   const passwordHash = await hashPassword(input.password); // hashed in both branches: same time
@@ -104,7 +106,7 @@ export async function register(
       subject: t.t(l, 'accounts.mail.existing.subject'),
       text: t.t(l, 'accounts.mail.existing.body', { signIn: `${env.baseUrl}/${l}/sign-in`, reset: `${env.baseUrl}/${l}/password/forgot` }),
     });
-    return { ok: true };
+    return;
   }
   const id = randomUUID();
   const token = await ctx.db.transaction(async (tx) => {
@@ -116,7 +118,6 @@ export async function register(
     subject: t.t(input.locale, 'accounts.mail.verify.subject'),
     text: t.t(input.locale, 'accounts.mail.verify.body', { name: input.name, link: link(env, input.locale, '/verify-email', token) }),
   });
-  return { ok: true };
 }
 
 /** Confirms an address (new account or e-mail change). Outcomes: verified, invalid (expired, used or unknown). */
@@ -192,12 +193,12 @@ export async function requestPasswordReset(ctx: ServiceCtx, env: AccountsEnv, em
   });
 }
 
-/** Sets a new password from a reset link; ends every session of the account. Outcomes: ok, invalid token, weak password. */
-export async function resetPassword(ctx: ServiceCtx, token: string, password: string): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'weak'; errors: Record<string, string> }> {
+/** Sets a new password from a reset link; ends every session of the account. Outcomes: ok, invalid token; a weak password is a ValidationError. */
+export async function resetPassword(ctx: ServiceCtx, token: string, password: string): Promise<{ ok: true } | { ok: false; reason: 'invalid' }> {
   const pending = await repo.accountOfUsableToken(ctx.db, 'reset_password', sha256(token), ctx.now);
   if (!pending) return { ok: false, reason: 'invalid' };
   const problem = passwordProblem(password, pending.roles);
-  if (problem) return { ok: false, reason: 'weak', errors: { password: problem } };
+  if (problem) throw new ValidationError({ password: problem });
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'reset_password', token, ctx.now);
@@ -216,25 +217,24 @@ async function checkCurrent(db: DbOrTx, userId: string, password: string): Promi
 }
 
 /** Changes the password (asks for the current one); ends every other session. */
-export async function changePassword(ctx: ServiceCtx & { sessionIdHash: string }, input: { current: string; password: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+export async function changePassword(ctx: ServiceCtx & { sessionIdHash: string }, input: { current: string; password: string }): Promise<void> {
   const actor = requireActor(ctx);
   const u = await checkCurrent(ctx.db, actor.id, input.current);
-  if (!u) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
+  if (!u) throw new ValidationError({ current: 'accounts.password.currentWrong' });
   const problem = passwordProblem(input.password, u.roles);
-  if (problem) return { ok: false, errors: { password: problem } };
+  if (problem) throw new ValidationError({ password: problem });
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.id, { passwordHash, updatedAt: ctx.now });
     await destroyAllSessions(tx, actor.id, ctx.sessionIdHash);
     await audit(tx, ctx.now, { actorId: actor.id, action: 'account.password_changed', objectType: 'user', objectId: actor.id, ip: ctx.ip });
   });
-  return { ok: true };
 }
 
 /** Starts an e-mail change (asks for the current password); the new address takes effect when its link is followed. */
-export async function requestEmailChange(ctx: ServiceCtx, env: AccountsEnv, input: { current: string; email: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+export async function requestEmailChange(ctx: ServiceCtx, env: AccountsEnv, input: { current: string; email: string }): Promise<void> {
   const actor = requireActor(ctx);
-  if (!(await checkCurrent(ctx.db, actor.id, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
+  if (!(await checkCurrent(ctx.db, actor.id, input.current))) throw new ValidationError({ current: 'accounts.password.currentWrong' });
   const email = normaliseEmail(input.email);
   const taken = await findUserByEmail(ctx.db, email);
   if (!taken) {
@@ -246,7 +246,6 @@ export async function requestEmailChange(ctx: ServiceCtx, env: AccountsEnv, inpu
     });
   }
   await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'account.email_change_requested', objectType: 'user', objectId: actor.id, ip: ctx.ip });
-  return { ok: true };
 }
 
 export async function updateAccountSettings(ctx: ServiceCtx, input: { name: string; locale: Locale }): Promise<void> {
@@ -263,7 +262,7 @@ export type UserRow = { id: string; name: string; email: string | null; roles: s
 
 /** Admin: accounts, newest first. */
 export async function listUsers(ctx: ServiceCtx, opts: { page: number; perPage?: number }): Promise<{ rows: UserRow[]; total: number }> {
-  if (!canAccount(ctx.actor, 'users.list')) throw new (await import('../../platform/errors.ts')).NotFoundError();
+  if (!canAccount(ctx.actor, 'users.list')) throw new NotFoundError();
   const perPage = opts.perPage ?? 50;
   return repo.listLiveUsers(ctx.db, perPage, (opts.page - 1) * perPage);
 }
@@ -276,8 +275,9 @@ export async function listUsers(ctx: ServiceCtx, opts: { page: number; perPage?:
 export async function setRoles(ctx: ServiceCtx, input: { userId: string; roles: PlatformRole[]; coordinatorRegions?: string[] }): Promise<{ ok: true; newToken?: string } | { ok: false; reason: 'not_found' }> {
   if (!canAccount(ctx.actor, 'users.setRoles')) {
     await audit(ctx.db, ctx.now, { actorId: ctx.actor?.id ?? null, action: 'users.set_roles', objectType: 'user', objectId: input.userId, outcome: 'denied', ip: ctx.ip });
-    throw new (await import('../../platform/errors.ts')).NotFoundError();
+    throw new NotFoundError();
   }
+  if (!isUuid(input.userId)) return { ok: false, reason: 'not_found' };
   const roles = [...new Set(input.roles)].filter((r) => (PLATFORM_ROLES as readonly string[]).includes(r)).sort() as PlatformRole[];
   return ctx.db.transaction(async (tx) => {
     if (!(await repo.setRolesOf(tx, input.userId, roles, input.coordinatorRegions ?? [], ctx.now))) return { ok: false as const, reason: 'not_found' as const };

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../platform/db.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, CurrentUser, ServiceCtx } from '../../platform/http.ts';
 import { UnauthorizedError } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { sha256, newToken } from '../../platform/session.ts';
 import { isLocale } from '../../platform/i18n.ts';
 import { audit } from '../../platform/audit.ts';
@@ -28,7 +29,7 @@ export async function listApiTokens(ctx: ServiceCtx) {
 
 /** Revokes one of the actor's own tokens; someone else's token id changes nothing. */
 export async function revokeApiToken(ctx: ServiceCtx, id: string): Promise<boolean> {
-  if (!ctx.actor) return false;
+  if (!ctx.actor || !isUuid(id)) return false;
   const revoked = await repo.revokeApiTokenOf(ctx.db, id, ctx.actor.id, ctx.now);
   if (revoked) await audit(ctx.db, ctx.now, { actorId: ctx.actor.id, action: 'api_token.revoked', objectType: 'api_token', objectId: id, ip: ctx.ip });
   return revoked;

@@ -12,6 +12,7 @@ import type { PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { audit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import { sha256, createSession, destroySession, destroyAllSessions } from '../../platform/session.ts';
 import { verifyPassword } from './accounts.passwords.ts';
 import * as repo from './accounts.repository.ts';
@@ -125,25 +126,25 @@ export async function completeSignIn(ctx: ServiceCtx, input: { userId: string; p
   return { ok: true, token };
 }
 
-export type EnrolOutcome = { ok: true; recoveryCodes: string[]; token: string | null } | { ok: false; errors: Record<string, string> };
+export type EnrolOutcome = { recoveryCodes: string[]; token: string };
 
 /**
  * Turns the second factor on with a secret the person's app now holds, proven by a code from it.
  * At a pending sign-in (`pendingIdHash`) the password was just given; from the account page the
  * current password is asked (`current`). The session is replaced (a new cookie) either way, and
- * the person's other sessions end. Outcomes: `ok` with the ten recovery codes to show once;
- * `errors` per field (`code`, `current`, `secret`).
+ * the person's other sessions end. Outcome: the ten recovery codes to show once and the new session;
+ * a wrong code or password is a ValidationError (`code`, `current`).
  */
 export async function enrol(
   ctx: ServiceCtx,
   input: { userId: string; secret: string; code: string; sessionIdHash: string; current?: string; atSignIn: boolean },
 ): Promise<EnrolOutcome> {
   const user = await repo.userById(ctx.db, input.userId, { live: true });
-  if (!user) return { ok: false, errors: { code: 'accounts.twoFactor.codeWrong' } };
-  if (!input.atSignIn && !(await verifyPassword(user.passwordHash, input.current ?? ''))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
-  if (!/^[A-Z2-7]{32}$/.test(input.secret)) return { ok: false, errors: { code: 'accounts.twoFactor.codeWrong' } };
+  if (!user) throw new ValidationError({ code: 'accounts.twoFactor.codeWrong' });
+  if (!input.atSignIn && !(await verifyPassword(user.passwordHash, input.current ?? ''))) throw new ValidationError({ current: 'accounts.password.currentWrong' });
+  if (!/^[A-Z2-7]{32}$/.test(input.secret)) throw new ValidationError({ code: 'accounts.twoFactor.codeWrong' });
   const step = matchingStep(input.secret, input.code, ctx.now);
-  if (step === null) return { ok: false, errors: { code: 'accounts.twoFactor.codeWrong' } };
+  if (step === null) throw new ValidationError({ code: 'accounts.twoFactor.codeWrong' });
   const codes = newRecoveryCodes();
   const token = await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, { totpSecret: input.secret, totpEnabledAt: ctx.now, lastTotpStep: step, recoveryCodes: codes.map(hashRecoveryCode), updatedAt: ctx.now });
@@ -151,35 +152,34 @@ export async function enrol(
     await audit(tx, ctx.now, { actorId: user.id, action: 'account.second_factor_on', objectType: 'user', objectId: user.id, ip: ctx.ip });
     return createSession(tx, user.id, ctx.now);
   });
-  return { ok: true, recoveryCodes: codes, token };
+  return { recoveryCodes: codes, token };
 }
 
 /** New recovery codes (the old ones stop working); asks the current password. */
-export async function renewRecoveryCodes(ctx: ServiceCtx, input: { current: string }): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; errors: Record<string, string> }> {
+export async function renewRecoveryCodes(ctx: ServiceCtx, input: { current: string }): Promise<{ recoveryCodes: string[] }> {
   const actor = ctx.actor!;
   const user = await repo.userById(ctx.db, actor.id);
-  if (!user?.totpEnabledAt) return { ok: false, errors: { current: 'accounts.twoFactor.notOn' } };
-  if (!(await verifyPassword(user.passwordHash, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
+  if (!user?.totpEnabledAt) throw new ValidationError({ current: 'accounts.twoFactor.notOn' });
+  if (!(await verifyPassword(user.passwordHash, input.current))) throw new ValidationError({ current: 'accounts.password.currentWrong' });
   const codes = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.id, { recoveryCodes: codes.map(hashRecoveryCode), updatedAt: ctx.now });
     await audit(tx, ctx.now, { actorId: actor.id, action: 'account.recovery_codes', objectType: 'user', objectId: actor.id, ip: ctx.ip });
   });
-  return { ok: true, recoveryCodes: codes };
+  return { recoveryCodes: codes };
 }
 
 /** Turns the second factor off; asks the current password; refused while a role requires it. */
-export async function turnOff(ctx: ServiceCtx, input: { current: string; sessionIdHash: string }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+export async function turnOff(ctx: ServiceCtx, input: { current: string; sessionIdHash: string }): Promise<void> {
   const actor = ctx.actor!;
-  if (isSecondFactorRequired(actor.roles)) return { ok: false, errors: { current: 'accounts.twoFactor.required' } };
+  if (isSecondFactorRequired(actor.roles)) throw new ValidationError({ current: 'accounts.twoFactor.required' });
   const user = await repo.userById(ctx.db, actor.id);
-  if (!(await verifyPassword(user?.passwordHash, input.current))) return { ok: false, errors: { current: 'accounts.password.currentWrong' } };
+  if (!(await verifyPassword(user?.passwordHash, input.current))) throw new ValidationError({ current: 'accounts.password.currentWrong' });
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.id, { totpSecret: null, totpEnabledAt: null, lastTotpStep: null, recoveryCodes: [], updatedAt: ctx.now });
     await destroyAllSessions(tx, actor.id, input.sessionIdHash);
     await audit(tx, ctx.now, { actorId: actor.id, action: 'account.second_factor_off', objectType: 'user', objectId: actor.id, ip: ctx.ip });
   });
-  return { ok: true };
 }
 
 /** How many unused recovery codes a person has left. */

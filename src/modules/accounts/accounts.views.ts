@@ -97,7 +97,7 @@ ${input({ t, form, name: 'password', label: labels.password, type: 'password', a
 }
 
 type Token = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
-type AccountForms = Partial<Record<'settings' | 'password' | 'email' | 'token' | 'delete', FormState>>;
+type AccountForms = Partial<Record<'settings' | 'password' | 'email' | 'token', FormState>>;
 
 export function accountPage(c: Ctx, tokenList: Token[], forms: AccountForms, status = 200, newToken?: string) {
   const t = c.get('t');
@@ -108,9 +108,8 @@ export function accountPage(c: Ctx, tokenList: Token[], forms: AccountForms, sta
   const pw = forms.password ?? emptyForm();
   const em = forms.email ?? emptyForm();
   const tk = forms.token ?? emptyForm();
-  const del = forms.delete ?? emptyForm();
   const isPrivileged = user.roles.some((r) => r === 'broker' || r === 'committee' || r === 'admin');
-  const all = { ...settings.errors, ...pw.errors, ...em.errors, ...tk.errors, ...del.errors };
+  const all = { ...settings.errors, ...pw.errors, ...em.errors, ...tk.errors };
   const labels = {
     name: t('accounts.field.name'),
     locale: t('accounts.field.locale'),
@@ -159,7 +158,7 @@ ${input({ t, form: tk, name: 'name', label: t('accounts.tokens.name'), required:
 <div><button type="submit">${t('accounts.tokens.create')}</button></div></form></section>
 <section aria-labelledby="s-delete"><h2 id="s-delete">${t('accounts.delete.title')}</h2><p>${t('accounts.delete.explain')}</p>
 <form method="post" action="${link(c, '/account/delete')}" class="stack" novalidate>
-${input({ t, form: { values: {}, errors: del.errors }, name: 'current', label: labels.current, type: 'password', autocomplete: 'current-password', required: true })}
+${input({ t, form: emptyForm(), name: 'current', label: labels.current, type: 'password', autocomplete: 'current-password', required: true })}
 <div><button type="submit" class="secondary">${t('accounts.delete.submit')}</button></div></form></section>`,
   });
 }

@@ -6,7 +6,9 @@
  * app's handler as `{ error: { code, message, fields? } }`.
  */
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http.ts';
+import { i18n, isLocale } from '../../platform/i18n.ts';
 
 import { declaredOperations, declareOperations, openApiDocument } from '../../platform/openapi.ts';
 import { apiAuth } from '../accounts/accounts.service.ts';
@@ -31,6 +33,16 @@ export function apiRoutes(): Hono<AppEnv> {
     await next();
   });
   r.use('*', apiAuth());
+  // A token's account speaks its own language, as a session's does (the app settled the language before the
+  // token was read): unless the path or the language cookie chose one, messages follow the account.
+  r.use('*', async (c, next) => {
+    const user = c.get('user');
+    if (c.get('viaToken') && user && new URL(c.req.url).pathname.startsWith('/api/') && !isLocale(getCookie(c, 'lang'))) {
+      c.set('locale', user.locale);
+      c.set('t', i18n().translator(user.locale));
+    }
+    await next();
+  });
   // Member profiles wait for consent to the privacy notice, as on the pages (SECURITY.md 31).
   r.use('*', apiConsentGate());
 

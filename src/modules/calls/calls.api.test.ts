@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { createApiToken } from '../accounts/accounts.tokens.ts';
+import { createApiToken } from '../accounts/accounts.service.ts';
 import { setupCycle, ctxOf, STEP_DATA, type Cycle } from '../../../test/requests/fixtures.ts';
 import { STEPS } from '../requests/requests.schema.ts';
 

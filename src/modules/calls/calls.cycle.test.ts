@@ -7,17 +7,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { afterCommit } from '../../src/app.ts';
-import { setupCycle, ctxOf, STEP_DATA, makePerson, type Cycle } from './fixtures.ts';
-import * as requests from '../../src/modules/requests/requests.service.ts';
-import * as selection from '../../src/modules/requests/requests.selection.ts';
-import * as calls from '../../src/modules/calls/calls.service.ts';
-import * as programmes from '../../src/modules/programmes/programmes.service.ts';
-import { NotFoundError, ForbiddenError, ValidationError } from '../../src/platform/errors.ts';
-import { rows } from '../../src/platform/db.ts';
-import { decisions, offers, requests as requestsTable, notificationOutbox } from '../../src/db/schema/index.ts';
-import { STEPS } from '../../src/modules/requests/requests.schema.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { afterCommit } from '../../app.ts';
+import { setupCycle, ctxOf, STEP_DATA, makePerson, type Cycle } from '../../../test/requests/fixtures.ts';
+import * as requests from '../requests/requests.service.ts';
+import * as selection from '../requests/requests.selection.ts';
+import * as calls from './calls.service.ts';
+import * as programmes from '../programmes/programmes.service.ts';
+import { NotFoundError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { rows } from '../../platform/db.ts';
+import { decisions, offers, requests as requestsTable, notificationOutbox } from '../../db/schema/index.ts';
+import { STEPS } from '../requests/requests.schema.ts';
 
 let t: TestApp;
 let cy: Cycle;
@@ -241,6 +241,10 @@ test('from a selected request to a confirmed match: call, offers, thread, shortl
   await afterCommit(t.deps);
   assert.equal(await state(id), 'matched');
   assert.equal((await calls.getCall(ctx(null), callId)).call.state, 'matched');
+  // What the other modules may react to, recorded with each change and handled after commit.
+  const recorded = await rows<{ name: string; handled: boolean }>(t.db, sql`select name, handled_at is not null as handled from domain_events where payload->>'requestId' = ${id}`);
+  assert.deepEqual(recorded.map((e) => e.name).sort(), ['calls.matchConfirmed', 'calls.published', 'requests.decided', 'requests.submitted']);
+  assert.ok(recorded.every((e) => e.handled));
   assert.deepEqual(await calls.confirmMatch(ctx(cy.requester), matchId), { ok: false, reason: 'not_proposed' });
 
   const tl = await programmes.getTimeline(ctx(null), cy.slug);
@@ -312,13 +316,13 @@ test('20 parallel confirmations and 20 parallel proposals give one confirmation 
 });
 
 test('while drafting, the requester is warned of organisation rules the programme does not meet', async () => {
-  const { makeOrganisation, addMember } = await import('./fixtures.ts');
+  const { makeOrganisation, addMember } = await import('../../../test/requests/fixtures.ts');
   const euro = await makeOrganisation(t, { name: 'Gemeente Ergens', country: 'NL', region: 'europe' });
   await addMember(t, euro, cy.requester.id, 'requester');
   const id = ((await requests.startRequest(ctx(cy.requester), { organisationId: euro, roundId: cy.roundId })) as { id: string }).id;
   assert.deepEqual(await selection.draftWarnings(ctx(cy.requester), id), ['regionEligible']);
   const ok = ((await requests.startRequest(ctx(cy.requester), { organisationId: cy.orgId, roundId: cy.roundId })) as { id: string }).id;
   assert.deepEqual(await selection.draftWarnings(ctx(cy.requester), ok), []);
-  const page = await (await import('../support/users.ts')).signedInClient(t, cy.requester);
+  const page = await (await import('../../../test/support/users.ts')).signedInClient(t, cy.requester);
   assert.match((await page.get(`/en/requests/${id}`)).body_, /may not be eligible[\s\S]*The region is eligible/);
 });

@@ -11,16 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { setupCycle, ctxOf, STEP_DATA, type Cycle } from './fixtures.ts';
-import { inspect, zipDirectoryStats } from '../../src/modules/files/files.service.ts';
-import * as requests from '../../src/modules/requests/requests.service.ts';
-import * as selection from '../../src/modules/requests/requests.selection.ts';
-import * as calls from '../../src/modules/calls/calls.service.ts';
-import { attachments } from '../../src/db/schema/index.ts';
-import { rows } from '../../src/platform/db.ts';
-import { STEPS } from '../../src/modules/requests/requests.schema.ts';
+import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { setupCycle, ctxOf, STEP_DATA, type Cycle } from '../../../test/requests/fixtures.ts';
+import { inspect, zipDirectoryStats } from '../files/files.service.ts';
+import * as requests from '../requests/requests.service.ts';
+import * as selection from '../requests/requests.selection.ts';
+import * as calls from './calls.service.ts';
+import { attachments } from '../../db/schema/index.ts';
+import { rows } from '../../platform/db.ts';
+import { STEPS } from '../requests/requests.schema.ts';
 
 /** A ZIP with stored (uncompressed) entries; `declaredSize` overrides what the directory says. */
 export function zip(entries: { name: string; data: string | Uint8Array }[], declaredSize?: number): Uint8Array {

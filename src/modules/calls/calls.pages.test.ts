@@ -9,16 +9,16 @@ import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { CSS_GZ } from '../../src/platform/html/static.ts';
-import { LOCALES } from '../../src/platform/i18n.ts';
-import { setupCycle, ctxOf, STEP_DATA, type Cycle } from './fixtures.ts';
-import * as requests from '../../src/modules/requests/requests.service.ts';
-import * as selection from '../../src/modules/requests/requests.selection.ts';
-import * as calls from '../../src/modules/calls/calls.service.ts';
-import { requests as requestsTable, expertiseCalls, offerExperts, offerMessages, timelineEvents } from '../../src/db/schema/index.ts';
-import { STEPS } from '../../src/modules/requests/requests.schema.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { CSS_GZ } from '../../platform/html/static.ts';
+import { LOCALES } from '../../platform/i18n.ts';
+import { setupCycle, ctxOf, STEP_DATA, type Cycle } from '../../../test/requests/fixtures.ts';
+import * as requests from '../requests/requests.service.ts';
+import * as selection from '../requests/requests.selection.ts';
+import * as calls from './calls.service.ts';
+import { requests as requestsTable, expertiseCalls, offerExperts, offerMessages, timelineEvents } from '../../db/schema/index.ts';
+import { STEPS } from '../requests/requests.schema.ts';
 
 const XSS = [
   '<script>alert(1)</script>',

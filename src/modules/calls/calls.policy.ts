@@ -1,6 +1,7 @@
 /** Who may do what with calls for expertise, offers and matches. Pure functions over typed action names. */
 import type { CurrentUser } from '../../platform/http.ts';
 import { isStaff } from '../requests/requests.policy.ts';
+import { isCallTakingOffers } from '../programmes/programmes.policy.ts';
 
 export type OfferAction = 'offer.view' | 'offer.message' | 'offer.shortlist' | 'offer.propose' | 'offer.listForCall' | 'offer.withdraw';
 
@@ -37,3 +38,12 @@ export function matchSides(s: { isProvider: boolean; isRequesterSide: boolean })
 
 /** Publishing a call from a selected request is the secretariat's. */
 export const canPublishCall = (actor: CurrentUser | null): boolean => isStaff(actor);
+
+export type CallWaitingOn = 'providers' | 'broker' | 'requester' | 'provider' | 'bothSides' | 'nobody';
+
+/** Who a call waits on: offers while open, the secretariat after the deadline, the sides of a proposed match. */
+export function callWaitingOn(c: { state: string; deadline: Date; matchState: string | null; requesterConfirmed: boolean; providerConfirmed: boolean }, now: Date): CallWaitingOn {
+  if (c.state === 'matched' || c.matchState === 'confirmed') return 'nobody';
+  if (c.matchState === 'proposed') return !c.requesterConfirmed && !c.providerConfirmed ? 'bothSides' : !c.requesterConfirmed ? 'requester' : 'provider';
+  return isCallTakingOffers(c, now) ? 'providers' : 'broker';
+}

@@ -257,6 +257,35 @@ export async function updateMatch(db: DbOrTx, id: string, v: Partial<typeof matc
   await db.update(matches).set(v).where(eq(matches.id, id));
 }
 
+export type CallDashboardRow = {
+  id: string;
+  title: string;
+  state: string;
+  deadline: Date | string;
+  offers: number;
+  last_change: Date | string;
+  programme_name: string;
+  match_state: string | null;
+  requester_confirmed: boolean | null;
+  provider_confirmed: boolean | null;
+};
+
+/** Calls with their offer count and when anything about them last changed. */
+export async function callsForDashboard(db: DbOrTx): Promise<CallDashboardRow[]> {
+  return rows<CallDashboardRow>(
+    db,
+    sql`select c.id, c.title, c.state, c.deadline, p.name as programme_name,
+          (select count(*)::int from offers f where f.call_id = c.id) as offers,
+          m.state as match_state, m.requester_confirmed_at is not null as requester_confirmed, m.provider_confirmed_at is not null as provider_confirmed,
+          greatest(c.updated_at,
+                   coalesce((select max(f.updated_at) from offers f where f.call_id = c.id), c.updated_at),
+                   coalesce((select max(m.at) from offer_messages m join offers f on f.id = m.offer_id where f.call_id = c.id), c.updated_at)) as last_change
+        from expertise_calls c join programmes p on p.id = c.programme_id
+        left join matches m on m.call_id = c.id and m.state <> 'declined'
+        order by last_change desc limit 500`,
+  );
+}
+
 export async function personUserId(db: DbOrTx, personId: string): Promise<string | null | undefined> {
   const [r] = await db.select({ u: people.userId }).from(people).where(eq(people.id, personId));
   return r?.u;

@@ -6,13 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { createUser, signedInClient } from '../support/users.ts';
-import { setupCycle, ctxOf, STEP_DATA, addMember, type Cycle } from './fixtures.ts';
-import * as requests from '../../src/modules/requests/requests.service.ts';
-import * as selection from '../../src/modules/requests/requests.selection.ts';
-import * as calls from '../../src/modules/calls/calls.service.ts';
-import { STEPS } from '../../src/modules/requests/requests.schema.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { createUser, signedInClient } from '../../../test/support/users.ts';
+import { setupCycle, ctxOf, STEP_DATA, addMember, type Cycle } from '../../../test/requests/fixtures.ts';
+import * as requests from '../requests/requests.service.ts';
+import * as selection from '../requests/requests.selection.ts';
+import * as calls from './calls.service.ts';
+import { STEPS } from '../requests/requests.schema.ts';
 
 const ROLES = ['visitor', 'member', 'requester', 'approver', 'orgAdmin', 'expert', 'coordinator', 'broker', 'committee', 'admin'] as const;
 type Role = (typeof ROLES)[number];

@@ -18,7 +18,7 @@ import { notify, mailLink } from '../../platform/outbox.ts';
 import { loadRequest, requestFacts, type RequestFacts } from '../requests/requests.service.ts';
 import { isStaff } from '../requests/requests.policy.ts';
 import { canPlanExchange } from '../exchanges/exchanges.policy.ts';
-import { canOffer, canPublishCall, matchSides, type OfferAction, type OfferStanding, type MatchSide } from './calls.policy.ts';
+import { canOffer, canPublishCall, matchSides, callWaitingOn, type OfferAction, type OfferStanding, type MatchSide, type CallWaitingOn } from './calls.policy.ts';
 import { publishCallInput, offerInput, messageInput, callsQuery } from './calls.schema.ts';
 import * as repo from './calls.repository.ts';
 import * as files from '../files/files.service.ts';
@@ -409,6 +409,30 @@ export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'co
       }));
     }
     return { ok: true, isConfirmed: both };
+  });
+}
+
+export type CallOfRequest = { callId: string; title: string; match: { offerId: string; state: string } | null };
+
+/** The call published from a request and its live match, for the request's page (whoever may see the request); null before the call. */
+export async function callOfRequest(ctx: ServiceCtx, requestId: string): Promise<CallOfRequest | null> {
+  await loadRequest(ctx, requestId);
+  const c = await repo.findCallByRequest(ctx.db, requestId);
+  if (!c) return null;
+  const m = await repo.liveMatchOfCall(ctx.db, c.id);
+  return { callId: c.id, title: c.title, match: m ? { offerId: m.offerId, state: m.state } : null };
+}
+
+export type BrokerCall = { id: string; title: string; state: string; offers: number; lastChange: Date; programmeName: string; waitingOn: CallWaitingOn };
+
+/** Every call for the broker's dashboard: its state (an open call past its deadline shows as closed), who it waits on, its offers and last change. */
+export async function callsForBroker(ctx: ServiceCtx): Promise<BrokerCall[]> {
+  if (!isStaff(ctx.actor)) throw new NotFoundError();
+  return (await repo.callsForDashboard(ctx.db)).map((c) => {
+    const deadline = new Date(c.deadline);
+    const state = c.state === 'open' && !isCallTakingOffers({ state: c.state, deadline }, ctx.now) ? 'closed' : c.state;
+    const waiting = callWaitingOn({ state: c.state, deadline, matchState: c.match_state, requesterConfirmed: !!c.requester_confirmed, providerConfirmed: !!c.provider_confirmed }, ctx.now);
+    return { id: c.id, title: c.title, state, offers: c.offers, lastChange: new Date(c.last_change), programmeName: c.programme_name, waitingOn: waiting };
   });
 }
 

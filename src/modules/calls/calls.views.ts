@@ -10,7 +10,8 @@ import { countryName } from '../../taxonomy/countries.ts';
 import { languageName } from '../../taxonomy/languages.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
 import { fmtDate, tags } from '../../platform/html/format.ts';
-import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers } from './calls.service.ts';
+import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers, CallOfRequest, BrokerCall } from './calls.service.ts';
+import { isStaff } from '../requests/requests.policy.ts';
 import { authorName } from '../privacy/privacy.service.ts';
 
 function callStateLabel(t: (k: string) => string, s: string): string {
@@ -225,4 +226,49 @@ ${input({ t, name: 'periodStart', label: labels.periodStart!, form, type: 'date'
 ${input({ t, name: 'deadline', label: labels.deadline!, form, type: 'datetime-local', required: true, hint: t('programmes.round.utc') })}
 <button type="submit">${t('calls.publish.button')}</button></form>`,
   });
+}
+
+/**
+ * On a request's page (slot `requests.page`): its call for expertise and the live match; before
+ * the call, the way to it — publishing it, and for the secretariat the ranked candidates once the
+ * request is submitted.
+ */
+export function requestCallSection(c: Ctx, r: { requestId: string; state: string; canPublishCall: boolean }, call: CallOfRequest | null): Html | null {
+  const t = c.get('t');
+  if (!call) {
+    const publish = r.canPublishCall ? html`<a class="button" href="${link(c, `/requests/${r.requestId}/call/new`)}">${t('calls.ofRequest.publish')}</a>` : '';
+    const candidates = isStaff(c.get('user')) && r.state !== 'draft' ? html`<a href="${link(c, `/requests/${r.requestId}/candidates`)}">${t('matching.candidates.link')}</a>` : '';
+    return publish || candidates ? html`<div class="actions">${publish}${candidates}</div>` : null;
+  }
+  const state = call.match?.state === 'confirmed' ? t('calls.ofRequest.matchConfirmed') : t('calls.ofRequest.matchProposed');
+  return html`<section aria-labelledby="call-h"><h2 id="call-h">${t('calls.ofRequest.heading')}</h2><p><a href="${link(c, `/calls/${call.callId}`)}">${call.title}</a></p>${
+    call.match ? html`<p>${t('calls.ofRequest.matchState', { state })} <a href="${link(c, `/offers/${call.match.offerId}`)}">${t('calls.ofRequest.seeMatch')}</a></p>` : ''
+  }</section>`;
+}
+
+/** Who a call waits on, as the dashboard says it. */
+const CALL_WAITING: Record<BrokerCall['waitingOn'], string> = {
+  providers: 'calls.waiting.providers',
+  broker: 'requests.waiting.broker',
+  requester: 'requests.waiting.requester',
+  provider: 'calls.waiting.provider',
+  bothSides: 'calls.waiting.bothSides',
+  nobody: 'requests.waiting.nobody',
+};
+
+/** On the broker's dashboard (slot `requests.broker`): every call, who it waits on, its offers and last change. */
+export function brokerCallsSection(c: Ctx, calls: BrokerCall[]): Html {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return html`<section aria-labelledby="calls-h"><h2 id="calls-h">${t('calls.dashboard.heading')}</h2>
+${
+  calls.length
+    ? html`<table><thead><tr><th scope="col">${t('requests.field.title')}</th><th scope="col">${t('requests.dashboard.state')}</th><th scope="col">${t('requests.dashboard.waitingOn')}</th><th scope="col">${t('calls.dashboard.offers')}</th><th scope="col">${t(
+        'calls.dashboard.lastChange',
+      )}</th></tr></thead><tbody>${calls.map(
+        (x) =>
+          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}">${x.title}</a><br><span class="hint">${x.programmeName}</span></th><td>${callStateLabel(t, x.state)}</td><td>${t(CALL_WAITING[x.waitingOn])}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p>${t('calls.dashboard.none')}</p>`
+}</section>`;
 }

@@ -1,8 +1,10 @@
 /**
  * Loads the demo data by running the seeds the modules declare in their manifests (`demo: { order,
  * run }`), in ascending order, in one transaction: each module writes its own tables through its
- * own repository or services (accounts, then the directory, the programme, the good-practice
- * library, the exchange stage…). This module only orchestrates: it imports no other module and no
+ * own repository or services: accounts (10), the directory (20), the CONNECT programme (30), the
+ * good-practice library (40), then the exchange stage — requests selected (50), their calls and
+ * confirmed matches (60), and one exchange planned, held and evaluated through the exchanges' and
+ * evaluations' services (70). This module only orchestrates: it imports no other module and no
  * table; the composition roots (server.ts, cli.ts) pass it the manifest list.
  *
  * Only for demo mode: the server calls it on a fresh data folder when config.demo is true, the
@@ -10,7 +12,6 @@
  */
 import type { Db } from '../../platform/db.ts';
 import type { Manifest } from '../../platform/module.ts';
-import { seedExchangesDemo } from './demo.exchanges.ts';
 
 /** How many rows of each kind the seeds added (the keys each seed reports: organisations, people, accounts…). */
 export type SeedReport = Record<string, number>;
@@ -25,9 +26,6 @@ export async function seedDemo(db: Db, manifests: readonly Manifest[], opts: { n
       const added = await seed.run(tx as unknown as Db, { now: opts.now });
       for (const [k, n] of Object.entries(added ?? {})) report[k] = (report[k] ?? 0) + n;
     }
-    // The exchange stage (a confirmed match to plan, an exchange held and evaluated). Still written here, not yet by
-    // the owners' seeds: see demo.exchanges.ts.
-    await seedExchangesDemo(tx, opts.now);
   });
   return report;
 }

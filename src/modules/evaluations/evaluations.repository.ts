@@ -256,3 +256,42 @@ export async function exportEvaluationAnswers(db: DbOrTx, userId: string): Promi
     ),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Demo data (through the manifest)
+
+/** The demo's held match: its programme, its request's date and wanted period, and whether it has an exchange (read). */
+export async function demoMatchFacts(
+  db: DbOrTx,
+  matchId: string,
+): Promise<{ programmeId: string; requestedAt: Date; periodStart: string | null; periodEnd: string | null; hasExchange: boolean } | undefined> {
+  const [r] = await rows<{ programme_id: string; created_at: string | Date; period_start: string | null; period_end: string | null; has_exchange: boolean }>(
+    db,
+    sql`select c.programme_id, r.created_at, r.period_start::text as period_start, r.period_end::text as period_end,
+               exists (select 1 from exchanges e where e.match_id = m.id) as has_exchange
+          from matches m join expertise_calls c on c.id = m.call_id join requests r on r.id = c.request_id
+         where m.id = ${matchId}`,
+  );
+  return r ? { programmeId: r.programme_id, requestedAt: new Date(r.created_at), periodStart: r.period_start, periodEnd: r.period_end, hasExchange: Boolean(r.has_exchange) } : undefined;
+}
+
+/** An exchange's evaluations of some stages, with their questions (for the demo's answers). */
+export async function demoEvaluationsOf(db: DbOrTx, exchangeId: string, stages: string[]): Promise<{ id: string; stage: string; side: string; questions: { id: string; label: string }[] }[]> {
+  const out: { id: string; stage: string; side: string; questions: { id: string; label: string }[] }[] = [];
+  for (const stage of stages) {
+    const sent = await db
+      .select({ id: evaluations.id, stage: evaluations.stage, side: evaluations.side, questionnaireId: evaluations.questionnaireId })
+      .from(evaluations)
+      .where(and(eq(evaluations.exchangeId, exchangeId), eq(evaluations.stage, stage)));
+    for (const v of sent) {
+      const questions = await db.select({ id: questionnaireQuestions.id, label: questionnaireQuestions.label }).from(questionnaireQuestions).where(eq(questionnaireQuestions.questionnaireId, v.questionnaireId));
+      out.push({ id: v.id, stage: v.stage, side: v.side, questions });
+    }
+  }
+  return out;
+}
+
+/** The mail the demo's history queued before `before` counts as sent on the day it was queued (the platform's outbox). */
+export async function demoMailSentOnItsDay(db: DbOrTx, before: Date): Promise<void> {
+  await rows(db, sql`update notification_outbox set sent_at = created_at where sent_at is null and created_at < ${before}`);
+}

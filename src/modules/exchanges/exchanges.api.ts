@@ -16,7 +16,7 @@ import { declareOperations, outcome } from '../../platform/openapi.ts';
 import * as svc from './exchanges.service.ts';
 import * as page from './exchanges.page.service.ts';
 import * as tor from './exchanges.tor.service.ts';
-import { planSchema } from './exchanges.schema.ts';
+import { agendaSchema, messageSchema, planSchema, taskSchema, torSchema } from './exchanges.schema.ts';
 import { EXCHANGE_EVENTS } from './exchanges.workflow.ts';
 
 const idParam = z.object({ id: z.string().regex(UUID) });
@@ -43,6 +43,18 @@ export const exchangesOperations = declareOperations('exchanges', [
   { method: 'get', path: '/exchanges/:id/terms', operationId: 'getTermsOfReference', summary: 'Terms of reference: every version with who signed it for which side, when', auth: 'required', params: idParam, errors: [404] },
   {
     method: 'post',
+    path: '/exchanges/:id/terms',
+    operationId: 'writeTermsOfReference',
+    summary: 'The broker writes a new version of the terms of reference (409 unchanged; 409 conflict when another version was written since `baseVersion`); both sides are told',
+    auth: 'required',
+    params: idParam,
+    body: torSchema.extend({ baseVersion: z.int().min(1).optional().meta({ description: 'The version this one was written from' }) }),
+    response: outcome,
+    status: 201,
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
     path: '/exchanges/:id/terms/signatures',
     operationId: 'signTermsOfReference',
     summary: 'Sign the latest version for every side you stand for (host, peer, broker)',
@@ -62,6 +74,20 @@ export const exchangesOperations = declareOperations('exchanges', [
     body: z.object({ event: z.enum(EXCHANGE_EVENTS) }),
     response: outcome,
     errors: [404, 409],
+  },
+  { method: 'post', path: '/exchanges/:id/messages', operationId: 'postExchangeMessage', summary: 'A message to the exchange’s participants (both sides are told)', auth: 'required', params: idParam, body: messageSchema, response: outcome, status: 201, errors: [404] },
+  { method: 'post', path: '/exchanges/:id/agenda', operationId: 'addAgendaItem', summary: 'An agenda item, on a day between the exchange’s dates', auth: 'required', params: idParam, body: agendaSchema, response: outcome, status: 201, errors: [404] },
+  { method: 'post', path: '/exchanges/:id/tasks', operationId: 'addExchangeTask', summary: 'A task with its due date', auth: 'required', params: idParam, body: taskSchema, response: outcome, status: 201, errors: [404] },
+  {
+    method: 'post',
+    path: '/exchanges/:id/lesson',
+    operationId: 'draftLessonFromExchange',
+    summary: 'The broker drafts a good practice from the exchange’s record (problem, agreed terms, evaluations, budget, partners), for an editor to complete and publish through /good-practices',
+    auth: 'required',
+    params: idParam,
+    response: outcome,
+    status: 201,
+    errors: [404],
   },
 ]);
 
@@ -93,6 +119,7 @@ export function exchangesApiRoutes(): Hono<AppEnv> {
     const x = await tor.getTor(c.var.ctx, c.req.param('id'));
     return c.json({ exchangeId: x.exchange.id, agreedVersion: x.agreedVersion, versions: x.versions });
   });
+  r.post('/exchanges/:id/terms', async (c) => answer(c, await tor.writeTor(c.var.ctx, c.req.param('id'), await jsonObject(c)), 201));
   r.post('/exchanges/:id/terms/signatures', async (c) => {
     const b = await jsonObject(c);
     const version = Number(b.version);
@@ -102,6 +129,19 @@ export function exchangesApiRoutes(): Hono<AppEnv> {
   r.post('/exchanges/:id/transitions', async (c) => {
     const b = await jsonObject(c);
     return answer(c, await svc.moveExchange(c.var.ctx, c.req.param('id'), String(b.event ?? '')));
+  });
+  const post = (path: string, action: (ctx: Ctx['var']['ctx'], id: string, body: unknown) => Promise<void>) =>
+    r.post(path, async (c) => {
+      await action(c.var.ctx, c.req.param('id')!, await jsonObject(c));
+      return c.json({ ok: true }, 201);
+    });
+  post('/exchanges/:id/messages', page.postMessage);
+  post('/exchanges/:id/agenda', page.addAgendaItem);
+  post('/exchanges/:id/tasks', page.addTask);
+  r.post('/exchanges/:id/lesson', async (c) => {
+    const { id } = await svc.draftLesson(c.var.ctx, c.req.param('id'), c.get('t'));
+    c.header('Location', `/api/v1/good-practices/${id}`);
+    return c.json({ ok: true, id }, 201);
   });
   return r;
 }

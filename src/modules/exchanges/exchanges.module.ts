@@ -1,4 +1,8 @@
-/** Exchanges: planning, terms of reference, the participants' page, reporting, partnerships. */
+/**
+ * Exchanges: planning, terms of reference, the participants' page, reporting, partnerships.
+ * Emits exchanges.planned, .rescheduled, .agreed, .held, .evaluated and .closed (exchanges.events.ts);
+ * evaluations subscribes to them, exchanges imports nothing of evaluations.
+ */
 import { defineModule } from '../../platform/module.ts';
 import { documentsUploadedBy, exportExchangeMessages } from './exchanges.repository.ts';
 import { exchangesRoutes } from './exchanges.routes.ts';

@@ -12,6 +12,7 @@ import { asRole } from '../../../test/support/users.ts';
 import type { TestClient } from '../../../test/support/app.ts';
 import { organisations, memberships } from '../../db/schema/organisations.ts';
 import { i18n } from '../../platform/i18n.ts';
+import { createApiToken } from '../accounts/accounts.service.ts';
 
 let t: TestApp;
 let editor: TestClient;
@@ -32,12 +33,15 @@ const complete = {
   partnerCountry: ['BJ'],
 };
 
+let editorToken = '';
+
 async function adminOf(kind: 'association' | 'municipality', locale = 'en'): Promise<TestClient> {
   const now = t.clock.now();
   const orgId = randomUUID();
   await t.db.insert(organisations).values({ id: orgId, name: `${kind} ${orgId.slice(0, 4)}`, kind, country: 'BE', region: 'europe', createdAt: now, updatedAt: now });
   const r = await asRole(t, [], { locale });
   await t.db.insert(memberships).values({ id: randomUUID(), organisationId: orgId, userId: r.user.id, role: 'org_admin', status: 'active', origin: 'creation', createdAt: now });
+  if (locale === 'fr') editorToken = (await createApiToken({ db: t.db, actor: { id: r.user.id, name: r.user.name, email: r.user.email, locale: 'fr', roles: [], coordinatorRegions: [], hasTotp: false }, locale: 'fr', now }, 'script')).token;
   return r.client;
 }
 
@@ -65,6 +69,10 @@ test('creating a good practice: visitors 401, a municipality’s admin 404, inva
   assert.equal(bad.body.error.fields.themes, fr('platform.form.choice'));
   assert.equal(bad.body.error.fields.lang, fr('platform.form.choice'));
   assert.notEqual(fr('platform.form.required'), i18n().translator('en')('platform.form.required'));
+  // With a personal access token too, the messages are in the account's language.
+  const viaToken = await t.client().request('POST', '/api/v1/good-practices', { json: { ...complete, title: '' }, headers: { Authorization: `Bearer ${editorToken}` } });
+  assert.equal(viaToken.status, 400);
+  assert.equal(JSON.parse(viaToken.body_).error.fields.title, fr('platform.form.required'));
   // Nothing was stored.
   assert.equal((await json(editor, 'GET', '/api/v1/good-practices?q=Market')).body.total, 0);
 });

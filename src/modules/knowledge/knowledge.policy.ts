@@ -18,9 +18,9 @@ export const NO_EDITOR_RELATION: EditorRelation = { adminOfAssociations: [] };
 /** What the policy needs to know about one case. */
 export type CaseFacts = { state: GoodPracticeState; ownerOrganisationId: string | null };
 
-export function isSecretariat(actor: CurrentUser | null): boolean {
-  return !!actor && (actor.roles.includes('broker') || actor.roles.includes('admin'));
-}
+/** The secretariat (broker and platform admin): the one definition is platform/roles.ts's isStaff. */
+import { isStaff as isSecretariat } from '../../platform/roles.ts';
+export { isSecretariat };
 
 /** Whether the actor edits good practices at all (sees the editor pages). */
 export function isEditor(actor: CurrentUser | null, rel: EditorRelation): boolean {

@@ -4,10 +4,10 @@
  * sign-in (token or session) has run.
  */
 import { Hono } from 'hono';
+import { jsonObject } from '../../platform/validation.ts';
 import { z } from 'zod';
 import type { AppEnv } from '../../platform/http.ts';
 
-import { ValidationError } from '../../platform/errors.ts';
 import { requireUser } from '../../platform/forms.ts';
 import { UUID } from '../../platform/ids.ts';
 import { declareOperations } from '../../platform/openapi.ts';
@@ -80,13 +80,7 @@ export function matchingApiRoutes(): Hono<AppEnv> {
 
   r.post('/calls/:id/candidates/invite', async (c) => {
     requireUser(c);
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ValidationError({ _body: 'platform.form.invalid' });
-    }
-    const out = await svc.inviteCandidate(c.var.ctx, c.req.param('id'), body);
+    const out = await svc.inviteCandidate(c.var.ctx, c.req.param('id'), await jsonObject(c));
     if (out.ok) return c.json(out);
     return c.json({ error: { code: out.reason, message: c.get('t')(INVITE_REFUSALS[out.reason]) } }, 409);
   });

@@ -2,14 +2,13 @@
  * Matching pages: the broker's ranked candidates for a call (`/calls/:id/candidates`) and for a
  * request with no call yet (`/requests/:id/candidates`), "invite to offer" (POST), "opportunities
  * for you" (`/opportunities[?organisation=id]`) and the round planner. Their JSON is in
- * matching.api.ts. Thin: parse, call the service, render.
+ * matching.api.ts. Thin: parse, call the service, render; a query's filters are the page's form, so
+ * an invalid one shows the page again with its message (formAction).
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
-
-import { ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
+import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './matching.service.ts';
 import * as v from './matching.views.ts';
 
@@ -22,24 +21,24 @@ export function matchingRoutes(): Hono<AppEnv> {
     requireUser(c);
     const id = c.req.param('id');
     const query = c.req.query();
-    try {
-      return v.candidatesPage(c, await svc.callCandidates(c.var.ctx, id, query), id, { values: query, errors: {} });
-    } catch (e) {
-      if (e instanceof ValidationError) return v.candidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async () => v.candidatesPage(c, await svc.callCandidates(c.var.ctx, id, query), id, { values: query, errors: {} }),
+      (form, status) => v.candidatesPage(c, null, id, form, status),
+      query,
+    );
   });
 
   r.get('/requests/:id/candidates', async (c) => {
     requireUser(c);
     const id = c.req.param('id');
     const query = c.req.query();
-    try {
-      return v.requestCandidatesPage(c, await svc.requestCandidates(c.var.ctx, id, query), id, { values: query, errors: {} });
-    } catch (e) {
-      if (e instanceof ValidationError) return v.requestCandidatesPage(c, null, id, { values: query, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async () => v.requestCandidatesPage(c, await svc.requestCandidates(c.var.ctx, id, query), id, { values: query, errors: {} }),
+      (form, status) => v.requestCandidatesPage(c, null, id, form, status),
+      query,
+    );
   });
 
   r.post('/calls/:id/candidates/invite', async (c) => {
@@ -69,13 +68,15 @@ export function matchingRoutes(): Hono<AppEnv> {
     const query = c.req.queries();
     const flat: Record<string, string | string[]> = {};
     for (const [k, vals] of Object.entries(query)) flat[k] = k === 'fix' || k === 'forbid' ? vals : (vals[0] ?? '');
-    try {
-      const d = await svc.roundPlan(c.var.ctx, id, flat);
-      return v.roundPlanPage(c, d, id, { values: d.settings, errors: {} });
-    } catch (e) {
-      if (e instanceof ValidationError) return v.roundPlanPage(c, null, id, { values: flat, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async () => {
+        const d = await svc.roundPlan(c.var.ctx, id, flat);
+        return v.roundPlanPage(c, d, id, { values: d.settings, errors: {} });
+      },
+      (form, status) => v.roundPlanPage(c, null, id, form, status),
+      flat,
+    );
   });
 
   r.post('/rounds/:id/plan', async (c) => {

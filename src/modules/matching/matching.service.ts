@@ -149,8 +149,8 @@ export async function inviteCandidate(ctx: ServiceCtx, callId: string, raw: unkn
   if (!to.length) return { ok: false, reason: 'no_account' };
   const notified = await ctx.db.transaction(async (tx) => {
     const n = await notify(tx, ctx.now, to, 'match_invitation', (t) => ({
-      subject: t('matching.invite.mailSubject', { title: c.title }),
-      body: t('matching.invite.mailBody', { title: c.title, link: mailLink(`/calls/${c.id}`) }),
+      subject: t('matching.mail.inviteSubject', { title: c.title }),
+      body: t('matching.mail.inviteBody', { title: c.title, link: mailLink(`/calls/${c.id}`) }),
     }));
     await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'matching.invite', objectType: input.type, objectId: input.id, ip: ctx.ip });
     return n;

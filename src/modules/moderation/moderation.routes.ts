@@ -1,8 +1,8 @@
 /** Reporting content and the moderators' queue. Thin. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
-
-import { link, redirectTo, setFlash } from '../../platform/render.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
+import { formBody, requireUser } from '../../platform/forms.ts';
 import { safeNext } from '../accounts/accounts.service.ts';
 import * as svc from './moderation.service.ts';
 import * as v from './moderation.views.ts';
@@ -12,8 +12,8 @@ const FLASH = { already_reported: 'moderation.flash.already', own_content: 'mode
 export function moderationRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/reports', async (c) => {
-    if (!c.get('user')) return c.redirect(link(c, '/sign-in'), 303);
-    const body = await c.req.parseBody();
+    requireUser(c);
+    const body = await formBody(c);
     const out = await svc.reportContent(c.var.ctx, {
       objectType: String(body.objectType ?? ''),
       objectId: String(body.objectId ?? ''),
@@ -24,12 +24,12 @@ export function moderationRoutes(): Hono<AppEnv> {
     return redirectTo(c, safeNext(body.back) ?? '/');
   });
   r.get('/admin/moderation', async (c) => {
-    if (!c.get('user')) return c.redirect(`${link(c, '/sign-in')}?next=%2Fadmin%2Fmoderation`, 303);
+    requireUser(c);
     return v.queuePage(c, await svc.moderationQueue(c.var.ctx));
   });
   r.post('/admin/moderation/decide', async (c) => {
-    if (!c.get('user')) return c.redirect(link(c, '/sign-in'), 303);
-    const body = await c.req.parseBody();
+    requireUser(c);
+    const body = await formBody(c);
     const out = await svc.decideOnContent(c.var.ctx, { objectType: String(body.objectType ?? ''), objectId: String(body.objectId ?? ''), decision: String(body.decision ?? '') });
     setFlash(c, out.ok ? 'moderation.flash.decided' : 'moderation.flash.notHidden');
     return redirectTo(c, '/admin/moderation');

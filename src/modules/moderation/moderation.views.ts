@@ -2,9 +2,8 @@
 import { html } from 'hono/html';
 import type { Ctx } from '../../platform/http.ts';
 import { page, link } from '../../platform/render.ts';
-import type { ReportReason, ReportableType } from './moderation.policy.ts';
-import { foldedForm } from '../../platform/html/folded-form.ts';
-import { REASON_KEYS, reportPanel, type moderationQueue } from './moderation.service.ts';
+import type { ReportReason } from './moderation.policy.ts';
+import { REASON_KEYS, type moderationQueue } from './moderation.service.ts';
 
 const reasonLabel = (t: (k: string) => string, r: string): string => (r in REASON_KEYS ? t(REASON_KEYS[r as ReportReason]) : r);
 
@@ -44,10 +43,3 @@ export function queuePage(c: Ctx, items: Awaited<ReturnType<typeof moderationQue
   });
 }
 
-/**
- * Transitional, until knowledge.views (being edited by another engineer, who carries the switch)
- * renders `reportPanel` itself; then this goes.
- */
-export function reportBlock(c: Ctx, o: { type: ReportableType; id: string; canReport: boolean; hidden: boolean }) {
-  return foldedForm(c, reportPanel(o.type, o.id, o));
-}

@@ -1,13 +1,11 @@
-/** The notification preference page, and the nudge that sends queued mail right after an action. */
+/** The notification preference page. (Queued mail leaves through the platform's outbox worker.) */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
-import { ValidationError } from '../../platform/errors.ts';
 import { page, link, redirectTo, setFlash } from '../../platform/render.ts';
 import { errorSummary } from '../../platform/html/form.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
-import { drainOutbox } from '../../platform/outbox.ts';
+import { formAction, requireUser } from '../../platform/forms.ts';
 import { getPreference, setPreference, NOTIFICATION_MODES, type NotificationMode } from './notifications.service.ts';
 
 function settingsPage(c: Ctx, mode: string, errors: Record<string, string> = {}, status = 200) {
@@ -34,15 +32,15 @@ export function notificationsRoutes(): Hono<AppEnv> {
   });
   r.post('/notifications/settings', async (c) => {
     requireUser(c);
-    const body = await formBody(c);
-    try {
-      await setPreference(c.var.ctx, body);
-      setFlash(c, 'notifications.settings.saved');
-      return redirectTo(c, '/notifications/settings');
-    } catch (e) {
-      if (e instanceof ValidationError) return settingsPage(c, String(body.mode ?? ''), e.fields, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        await setPreference(c.var.ctx, body);
+        setFlash(c, 'notifications.settings.saved');
+        return redirectTo(c, '/notifications/settings');
+      },
+      (form, status) => settingsPage(c, String(form.values.mode ?? ''), form.errors, status),
+    );
   });
   return r;
 }

@@ -7,14 +7,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
-import { NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { requireUser } from '../../platform/forms.ts';
 import { jsonObject } from '../../platform/validation.ts';
 import { UUID } from '../../platform/ids.ts';
 import { declareOperations } from '../../platform/openapi.ts';
 import * as orgs from './organisations.service.ts';
 import * as people from './people.service.ts';
-import { organisationInput, organisationQuery, peopleQuery, profileInput } from './organisations.schema.ts';
+import { claimInput, joinInput, organisationInput, organisationQuery, peopleQuery, profileInput } from './organisations.schema.ts';
+import { outcome } from '../../platform/openapi.ts';
 
 const idParam = z.object({ id: z.string().regex(UUID) });
 
@@ -32,6 +33,9 @@ export const organisationsOperations = declareOperations('organisations', [
     body: organisationInput.partial(),
     errors: [403, 404],
   },
+  { method: 'post', path: '/organisations/:id/memberships', operationId: 'requestMembership', summary: 'Ask to join an organisation in a role; its admins decide (409 already_member, already_requested)', auth: 'required', params: idParam, body: joinInput, response: outcome, status: 201, errors: [404, 409] },
+  { method: 'post', path: '/organisations/:id/claim', operationId: 'claimOrganisation', summary: 'Claim an organisation that has no admin yet (the secretariat decides; 409 has_admin, already_requested)', auth: 'required', params: idParam, body: claimInput, response: outcome, status: 201, errors: [404, 409] },
+  { method: 'put', path: '/organisations/:id/verification', operationId: 'verifyOrganisation', summary: 'The secretariat marks an organisation verified, or not (audited)', auth: 'required', params: idParam, body: z.object({ verified: z.boolean() }), response: outcome, errors: [403, 404] },
   { method: 'get', path: '/people', operationId: 'searchPeople', summary: 'Search people (members only, after consent to the privacy notice)', auth: 'required', query: peopleQuery, errors: [403] },
   { method: 'get', path: '/people/me', operationId: 'getMyProfile', summary: 'The caller’s own profile', auth: 'required', errors: [404] },
   { method: 'patch', path: '/people/me', operationId: 'updateMyProfile', summary: 'Create or update the caller’s own profile', auth: 'required', body: profileInput.partial() },
@@ -88,6 +92,25 @@ export function organisationsApiRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     await orgs.updateOrganisation(ctx, id, await jsonObject(c));
     return c.json(organisationJson(await orgs.getOrganisation(ctx, id)));
+  });
+
+  const refusal = (c: Ctx, out: { ok: boolean; reason?: string }, keys: Record<string, string>) =>
+    out.ok ? c.json({ ok: true }, 201) : c.json({ error: { code: out.reason, message: c.get('t')(keys[out.reason!] ?? 'organisations.join.alreadyRequested') } }, 409);
+  r.post('/organisations/:id/memberships', async (c) => {
+    requireUser(c);
+    const out = await orgs.requestMembership(c.var.ctx, c.req.param('id'), await jsonObject(c));
+    return refusal(c, out, { already_member: 'organisations.join.alreadyMember', already_requested: 'organisations.join.alreadyRequested' });
+  });
+  r.post('/organisations/:id/claim', async (c) => {
+    requireUser(c);
+    const out = await orgs.claimOrganisation(c.var.ctx, c.req.param('id'), await jsonObject(c));
+    return refusal(c, out, { has_admin: 'organisations.claim.hasAdmin', already_requested: 'organisations.join.alreadyRequested' });
+  });
+  r.put('/organisations/:id/verification', async (c) => {
+    requireUser(c);
+    const body = await jsonObject(c);
+    if (typeof body.verified !== 'boolean') throw new ValidationError({ verified: 'platform.form.choice' });
+    return c.json(await orgs.verifyOrganisation(c.var.ctx, c.req.param('id'), body.verified));
   });
 
   r.get('/people', async (c) => {

@@ -15,6 +15,8 @@ export default defineModule({
   personalData: { identifiers: profileIdentifiers, export: exportProfiles, erase: eraseProfiles },
   pages: () => new Hono<AppEnv>().route('/', organisationsRoutes()).route('/', peopleRoutes()),
   api: organisationsApiRoutes,
+  // The demo's directory (organisations, people, the demo accounts' memberships), after the accounts.
+  demo: { order: 20, run: seedOrganisationsDemo },
   jobs: [
     // Directory rows whose concepts (relevance order) are not in step with their text — written by hand, by the
     // demo seed, or analysed with an older thesaurus — are analysed again, in the background, at start.

@@ -1,7 +1,7 @@
 /** Queries for organisations, memberships and people. Only this file builds SQL for the module. */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organisations, people, memberships, type MembershipRole } from '../../db/schema/organisations.ts';
-import { users, oneTimeTokens } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
@@ -294,27 +294,6 @@ export async function findUserLocaleByEmail(db: DbOrTx, email: string): Promise<
   return r?.locale;
 }
 
-export async function insertToken(db: DbOrTx, v: typeof oneTimeTokens.$inferInsert): Promise<void> {
-  await db.insert(oneTimeTokens).values(v);
-}
-
-export type TokenRow = typeof oneTimeTokens.$inferSelect;
-
-export async function findToken(db: DbOrTx, hash: string, kind: string): Promise<TokenRow | undefined> {
-  const [r] = await db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.tokenHash, hash), eq(oneTimeTokens.kind, kind))).limit(1);
-  return r;
-}
-
-/** Marks a token used if it is unused and unexpired; only one of many concurrent callers gets the row back. */
-export async function consumeToken(db: DbOrTx, hash: string, kind: string, now: Date): Promise<TokenRow | undefined> {
-  const [r] = await db
-    .update(oneTimeTokens)
-    .set({ usedAt: now })
-    .where(and(eq(oneTimeTokens.tokenHash, hash), eq(oneTimeTokens.kind, kind), sql`${oneTimeTokens.usedAt} is null`, sql`${oneTimeTokens.expiresAt} > ${now}`))
-    .returning();
-  return r;
-}
-
 export async function findPerson(db: DbOrTx, id: string): Promise<PersonRow | undefined> {
   const [r] = await db
     .select()
@@ -389,34 +368,6 @@ export async function refreshStaleConcepts(db: DbOrTx, table: 'organisations' | 
   return { refreshed: found.length, next: found.length === limit ? found[found.length - 1]!.id : null };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Demo data (through the manifest)
-
-/** Inserts the organisations whose external id is new; returns how many it added. */
-export async function insertDemoOrganisations(db: DbOrTx, values: (typeof organisations.$inferInsert)[]): Promise<number> {
-  if (!values.length) return 0;
-  return (await db.insert(organisations).values(values).onConflictDoNothing({ target: organisations.externalId }).returning({ id: organisations.id })).length;
-}
-
-/** Internal ids of organisations by external id. */
-export async function organisationIdsByExternalId(db: DbOrTx, externalIds: readonly string[]): Promise<Map<string, string>> {
-  if (!externalIds.length) return new Map();
-  const r = await db.select({ id: organisations.id, externalId: organisations.externalId }).from(organisations).where(inArray(organisations.externalId, [...externalIds]));
-  return new Map(r.map((x) => [x.externalId!, x.id]));
-}
-
-/** Inserts profiles; an existing one (same id, external id or account) is left alone. Returns how many it added. */
-export async function insertDemoPeople(db: DbOrTx, values: (typeof people.$inferInsert)[]): Promise<number> {
-  if (!values.length) return 0;
-  return (await db.insert(people).values(values).onConflictDoNothing().returning({ id: people.id })).length;
-}
-
-/** Inserts memberships; an existing one is left alone. Returns how many it added. */
-export async function insertDemoMemberships(db: DbOrTx, values: (typeof memberships.$inferInsert)[]): Promise<number> {
-  if (!values.length) return 0;
-  return (await db.insert(memberships).values(values).onConflictDoNothing().returning({ id: memberships.id })).length;
-}
-
 // Personal data (privacy hooks: export and erasure, through the manifest)
 
 /** How the person is named in their profiles (names, addresses, phones), for the erasure's free-text sweep. */
@@ -451,4 +402,32 @@ export async function eraseProfiles(db: DbOrTx, userId: string, now: Date): Prom
           show_email = false, show_phone = false, themes = '{}', languages = '{}', extra = '{}'::jsonb, concepts = '{}', concept_weights = '{}', concepts_src = null, updated_at = ${now.toISOString()}::timestamptz
         where user_id = ${userId}`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo data (through the manifest)
+
+/** Inserts the organisations whose external id is new; returns how many it added. */
+export async function insertDemoOrganisations(db: DbOrTx, values: (typeof organisations.$inferInsert)[]): Promise<number> {
+  if (!values.length) return 0;
+  return (await db.insert(organisations).values(values).onConflictDoNothing({ target: organisations.externalId }).returning({ id: organisations.id })).length;
+}
+
+/** Internal ids of organisations by external id. */
+export async function organisationIdsByExternalId(db: DbOrTx, externalIds: readonly string[]): Promise<Map<string, string>> {
+  if (!externalIds.length) return new Map();
+  const r = await db.select({ id: organisations.id, externalId: organisations.externalId }).from(organisations).where(inArray(organisations.externalId, [...externalIds]));
+  return new Map(r.map((x) => [x.externalId!, x.id]));
+}
+
+/** Inserts profiles; an existing one (same id, external id or account) is left alone. Returns how many it added. */
+export async function insertDemoPeople(db: DbOrTx, values: (typeof people.$inferInsert)[]): Promise<number> {
+  if (!values.length) return 0;
+  return (await db.insert(people).values(values).onConflictDoNothing().returning({ id: people.id })).length;
+}
+
+/** Inserts memberships; an existing one is left alone. Returns how many it added. */
+export async function insertDemoMemberships(db: DbOrTx, values: (typeof memberships.$inferInsert)[]): Promise<number> {
+  if (!values.length) return 0;
+  return (await db.insert(memberships).values(values).onConflictDoNothing().returning({ id: memberships.id })).length;
 }

@@ -2,25 +2,24 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
-import { ValidationError } from '../../platform/errors.ts';
-import { link, redirectTo, setFlash } from '../../platform/render.ts';
+import { redirectTo, setFlash } from '../../platform/render.ts';
 import { emptyForm } from '../../platform/html/form.ts';
 import * as svc from './organisations.service.ts';
 import * as v from './organisations.views.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
+import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 
 export function organisationsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get('/organisations', async (c) => {
     const query = c.req.query();
-    try {
-      const result = await svc.searchOrganisations(c.var.ctx, query);
-      return v.directoryPage(c, query, result);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.directoryPage(c, query, null, e.fields, 400);
-      throw e;
-    }
+    // The query is the search form: an invalid filter shows the directory again with its message.
+    return formAction(
+      c,
+      async () => v.directoryPage(c, query, await svc.searchOrganisations(c.var.ctx, query)),
+      (form, status) => v.directoryPage(c, query, null, form.errors, status),
+      query,
+    );
   });
 
   r.get('/organisations/new', (c) => {
@@ -29,15 +28,15 @@ export function organisationsRoutes(): Hono<AppEnv> {
   });
 
   r.post('/organisations', async (c) => {
-    const body = await formBody(c);
-    try {
-      const out = await svc.createOrganisation(c.var.ctx, body);
-      setFlash(c, 'organisations.create.done');
-      return redirectTo(c, `/organisations/${out.id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.organisationFormPage(c, 'create', { values: body, errors: e.fields }, undefined, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.createOrganisation(c.var.ctx, body);
+        setFlash(c, 'organisations.create.done');
+        return redirectTo(c, `/organisations/${out.id}`);
+      },
+      (form, status) => v.organisationFormPage(c, 'create', form, undefined, status),
+    );
   });
 
   r.get('/organisations/:id', async (c) => v.profilePage(c, await svc.getOrganisation(c.var.ctx, c.req.param('id'))));
@@ -51,17 +50,16 @@ export function organisationsRoutes(): Hono<AppEnv> {
 
   r.post('/organisations/:id/edit', async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
-    // A form always sends every field: checkbox groups left empty mean "none".
-    const full = { themes: [], sdgs: [], languages: [], ...body };
-    try {
-      await svc.updateOrganisation(c.var.ctx, id, full);
-      setFlash(c, 'organisations.edit.done');
-      return redirectTo(c, `/organisations/${id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.organisationFormPage(c, 'edit', { values: body, errors: e.fields }, id, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        // A form always sends every field: checkbox groups left empty mean "none".
+        await svc.updateOrganisation(c.var.ctx, id, { themes: [], sdgs: [], languages: [], ...body });
+        setFlash(c, 'organisations.edit.done');
+        return redirectTo(c, `/organisations/${id}`);
+      },
+      (form, status) => v.organisationFormPage(c, 'edit', form, id, status),
+    );
   });
 
   r.post('/organisations/:id/verify', async (c) => {
@@ -81,27 +79,35 @@ export function organisationsRoutes(): Hono<AppEnv> {
 
   r.post('/organisations/:id/join', async (c) => {
     const id = c.req.param('id');
-    try {
-      const out = await svc.requestMembership(c.var.ctx, id, await formBody(c));
-      setFlash(c, out.ok ? 'organisations.join.done' : out.reason === 'already_member' ? 'organisations.join.alreadyMember' : 'organisations.join.alreadyRequested');
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      setFlash(c, 'organisations.join.invalid');
-    }
-    return redirectTo(c, `/organisations/${id}`);
+    const back = (flash: string) => {
+      setFlash(c, flash);
+      return redirectTo(c, `/organisations/${id}`);
+    };
+    return formAction(
+      c,
+      async (body) => {
+        const out = await svc.requestMembership(c.var.ctx, id, body);
+        return back(out.ok ? 'organisations.join.done' : out.reason === 'already_member' ? 'organisations.join.alreadyMember' : 'organisations.join.alreadyRequested');
+      },
+      () => back('organisations.join.invalid'),
+    );
   });
 
   r.post('/organisations/:id/invitations', async (c) => {
     const id = c.req.param('id');
     const deps = c.get('deps');
-    try {
-      await svc.inviteMember({ ...c.var.ctx, mailer: deps.mailer, baseUrl: deps.config.baseUrl }, id, await formBody(c));
-      setFlash(c, 'organisations.invite.done');
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      setFlash(c, 'organisations.invite.invalid');
-    }
-    return redirectTo(c, `/organisations/${id}`);
+    const back = (flash: string) => {
+      setFlash(c, flash);
+      return redirectTo(c, `/organisations/${id}`);
+    };
+    return formAction(
+      c,
+      async (body) => {
+        await svc.inviteMember({ ...c.var.ctx, mailer: deps.mailer, baseUrl: deps.config.baseUrl }, id, body);
+        return back('organisations.invite.done');
+      },
+      () => back('organisations.invite.invalid'),
+    );
   });
 
   r.post('/memberships/:id/decision', async (c) => {

@@ -19,6 +19,7 @@ import * as repo from './organisations.repository.ts';
 import { canOrganisation, type OrganisationAction, type OrgRelation } from './organisations.policy.ts';
 import { organisationInput, organisationQuery, joinInput, claimInput, inviteInput, decisionInput, roleInput, type OrganisationInput, type Sort } from './organisations.schema.ts';
 import { moderationOf } from '../moderation/moderation.service.ts';
+import { findOneTimeToken, storeOneTimeToken, useOneTimeToken } from '../accounts/accounts.service.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { parseQuery } from '../../platform/query.ts';
 
@@ -421,7 +422,7 @@ export async function inviteMember(ctx: ServiceCtx & { mailer: Mailer; baseUrl: 
   const expiresAt = new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000);
   const known = await repo.findUserLocaleByEmail(ctx.db, d.email);
   const locale: Locale = isLocale(known) ? known : ctx.locale;
-  await repo.insertToken(ctx.db, {
+  await storeOneTimeToken(ctx.db, {
     tokenHash: sha256(token),
     kind: 'invitation',
     userId: null,
@@ -461,7 +462,7 @@ export type InvitationOutcome = { ok: true; invitation: InvitationView } | { ok:
 
 /** Reads an invitation without using it (anyone holding the link). Outcomes: ok; `invalid`; `expired`; `used`. */
 export async function getInvitation(ctx: ServiceCtx, token: string): Promise<InvitationOutcome> {
-  const row = await repo.findToken(ctx.db, sha256(token), 'invitation');
+  const row = await findOneTimeToken(ctx.db, sha256(token), 'invitation');
   if (!row) return { ok: false, reason: 'invalid' };
   if (row.usedAt) return { ok: false, reason: 'used' };
   if (row.expiresAt.getTime() <= ctx.now.getTime()) return { ok: false, reason: 'expired' };
@@ -481,7 +482,7 @@ export async function acceptInvitation(ctx: ServiceCtx, token: string): Promise<
   const actor = requireActor(ctx);
   const hash = sha256(token);
   const result = await ctx.db.transaction(async (tx) => {
-    const row = await repo.consumeToken(tx, hash, 'invitation', ctx.now);
+    const row = await useOneTimeToken(tx, hash, 'invitation', ctx.now);
     if (!row) return null;
     const data = row.data as { organisationId: string; role: string };
     if (!(MEMBERSHIP_ROLES as readonly string[]).includes(data.role) || !(await repo.findOrganisation(tx, data.organisationId))) return null;

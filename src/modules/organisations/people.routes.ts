@@ -2,12 +2,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
 
-import { ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
 import { emptyForm } from '../../platform/html/form.ts';
 import * as people from './people.service.ts';
 import * as v from './people.views.ts';
-import { formBody, requireUser } from '../../platform/forms.ts';
+import { formAction, requireUser } from '../../platform/forms.ts';
 
 export function peopleRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -15,12 +14,13 @@ export function peopleRoutes(): Hono<AppEnv> {
   r.get('/people', async (c) => {
     requireUser(c);
     const query = c.req.query();
-    try {
-      return v.peopleDirectoryPage(c, query, await people.searchPeople(c.var.ctx, query));
-    } catch (e) {
-      if (e instanceof ValidationError) return v.peopleDirectoryPage(c, query, null, e.fields, 400);
-      throw e;
-    }
+    // The query is the search form: an invalid filter shows the directory again with its message.
+    return formAction(
+      c,
+      async () => v.peopleDirectoryPage(c, query, await people.searchPeople(c.var.ctx, query)),
+      (form, status) => v.peopleDirectoryPage(c, query, null, form.errors, status),
+      query,
+    );
   });
 
   r.get('/people/me', async (c) => {
@@ -30,15 +30,16 @@ export function peopleRoutes(): Hono<AppEnv> {
 
   r.post('/people/me', async (c) => {
     requireUser(c);
-    const body = await formBody(c);
-    try {
-      const out = await people.saveMyProfile(c.var.ctx, { themes: [], languages: [], ...body });
-      setFlash(c, 'people.me.saved');
-      return redirectTo(c, `/people/${out.id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return v.profileFormPage(c, { values: body, errors: e.fields }, 400);
-      throw e;
-    }
+    return formAction(
+      c,
+      async (body) => {
+        // Checkbox groups left empty mean "none".
+        const out = await people.saveMyProfile(c.var.ctx, { themes: [], languages: [], ...body });
+        setFlash(c, 'people.me.saved');
+        return redirectTo(c, `/people/${out.id}`);
+      },
+      (form, status) => v.profileFormPage(c, form, status),
+    );
   });
 
   r.get('/people/:id', async (c) => v.personPage(c, await people.getPerson(c.var.ctx, c.req.param('id'))));

@@ -68,7 +68,10 @@ test('deleting an account erases the person everywhere and keeps what others nee
   const outboxBefore = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from notification_outbox where user_id = ${z.actor.id}`);
   assert.ok(outboxBefore[0]!.n > 0, 'mail was queued for her');
 
-  assert.equal((await me.post('/en/account/delete', { current: 'not my password at all' })).status, 400, 'the current password is asked');
+  const wrong = await me.post('/en/account/delete', { current: 'not my password at all' });
+  assert.equal(wrong.status, 400, 'the current password is asked');
+  assert.match(wrong.body_, /The current password is not right\./, 'the deletion page says why, and asks again');
+  assert.equal((await me.get('/en/account/delete')).status, 200, 'the deletion page of the privacy module');
   const del = await me.post('/en/account/delete', { current: PASSWORD });
   assert.equal(del.status, 303);
 

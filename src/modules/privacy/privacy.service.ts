@@ -102,13 +102,20 @@ const entryName = (s: string) => s.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '
 /** Builds the archive of what the person provided: data.json and their files. */
 export async function buildArchive(db: DbOrTx, env: PrivacyEnv, userId: string, now: Date): Promise<Uint8Array> {
   // Each module's sections and files, through its manifest; then the privacy module's own.
-  let data: Record<string, unknown> = {};
+  const data: Record<string, unknown> = {};
   const files: PersonalFile[] = [];
+  const add = (from: string, sections: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(sections)) {
+      // Two modules naming a section alike would lose one of them: a programming error, not the person's loss.
+      if (name in data) throw new Error(`privacy: the export section "${name}" of ${from} is already taken`);
+      data[name] = value;
+    }
+  };
   for (const m of holders()) {
-    if (m.data.export) data = { ...data, ...(await m.data.export(db, userId)) };
+    if (m.data.export) add(m.name, await m.data.export(db, userId));
     if (m.data.files) files.push(...(await m.data.files(db, userId)));
   }
-  data = { ...data, ...(await repo.exportOwn(db, userId)) };
+  add('privacy', await repo.exportOwn(db, userId));
   const entries: Record<string, Uint8Array> = {};
   const listed: { kind: string; label: string; path: string | null }[] = [];
   for (const f of files) {

@@ -1,11 +1,11 @@
 /** The demo programme: created once, with an open round, criteria, the demo committee member and the CONNECT timeline. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { createUser } from '../support/users.ts';
-import { seedProgrammesDemo, CONNECT_HISTORY } from '../../src/modules/programmes/programmes.demo.ts';
-import * as programmes from '../../src/modules/programmes/programmes.service.ts';
-import { actorOf, ctxOf } from './fixtures.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createUser } from '../../../test/support/users.ts';
+import { seedProgrammesDemo, CONNECT_HISTORY } from './programmes.demo.ts';
+import * as programmes from './programmes.service.ts';
+import { actorOf, ctxOf } from '../../../test/requests/fixtures.ts';
 
 let t: TestApp;
 before(async () => {

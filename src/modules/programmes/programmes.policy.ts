@@ -1,5 +1,6 @@
 /** Who may manage programmes. Pure functions over typed action names. */
 import type { CurrentUser } from '../../platform/http.ts';
+import { isStaff } from '../../platform/roles.ts';
 
 export type ProgrammeAction = 'programme.manage' | 'programme.postNews';
 
@@ -9,7 +10,7 @@ export function canProgramme(actor: CurrentUser | null, action: ProgrammeAction)
   switch (action) {
     case 'programme.manage':
     case 'programme.postNews':
-      return actor.roles.includes('broker') || actor.roles.includes('admin');
+      return isStaff(actor);
   }
 }
 

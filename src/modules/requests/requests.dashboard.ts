@@ -1,7 +1,7 @@
-/** The broker's dashboard: every request and call by state, what waits on whom, and the 10-working-days flag. */
+/** The broker's dashboard: every request by state, what waits on whom, and the 10-working-days flag (the calls are drawn by the calls module in the page's slot). */
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { workingDaysBetween, STALE_WORKING_DAYS, isCallTakingOffers } from '../programmes/programmes.policy.ts';
+import { workingDaysBetween, STALE_WORKING_DAYS } from '../programmes/programmes.policy.ts';
 import { isStaff } from './requests.policy.ts';
 import { waitingOn, REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import { z } from 'zod';
@@ -13,17 +13,7 @@ export type DashboardRequest = RequestCard & { waitingOn: ReturnType<typeof wait
 export type Dashboard = {
   counts: { state: string; n: number }[];
   requests: DashboardRequest[];
-  calls: { id: string; title: string; state: string; offers: number; lastChange: Date; programmeName: string; waitingOn: CallWaitingOn }[];
 };
-
-export type CallWaitingOn = 'providers' | 'broker' | 'requester' | 'provider' | 'bothSides' | 'nobody';
-
-/** Who a call waits on: offers while open, the secretariat after the deadline, the sides of a proposed match. */
-export function callWaitingOn(c: { state: string; deadline: Date; matchState: string | null; requesterConfirmed: boolean; providerConfirmed: boolean }, now: Date): CallWaitingOn {
-  if (c.state === 'matched' || c.matchState === 'confirmed') return 'nobody';
-  if (c.matchState === 'proposed') return !c.requesterConfirmed && !c.providerConfirmed ? 'bothSides' : !c.requesterConfirmed ? 'requester' : 'provider';
-  return isCallTakingOffers(c, now) ? 'providers' : 'broker';
-}
 
 /** States in which the secretariat is expected to act: silence there is flagged. */
 const BROKER_STATES: ReadonlySet<RequestState> = new Set(['submitted', 'eligible', 'selected', 'waiting_list']);
@@ -34,7 +24,7 @@ const dashboardQuery = z.object({ state: z.enum(REQUEST_STATES, 'platform.form.c
 export async function getDashboard(ctx: ServiceCtx, query: Record<string, unknown> = {}): Promise<Dashboard> {
   if (!isStaff(ctx.actor)) throw new NotFoundError();
   const { state } = parseQuery(dashboardQuery, query);
-  const [counts, list, calls] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db, state), repo.callsForDashboard(ctx.db)]);
+  const [counts, list] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db, state)]);
   const requests = list
     .map(cardOf)
     .filter((r) => r.state !== 'draft' || r.isComplete || state === 'draft')
@@ -43,14 +33,5 @@ export async function getDashboard(ctx: ServiceCtx, query: Record<string, unknow
       const w = waitingOn(r.state, { isComplete: r.isComplete, isEndorsed: r.isEndorsed });
       return { ...r, waitingOn: w, workingDaysIdle: idle, isStale: BROKER_STATES.has(r.state) && idle >= STALE_WORKING_DAYS };
     });
-  return {
-    counts,
-    requests,
-    calls: calls.map((c) => {
-      const deadline = new Date(c.deadline);
-      const state = c.state === 'open' && !isCallTakingOffers({ state: c.state, deadline }, ctx.now) ? 'closed' : c.state;
-      const waiting = callWaitingOn({ state: c.state, deadline, matchState: c.match_state, requesterConfirmed: !!c.requester_confirmed, providerConfirmed: !!c.provider_confirmed }, ctx.now);
-      return { id: c.id, title: c.title, state, offers: c.offers, lastChange: new Date(c.last_change), programmeName: c.programme_name, waitingOn: waiting };
-    }),
-  };
+  return { counts, requests };
 }

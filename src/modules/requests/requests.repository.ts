@@ -1,6 +1,6 @@
 /**
  * Queries on requests, endorsements, eligibility, conflicts, reviews and decisions. The only place
- * they are built. Other modules' tables (organisations, programmes, calls) are joined to read,
+ * they are built. Other modules' tables (organisations, programmes) are joined to read,
  * never written.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -294,48 +294,6 @@ export async function exportRequests(db: DbOrTx, userId: string): Promise<Record
     reviews: await rows(db, sql`select request_id, scores, created_at, updated_at from reviews where reviewer_id = ${userId} order by created_at`),
     conflictDeclarations: await rows(db, sql`select request_id, has_conflict, note, at from conflict_declarations where user_id = ${userId} order by at`),
   };
-}
-
-// ---------- the calls of requests (read only: the calls module writes them) ----------
-
-/** The call published from a request and its live (not declined) match. */
-export async function callOfRequest(db: DbOrTx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | undefined> {
-  const [r] = await rows<{ id: string; title: string; state: string; offer_id: string | null; match_state: string | null }>(
-    db,
-    sql`select c.id, c.title, c.state, m.offer_id, m.state as match_state
-        from expertise_calls c left join matches m on m.call_id = c.id and m.state <> 'declined'
-        where c.request_id = ${requestId} limit 1`,
-  );
-  return r && { callId: r.id, title: r.title, state: r.state, match: r.offer_id && r.match_state ? { offerId: r.offer_id, state: r.match_state } : null };
-}
-
-export type CallDashboardRow = {
-  id: string;
-  title: string;
-  state: string;
-  deadline: Date | string;
-  programme_name: string;
-  offers: number;
-  match_state: string | null;
-  requester_confirmed: boolean | null;
-  provider_confirmed: boolean | null;
-  last_change: Date | string;
-};
-
-/** Every call with its offers, live match and last activity, for the broker's dashboard. */
-export async function callsForDashboard(db: DbOrTx): Promise<CallDashboardRow[]> {
-  return rows<CallDashboardRow>(
-    db,
-    sql`select c.id, c.title, c.state, c.deadline, p.name as programme_name,
-          (select count(*)::int from offers f where f.call_id = c.id) as offers,
-          m.state as match_state, m.requester_confirmed_at is not null as requester_confirmed, m.provider_confirmed_at is not null as provider_confirmed,
-          greatest(c.updated_at,
-                   coalesce((select max(f.updated_at) from offers f where f.call_id = c.id), c.updated_at),
-                   coalesce((select max(m.at) from offer_messages m join offers f on f.id = m.offer_id where f.call_id = c.id), c.updated_at)) as last_change
-        from expertise_calls c join programmes p on p.id = c.programme_id
-        left join matches m on m.call_id = c.id and m.state <> 'declined'
-        order by last_change desc limit 500`,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

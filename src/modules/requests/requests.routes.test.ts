@@ -6,11 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { createUser, signedInClient } from '../support/users.ts';
-import { makeOrganisation, addMember, makePerson, STEP_DATA } from './fixtures.ts';
-import { requests as requestsTable, decisions } from '../../src/db/schema/index.ts';
-import { rows } from '../../src/platform/db.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { createUser, signedInClient } from '../../../test/support/users.ts';
+import { makeOrganisation, addMember, makePerson, STEP_DATA } from '../../../test/requests/fixtures.ts';
+import { requests as requestsTable, decisions } from '../../db/schema/index.ts';
+import { rows } from '../../platform/db.ts';
 
 let t: TestApp;
 const c = {} as Record<'visitor' | 'member' | 'broker' | 'committee' | 'requester' | 'approver' | 'provider', TestClient>;
@@ -280,7 +280,7 @@ test('a person chooses how to be told: immediately, daily or never', async () =>
 });
 
 test('the broker edits a round and a criterion; the round\'s phase and timeline follow', async () => {
-  const { programmes: table, programmeRounds, programmeCriteria } = await import('../../src/db/schema/index.ts');
+  const { programmes: table, programmeRounds, programmeCriteria } = await import('../../db/schema/index.ts');
   const [p] = await t.db.select().from(table).where(eq(table.slug, 'connect'));
   const [r] = await t.db.select().from(programmeRounds).where(eq(programmeRounds.programmeId, p!.id));
   const [cr] = await t.db.select().from(programmeCriteria).where(eq(programmeCriteria.programmeId, p!.id));

@@ -4,6 +4,7 @@ import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
+import { renderSlot } from '../../platform/slots.ts';
 import { formAction, formBody, readUpload, requireUser, uploadLimit, type FormBody } from '../../platform/forms.ts';
 import { filesEnv, rejectionKey, rejectionStatus, MAX_BYTES, MISSING_FILE_KEY } from '../files/files.service.ts';
 import * as svc from './requests.service.ts';
@@ -16,15 +17,15 @@ import * as v from './requests.views.ts';
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
   const ctx = c.var.ctx;
   const d = await svc.getRequest(ctx, id);
-  const [eligibility, board, decision, call, attachments, warnings] = await Promise.all([
+  const [eligibility, board, decision, slot, attachments, warnings] = await Promise.all([
     d.abilities.viewReviews && d.state !== 'draft' ? sel.getEligibility(ctx, id) : Promise.resolve(null),
     d.abilities.viewReviews && d.state !== 'draft' && d.state !== 'submitted' ? sel.getScoreBoard(ctx, id) : Promise.resolve(null),
     sel.getDecision(ctx, id),
-    svc.callOfRequest(ctx, id),
+    renderSlot(c, 'requests.page', { requestId: id, state: d.state, canPublishCall: d.abilities.publishCall }),
     svc.requestAttachments(ctx, id),
     d.abilities.edit ? sel.draftWarnings(ctx, id) : Promise.resolve([]),
   ]);
-  return { d, eligibility, board, decision, call, attachments, warnings, ...extra };
+  return { d, eligibility, board, decision, slot, attachments, warnings, ...extra };
 }
 
 /** Runs an action on the request page and says how it went; a validation problem shows the page again with the errors (400). */
@@ -179,8 +180,8 @@ export function requestsRoutes(): Hono<AppEnv> {
     // An unknown filter answers 400: the whole dashboard with the filter's error.
     return formAction(
       c,
-      async () => v.dashboardPage(c, await getDashboard(c.var.ctx, query), query),
-      async (form, status) => v.dashboardPage(c, await getDashboard(c.var.ctx), query, form.errors, status),
+      async () => v.dashboardPage(c, await getDashboard(c.var.ctx, query), await renderSlot(c, 'requests.broker', {}), query),
+      async (form, status) => v.dashboardPage(c, await getDashboard(c.var.ctx), await renderSlot(c, 'requests.broker', {}), query, form.errors, status),
       query,
     );
   });

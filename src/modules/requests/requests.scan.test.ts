@@ -9,12 +9,12 @@ import { mkdtempSync, readdirSync, existsSync, rmSync, writeFileSync, chmodSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../support/app.ts';
-import { signedInClient } from '../support/users.ts';
-import { setupCycle, ctxOf } from './fixtures.ts';
-import * as requests from '../../src/modules/requests/requests.service.ts';
-import { attachments } from '../../src/db/schema/index.ts';
-import { configureScanner, isClean } from '../../src/platform/scan.ts';
+import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { setupCycle, ctxOf } from '../../../test/requests/fixtures.ts';
+import * as requests from './requests.service.ts';
+import { attachments } from '../../db/schema/index.ts';
+import { configureScanner, isClean } from '../../platform/scan.ts';
 
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 const pdf = (body: string) => new Uint8Array(Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${body}\ntrailer <<>>\n%%EOF\n`, 'latin1'));

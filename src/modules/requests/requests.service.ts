@@ -358,12 +358,6 @@ export async function requestFacts(db: DbOrTx, id: string): Promise<RequestFacts
   return r && { id: r.id, title: r.title, state: r.state as RequestState, organisationId: r.organisationId, programmeId: r.programmeId, createdBy: r.createdBy };
 }
 
-/** The call published from a request and its live match, for the request page (whoever may see the request). */
-export async function callOfRequest(ctx: ServiceCtx, requestId: string): Promise<{ callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null> {
-  await loadRequest(ctx, requestId);
-  return (await repo.callOfRequest(ctx.db, requestId)) ?? null;
-}
-
 /** A call was published from the request (calls.published): the secretariat acted on it, for the 10-working-days flag. */
 export async function noteCallPublished(db: DbOrTx, requestId: string, at: Date): Promise<void> {
   await repo.touchRequest(db, requestId, at);

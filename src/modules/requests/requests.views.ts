@@ -19,8 +19,6 @@ import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './re
 import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
 import type { AttachmentView } from '../files/files.service.ts';
-/** The secretariat (brokers and admins) sees a request's ranked candidates before its call exists. */
-import { isStaff as isStaffUser } from '../../platform/roles.ts';
 
 export function stateLabel(t: T, s: RequestState | string): string {
   const labels: Record<string, string> = {
@@ -163,12 +161,22 @@ function section(title: string, body: string): Html {
   return body ? html`<h3>${title}</h3><p class="prewrap">${body}</p>` : html``;
 }
 
+declare module '../../platform/slots.ts' {
+  interface Slots {
+    /** On a request's page, after its decision: the call for expertise published from it, or the way to it (the calls module, above this one, draws it). */
+    'requests.page': { requestId: string; state: RequestState; canPublishCall: boolean };
+    /** On the broker's dashboard, after the requests: the calls for expertise (drawn by the calls module). */
+    'requests.broker': Record<string, never>;
+  }
+}
+
 export type RequestPageData = {
   d: RequestDetail;
   eligibility: EligibilityView | null;
   board: ScoreBoard | null;
   decision: DecisionView | null;
-  call: { callId: string; title: string; state: string; match: { offerId: string; state: string } | null } | null;
+  /** What the modules above draw on the page (slot `requests.page`: the call for expertise, or the way to it). */
+  slot: Html;
   attachments: AttachmentView[];
   /** Automatic rules about the organisation that the programme does not meet (shown while drafting). */
   warnings: string[];
@@ -222,8 +230,6 @@ ${a.endorse && d.isComplete ? html`<form method="post" action="${link(c, `/reque
 ${a.submit && d.isComplete && d.endorsement ? post('submit', t('requests.submit.button')) : ''}
 ${a.withdraw ? post('withdraw', t('requests.withdraw.button'), 'secondary') : ''}
 ${a.openReview ? post('open-review', t('requests.review.open')) : ''}
-${a.publishCall && !p.call ? html`<a class="button" href="${link(c, `/requests/${d.id}/call/new`)}">${t('requests.call.publish')}</a>` : ''}
-${!p.call && isStaffUser(c.get('user')) && d.state !== 'draft' ? html`<a href="${link(c, `/requests/${d.id}/candidates`)}">${t('matching.candidates.link')}</a>` : ''}
 ${a.review ? html`<a class="button" href="${link(c, `/requests/${d.id}/review`)}">${t('requests.review.score')}</a>` : ''}
 </div>
 ${
@@ -235,13 +241,7 @@ ${input({ t, name: 'note', label: t('requests.conflict.note'), form })}<button t
     : ''
 }
 ${p.decision ? html`<section aria-labelledby="dec-h"><h2 id="dec-h">${t('requests.decision.heading')}</h2><p><strong>${outcomeLabel(t, p.decision.outcome)}</strong> · ${t('requests.decision.by', { name: p.decision.deciderName, date: fmtDate(p.decision.decidedAt, locale) })}</p><p class="prewrap">${p.decision.reasons}</p></section>` : ''}
-${
-  p.call
-    ? html`<section aria-labelledby="call-h"><h2 id="call-h">${t('requests.call.heading')}</h2><p><a href="${link(c, `/calls/${p.call.callId}`)}">${p.call.title}</a></p>${
-        p.call.match ? html`<p>${t('requests.call.matchState', { state: p.call.match.state === 'confirmed' ? t('requests.match.confirmed') : t('requests.match.proposed') })} <a href="${link(c, `/offers/${p.call.match.offerId}`)}">${t('requests.call.seeMatch')}</a></p>` : ''
-      }</section>`
-    : ''
-}
+${p.slot}
 ${p.eligibility ? eligibilitySection(c, d, p.eligibility, form) : ''}
 ${p.board ? boardSection(c, p.board) : ''}
 ${a.decide ? decisionForm(c, d, form) : ''}
@@ -375,23 +375,17 @@ ${textarea({ t, name: `comment_${cr.id}`, label: t('requests.review.comment'), f
   });
 }
 
-export function callStateLabel(t: T, s: string): string {
-  return ({ open: t('calls.state.open'), matched: t('calls.state.matched'), closed: t('calls.state.closed') } as Record<string, string>)[s] ?? s;
-}
-
 const WAITING: Record<string, string> = {
   requester: 'requests.waiting.requester',
   approver: 'requests.waiting.approver',
   broker: 'requests.waiting.broker',
   committee: 'requests.waiting.committee',
   nobody: 'requests.waiting.nobody',
-  providers: 'requests.waiting.providers',
-  provider: 'requests.waiting.provider',
-  bothSides: 'requests.waiting.bothSides',
 };
 
 /** The broker's dashboard: requests by state with who they wait on and a flag after 10 working days; calls with offers and last change. */
-export function dashboardPage(c: Ctx, d: Dashboard, values: Record<string, unknown> = {}, errors: Record<string, string> = {}, status = 200) {
+/** The broker's dashboard; `slot` is what the modules above add (slot `requests.broker`: the calls). */
+export function dashboardPage(c: Ctx, d: Dashboard, slot: Html, values: Record<string, unknown> = {}, errors: Record<string, string> = {}, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
   const filter: FormState = { values, errors };
@@ -419,16 +413,6 @@ ${
       )}</tbody></table>`
     : html`<p>${t('requests.mine.none')}</p>`
 }</section>
-<section aria-labelledby="calls-h"><h2 id="calls-h">${t('requests.dashboard.calls')}</h2>
-${
-  d.calls.length
-    ? html`<table><thead><tr><th scope="col">${t('requests.field.title')}</th><th scope="col">${t('requests.dashboard.state')}</th><th scope="col">${t('requests.dashboard.waitingOn')}</th><th scope="col">${t('requests.dashboard.offers')}</th><th scope="col">${t(
-        'requests.dashboard.lastChange',
-      )}</th></tr></thead><tbody>${d.calls.map(
-        (x) =>
-          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}">${x.title}</a><br><span class="hint">${x.programmeName}</span></th><td>${callStateLabel(t, x.state)}</td><td>${t(WAITING[x.waitingOn]!)}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
-      )}</tbody></table>`
-    : html`<p>${t('requests.dashboard.noCalls')}</p>`
-}</section>`,
+${slot}`,
   });
 }

@@ -1,13 +1,10 @@
 /** The request state table, transition by transition (forbidden ones included), and the request policy table. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REQUEST_STATES, REQUEST_EVENTS, transition, isEditable, isDecided, waitingOn, type RequestState, type RequestEvent } from '../../src/modules/requests/requests.workflow.ts';
-import { canRequest, canCreateRequest, type RequestAction, type RequestStanding } from '../../src/modules/requests/requests.policy.ts';
-import { canOffer, matchSides } from '../../src/modules/calls/calls.policy.ts';
-import { canProgramme } from '../../src/modules/programmes/programmes.policy.ts';
-import { roundPhase, isOpenForRequests, isReviewWindow, isCallTakingOffers, workingDaysBetween, roundDatesProblem } from '../../src/modules/programmes/programmes.phase.ts';
-import { scoreBoard, automaticRules } from '../../src/modules/requests/requests.selection.ts';
-import type { CurrentUser } from '../../src/platform/http.ts';
+import { REQUEST_STATES, REQUEST_EVENTS, transition, isEditable, isDecided, waitingOn, type RequestState, type RequestEvent } from './requests.workflow.ts';
+import { canRequest, canCreateRequest, type RequestAction, type RequestStanding } from './requests.policy.ts';
+import { scoreBoard, automaticRules } from './requests.selection.ts';
+import type { CurrentUser } from '../../platform/http.ts';
 
 const ALLOWED: Record<string, RequestState> = {
   'draft submit': 'submitted',
@@ -112,48 +109,6 @@ test('only an active requester of a verified organisation may start a request', 
   assert.equal(canCreateRequest(null, { isVerified: true, orgRoles: ['requester'] }), false);
 });
 
-test('offer policy: the broker shortlists and proposes, the provider talks, the requester sees only a proposed offer', () => {
-  const s = (state: string, p = false, r = false) => ({ state, isProvider: p, isRequesterSide: r });
-  assert.equal(canOffer(user(['broker']), 'offer.propose', s('shortlisted')), true);
-  assert.equal(canOffer(user(['broker']), 'offer.propose', s('matched')), false);
-  assert.equal(canOffer(user(), 'offer.propose', s('submitted', true)), false);
-  assert.equal(canOffer(user(), 'offer.message', s('submitted', true)), true);
-  assert.equal(canOffer(user(), 'offer.view', s('submitted', false, true)), false);
-  assert.equal(canOffer(user(), 'offer.view', s('proposed', false, true)), true);
-  assert.equal(canOffer(user(), 'offer.listForCall', s('')), false);
-  assert.equal(canOffer(null, 'offer.view', s('submitted', true)), false);
-  assert.deepEqual(matchSides({ isProvider: true, isRequesterSide: false }), ['provider']);
-  assert.equal(canProgramme(user(['admin']), 'programme.manage'), true);
-  assert.equal(canProgramme(user(['committee']), 'programme.manage'), false);
-});
-
-test('phases come from the round dates and the clock', () => {
-  const r = { opensAt: new Date('2026-11-01Z'), closesAt: new Date('2026-12-15Z'), reviewOpensAt: new Date('2026-12-16Z'), reviewClosesAt: new Date('2027-01-31Z') };
-  assert.equal(roundPhase(r, new Date('2026-10-31T23:59Z')), 'upcoming');
-  assert.equal(roundPhase(r, new Date('2026-11-01Z')), 'open');
-  assert.equal(roundPhase(r, new Date('2026-12-15T12:00Z')), 'closed');
-  assert.equal(roundPhase(r, new Date('2026-12-20Z')), 'review');
-  assert.equal(roundPhase(r, new Date('2027-02-01Z')), 'finished');
-  assert.equal(isOpenForRequests(r, new Date('2026-12-14Z')), true);
-  assert.equal(isReviewWindow(r, new Date('2026-12-14Z')), false);
-  assert.equal(isReviewWindow(r, new Date('2027-01-30Z')), true);
-  assert.equal(isCallTakingOffers({ state: 'open', deadline: new Date('2027-01-01Z') }, new Date('2026-12-31Z')), true);
-  assert.equal(isCallTakingOffers({ state: 'matched', deadline: new Date('2027-01-01Z') }, new Date('2026-12-31Z')), false);
-  assert.equal(roundDatesProblem({ ...r, closesAt: r.opensAt }), 'closesAt');
-  assert.equal(roundDatesProblem({ ...r, reviewOpensAt: new Date('2026-10-01Z') }), 'reviewOpensAt');
-  assert.equal(roundDatesProblem({ ...r, reviewClosesAt: new Date('2026-12-01Z') }), 'reviewClosesAt');
-  // A rolling round: the committee reviews while the round is still open.
-  assert.equal(roundDatesProblem({ ...r, reviewOpensAt: new Date('2026-11-10Z') }), null);
-  assert.equal(roundDatesProblem(r), null);
-});
-
-test('working days skip weekends', () => {
-  // Monday 2026-11-23 → Monday 2026-12-07: ten working days.
-  assert.equal(workingDaysBetween(new Date('2026-11-23T09:00Z'), new Date('2026-12-07T09:00Z')), 10);
-  assert.equal(workingDaysBetween(new Date('2026-11-27T09:00Z'), new Date('2026-11-30T09:00Z')), 1);
-  assert.equal(workingDaysBetween(new Date('2026-11-30Z'), new Date('2026-11-23Z')), 0);
-});
-
 test('the score board gives mean, spread and weighted totals', () => {
   const criteria = [
     { id: 'a', label: 'Relevance', weight: 2 },
@@ -177,16 +132,4 @@ test('automatic eligibility rules follow the programme settings', () => {
   assert.ok(automaticRules(base).every((r) => r.ok));
   const bad = automaticRules({ ...base, org: { ...base.org, region: 'europe' }, submittedAt: null });
   assert.deepEqual(bad.filter((r) => !r.ok).map((r) => r.rule), ['regionEligible', 'submittedInTime']);
-});
-
-test('a call waits on offers while open, on the secretariat after its deadline, on the sides of a proposed match', async () => {
-  const { callWaitingOn } = await import('../../src/modules/requests/requests.dashboard.ts');
-  const now = new Date('2026-12-01Z');
-  const base = { state: 'open', deadline: new Date('2026-12-15Z'), matchState: null, requesterConfirmed: false, providerConfirmed: false };
-  assert.equal(callWaitingOn(base, now), 'providers');
-  assert.equal(callWaitingOn({ ...base, deadline: new Date('2026-11-30Z') }, now), 'broker');
-  assert.equal(callWaitingOn({ ...base, matchState: 'proposed' }, now), 'bothSides');
-  assert.equal(callWaitingOn({ ...base, matchState: 'proposed', requesterConfirmed: true }, now), 'provider');
-  assert.equal(callWaitingOn({ ...base, matchState: 'proposed', providerConfirmed: true }, now), 'requester');
-  assert.equal(callWaitingOn({ ...base, state: 'matched', matchState: 'confirmed' }, now), 'nobody');
 });

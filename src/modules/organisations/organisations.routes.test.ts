@@ -1,13 +1,13 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, and, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { asRole } from '../support/users.ts';
-import { organisations, memberships } from '../../src/db/schema/organisations.ts';
-import { auditLog } from '../../src/db/schema/platform.ts';
-import { rows } from '../../src/platform/db.ts';
-import { createOrganisation, addMembership } from './factories.ts';
-import { searchOrganisations } from '../../src/modules/organisations/organisations.service.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { asRole } from '../../../test/support/users.ts';
+import { organisations, memberships } from '../../db/schema/organisations.ts';
+import { auditLog } from '../../db/schema/platform.ts';
+import { rows } from '../../platform/db.ts';
+import { createOrganisation, addMembership } from '../../../test/support/organisations.ts';
+import { searchOrganisations } from './organisations.service.ts';
 
 let t: TestApp;
 before(async () => {

@@ -1,14 +1,14 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, and } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { asRole, createUser, signedInClient } from '../support/users.ts';
-import { memberships } from '../../src/db/schema/organisations.ts';
-import { oneTimeTokens } from '../../src/db/schema/accounts.ts';
-import { auditLog } from '../../src/db/schema/platform.ts';
-import { sha256 } from '../../src/platform/session.ts';
-import { createOrganisation, addMembership } from './factories.ts';
-import { acceptInvitation } from '../../src/modules/organisations/organisations.service.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { asRole, createUser, signedInClient } from '../../../test/support/users.ts';
+import { memberships } from '../../db/schema/organisations.ts';
+import { oneTimeTokens } from '../../db/schema/accounts.ts';
+import { auditLog } from '../../db/schema/platform.ts';
+import { sha256 } from '../../platform/session.ts';
+import { createOrganisation, addMembership } from '../../../test/support/organisations.ts';
+import { acceptInvitation } from './organisations.service.ts';
 
 let t: TestApp;
 before(async () => {

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { eq } from 'drizzle-orm';
-import { openPglite } from '../../src/platform/db.ts';
-import { users } from '../../src/db/schema/accounts.ts';
-import { verifyPassword } from '../../src/modules/accounts/accounts.passwords.ts';
+import { openPglite } from '../../platform/db.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { verifyPassword } from '../accounts/accounts.passwords.ts';
 
-const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
+const cli = new URL('../../cli.ts', import.meta.url).pathname;
 let dir: string;
 let env: Record<string, string>;
 

@@ -2,10 +2,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { organisations } from '../../src/db/schema/organisations.ts';
-import { foldForSearch } from '../../src/db/schema/organisations.ts';
-import { rows } from '../../src/platform/db.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { foldForSearch } from '../../db/schema/organisations.ts';
+import { rows } from '../../platform/db.ts';
 
 let t: TestApp;
 before(async () => {
@@ -18,7 +18,7 @@ after(() => t.close());
 
 test('the query folding matches the database’s, character for character', async () => {
   const sample = 'Ziniaré Sandgerði ÆØÅ Łódź Ağrı Œuvre Straße';
-  const [r] = await rows<{ f: string }>(t.db, sql`select translate(lower(${sample}), ${(await import('../../src/db/schema/organisations.ts')).FOLD_FROM}, ${(await import('../../src/db/schema/organisations.ts')).FOLD_TO}) as f`);
+  const [r] = await rows<{ f: string }>(t.db, sql`select translate(lower(${sample}), ${(await import('../../db/schema/organisations.ts')).FOLD_FROM}, ${(await import('../../db/schema/organisations.ts')).FOLD_TO}) as f`);
   assert.equal(foldForSearch(sample), r!.f);
 });
 

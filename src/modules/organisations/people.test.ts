@@ -1,12 +1,12 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { asRole } from '../support/users.ts';
-import { people } from '../../src/db/schema/organisations.ts';
-import { apiTokens } from '../../src/db/schema/accounts.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
-import { createOrganisation, addMembership, createPerson } from './factories.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { asRole } from '../../../test/support/users.ts';
+import { people } from '../../db/schema/organisations.ts';
+import { apiTokens } from '../../db/schema/accounts.ts';
+import { createApiToken } from '../accounts/accounts.tokens.ts';
+import { createOrganisation, addMembership, createPerson } from '../../../test/support/organisations.ts';
 
 let t: TestApp;
 before(async () => {

@@ -5,16 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { createUser, signedInClient } from '../support/users.ts';
-import { setupCycle, ctxOf, type Cycle } from '../requests/fixtures.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
-import { organisations, people } from '../../src/db/schema/organisations.ts';
-import { requests } from '../../src/db/schema/requests.ts';
-import { expertiseCalls } from '../../src/db/schema/calls.ts';
-import { matchStoreFor } from '../../src/modules/matching/matching.store.ts';
-import { requestOfCall } from '../../src/modules/matching/matching.service.ts';
-import { findRequest } from '../../src/modules/matching/matching.repository.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { createUser, signedInClient } from '../../../test/support/users.ts';
+import { setupCycle, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
+import { createApiToken } from '../accounts/accounts.tokens.ts';
+import { organisations, people } from '../../db/schema/organisations.ts';
+import { requests } from '../../db/schema/requests.ts';
+import { expertiseCalls } from '../../db/schema/calls.ts';
+import { matchStoreFor } from './matching.store.ts';
+import { requestOfCall } from './matching.service.ts';
+import { findRequest } from './matching.repository.ts';
 
 let t: TestApp;
 let cy: Cycle;

@@ -9,15 +9,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { createUser } from '../support/users.ts';
-import { createOrganisation as insertOrganisationRow, createPerson as insertPersonRow } from './factories.ts';
-import { organisations, people } from '../../src/db/schema/organisations.ts';
-import { createOrganisation, updateOrganisation, searchOrganisations, refreshDirectoryConcepts } from '../../src/modules/organisations/organisations.service.ts';
-import { saveMyProfile, searchPeople } from '../../src/modules/organisations/people.service.ts';
-import { importOrganisations, importPeople } from '../../src/modules/imports/imports.service.ts';
-import { ValidationError } from '../../src/platform/errors.ts';
-import type { ServiceCtx } from '../../src/platform/http.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createUser } from '../../../test/support/users.ts';
+import { createOrganisation as insertOrganisationRow, createPerson as insertPersonRow } from '../../../test/support/organisations.ts';
+import { organisations, people } from '../../db/schema/organisations.ts';
+import { createOrganisation, updateOrganisation, searchOrganisations, refreshDirectoryConcepts } from './organisations.service.ts';
+import { saveMyProfile, searchPeople } from './people.service.ts';
+import { importOrganisations, importPeople } from '../imports/imports.service.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { ServiceCtx } from '../../platform/http.ts';
 
 let t: TestApp;
 let actorCtx: () => ServiceCtx;
@@ -145,7 +145,7 @@ test('rows written by hand get their concepts from the refresh, which then has n
 });
 
 test('the database keeps one concepts row per (profile, specific concept) in step with the arrays: insert, update, delete', async () => {
-  const { organisationConcepts, personConcepts } = await import('../../src/db/schema/organisations.ts');
+  const { organisationConcepts, personConcepts } = await import('../../db/schema/organisations.ts');
   const [row] = await t.db.select().from(organisations).where(eq(organisations.id, ids.kumasi!));
   const copied = await t.db.select().from(organisationConcepts).where(eq(organisationConcepts.organisationId, ids.kumasi!));
   assert.ok(row!.concepts.includes('waste_management/_'), 'the theme stays in the arrays (for the rank)');
@@ -162,7 +162,7 @@ test('the database keeps one concepts row per (profile, specific concept) in ste
 });
 
 test('a concept query reads only the rows most about each concept, then applies the filters', async () => {
-  const { CONCEPT_WINDOW } = await import('../../src/modules/organisations/organisations.repository.ts');
+  const { CONCEPT_WINDOW } = await import('./organisations.repository.ts');
   // More profiles about landfills than the window holds, each more about it than the one that follows.
   const lines = Array.from({ length: CONCEPT_WINDOW + 5 }, (_, i) =>
     JSON.stringify({ id: `win-${String(i).padStart(3, '0')}`, name: `Window ${String(i).padStart(3, '0')}`, kind: 'municipality', country: 'GH', languages: ['en'], offers: `${'Landfill and transfer station. '.repeat(i < 50 ? 4 : 1)}Street ${i}.` }),

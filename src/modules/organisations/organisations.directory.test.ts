@@ -1,10 +1,10 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { asRole } from '../support/users.ts';
-import { createOrganisation } from './factories.ts';
-import { searchOrganisations } from '../../src/modules/organisations/organisations.service.ts';
-import { ValidationError } from '../../src/platform/errors.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { asRole } from '../../../test/support/users.ts';
+import { createOrganisation } from '../../../test/support/organisations.ts';
+import { searchOrganisations } from './organisations.service.ts';
+import { ValidationError } from '../../platform/errors.ts';
 
 let t: TestApp;
 const ctx = () => ({ db: t.db, actor: null, locale: 'en' as const, now: t.clock.now() });

@@ -11,19 +11,19 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { createUser, signedInClient, type TestUser } from '../support/users.ts';
-import { setupCycle, actorOf, ctxOf, type Cycle } from '../requests/fixtures.ts';
-import { createApiToken } from '../../src/modules/accounts/accounts.tokens.ts';
-import { organisations, people, memberships } from '../../src/db/schema/organisations.ts';
-import { requests } from '../../src/db/schema/requests.ts';
-import { expertiseCalls } from '../../src/db/schema/calls.ts';
-import { rows } from '../../src/platform/db.ts';
-import { createMatchStore, loadAllProfiles, POLL_MS } from '../../src/modules/matching/matching.store.ts';
-import { requestOfCall } from '../../src/modules/matching/matching.service.ts';
-import { findCall } from '../../src/modules/matching/matching.repository.ts';
-import { matchCommand } from '../../src/modules/matching/matching.cli.ts';
-import type { TestClient } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createUser, signedInClient, type TestUser } from '../../../test/support/users.ts';
+import { setupCycle, actorOf, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
+import { createApiToken } from '../accounts/accounts.tokens.ts';
+import { organisations, people, memberships } from '../../db/schema/organisations.ts';
+import { requests } from '../../db/schema/requests.ts';
+import { expertiseCalls } from '../../db/schema/calls.ts';
+import { rows } from '../../platform/db.ts';
+import { createMatchStore, loadAllProfiles, POLL_MS } from './matching.store.ts';
+import { requestOfCall } from './matching.service.ts';
+import { findCall } from './matching.repository.ts';
+import { matchCommand } from './matching.cli.ts';
+import type { TestClient } from '../../../test/support/app.ts';
 
 let t: TestApp;
 let cy: Cycle;
@@ -205,7 +205,7 @@ test('invite to offer: the candidate is told in their language through the outbo
 });
 
 test('the OpenAPI document describes the matching API routes, and serves them', async () => {
-  const { matchingApiRoutes, matchingOperations } = await import('../../src/modules/matching/matching.api.ts');
+  const { matchingApiRoutes, matchingOperations } = await import('./matching.api.ts');
   const doc = JSON.parse((await t.client().get('/api/v1/openapi.json')).body_) as { paths: Record<string, Record<string, { operationId: string }>> };
   const api = matchingApiRoutes()
     .routes.filter((r) => r.method !== 'ALL')

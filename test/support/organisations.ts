@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { organisations, memberships, people, type MembershipRole } from '../../src/db/schema/organisations.ts';
 import { regionOfCountry } from '../../src/taxonomy/regions.ts';
-import type { TestApp } from '../support/app.ts';
+import type { TestApp } from './app.ts';
 
 let n = 0;
 

@@ -2,13 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { createUser } from '../support/users.ts';
-import { notify, drainOutbox, backoffMs, nextDigestAt, mailLink } from '../../src/platform/outbox.ts';
-import { setPreference } from '../../src/modules/notifications/notifications.service.ts';
-import { notificationOutbox } from '../../src/db/schema/index.ts';
-import type { Mailer, MailMessage } from '../../src/platform/mail.ts';
-import { actorOf, ctxOf } from './fixtures.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createUser } from '../../../test/support/users.ts';
+import { notify, drainOutbox, backoffMs, nextDigestAt, mailLink } from '../../platform/outbox.ts';
+import { setPreference } from './notifications.service.ts';
+import { notificationOutbox } from '../../db/schema/index.ts';
+import type { Mailer, MailMessage } from '../../platform/mail.ts';
+import { actorOf, ctxOf } from '../../../test/requests/fixtures.ts';
 
 let t: TestApp;
 before(async () => {

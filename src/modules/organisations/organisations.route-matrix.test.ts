@@ -6,11 +6,11 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
-import { asRole, createUser, type TestUser } from '../support/users.ts';
-import { oneTimeTokens } from '../../src/db/schema/accounts.ts';
-import { newToken, sha256 } from '../../src/platform/session.ts';
-import { createOrganisation, addMembership, createPerson } from './factories.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { asRole, createUser, type TestUser } from '../../../test/support/users.ts';
+import { oneTimeTokens } from '../../db/schema/accounts.ts';
+import { newToken, sha256 } from '../../platform/session.ts';
+import { createOrganisation, addMembership, createPerson } from '../../../test/support/organisations.ts';
 
 const ROLES = ['visitor', 'member', 'org_admin', 'expert', 'coordinator', 'broker', 'committee', 'admin'] as const;
 type Role = (typeof ROLES)[number];
