@@ -13,4 +13,3 @@ export * from './evaluations.ts';
 export * from './privacy.ts';
 export * from './moderation.ts';
 export * from './networks.ts';
-export * from './events.ts';

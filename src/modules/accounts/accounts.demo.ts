@@ -29,6 +29,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'broker@demo.peerlink.localhost', name: 'Lucía Fernández', role: 'broker', roles: ['broker'], locale: 'es' },
   { email: 'committee@demo.peerlink.localhost', name: 'Pieter De Smet', role: 'committee member', roles: ['committee'], locale: 'en' },
   { email: 'coordinator@demo.peerlink.localhost', name: 'Amina Kamau', role: 'regional coordinator (Sub-Saharan Africa)', roles: ['coordinator'], coordinatorRegions: ['ssa'], locale: 'en' },
+  { email: 'coordinator.mena@demo.peerlink.localhost', name: 'Layla Haddad', role: 'regional coordinator (MENA)', roles: ['coordinator'], coordinatorRegions: ['mena'], locale: 'ar' },
+  { email: 'coordinator.see@demo.peerlink.localhost', name: 'Jelena Petrović', role: 'regional coordinator (Southeast Europe)', roles: ['coordinator'], coordinatorRegions: ['see'], locale: 'en' },
+  { email: 'networks@demo.peerlink.localhost', name: 'Franka Lindner', role: 'overall coordinator of the regional networks', roles: ['coordinator'], locale: 'en' },
   { email: 'admin@demo.peerlink.localhost', name: 'Platform Admin', role: 'platform admin', roles: ['admin'], locale: 'en' },
 ];
 

@@ -81,9 +81,9 @@ const NETWORKS: DemoNetwork[] = [
 ];
 
 /**
- * The coordinators of MENA and SEE and the overall coordinator of the regional networks. Created here
- * (without a password: accounts.service offers no demo password to other modules) only when the
- * accounts seed has not made them; once accounts.demo.ts lists them they share the demo password.
+ * The coordinators of MENA and SEE and the overall coordinator of the regional networks. The accounts
+ * seed (accounts.demo.ts, which runs first) makes them with the demo password; they are created here,
+ * without a password, only if that seed did not run.
  */
 export const NETWORK_DEMO_ACCOUNTS = [
   { email: 'coordinator.mena@demo.peerlink.localhost', name: 'Layla Haddad', network: 'mena', locale: 'ar' as const },

@@ -55,6 +55,7 @@ ${user ? item('/requests', t('platform.nav.requests')) : ''}
 ${user ? item('/exchanges', t('platform.nav.exchanges')) : ''}
 ${user && user.roles.some((r) => r === 'broker' || r === 'admin') ? item('/broker', t('platform.nav.broker')) : ''}
 ${item('/good-practices', t('platform.nav.goodPractices'))}
+${item('/networks', t('platform.nav.networks'))}
 ${
   user
     ? html`${item('/account', t('platform.nav.account'))}

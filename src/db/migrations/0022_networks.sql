@@ -67,56 +67,6 @@ CREATE TABLE "proposal_supports" (
 	CONSTRAINT "proposal_supports_proposal_id_user_id_pk" PRIMARY KEY("proposal_id","user_id")
 );
 --> statement-breakpoint
-CREATE TABLE "event_documents" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"event_id" uuid NOT NULL,
-	"uploaded_by" uuid NOT NULL,
-	"label" text NOT NULL,
-	"mime" text NOT NULL,
-	"size" integer NOT NULL,
-	"storage_name" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "event_registrations" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"event_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
-	"state" text NOT NULL,
-	"answer" text,
-	"attended" boolean,
-	"created_at" timestamp with time zone NOT NULL,
-	"cancelled_at" timestamp with time zone
-);
---> statement-breakpoint
-CREATE TABLE "events" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"network_id" uuid,
-	"programme_id" uuid,
-	"organiser_id" uuid NOT NULL,
-	"format" text NOT NULL,
-	"title" text NOT NULL,
-	"description" text NOT NULL,
-	"lang" text NOT NULL,
-	"themes" text[] DEFAULT '{}'::text[] NOT NULL,
-	"languages" text[] DEFAULT '{}'::text[] NOT NULL,
-	"starts_at" timestamp with time zone NOT NULL,
-	"ends_at" timestamp with time zone NOT NULL,
-	"time_zone" text NOT NULL,
-	"place" text,
-	"meeting_url" text,
-	"capacity" integer NOT NULL,
-	"registration_opens_at" timestamp with time zone NOT NULL,
-	"registration_closes_at" timestamp with time zone NOT NULL,
-	"question" text,
-	"state" text DEFAULT 'proposed' NOT NULL,
-	"sequence" integer DEFAULT 0 NOT NULL,
-	"report" text,
-	"reminder_sent_at" timestamp with time zone,
-	"created_at" timestamp with time zone NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
 ALTER TABLE "guideline_acceptances" ADD CONSTRAINT "guideline_acceptances_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guideline_acceptances" ADD CONSTRAINT "guideline_acceptances_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "network_coordinators" ADD CONSTRAINT "network_coordinators_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -130,13 +80,6 @@ ALTER TABLE "network_proposals" ADD CONSTRAINT "network_proposals_author_id_user
 ALTER TABLE "network_proposals" ADD CONSTRAINT "network_proposals_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supports" ADD CONSTRAINT "proposal_supports_proposal_id_network_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."network_proposals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supports" ADD CONSTRAINT "proposal_supports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "event_documents" ADD CONSTRAINT "event_documents_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "event_documents" ADD CONSTRAINT "event_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "events" ADD CONSTRAINT "events_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "events" ADD CONSTRAINT "events_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "events" ADD CONSTRAINT "events_organiser_id_users_id_fk" FOREIGN KEY ("organiser_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "guideline_acceptances_user_idx" ON "guideline_acceptances" USING btree ("user_id","network_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "network_coordinators_key" ON "network_coordinators" USING btree ("network_id","user_id") WHERE "network_coordinators"."network_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "network_coordinators_overall_key" ON "network_coordinators" USING btree ("user_id") WHERE "network_coordinators"."network_id" is null;--> statement-breakpoint
@@ -145,12 +88,4 @@ CREATE UNIQUE INDEX "network_members_live_key" ON "network_members" USING btree 
 CREATE INDEX "network_members_user_idx" ON "network_members" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "network_members_network_idx" ON "network_members" USING btree ("network_id","state");--> statement-breakpoint
 CREATE INDEX "network_proposals_network_idx" ON "network_proposals" USING btree ("network_id","state");--> statement-breakpoint
-CREATE UNIQUE INDEX "networks_slug_key" ON "networks" USING btree ("slug");--> statement-breakpoint
-CREATE INDEX "event_documents_event_idx" ON "event_documents" USING btree ("event_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "event_documents_storage_key" ON "event_documents" USING btree ("storage_name");--> statement-breakpoint
-CREATE UNIQUE INDEX "event_registrations_live_key" ON "event_registrations" USING btree ("event_id","user_id") WHERE "event_registrations"."state" <> 'cancelled';--> statement-breakpoint
-CREATE INDEX "event_registrations_event_idx" ON "event_registrations" USING btree ("event_id","state","created_at");--> statement-breakpoint
-CREATE INDEX "event_registrations_user_idx" ON "event_registrations" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "events_starts_idx" ON "events" USING btree ("starts_at");--> statement-breakpoint
-CREATE INDEX "events_network_idx" ON "events" USING btree ("network_id","starts_at");--> statement-breakpoint
-CREATE INDEX "events_programme_idx" ON "events" USING btree ("programme_id","starts_at");
+CREATE UNIQUE INDEX "networks_slug_key" ON "networks" USING btree ("slug");
