@@ -323,14 +323,6 @@ export async function eraseExpertEntries(db: DbOrTx, userId: string): Promise<vo
 
 // ---------- people around a call (read only: organisations and accounts write them) ----------
 
-/** Active roles of a person in an organisation. */
-export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId: string): Promise<string[]> {
-  const r = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
-  return r.map((x) => x.role);
-}
 
 /** Active members of an organisation in the given roles. */
 export async function orgMembersInRoles(db: DbOrTx, organisationId: string, roles: string[]): Promise<string[]> {

@@ -23,6 +23,7 @@ import { publishCallInput, offerInput, messageInput, callsQuery } from './calls.
 import * as repo from './calls.repository.ts';
 import * as files from '../files/files.service.ts';
 import './calls.events.ts';
+import { activeOrgRoles } from '../organisations/organisations.service.ts';
 
 /** What everyone may see of a call: no confidential detail of the request. */
 export type PublicCall = {
@@ -165,7 +166,7 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
   if (new Set(personIds).size !== personIds.length) throw new ValidationError({ experts: 'calls.offer.duplicateExpert' });
   if (input.organisationId) {
     if (input.organisationId === request.organisationId) return { ok: false, reason: 'own_request' };
-    const roles = await repo.activeOrgRoles(ctx.db, input.organisationId, ctx.actor.id);
+    const roles = await activeOrgRoles(ctx.db, input.organisationId, ctx.actor.id);
     if (!roles.includes('org_admin')) throw new ValidationError({ organisationId: 'calls.offer.notOrgAdmin' });
     const allowed = await repo.eligibleExpertIds(ctx.db, input.organisationId, personIds);
     if (personIds.some((p) => !allowed.has(p))) throw new ValidationError({ experts: 'calls.offer.notYourExpert' });
@@ -173,7 +174,7 @@ export async function makeOffer(ctx: ServiceCtx, callId: string, raw: unknown): 
     const self = await repo.personOfUser(ctx.db, ctx.actor.id);
     if (!self) return { ok: false, reason: 'no_profile' };
     if (personIds.length !== 1 || personIds[0] !== self.id) throw new ValidationError({ experts: 'calls.offer.onlyYourself' });
-    if ((await repo.activeOrgRoles(ctx.db, request.organisationId, ctx.actor.id)).length) return { ok: false, reason: 'own_request' };
+    if ((await activeOrgRoles(ctx.db, request.organisationId, ctx.actor.id)).length) return { ok: false, reason: 'own_request' };
   }
   const id = randomUUID();
   const inserted = await ctx.db.transaction(async (tx) => {
@@ -207,8 +208,8 @@ async function loadOffer(ctx: ServiceCtx, id: string, action: OfferAction = 'off
   const call = (await repo.findCall(ctx.db, offer.callId))!;
   const requestRow = (await requestFacts(ctx.db, call.requestId))!;
   const isProvider =
-    offer.offeredBy === ctx.actor.id || (!!offer.organisationId && (await repo.activeOrgRoles(ctx.db, offer.organisationId, ctx.actor.id)).includes('org_admin'));
-  const reqRoles = await repo.activeOrgRoles(ctx.db, requestRow.organisationId, ctx.actor.id);
+    offer.offeredBy === ctx.actor.id || (!!offer.organisationId && (await activeOrgRoles(ctx.db, offer.organisationId, ctx.actor.id)).includes('org_admin'));
+  const reqRoles = await activeOrgRoles(ctx.db, requestRow.organisationId, ctx.actor.id);
   const isRequesterSide = requestRow.createdBy === ctx.actor.id || reqRoles.includes('requester') || reqRoles.includes('approver');
   const standing = { isProvider, isRequesterSide, state: offer.state };
   if (!canOffer(ctx.actor, 'offer.view', standing)) {

@@ -431,3 +431,12 @@ export async function insertDemoMemberships(db: DbOrTx, values: (typeof membersh
   if (!values.length) return 0;
   return (await db.insert(memberships).values(values).onConflictDoNothing().returning({ id: memberships.id })).length;
 }
+
+/** Active roles of a person in an organisation. */
+export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId: string): Promise<string[]> {
+  const r = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
+  return r.map((x) => x.role);
+}

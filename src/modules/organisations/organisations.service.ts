@@ -527,3 +527,8 @@ export async function refreshDirectoryConcepts(db: DbOrTx, batch = 500): Promise
   }
   return out;
 }
+
+/** A person's active roles in an organisation (requester, expert, approver, org_admin): what requests and calls check before acting for it. */
+export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId: string): Promise<string[]> {
+  return repo.activeOrgRoles(db, organisationId, userId);
+}

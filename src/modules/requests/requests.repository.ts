@@ -25,14 +25,6 @@ export async function findOrganisationFacts(db: DbOrTx, id: string): Promise<Org
   return r ? { id: r.id, name: r.name, country: r.country, region: r.region, kind: r.kind, isVerified: !!r.verifiedAt } : undefined;
 }
 
-/** Active roles of a person in an organisation. */
-export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId: string): Promise<string[]> {
-  const r = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
-  return r.map((x) => x.role);
-}
 
 /** Verified organisations where the person is an active requester. */
 export async function requesterOrganisations(db: DbOrTx, userId: string): Promise<{ id: string; name: string }[]> {

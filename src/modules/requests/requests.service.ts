@@ -20,6 +20,7 @@ import { canCreateRequest, canRequest, type RequestAction, type RequestStanding 
 import { transition, isDecided, type RequestState } from './requests.workflow.ts';
 import { STEPS, STEP_SCHEMAS, createRequestInput, endorseInput, isStep, type Step } from './requests.schema.ts';
 import * as repo from './requests.repository.ts';
+import { activeOrgRoles } from '../organisations/organisations.service.ts';
 
 export type RequestAbilities = Record<
   'edit' | 'endorse' | 'submit' | 'withdraw' | 'checkEligibility' | 'openReview' | 'declareConflict' | 'review' | 'viewReviews' | 'decide' | 'publishCall',
@@ -62,7 +63,7 @@ export type Loaded = { row: repo.RequestRow; standing: RequestStanding; org: rep
 export async function standingOf(ctx: ServiceCtx, row: repo.RequestRow): Promise<RequestStanding> {
   const actor = ctx.actor;
   if (!actor) return { state: row.state as RequestState, isCreator: false, orgRoles: [], isCommittee: false, hasConflict: null };
-  const [orgRoles, isCommittee] = await Promise.all([repo.activeOrgRoles(ctx.db, row.organisationId, actor.id), isCommitteeMember(ctx.db, row.programmeId, actor.id)]);
+  const [orgRoles, isCommittee] = await Promise.all([activeOrgRoles(ctx.db, row.organisationId, actor.id), isCommitteeMember(ctx.db, row.programmeId, actor.id)]);
   return {
     state: row.state as RequestState,
     isCreator: row.createdBy === actor.id,
@@ -155,7 +156,7 @@ export async function startRequest(ctx: ServiceCtx, raw: unknown): Promise<Start
   if (!ctx.actor) throw new UnauthorizedError();
   const input = mustParse(createRequestInput, raw);
   const org = await repo.findOrganisationFacts(ctx.db, input.organisationId);
-  const orgRoles = org ? await repo.activeOrgRoles(ctx.db, org.id, ctx.actor.id) : [];
+  const orgRoles = org ? await activeOrgRoles(ctx.db, org.id, ctx.actor.id) : [];
   if (!org || !canCreateRequest(ctx.actor, { isVerified: org.isVerified, orgRoles })) throw new NotFoundError();
   const pr = await repo.findRoundWithProgramme(ctx.db, input.roundId);
   if (!pr) throw new NotFoundError();
