@@ -30,6 +30,7 @@
 import { createHash } from 'node:crypto';
 import { analyse, themeOf } from './concepts.text.ts';
 import { CONCEPTS } from './concepts.thesaurus.ts';
+import { CONCEPTS_AR } from './concepts.thesaurus.ar.ts';
 import { THEMES, isThemeCode } from '../../taxonomy/themes.ts';
 
 // The analyser and the vocabulary, for the matching engine (and its evaluation and bench).
@@ -39,11 +40,11 @@ export { CONCEPTS, JOB_FUNCTIONS, ORGANISATION_KINDS } from './concepts.thesauru
 export type { ConceptRow } from './concepts.thesaurus.ts';
 
 /** Bump when the analysis of a text changes other than through the thesaurus (stemming, stop words, weights). */
-const ANALYSER_REVISION = 1;
+const ANALYSER_REVISION = 2;
 
 /** The version of the analysis: changes with the thesaurus, the theme labels and ANALYSER_REVISION. */
 export const CONCEPTS_VERSION = createHash('md5')
-  .update(JSON.stringify([ANALYSER_REVISION, CONCEPTS, THEMES.map((t) => [t.code, t.labels])]))
+  .update(JSON.stringify([ANALYSER_REVISION, CONCEPTS, CONCEPTS_AR, THEMES.map((t) => [t.code, t.labels])]))
   .digest('hex')
   .slice(0, 12);
 
@@ -114,7 +115,27 @@ export function personConcepts(p: { position: string; expertise: string; languag
  * query names a theme itself ("gestion des déchets"), the theme (`waste_management/_`).
  */
 export function queryConcepts(q: string): string[] {
+  return queryMeaning(q).concepts;
+}
+
+/**
+ * The concepts of a search query, and whether they say all it says: `whole` when every content word
+ * of the query is part of a recognised concept ("النفايات", "gestion des déchets"), false when some
+ * word is not ("déchets Almere"). A whole query is ranked by its concepts alone, so that the same
+ * concept typed in any of the five languages gives the same order; otherwise its words count too.
+ */
+export function queryMeaning(q: string): { concepts: string[]; whole: boolean } {
+  const a = analyse(q.slice(0, 500));
   const ids = new Set<string>();
-  for (const c of analyse(q.slice(0, 500)).concepts) ids.add(c.id);
-  return [...ids].sort().slice(0, MAX_QUERY_CONCEPTS);
+  const covered = new Set<string>();
+  // A word that is both a theme's label and a term of one of its concepts ("الشباب", "youth") means the
+  // concept: the theme would add a second, language-dependent weight.
+  const specific = new Set(a.concepts.filter((c) => !c.id.endsWith('/_')).map((c) => `${themeOf(c.id)}|${c.surface}`));
+  for (const c of a.concepts) {
+    for (const w of c.surface.split(' ')) covered.add(w);
+    if (c.id.endsWith('/_') && specific.has(`${themeOf(c.id)}|${c.surface}`)) continue;
+    ids.add(c.id);
+  }
+  const whole = ids.size > 0 && a.surfaces.every((w) => covered.has(w));
+  return { concepts: [...ids].sort().slice(0, MAX_QUERY_CONCEPTS), whole };
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { franc } from 'franc-min';
 import { THEMES } from '../../taxonomy/themes.ts';
 import { CONCEPTS, JOB_FUNCTIONS } from './concepts.thesaurus.ts';
+import { CONCEPTS_AR, JOB_FUNCTIONS_AR } from './concepts.thesaurus.ar.ts';
 
 const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as { newStemmer(name: string): { stem(word: string): string } };
@@ -37,7 +38,8 @@ export type Analysis = {
   jobs: ConceptHit[];
 };
 
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+// Marks belong to their word: Arabic short vowels and shadda (النّفايات), decomposed accents.
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const ARABIC_RE = /[\u0600-\u06FF]/g;
 
 /** Lower-cased tokens of a text (letters and digits; apostrophes and hyphens split). */
@@ -49,6 +51,47 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+// ------------------------------------------------------------- Arabic
+
+const ARABIC_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
+const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+const ARABIC_SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/**
+ * Orthographic normalisation of an Arabic word, as search engines do: short vowels, shadda and
+ * tatweel removed; the hamza forms of alef (أ إ آ ٱ) to bare alef; alef maqsura (ى) to ya; ta
+ * marbuta (ة) to ha; hamza on waw or ya to the bare letter. People type these inconsistently.
+ */
+export function normaliseArabic(word: string): string {
+  return word
+    .replace(ARABIC_DIACRITICS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي');
+}
+
+/**
+ * The "light10" stemmer of Larkey, Ballesteros and Connell (2007), the usual light stemming for
+ * Arabic retrieval: after normalisation, a leading و (and) if at least three letters remain; one
+ * definite article (ال with و ب ك ف, or لل) if at least two remain; then each suffix of the list,
+ * in order, if at least two remain. النفايات, نفايات and نفاية all become نفا; الصحي and صحية صح.
+ * Snowball's Arabic stemmer is not used: it stems النفايات and نفايات differently.
+ */
+export function lightStemArabic(word: string): string {
+  let w = normaliseArabic(word);
+  if (w.length >= 4 && w.startsWith('و')) w = w.slice(1);
+  for (const p of ARABIC_PREFIXES) {
+    if (w.startsWith(p) && w.length - p.length >= 2) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  for (const s of ARABIC_SUFFIXES) if (w.endsWith(s) && w.length - s.length >= 2) w = w.slice(0, -s.length);
+  return w;
+}
+
 const stemmers = new Map<Lang, { stem(word: string): string }>();
 const stemCaches = new Map<Lang, Map<string, string>>();
 
@@ -58,11 +101,11 @@ export function stem(lang: Lang, word: string): string {
   if (!cache) {
     cache = new Map();
     stemCaches.set(lang, cache);
-    stemmers.set(lang, snowball.newStemmer(STEMMER_NAMES[lang]));
+    stemmers.set(lang, lang === 'ar' ? { stem: lightStemArabic } : snowball.newStemmer(STEMMER_NAMES[lang]));
   }
   let s = cache.get(word);
   if (s === undefined) {
-    s = word.length <= 2 || /\d/.test(word) ? word : fold(stemmers.get(lang)!.stem(word));
+    s = word.length <= 2 || /\d/.test(word) ? (lang === 'ar' ? normaliseArabic(word) : word) : fold(stemmers.get(lang)!.stem(word));
     if (cache.size > 500_000) cache.clear();
     cache.set(word, s);
   }
@@ -98,6 +141,8 @@ function buildTables(): Tables {
       });
     }
   }
+  for (const [id, terms] of Object.entries(CONCEPTS_AR)) for (const term of terms.split('|')) if (term.trim()) termsByLang.ar.push({ term, id });
+  for (const [id, terms] of Object.entries(JOB_FUNCTIONS_AR)) for (const term of terms.split('|')) if (term.trim()) jobTermsByLang.ar.push({ term, id });
   for (const theme of THEMES) {
     for (const lang of TEXT_LANGS) termsByLang[lang].push({ term: theme.labels[lang], id: `${theme.code}/_` });
   }

@@ -6,7 +6,7 @@ import { rows, type DbOrTx } from '../../platform/db.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
-import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryConcepts } from '../concepts/concepts.service.ts';
+import { CONCEPTS_VERSION, organisationConcepts, personConcepts, queryMeaning } from '../concepts/concepts.service.ts';
 import { notHidden } from '../moderation/moderation.service.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -60,7 +60,7 @@ async function relevanceSearch(db: DbOrTx, q: string | undefined, cols: SearchCo
   const tsq = /["-]|\bor\b/i.test(q) ? sql`(websearch_to_tsquery('simple', ${foldForSearch(q)}) || to_tsquery('simple', ${prefix}))` : sql`to_tsquery('simple', ${prefix})`;
   const text = sql`${cols.search} @@ ${tsq}`;
   const textRank = sql`ts_rank(${cols.search}, ${tsq})`;
-  const concepts = queryConcepts(q);
+  const { concepts, whole } = queryMeaning(q);
   if (!concepts.length) return { where: text, rank: textRank };
   const size = Math.max(filtered ? CONCEPT_WINDOW * FILTERED_WINDOW_FACTOR : CONCEPT_WINDOW, deepest);
   // Windows for the specific concepts only (the concepts tables hold no `theme/_` entries: too broad to be worth a window).
@@ -79,7 +79,9 @@ async function relevanceSearch(db: DbOrTx, q: string | undefined, cols: SearchCo
     concepts.map((c) => sql`coalesce(${cols.weights}[array_position(${cols.concepts}, ${c}::text)], 0)`),
     sql` + `,
   );
-  const rank = sql`(${weight} + ${textRank})`;
+  // A query its concepts say entirely ranks by them alone: "النفايات", "déchets" and "waste" give one order
+  // (the words would favour the profiles written in the query's language). Other words count as text.
+  const rank = whole ? sql`(${weight})` : sql`(${weight} + ${textRank})`;
   if (!found.length) return { where: text, rank };
   // An array literal (one parameter): `id = any(…)` and the text condition make one BitmapOr of the two indexes.
   const ids = `{${found.map((r) => r.id).join(',')}}`;
