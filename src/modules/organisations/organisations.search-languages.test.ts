@@ -11,6 +11,7 @@ import { seedDemo } from '../demo/demo.seed.ts';
 import { MODULES } from '../index.ts';
 import { searchOrganisations, refreshDirectoryConcepts } from './organisations.service.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
+import type { Locale } from '../../platform/i18n.ts';
 
 let t: TestApp;
 before(async () => {
@@ -20,8 +21,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const visitor = (locale: string): ServiceCtx => ({ db: t.db, actor: null, locale, now: t.clock.now() });
-const top5 = async (q: string, locale: string) => (await searchOrganisations(visitor(locale), { q })).items.slice(0, 5).map((o) => o.name);
+const visitor = (locale: Locale): ServiceCtx => ({ db: t.db, actor: null, locale, now: t.clock.now() });
+const top5 = async (q: string, locale: Locale) => (await searchOrganisations(visitor(locale), { q })).items.slice(0, 5).map((o) => o.name);
 
 /** Ten concepts, each as a municipal official would type it in en, fr, es, pt, ar. */
 const CONCEPTS: Array<[string, string, string, string, string]> = [
@@ -36,7 +37,7 @@ const CONCEPTS: Array<[string, string, string, string, string]> = [
   ['refugees', 'réfugiés', 'refugiados', 'refugiados', 'اللاجئين'],
   ['digital transformation', 'transformation numérique', 'transformación digital', 'transformação digital', 'التحول الرقمي'],
 ];
-const LANGS = ['en', 'fr', 'es', 'pt', 'ar'];
+const LANGS: Locale[] = ['en', 'fr', 'es', 'pt', 'ar'];
 
 for (const row of CONCEPTS) {
   test(`"${row[0]}" in five languages finds the same top organisations`, async () => {
