@@ -9,7 +9,7 @@ import { mustParse } from '../../platform/validation.ts';
 import { formAction, requireUser } from '../../platform/forms.ts';
 import { emptyForm } from '../../platform/html/form.ts';
 import { setSessionCookie, clearSessionCookie } from '../../platform/session.ts';
-import { LOCALES, isLocale, type Locale } from '../../platform/i18n.ts';
+import { LOCALES, type Locale } from '../../platform/i18n.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { PLATFORM_ROLES, type PlatformRole } from '../../db/schema/accounts.ts';
 import * as svc from './accounts.service.ts';
@@ -103,7 +103,8 @@ export function accountsRoutes(): Hono<AppEnv> {
           return v.signInPage(c, { values: { email: body.email, next: body.next }, errors: { _form: key } }, out.reason === 'locked' ? 429 : 400);
         }
         setSessionCookie(c, out.token, secure(c));
-        const locale: Locale = isLocale(out.user.locale) ? out.user.locale : c.get('locale');
+        // The language the person is using wins over the account's (issue 14): /fr/sign-in lands on a French page.
+        const locale: Locale = c.get('locale');
         const next = safeNext(body.next) ?? '/account';
         if (out.secondFactor !== 'none') return c.redirect(`/${locale}/sign-in/${out.secondFactor}?next=${encodeURIComponent(next)}`, 303);
         return c.redirect(`/${locale}${next}`, 303);
@@ -135,7 +136,7 @@ export function accountsRoutes(): Hono<AppEnv> {
           return v.codePage(c, { values: { next }, errors: { code: out.reason === 'locked' ? 'accounts.signIn.locked' : 'accounts.twoFactor.codeWrong' } }, out.reason === 'locked' ? 429 : 400);
         }
         setSessionCookie(c, out.token, secure(c));
-        return c.redirect(`/${isLocale(u.locale) ? u.locale : c.get('locale')}${next}`, 303);
+        return c.redirect(`/${c.get('locale')}${next}`, 303);
       },
       (form, status) => v.codePage(c, { values: { next: safeNext(form.values.next) ?? '/account' }, errors: form.errors }, status),
     );

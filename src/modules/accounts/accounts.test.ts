@@ -68,9 +68,16 @@ test('a visitor registers, confirms the e-mail by link, and signs in', async () 
   // The link works once.
   assert.equal((await c.post('/fr/verify-email', { token })).status, 400);
 
+  // The language of the page signed in from wins over the account's (issue 14): a French account
+  // signing in at /en lands in English, and at /fr in French.
   const ok = await signIn(c, email, GOOD);
   assert.equal(ok.status, 303);
-  assert.equal(ok.headers.get('location'), '/fr/account');
+  assert.equal(ok.headers.get('location'), '/en/account');
+  await c.post('/en/sign-out', {});
+  const fr = await c.post('/fr/sign-in', { email, password: GOOD });
+  assert.equal(fr.headers.get('location'), '/fr/account');
+  const es = await t.client().post('/es/sign-in', { email, password: GOOD, next: '/organisations' });
+  assert.equal(es.headers.get('location'), '/es/organisations');
   const account = await c.get('/fr/account');
   assert.equal(account.status, 200);
   assert.match(account.body_, /Connecté en tant que ama\.mensah@agonawest\.gov\.gh/);
