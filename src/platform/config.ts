@@ -26,6 +26,9 @@ const schema = z.object({
   FILE_SCAN_COMMAND: z.string().optional(),
   RETENTION_INACTIVE_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   RETENTION_CV_MONTHS: z.coerce.number().int().min(1).max(240).default(12),
+  TRANSLATE_URL: z.string().regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
+  TRANSLATE_ENGINE: z.enum(['apertium', 'libretranslate']).default('apertium'),
+  TRANSLATE_API_KEY: z.string().optional(),
 });
 
 export type Config = {
@@ -52,6 +55,10 @@ export type Config = {
   retentionInactiveMonths: number;
   /** Months after a call closed before the CVs of its offers are deleted. */
   retentionCvMonths: number;
+  /** The machine-translation engine's address (platform/translate.ts); none: user content is shown as written. */
+  translateUrl: string | undefined;
+  translateEngine: 'apertium' | 'libretranslate';
+  translateApiKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fileScanCommand: v.FILE_SCAN_COMMAND,
     retentionInactiveMonths: v.RETENTION_INACTIVE_MONTHS,
     retentionCvMonths: v.RETENTION_CV_MONTHS,
+    translateUrl: v.TRANSLATE_URL,
+    translateEngine: v.TRANSLATE_ENGINE,
+    translateApiKey: v.TRANSLATE_API_KEY,
   };
 }

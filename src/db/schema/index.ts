@@ -13,3 +13,4 @@ export * from './evaluations.ts';
 export * from './privacy.ts';
 export * from './moderation.ts';
 export * from './networks.ts';
+export * from './translations.ts';

@@ -11,6 +11,7 @@ import { formAction, readUpload, requireUser, uploadLimit } from '../../platform
 import { filesEnv, rejectionKey, rejectionStatus, MAX_BYTES, MISSING_FILE_KEY } from '../files/files.service.ts';
 import * as svc from './calls.service.ts';
 import * as v from './calls.views.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
 
 const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []);
 
@@ -37,7 +38,11 @@ export function callsRoutes(): Hono<AppEnv> {
     );
   });
 
-  r.get('/calls/:id', async (c) => v.callPage(c, await svc.getCall(c.var.ctx, c.req.param('id'))));
+  r.get('/calls/:id', async (c) => {
+    const p = await svc.getCall(c.var.ctx, c.req.param('id'));
+    // What the requester wrote, in the reader's language when a machine translation exists (issue 14).
+    return v.callPage(c, p, await readerViewFor(c, 'call', p.call.id, { title: p.call.title, expertiseSought: p.call.expertiseSought }));
+  });
 
   r.get('/calls/:id/offer', async (c) => {
     requireUser(c);

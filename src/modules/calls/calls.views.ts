@@ -13,6 +13,7 @@ import { fmtDate, tags } from '../../platform/html/format.ts';
 import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers, CallOfRequest, BrokerCall } from './calls.service.ts';
 import { isStaff } from '../requests/requests.policy.ts';
 import { authorName } from '../privacy/privacy.service.ts';
+import { userText, translationNotice, type ReaderView } from '../../platform/html/user-content.ts';
 
 function callStateLabel(t: (k: string) => string, s: string): string {
   return ({ open: t('calls.state.open'), matched: t('calls.state.matched'), closed: t('calls.state.closed') } as Record<string, string>)[s] ?? s;
@@ -71,15 +72,16 @@ ${select({ t, name: 'format', label: labels.format, form, options: optionsOf(EXC
   });
 }
 
-export function callPage(c: Ctx, p: CallPage) {
+export function callPage(c: Ctx, p: CallPage, shown: ReaderView<'title' | 'expertiseSought'>) {
   const t = c.get('t');
   const locale = c.get('locale');
   const x = p.call;
   return page(c, {
-    title: x.title,
-    body: html`<h1>${x.title}</h1>
+    title: shown.fields.title.text,
+    body: html`<h1>${userText(shown.fields.title)}</h1>
+${translationNotice(t, locale, shown, link(c, `/calls/${x.id}`))}
 ${callFacts(c, x)}
-<h2>${t('calls.field.expertiseSought')}</h2><p class="prewrap">${x.expertiseSought}</p>
+<h2>${t('calls.field.expertiseSought')}</h2>${userText(shown.fields.expertiseSought, true)}
 ${tags(t('calls.field.themes'), x.themes.map((th) => themeName(th, locale)))}
 ${
   p.myOfferId

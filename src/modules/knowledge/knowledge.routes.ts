@@ -17,6 +17,8 @@ import * as svc from './knowledge.service.ts';
 import * as v from './knowledge.views.ts';
 import { isSecretariat } from './knowledge.policy.ts';
 import { caseQuery } from './knowledge.schema.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
+import type { ReaderView } from '../../platform/html/user-content.ts';
 
 /** The editor's form fields; the exchange link is set by the exchanges module through the service, never from a form. */
 async function caseFields(c: Ctx) {
@@ -72,7 +74,10 @@ export function knowledgeRoutes(): Hono<AppEnv> {
     return v.draftsPage(c, await svc.listUnpublished(c.var.ctx));
   });
 
-  r.get('/good-practices/:id', async (c) => v.casePage(c, await svc.getGoodPractice(c.var.ctx, c.req.param('id'), c.req.query())));
+  r.get('/good-practices/:id', async (c) => {
+    const g = await svc.getGoodPractice(c.var.ctx, c.req.param('id'), c.req.query());
+    return v.casePage(c, ...(await machineTranslated(c, g)));
+  });
 
   r.get('/good-practices/:id/edit', async (c) => {
     requireUser(c);
@@ -130,3 +135,23 @@ export function knowledgeRoutes(): Hono<AppEnv> {
 
   return r;
 }
+
+/**
+ * A case read in a language it has no human translation in: its texts in the original language go
+ * through the translations module (issue 14), and are shown machine translated, labelled, once the
+ * background job has made them. A human translation, or a language chosen with `?lang=`, wins.
+ */
+async function machineTranslated(c: Ctx, g: svc.GoodPracticeDetail): Promise<[svc.GoodPracticeDetail, ReaderView | null]> {
+  if (!g.title.isOtherLanguage || c.req.query('lang')) return [g, null];
+  const source = g.title.lang;
+  const texts: Record<string, svc.LocalizedText> = { title: g.title, summary: g.summary, ...g.texts };
+  const fields = Object.fromEntries(Object.entries(texts).filter(([, x]) => x.text && x.lang === source).map(([f, x]) => [f, x.text]));
+  const shown = await readerViewFor(c, 'good_practice', g.id, fields, source);
+  if (shown.state !== 'machine') return [g, shown];
+  const locale = c.get('locale');
+  const tr = (x: svc.LocalizedText, f: string): svc.LocalizedText => (shown.fields[f] ? { text: shown.fields[f]!.text, lang: locale, isOtherLanguage: false, isTranslation: true, isMachineTranslation: true } : x);
+  const out: svc.GoodPracticeDetail = { ...g, title: tr(g.title, 'title'), summary: tr(g.summary, 'summary'), texts: { ...g.texts } };
+  for (const f of Object.keys(g.texts) as Array<keyof typeof g.texts>) out.texts[f] = tr(g.texts[f], f);
+  return [out, shown];
+}
+

@@ -99,8 +99,8 @@ export const libraryQuery = z.strictObject(
 );
 export type LibraryQuery = z.infer<typeof libraryQuery>;
 
-/** The case page takes only the language to read it in. */
-export const caseQuery = z.strictObject({ lang: code(z.enum(LOCALES, 'platform.form.choice')) }, { error: () => 'knowledge.search.unknownKey' });
+/** A case's page: a language it is written in (`lang`), or the original of a machine translation (`original=1`, issue 14). */
+export const caseQuery = z.strictObject({ lang: code(z.enum(LOCALES, 'platform.form.choice')), original: z.literal('1', 'platform.form.choice').optional() }, { error: () => 'knowledge.search.unknownKey' });
 
 // What the API answers (documentation: the OpenAPI document is generated from these).
 const localizedText = z.object({ text: z.string(), lang: z.string(), isOtherLanguage: z.boolean(), isTranslation: z.boolean(), isMachineTranslation: z.boolean() }).meta({

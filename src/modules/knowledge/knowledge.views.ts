@@ -17,6 +17,7 @@ import type { GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText
 import { APPROACH_TEXTS, FEATURES, FUNDING, RATINGS, SYMBOL, type FundingProgramme } from './knowledge.guide.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
+import { translationNotice, type ReaderView } from '../../platform/html/user-content.ts';
 
 const themeName = (code: string, locale: Locale) => {
   const th = THEMES.find((x) => x.code === code);
@@ -149,7 +150,7 @@ ${items.length ? html`<ul class="cards">${items.map((g) => caseCard(c, g))}</ul>
 }
 
 /** A case page: the texts in sections, the facts, partners, consenting contacts, and for editors the actions and history. */
-export function casePage(c: Ctx, g: GoodPracticeDetail) {
+export function casePage(c: Ctx, g: GoodPracticeDetail, shown: ReaderView | null = null) {
   const t = c.get('t');
   const locale = c.get('locale');
   const sections: [string, LocalizedText][] = [
@@ -171,7 +172,7 @@ export function casePage(c: Ctx, g: GoodPracticeDetail) {
 <article>
 <h1${g.title.lang !== locale ? html` lang="${g.title.lang}"` : ''}>${g.title.text}</h1>
 ${g.state !== 'published' ? html`<p class="flag"><strong>${stateLabel(t, g.state)}</strong></p>` : ''}
-${langNote(t, locale, g.title, g.originalLanguage)}
+${shown ? translationNotice(t, locale, shown, link(c, `/good-practices/${g.id}`)) : langNote(t, locale, g.title, g.originalLanguage)}
 <p class="meta">${t('knowledge.case.original', { language: languageName(g.originalLanguage, locale) })}${
       others.length ? html` · ${t('knowledge.case.alsoIn')} ${others.map((l, i) => html`${i ? ', ' : ''}<a href="${link(c, `/good-practices/${g.id}`)}?lang=${l}" lang="${l}" hreflang="${l}">${languageName(l, l as Locale)}</a>`)}` : ''
     }</p>
@@ -192,7 +193,7 @@ ${
 ${g.ownerName ? html`<dt>${t('knowledge.field.owner')}</dt><dd><a href="${link(c, `/organisations/${g.ownerOrganisationId}`)}">${g.ownerName}</a></dd>` : ''}
 ${g.source ? html`<dt>${t('knowledge.field.source')}</dt><dd>${g.source}</dd>` : ''}
 </dl>
-${sections.map(([heading, x]) => html`<section><h2>${heading}</h2>${x.text ? html`${x.lang !== g.title.lang ? langNote(t, locale, x, g.originalLanguage) : ''}${textBlock(x, locale)}` : html`<p class="hint">${t('knowledge.case.notDocumented')}</p>`}</section>`)}
+${sections.map(([heading, x]) => html`<section><h2>${heading}</h2>${x.text ? html`${x.lang !== g.title.lang && !x.isMachineTranslation ? langNote(t, locale, x, g.originalLanguage) : ''}${textBlock(x, locale)}` : html`<p class="hint">${t('knowledge.case.notDocumented')}</p>`}</section>`)}
 <section><h2>${t('knowledge.field.partners')}</h2>
 ${
   g.partnerLinks.length

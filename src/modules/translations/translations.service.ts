@@ -1,0 +1,111 @@
+/**
+ * Machine translation of user content (issue 14): what another module shows a reader goes through
+ * `readerView`, which gives each field in the reader's language when a machine translation of the
+ * current text exists, asks for one when it does not (a row the background job picks up: the engine
+ * is never called in the request path), and otherwise shows the original, labelled. Human
+ * translations stay with their module and always win: a module asks here only for what has none.
+ */
+import { createHash } from 'node:crypto';
+import type { DbOrTx } from '../../platform/db.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { Ctx, ServiceCtx } from '../../platform/http.ts';
+import { engineOf, type Engine, type TranslateLang } from '../../platform/translate.ts';
+import type { ReaderView, ShownText } from '../../platform/html/user-content.ts';
+import { detectLanguage } from '../concepts/concepts.service.ts';
+import * as repo from './translations.repository.ts';
+
+export type TranslationConfig = Pick<Config, 'translateUrl' | 'translateEngine' | 'translateApiKey'>;
+
+const hashOf = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+/** The language a text is written in, when it is one of the five (null: unknown). */
+export function languageOf(text: string): string | null {
+  return detectLanguage(text, undefined, true).lang;
+}
+
+/**
+ * A subject's fields for one reader. `lang`: the language the author wrote in, when the module
+ * knows it (otherwise detected from the text); `original`: the reader asked for the original.
+ */
+export async function readerView<F extends string>(
+  ctx: Pick<ServiceCtx, 'db' | 'locale' | 'now'>,
+  config: TranslationConfig,
+  subject: string,
+  subjectId: string,
+  fields: Record<F, string>,
+  opts: { lang?: string | null; original?: boolean } = {},
+): Promise<ReaderView<F>> {
+  const names = Object.keys(fields) as F[];
+  const sourceLang = opts.lang ?? languageOf(names.map((n) => fields[n]).join('\n\n'));
+  const asWritten = (state: ReaderView['state']): ReaderView<F> => ({
+    fields: Object.fromEntries(names.map((n) => [n, { text: fields[n], lang: sourceLang } satisfies ShownText])) as Record<F, ShownText>,
+    sourceLang,
+    state,
+    engine: null,
+  });
+  const target = ctx.locale;
+  if (!sourceLang || sourceLang === target) return asWritten('as-written');
+  const engine = engineOf(config);
+  if (!engine || !engine.can(sourceLang, target)) return asWritten('unavailable');
+  const found = new Map((await repo.findFor(ctx.db, subject, subjectId, target)).map((r) => [r.field, r]));
+  const missing: Array<repo.Key & { sourceLang: string; sourceHash: string; sourceText: string }> = [];
+  const shown = {} as Record<F, ShownText>;
+  const read: string[] = [];
+  let engineName: string | null = null;
+  for (const n of names) {
+    const text = fields[n];
+    const row = found.get(n);
+    const hash = hashOf(text);
+    if (!text.trim()) shown[n] = { text, lang: sourceLang };
+    else if (row && row.sourceHash === hash && row.state === 'done' && row.text !== null) {
+      shown[n] = { text: row.text, lang: target };
+      engineName = row.engine;
+      read.push(row.id);
+    } else {
+      shown[n] = { text, lang: sourceLang };
+      if (!row || row.sourceHash !== hash) missing.push({ subject, subjectId, field: n, targetLang: target, sourceLang, sourceHash: hash, sourceText: text });
+    }
+  }
+  await repo.request(ctx.db, missing, ctx.now);
+  await repo.touch(ctx.db, read, ctx.now);
+  const complete = names.every((n) => !fields[n].trim() || shown[n].lang === target);
+  // The engine gave up on this text (tried MAX_ATTEMPTS times): the original, labelled, not "being made" for ever.
+  if (!complete && names.some((n) => found.get(n)?.state === 'failed' && found.get(n)!.sourceHash === hashOf(fields[n]) && found.get(n)!.attempts >= repo.MAX_ATTEMPTS)) return asWritten('unavailable');
+  if (!complete) return asWritten('pending');
+  if (opts.original) return { ...asWritten('original'), engine: engineName };
+  return { fields: shown, sourceLang, state: 'machine', engine: engineName };
+}
+
+/** `readerView` for a page: the reader's language, the platform's engine and `?original=1` from the request. */
+export function readerViewFor<F extends string>(c: Ctx, subject: string, subjectId: string, fields: Record<F, string>, lang?: string | null): Promise<ReaderView<F>> {
+  return readerView(c.var.ctx, c.var.deps.config, subject, subjectId, fields, { lang, original: c.req.query('original') === '1' });
+}
+
+/**
+ * The background job: translates what readers asked for, a few rows at a time; safe on several
+ * processes at once. A failure (engine down) is retried later, a few times. Returns how many were done.
+ */
+export async function translatePending(env: { db: DbOrTx; now: Date; config: TranslationConfig; log?: Logger }, limit = 20): Promise<number> {
+  const engine: Engine | null = engineOf(env.config);
+  if (!engine) return 0;
+  const claimed = await repo.claim(env.db, limit, env.now);
+  let done = 0;
+  for (const row of claimed) {
+    try {
+      const text = await engine.translate(row.sourceText, row.sourceLang as TranslateLang, row.targetLang as TranslateLang);
+      await repo.store(env.db, row.id, row.sourceHash, text, engine.kind, env.now);
+      done++;
+    } catch (e) {
+      await repo.fail(env.db, row.id, row.sourceHash, env.now);
+      // Never the text: it is people's content (SECURITY.md 30).
+      env.log?.warn('machine translation failed', { subject: row.subject, field: row.field, pair: `${row.sourceLang}-${row.targetLang}`, error: (e as Error).message });
+    }
+  }
+  return done;
+}
+
+/** Removes machine translations nobody read for 180 days (their subject may be gone; they are made again if asked). */
+export function expireTranslations(db: DbOrTx, now: Date): Promise<number> {
+  return repo.expire(db, new Date(now.getTime() - 180 * 86_400_000));
+}
