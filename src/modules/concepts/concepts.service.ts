@@ -31,6 +31,7 @@ import { createHash } from 'node:crypto';
 import { analyse, themeOf } from './concepts.text.ts';
 import { CONCEPTS } from './concepts.thesaurus.ts';
 import { CONCEPTS_AR } from './concepts.thesaurus.ar.ts';
+import { THEMES as THEME_LIST } from '../../taxonomy/themes.ts';
 import { THEMES, isThemeCode } from '../../taxonomy/themes.ts';
 
 // The analyser and the vocabulary, for the matching engine (and its evaluation and bench).
@@ -138,4 +139,35 @@ export function queryMeaning(q: string): { concepts: string[]; whole: boolean } 
   }
   const whole = ids.size > 0 && a.surfaces.every((w) => covered.has(w));
   return { concepts: [...ids].sort().slice(0, MAX_QUERY_CONCEPTS), whole };
+}
+
+let termIndex: Map<string, string[]> | null = null;
+
+/** Every term of every concept in the five languages (and the theme labels for `theme/_`), built once. */
+function termsByConcept(): Map<string, string[]> {
+  if (termIndex) return termIndex;
+  const m = new Map<string, string[]>();
+  const add = (id: string, terms: string) => {
+    const list = m.get(id) ?? [];
+    for (const term of terms.split('|')) if (term.trim() && !list.includes(term.trim())) list.push(term.trim());
+    m.set(id, list);
+  };
+  for (const [theme, rows] of Object.entries(CONCEPTS)) for (const row of rows) for (let i = 1; i < 5; i++) add(`${theme}/${row[0]}`, row[i]!);
+  for (const [id, terms] of Object.entries(CONCEPTS_AR)) add(id, terms);
+  for (const theme of THEME_LIST) add(`${theme.code}/_`, Object.values(theme.labels).join('|'));
+  return (termIndex = m);
+}
+
+/**
+ * A search query in the words of every language, for searches over texts that have no stored
+ * concepts (the good-practice library): when the query's concepts say all it says (`queryMeaning`),
+ * the terms of those concepts in en, fr, es, pt and ar (at most `max`), to be OR'd with the query's
+ * own words. "النفايات" or "ordures" then find an English case about "solid waste". Null otherwise.
+ */
+export function queryExpansion(q: string, max = 200): string[] | null {
+  const { concepts, whole } = queryMeaning(q);
+  if (!whole) return null;
+  const out: string[] = [];
+  for (const id of concepts) for (const term of termsByConcept().get(id) ?? []) if (out.length < max && !out.includes(term)) out.push(term);
+  return out.length ? out : null;
 }

@@ -4,6 +4,7 @@ import { goodPractices, goodPracticeEdits } from '../../db/schema/knowledge.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
 import { notHidden } from '../moderation/moderation.service.ts';
+import { queryExpansion } from '../concepts/concepts.service.ts';
 
 export type GoodPracticeRow = typeof goodPractices.$inferSelect;
 export type GoodPracticeInsert = typeof goodPractices.$inferInsert;
@@ -23,8 +24,12 @@ function conditions(f: LibraryFilters): { where: SQL; rank?: SQL } {
   if (f.q) {
     const words = queryWords(f.q);
     if (words.length) {
-      // Every word as a prefix: `sanea` finds "saneamiento"; one-letter words match whole.
-      const tsq = sql`to_tsquery('simple', ${words.map((w) => (w.length > 1 ? `${w}:*` : w)).join(' & ')})`;
+      // Every word as a prefix: `sanea` finds "saneamiento"; one-letter words match whole. A query that
+      // names concepts only also matches their terms in the five languages, each a phrase of prefixes
+      // ("déchets" finds "solid waste"; النفايات finds "gestion des déchets"): issue 14.
+      const own = words.map((w) => (w.length > 1 ? `${w}:*` : w)).join(' & ');
+      const phrases = (queryExpansion(f.q) ?? []).map((term) => queryWords(term).slice(0, 6).map((w) => (w.length > 1 ? `${w}:*` : w)).join(' <-> ')).filter(Boolean);
+      const tsq = sql`to_tsquery('simple', ${[`(${own})`, ...phrases.map((p) => `(${p})`)].join(' | ')})`;
       conds.push(sql`g.search @@ ${tsq}`);
       rank = sql`ts_rank(g.search, ${tsq})`;
     } else conds.push(sql`false`);
