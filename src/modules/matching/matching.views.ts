@@ -9,6 +9,7 @@ import { JOB_FUNCTIONS } from '../../taxonomy/job-functions.ts';
 import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { labelFor, labelOf } from '../../taxonomy/labels.ts';
+import { regionName } from '../../taxonomy/regions.ts';
 import type { Reason } from './matching.types.ts';
 import type { CallCandidates, Opportunities, RequestCandidates, RoundPlan } from './matching.service.ts';
 
@@ -44,7 +45,7 @@ export function reasonText(t: T, locale: Locale, r: Reason): string {
       const { aspect, value } = r.params;
       if (aspect === 'kind') return t('matching.reason.kind', { kind: labelFor(ORGANISATION_KINDS, String(value), locale) });
       if (aspect === 'population') return t('matching.reason.population', { population: typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value ?? '') });
-      if (aspect === 'region') return t('matching.reason.region', { region: String(value ?? '') });
+      if (aspect === 'region') return t('matching.reason.region', { region: regionName(String(value ?? ''), locale) });
       if (aspect === 'coastal') return t('matching.reason.coastal');
       if (aspect === 'rural') return t('matching.reason.rural');
       return t('matching.reason.capital');
