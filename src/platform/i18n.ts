@@ -61,17 +61,29 @@ export type I18n = { t(locale: Locale, key: string, values?: Values): string; tr
 
 /** Compiles messages lazily and caches them. A key missing in a locale falls back to English; a key missing everywhere shows the key. */
 export function createI18n(catalogues = loadCatalogues()): I18n {
-  const cache = new Map<string, IntlMessageFormat>();
+  const cache = new Map<string, { f: IntlMessageFormat; typed: Set<string> }>();
+  const numbers = new Map<Locale, Intl.NumberFormat>();
   const t = (locale: Locale, key: string, values?: Values): string => {
     const msg = catalogues[locale][key] ?? catalogues.en[key];
     if (msg === undefined) return key;
     const id = `${locale}\u0000${key}`;
-    let f = cache.get(id);
-    if (!f) {
-      f = new IntlMessageFormat(msg, locale);
-      cache.set(id, f);
+    let m = cache.get(id);
+    if (!m) {
+      // Arguments the message formats itself ({n, plural, …}, {x, number}) get the number as it is.
+      m = { f: new IntlMessageFormat(msg, locale), typed: new Set([...msg.matchAll(/\{\s*(\w+)\s*,/g)].map((x) => x[1]!)) };
+      cache.set(id, m);
     }
-    return String(f.format(values as never));
+    // A number in a plain {value} is written the reader's way ("4,2" in French), as intl-messageformat does not.
+    let vals = values;
+    if (values) {
+      for (const [k, v] of Object.entries(values)) {
+        if (typeof v !== 'number' || m.typed.has(k)) continue;
+        let nf = numbers.get(locale);
+        if (!nf) numbers.set(locale, (nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+        vals = { ...vals, [k]: nf.format(v) };
+      }
+    }
+    return String(m.f.format(vals as never));
   };
   return { t, translator: (locale) => (key, values) => t(locale, key, values), has: (key) => key in catalogues.en };
 }

@@ -110,6 +110,14 @@ test('messages format with ICU plurals in each language and fall back to English
   assert.equal(i.t('ar', 'x.only.en'), 'only');
 });
 
+test('a number in a plain argument is written the reader’s way; plural and number arguments keep theirs (issue 14.4)', () => {
+  const i = createI18n({ en: { avg: 'Average {value} of {n, plural, one {# answer} other {# answers}}' }, fr: { avg: 'Moyenne {value} sur {n, plural, one {# réponse} other {# réponses}}' }, es: {}, pt: {}, ar: {} });
+  assert.equal(i.t('fr', 'avg', { value: 4.2, n: 2 }), 'Moyenne 4,2 sur 2 réponses');
+  assert.equal(i.t('en', 'avg', { value: 4.25, n: 1 }), 'Average 4.25 of 1 answer');
+  assert.equal(i.t('fr', 'avg', { value: 12345.678, n: 1 }), 'Moyenne 12\u202f345,68 sur 1 réponse');
+  assert.equal(i.t('fr', 'avg', { value: '2026', n: 1 }), 'Moyenne 2026 sur 1 réponse', 'a string (a year) as it is');
+});
+
 test('multilingual content is read in the reader’s language, else in the original', () => {
   assert.deepEqual(localized({ en: 'Waste', fr: 'Déchets' }, 'fr', 'en'), { text: 'Déchets', lang: 'fr', isOriginal: false });
   assert.deepEqual(localized({ fr: 'Déchets' }, 'es', 'fr'), { text: 'Déchets', lang: 'fr', isOriginal: true });
