@@ -4,8 +4,8 @@ import { eraseExpertEntries, exportOffers } from './calls.repository.ts';
 import { callsRoutes } from './calls.routes.ts';
 import { callsApiRoutes } from './calls.api.ts';
 import { seedCallsDemo } from './calls.demo.ts';
-import { callOfRequest, callsForBroker } from './calls.service.ts';
-import { requestCallSection, brokerCallsSection } from './calls.views.ts';
+import { callOfRequest, callsForBroker, listOpenCalls } from './calls.service.ts';
+import { requestCallSection, brokerCallsSection, advisorCallsSection } from './calls.views.ts';
 
 export default defineModule({ name: 'calls', personalData: { export: exportOffers, erase: eraseExpertEntries }, pages: callsRoutes, api: callsApiRoutes,
   // The demo's calls, offers and confirmed matches, after the demo's requests.
@@ -14,4 +14,6 @@ export default defineModule({ name: 'calls', personalData: { export: exportOffer
   slots: {
     'requests.page': async (c, r) => requestCallSection(c, r, await callOfRequest(c.var.ctx, r.requestId)),
     'requests.broker': async (c) => brokerCallsSection(c, await callsForBroker(c.var.ctx)),
+    // The approach advisor's results (knowledge) list the calls open now on the advice's theme.
+    'knowledge.advisor': async (c, { theme }) => advisorCallsSection(c, await listOpenCalls(c.var.ctx, theme ? { theme } : {})),
   } });

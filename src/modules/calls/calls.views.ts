@@ -274,3 +274,10 @@ ${
     : html`<p>${t('calls.dashboard.none')}</p>`
 }</section>`;
 }
+
+/** The calls open now, below the approach advisor's results (a short-term expertise exchange starts with one). */
+export function advisorCallsSection(c: Ctx, list: PublicCall[]) {
+  const t = c.get('t');
+  if (!list.length) return null;
+  return html`<h3>${t('calls.advisor.open')}</h3><ul>${list.slice(0, 5).map((x) => html`<li><a href="${link(c, `/calls/${x.id}`)}"><bdi>${x.title}</bdi></a> · ${t('calls.advisor.deadline', { date: fmtDate(x.deadline, c.get('locale')) })}</li>`)}</ul>`;
+}

@@ -12,11 +12,23 @@ import { jsonObject } from '../../platform/validation.ts';
 import { UUID } from '../../platform/ids.ts';
 import { declareOperations, outcome } from '../../platform/openapi.ts';
 import * as svc from './knowledge.service.ts';
-import { caseInput, caseQuery, goodPracticeAnswer, libraryAnswer, libraryQuery } from './knowledge.schema.ts';
+import { adviceAnswer, advisorQuery, caseInput, caseQuery, goodPracticeAnswer, libraryAnswer, libraryQuery } from './knowledge.schema.ts';
+import { adviceReasonText, combinationText } from './knowledge.views.ts';
+import { labelFor } from '../../taxonomy/labels.ts';
+import { APPROACHES } from '../../taxonomy/approaches.ts';
 
 const idParam = z.object({ id: z.string().regex(UUID) });
 
 export const knowledgeOperations = declareOperations('knowledge', [
+  {
+    method: 'get',
+    path: '/approaches/advice',
+    operationId: 'adviseApproaches',
+    summary: 'The approach advisor: the forms of cooperation ranked for what matters to a municipality and what it can commit, each with its reasons (in the caller’s language) and funding',
+    description: 'Each of the six aims (governance, political, civilSociety, privateSector, reciprocity, globalCitizenship) is not, somewhat or essential; budget in whole euros a year; staff in full-time equivalents; horizon short, medium or long; participants civilSociety, schools, companies (repeat the key).',
+    query: advisorQuery,
+    response: adviceAnswer,
+  },
   { method: 'get', path: '/good-practices', operationId: 'listGoodPractices', summary: 'Published good practices: full text and facets, with facet counts', query: libraryQuery, response: libraryAnswer },
   { method: 'get', path: '/good-practices/:id', operationId: 'getGoodPractice', summary: 'One published good practice (a draft only for its editors)', params: idParam, query: caseQuery, response: goodPracticeAnswer, errors: [404] },
   {
@@ -84,6 +96,26 @@ function answer(c: Ctx, out: svc.PublishOutcome | svc.UnpublishOutcome, refusal:
 
 export function knowledgeApiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+
+  r.get('/approaches/advice', async (c) => {
+    const q: Record<string, unknown> = { ...c.req.query() };
+    if ('participants' in q) q.participants = c.req.queries('participants');
+    const v = await svc.approachAdvice(c.var.ctx, { horizon: 'medium', ...q });
+    const t = c.get('t');
+    const locale = c.get('locale');
+    return c.json({
+      results: v.advice!.results.map((r) => ({
+        approach: r.approach,
+        name: labelFor(APPROACHES, r.approach, locale),
+        score: r.score,
+        aims: r.aims,
+        fitsMeans: r.fitsMeans,
+        reasons: r.reasons.map((x) => ({ ...x, text: adviceReasonText(t, locale, x) })),
+        funding: (v.funding[r.approach] ?? []).map((p) => ({ code: p.code, name: p.name, funder: p.funder })),
+      })),
+      combination: v.advice!.combination ? { ...v.advice!.combination, text: combinationText(t, locale, v.advice!.combination) } : null,
+    });
+  });
 
   r.get('/good-practices', async (c) => {
     const res = await svc.searchGoodPractices(c.var.ctx, c.req.query());

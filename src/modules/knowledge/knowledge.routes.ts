@@ -3,6 +3,7 @@
  * pages, the guide (/cooperation-approaches, /funding). Its JSON: knowledge.api.ts.
  * Thin: parse, call a service, render.
  */
+import { html } from 'hono/html';
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
@@ -18,6 +19,14 @@ import * as v from './knowledge.views.ts';
 import { isSecretariat } from './knowledge.policy.ts';
 import { caseQuery } from './knowledge.schema.ts';
 import { readerViewFor } from '../translations/translations.service.ts';
+import { renderSlot } from '../../platform/slots.ts';
+
+declare module '../../platform/slots.ts' {
+  interface Slots {
+    /** Below the advisor's results (the calls module lists the open calls on the advice's theme). */
+    'knowledge.advisor': { theme: string | null };
+  }
+}
 import type { ReaderView } from '../../platform/html/user-content.ts';
 
 /** The editor's form fields; the exchange link is set by the exchanges module through the service, never from a form. */
@@ -126,6 +135,12 @@ export function knowledgeRoutes(): Hono<AppEnv> {
 
   // The guide to the forms of municipal cooperation.
   r.get('/cooperation-approaches', (c) => v.approachesPage(c));
+  // The advisor (issue 13): before /:code. Open calls on the advice's theme come from the calls module (slot).
+  r.get('/cooperation-approaches/advisor', async (c) => {
+    const advice = await svc.approachAdvice(c.var.ctx, queryWithLists(c, ['participants']));
+    const calls = advice.advice ? await renderSlot(c, 'knowledge.advisor', { theme: advice.query.theme ?? null }) : html``;
+    return v.advisorPage(c, advice, calls);
+  });
   r.get('/cooperation-approaches/:code', async (c) => {
     const code = c.req.param('code');
     if (!isApproach(code)) throw new NotFoundError();
@@ -155,3 +170,9 @@ async function machineTranslated(c: Ctx, g: svc.GoodPracticeDetail): Promise<[sv
   return [out, shown];
 }
 
+/** The query string with the named keys as lists (checkbox groups send one value per box). */
+function queryWithLists(c: Ctx, lists: string[]): Record<string, unknown> {
+  const q: Record<string, unknown> = { ...c.req.query() };
+  for (const k of lists) if (k in q) q[k] = c.req.queries(k);
+  return q;
+}

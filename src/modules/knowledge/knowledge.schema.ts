@@ -10,6 +10,7 @@ import { REGION_CODES } from '../../taxonomy/regions.ts';
 import { isCountryCode } from '../../taxonomy/countries.ts';
 import { GOOD_PRACTICE_STATES, type CaseContact, type CasePartner } from '../../db/schema/knowledge.ts';
 import { themeCodes } from '../../taxonomy/themes.ts';
+import { AIM_FEATURES, HORIZONS, IMPORTANCE, PARTICIPANTS } from './knowledge.advisor.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const text = (max: number) => z.string().trim().max(max, 'platform.form.tooBig').optional().default('');
@@ -142,3 +143,50 @@ export const goodPracticeAnswer = goodPracticeCardAnswer.extend({
   createdAt: dateTime,
   updatedAt: dateTime,
 });
+
+// ------------------------------------------------------------------ the approach advisor (issue 13)
+
+const importance = code(z.enum(IMPORTANCE, 'platform.form.choice'));
+/** Whole euros a year, as people type them: "10000", "10 000", "10.000", "10,000", "€10,000". */
+const euros = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v.replace(/[\s\u00a0\u202f.,'’€]/g, '') : v),
+  z.coerce.number('knowledge.advisor.budgetInvalid').int('knowledge.advisor.budgetInvalid').min(0, 'knowledge.advisor.budgetInvalid').max(100_000_000, 'knowledge.advisor.budgetInvalid').optional(),
+);
+/** Full-time equivalents, with a decimal point or comma ("0,5"). */
+const fte = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v.trim().replace(',', '.') : v),
+  z.coerce.number('knowledge.advisor.staffInvalid').min(0, 'knowledge.advisor.staffInvalid').max(100, 'knowledge.advisor.staffInvalid').optional(),
+);
+const participantList = z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(PARTICIPANTS, 'platform.form.choice')).max(PARTICIPANTS.length));
+
+/** The advisor's GET form and `GET /api/v1/approaches/advice`: what matters (six features), the means, the horizon, who takes part, a theme. */
+export const advisorQuery = z.strictObject(
+  {
+    ...(Object.fromEntries(AIM_FEATURES.map((f) => [f, importance])) as Record<(typeof AIM_FEATURES)[number], typeof importance>),
+    budget: euros,
+    staff: fte,
+    horizon: code(z.enum(HORIZONS, 'platform.form.choice')),
+    participants: participantList,
+    theme: code(z.string().refine(isThemeCode, 'platform.form.choice')),
+  },
+  { error: () => 'knowledge.search.unknownKey' },
+);
+export type AdvisorQuery = z.infer<typeof advisorQuery>;
+
+const adviceReason = z.object({ code: z.string(), text: z.string() }).catchall(z.unknown());
+export const adviceAnswer = z
+  .object({
+    results: z.array(
+      z.object({
+        approach: z.string(),
+        name: z.string(),
+        score: z.number().meta({ description: '0–100: how well the approach answers what matters, lowered where the means or the horizon fall short' }),
+        aims: z.number().meta({ description: '0–100: how well its ratings answer the weighted aims alone' }),
+        fitsMeans: z.boolean(),
+        reasons: z.array(adviceReason),
+        funding: z.array(z.object({ code: z.string(), name: z.string(), funder: z.string() })),
+      }),
+    ),
+    combination: z.object({ first: z.string(), then: z.string(), text: z.string() }).nullable(),
+  })
+  .meta({ id: 'Advice' });

@@ -13,7 +13,8 @@ import { APPROACHES, type Approach } from '../../taxonomy/approaches.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageNameInline } from '../../taxonomy/languages.ts';
-import type { GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText, FacetValue } from './knowledge.service.ts';
+import type { AdviceView, GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText, FacetValue } from './knowledge.service.ts';
+import { AIM_FEATURES, HORIZONS, IMPORTANCE, PARTICIPANTS, type AdviceReason } from './knowledge.advisor.ts';
 import { APPROACH_TEXTS, FEATURES, FUNDING, RATINGS, SYMBOL, type FundingProgramme } from './knowledge.guide.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
@@ -350,6 +351,7 @@ export function approachesPage(c: Ctx) {
     body: html`<h1>${t('knowledge.guide.title')}</h1>
 <p>${t('knowledge.guide.intro')}</p>
 <p><a href="${link(c, '/good-practices')}">${t('knowledge.library.title')}</a> · <a href="${link(c, '/funding')}">${t('knowledge.funding.title')}</a></p>
+<p><a class="button" href="${link(c, '/cooperation-approaches/advisor')}">${t('knowledge.advisor.link')}</a></p>
 <div role="region" aria-labelledby="ratings-caption" tabindex="0">
 <table>
 <caption id="ratings-caption">${t('knowledge.guide.tableCaption')}</caption>
@@ -417,5 +419,85 @@ export function fundingPage(c: Ctx) {
 <p><a href="${link(c, '/cooperation-approaches')}">${t('knowledge.guide.title')}</a> · <a href="${link(c, '/good-practices')}">${t('knowledge.library.title')}</a></p>
 <ul class="cards">${FUNDING.map((p) => fundingItem(c, p, 2))}</ul>
 <p class="hint">${t('knowledge.guide.source')}</p>`,
+  });
+}
+
+// ------------------------------------------------------------------ the approach advisor (issue 13)
+
+const IMPORTANCE_KEY = { not: 'knowledge.advisor.importance.not', somewhat: 'knowledge.advisor.importance.somewhat', essential: 'knowledge.advisor.importance.essential' } as const;
+const HORIZON_KEY = { short: 'knowledge.advisor.horizon.short', medium: 'knowledge.advisor.horizon.medium', long: 'knowledge.advisor.horizon.long' } as const;
+const PARTICIPANT_KEY = { civilSociety: 'knowledge.advisor.participant.civilSociety', schools: 'knowledge.advisor.participant.schools', companies: 'knowledge.advisor.participant.companies' } as const;
+const eur = (n: number, locale: Locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+const ftes = (n: number, locale: Locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+
+/** One reason of an advice as a sentence in the reader's language (also the API's `text`). */
+export function adviceReasonText(t: T, locale: Locale, r: AdviceReason): string {
+  switch (r.code) {
+    case 'feature':
+      return t('knowledge.advisor.reason.feature', { feature: labelFor(FEATURES, r.feature, locale), importance: t(IMPORTANCE_KEY[r.importance]), rating: r.rating, symbol: SYMBOL[r.rating] ?? '' });
+    case 'budgetBelow':
+      return t('knowledge.advisor.reason.budgetBelow', { need: eur(r.need, locale), have: eur(r.have, locale) });
+    case 'budgetOk':
+      return r.need === 0 ? t('knowledge.advisor.reason.budgetNone') : t('knowledge.advisor.reason.budgetOk', { need: eur(r.need, locale), have: eur(r.have, locale) });
+    case 'staffBelow':
+      return t('knowledge.advisor.reason.staffBelow', { need: ftes(r.need, locale), have: ftes(r.have, locale) });
+    case 'staffOk':
+      return r.need === 0 ? t('knowledge.advisor.reason.staffNone') : t('knowledge.advisor.reason.staffOk', { need: ftes(r.need, locale), have: ftes(r.have, locale) });
+    case 'horizonFits':
+      return t('knowledge.advisor.reason.horizonFits', { horizon: t(HORIZON_KEY[r.horizon]) });
+    case 'horizonMismatch':
+      return t('knowledge.advisor.reason.horizonMismatch', { horizon: t(HORIZON_KEY[r.horizon]), fits: r.fits.map((h) => t(HORIZON_KEY[h])).join(' / ') });
+  }
+}
+
+/** The combination the guide suggests, as a sentence. */
+export function combinationText(t: T, locale: Locale, c: { first: Approach; then: Approach }): string {
+  return t('knowledge.advisor.combination', { first: labelFor(APPROACHES, c.first, locale), then: labelFor(APPROACHES, c.then, locale) });
+}
+
+/** The advisor: a GET form (its URL can be shared) and, once filled in, the approaches best first with their reasons. */
+export function advisorPage(c: Ctx, v: AdviceView, calls: Html) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const q = v.query as Record<string, unknown>;
+  const form: FormState = { values: { ...q, budget: q.budget ?? '', staff: q.staff === undefined ? '' : ftes(q.staff as number, locale) }, errors: {} };
+  const importanceOptions = IMPORTANCE.map((i) => ({ value: i, label: t(IMPORTANCE_KEY[i]) }));
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const results = v.advice
+    ? html`<section aria-labelledby="advice-h"><h2 id="advice-h">${t('knowledge.advisor.results')}</h2>
+${v.advice.combination ? html`<p class="notice">${combinationText(t, locale, v.advice.combination)}</p>` : ''}
+<ol class="cards">${v.advice.results.map(
+        (r, i) => html`<li class="card"><h3><a href="${link(c, `/cooperation-approaches/${r.approach}`)}">${labelFor(APPROACHES, r.approach, locale)}</a></h3>
+<p><strong>${t('knowledge.advisor.score', { score: pct.format(r.score / 100) })}</strong>${r.fitsMeans ? '' : html` · ${t('knowledge.advisor.meansShort')}`}</p>
+<ul>${r.reasons.map((x) => html`<li>${adviceReasonText(t, locale, x)}</li>`)}</ul>${
+          i < 3 && v.practices[r.approach]?.length
+            ? html`<p>${t('knowledge.advisor.practices')}: ${v.practices[r.approach]!.map((g, k) => html`${k ? ' · ' : ''}<a href="${link(c, `/good-practices/${g.id}`)}"${g.title.lang !== locale ? html` lang="${g.title.lang}"` : ''}>${g.title.text}</a>`)}</p>`
+            : ''
+        }${
+          i < 3 && v.funding[r.approach]?.length
+            ? html`<p>${t('knowledge.advisor.funding')}: ${v.funding[r.approach]!.map((p, k) => html`${k ? ' · ' : ''}<a href="${link(c, '/funding')}#funding-${p.code}" lang="en">${p.name}</a>`)}</p>`
+            : ''
+        }</li>`,
+      )}</ol>${calls}</section>`
+    : '';
+  return page(c, {
+    title: t('knowledge.advisor.title'),
+    nav: null,
+    body: html`<p><a href="${link(c, '/cooperation-approaches')}">${t('knowledge.guide.title')}</a></p>
+<h1>${t('knowledge.advisor.title')}</h1>
+<p>${t('knowledge.advisor.intro')}</p>
+<form method="get" action="${link(c, '/cooperation-approaches/advisor')}" class="stack">
+<fieldset><legend>${t('knowledge.advisor.aims')}</legend>
+${AIM_FEATURES.map((f) => select({ t, name: f, label: labelFor(FEATURES, f, locale), form: { ...form, values: { ...form.values, [f]: q[f] ?? 'not' } }, options: importanceOptions }))}
+</fieldset>
+${input({ t, name: 'budget', label: t('knowledge.advisor.budget'), hint: t('knowledge.advisor.budgetHint'), form, inputmode: 'numeric', maxlength: 20 })}
+${input({ t, name: 'staff', label: t('knowledge.advisor.staff'), hint: t('knowledge.advisor.staffHint'), form, inputmode: 'decimal', maxlength: 10 })}
+${select({ t, name: 'horizon', label: t('knowledge.advisor.horizon'), form: { ...form, values: { ...form.values, horizon: q.horizon ?? 'medium' } }, options: HORIZONS.map((h) => ({ value: h, label: t(HORIZON_KEY[h]) })) })}
+${checkboxes({ t, name: 'participants', label: t('knowledge.advisor.participants'), form, options: PARTICIPANTS.map((p) => ({ value: p, label: t(PARTICIPANT_KEY[p]) })) })}
+${select({ t, name: 'theme', label: t('knowledge.advisor.theme'), form, blank: t('knowledge.advisor.anyTheme'), options: THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)) })}
+<button type="submit">${t('knowledge.advisor.submit')}</button>
+</form>
+${results}
+<p class="hint">${t('knowledge.advisor.source')}</p>`,
   });
 }
