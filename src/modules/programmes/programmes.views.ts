@@ -17,6 +17,7 @@ import { DEFAULT_WEIGHTS, type MatchWeights } from './programmes.weights.ts';
 import type { RoundPhase } from './programmes.phase.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
 import { fmtDate, tags } from '../../platform/html/format.ts';
+import { languageChoices } from '../../platform/html/languages.ts';
 
 export function phaseLabel(t: T, p: RoundPhase): string {
   return {
@@ -179,7 +180,7 @@ ${checkboxes({ t, name: 'eligibleRegions', label: labels.eligibleRegions, form, 
 ${input({ t, name: 'eligibleCountries', label: labels.eligibleCountries, form: v, hint: t('programmes.field.countriesHint') })}
 ${checkboxes({ t, name: 'eligibleKinds', label: labels.eligibleKinds, form, options: optionsOf(ORGANISATION_KINDS, locale), hint: t('programmes.eligibility.emptyMeansAny') })}
 ${checkboxes({ t, name: 'formats', label: labels.formats, form, options: optionsOf(EXCHANGE_FORMATS, locale, true) })}
-${input({ t, name: 'languages', label: labels.languages, form: { ...form, values: { ...form.values, languages: Array.isArray(form.values.languages) ? form.values.languages.join(' ') : (form.values.languages ?? '') } }, hint: t('programmes.field.languagesHint') })}
+${languageChoices({ t, locale, name: 'languages', label: labels.languages, form, hint: t('programmes.field.languagesHint') })}
 ${checkboxes({ t, name: 'themes', label: labels.themes, form, options: themeOptions(locale) })}
 <button type="submit">${t('programmes.admin.save')}</button></form>`;
 }
