@@ -57,6 +57,9 @@ export function loadCatalogues(root = srcRoot): Record<Locale, Record<string, st
   return cats;
 }
 
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F]/;
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
 export type I18n = { t(locale: Locale, key: string, values?: Values): string; translator(locale: Locale): T; has(key: string): boolean };
 
 /** Compiles messages lazily and caches them. A key missing in a locale falls back to English; a key missing everywhere shows the key. */
@@ -74,9 +77,15 @@ export function createI18n(catalogues = loadCatalogues()): I18n {
       cache.set(id, m);
     }
     // A number in a plain {value} is written the reader's way ("4,2" in French), as intl-messageformat does not.
+    // A text in the other direction (a French name in an Arabic sentence, an Arabic title in a French one) is
+    // isolated (FSI … PDI, as Fluent does), so that the punctuation around it stays in place (issue 14.2).
     let vals = values;
     if (values) {
       for (const [k, v] of Object.entries(values)) {
+        if (typeof v === 'string' && (locale === 'ar' ? LTR_LETTER : RTL_LETTER).test(v) && !/^[\u2066-\u2068]/.test(v)) {
+          vals = { ...vals, [k]: `\u2068${v}\u2069` };
+          continue;
+        }
         if (typeof v !== 'number' || m.typed.has(k)) continue;
         let nf = numbers.get(locale);
         if (!nf) numbers.set(locale, (nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));

@@ -8,7 +8,7 @@ import { PLATFORM_ROLES } from '../../db/schema/accounts.ts';
 import type { UserRow } from './accounts.service.ts';
 import { MIN_LENGTH, MIN_LENGTH_PRIVILEGED } from './accounts.passwords.ts';
 
-const localeOptions = () => LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }));
+const localeOptions = () => LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }));
 
 export function messagePage(c: Ctx, title: string, message: string, status = 200) {
   return page(c, { title, status, body: html`<h1>${title}</h1><p>${message}</p>` });

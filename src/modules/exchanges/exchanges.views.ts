@@ -71,7 +71,7 @@ export function listPage(c: Ctx, data: Awaited<ReturnType<typeof listExchanges>>
 ${
   data.toPlan.length
     ? html`<section aria-labelledby="to-plan"><h2 id="to-plan">${t('exchanges.list.toPlan')}</h2><ul>${data.toPlan.map(
-        (m) => html`<li>${m.title} — <a href="${link(c, `/exchanges/new?match=${m.matchId}`)}">${t('exchanges.list.plan')}</a></li>`,
+        (m) => html`<li><bdi>${m.title}</bdi> — <a href="${link(c, `/exchanges/new?match=${m.matchId}`)}">${t('exchanges.list.plan')}</a></li>`,
       )}</ul></section>`
     : ''
 }
@@ -88,7 +88,7 @@ ${
         'exchanges.field.dates',
       )}</th><th scope="col">${t('exchanges.field.state')}</th></tr></thead><tbody>${data.exchanges.map(
         (e) =>
-          html`<tr><th scope="row"><a href="${link(c, `/exchanges/${e.id}`)}">${e.title}</a></th><td>${formatName(e.format, locale)}</td><td>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)}</td><td>${stateLabel(
+          html`<tr><th scope="row"><a href="${link(c, `/exchanges/${e.id}`)}" dir="auto">${e.title}</a></th><td>${formatName(e.format, locale)}</td><td>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)}</td><td>${stateLabel(
             t,
             e.state,
           )}</td></tr>`,
@@ -128,7 +128,7 @@ export function planFormPage(c: Ctx, opts: { title: string; action: string; form
   return page(c, {
     title: heading,
     status,
-    body: html`<h1>${heading}</h1><p class="meta">${opts.title}</p>
+    body: html`<h1>${heading}</h1><p class="meta" dir="auto">${opts.title}</p>
 <form method="post" action="${link(c, opts.action)}">${errorSummary(t, form.errors, labels)}
 ${select({ t, name: 'format', label: labels.format!, form, options: optionsOf(EXCHANGE_FORMATS, locale, true), required: true })}
 ${input({ t, name: 'startDate', label: labels.startDate!, form, type: 'date', required: true })}
@@ -181,13 +181,13 @@ export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: For
   return page(c, {
     title: e.title,
     status,
-    body: html`<h1>${e.title}</h1>
+    body: html`<h1 dir="auto">${e.title}</h1>
 <dl class="facts">
 <dt>${t('exchanges.field.state')}</dt><dd>${stateLabel(t, e.state)}</dd>
 <dt>${t('exchanges.field.format')}</dt><dd>${formatName(e.format, locale)}</dd>
 <dt>${t('exchanges.field.dates')}</dt><dd>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)} · <a href="${link(c, `${base}/calendar.ics`)}">${t('exchanges.page.calendar')}</a></dd>
-${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd>${e.place}</dd>` : ''}
-${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${e.onlineLink}" rel="noopener noreferrer">${e.onlineLink}</a></dd>` : ''}
+${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd dir="auto">${e.place}</dd>` : ''}
+${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${e.onlineLink}" rel="noopener noreferrer" dir="ltr">${e.onlineLink}</a></dd>` : ''}
 <dt>${t('exchanges.page.evaluations')}</dt><dd><a href="${link(c, `${base}/evaluations`)}">${t('exchanges.page.evaluationsLink')}</a></dd>
 <dt>${t('exchanges.page.report')}</dt><dd><a href="${link(c, `${base}/report`)}">${t('exchanges.page.reportLink')}</a></dd>
 <dt>${t('exchanges.page.tor')}</dt><dd><a href="${link(c, `${base}/terms`)}">${
@@ -231,14 +231,14 @@ ${
 <section aria-labelledby="h-budget"><h2 id="h-budget">${t('exchanges.plan.budget')}</h2>${
       x.budget.length
         ? html`<table><thead><tr><th scope="col">${t('exchanges.budget.label')}</th><th scope="col">${t('exchanges.budget.amount')}</th><th scope="col">${t('exchanges.budget.fundedBy')}</th></tr></thead><tbody>${x.budget.map(
-            (b) => html`<tr><th scope="row">${b.label}</th><td>${money(b.amountCents, b.currency, locale)}</td><td>${b.fundedBy}</td></tr>`,
+            (b) => html`<tr><th scope="row" dir="auto">${b.label}</th><td><bdi>${money(b.amountCents, b.currency, locale)}</bdi></td><td dir="auto">${b.fundedBy}</td></tr>`,
           )}</tbody></table>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }</section>
 <section aria-labelledby="h-documents"><h2 id="h-documents">${t('exchanges.page.documents')}</h2>${
       x.documents.length
         ? html`<ul>${x.documents.map(
-            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}">${d.label}</a> <span class="meta">(${d.sizeKb} KB, ${d.uploaderName}, ${fmtDate(d.createdAt, locale)})</span></li>`,
+            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}" dir="auto">${d.label}</a> <span class="meta">(${d.sizeKb} KB, <bdi>${d.uploaderName}</bdi>, ${fmtDate(d.createdAt, locale)})</span></li>`,
           )}</ul>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
@@ -251,7 +251,7 @@ ${
         : ''
     }</section>
 <section aria-labelledby="h-agenda"><h2 id="h-agenda">${t('exchanges.page.agenda')}</h2>${
-      x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — ${a.title}</li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
+      x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — <bdi>${a.title}</bdi></li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
         ? html`<form method="post" action="${link(c, `${base}/agenda`)}"><h3>${t('exchanges.agenda.add')}</h3>${errorSummary(t, af.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
@@ -268,7 +268,7 @@ ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'dat
       x.tasks.length
         ? html`<ul>${x.tasks.map(
             (k) =>
-              html`<li>${k.isDone ? html`<s>${k.title}</s> (${t('exchanges.task.done')})` : k.title} — ${t('exchanges.task.due', { date: fmtDate(k.dueDate, locale) })}${
+              html`<li>${k.isDone ? html`<s dir="auto">${k.title}</s> (${t('exchanges.task.done')})` : html`<bdi>${k.title}</bdi>`} — ${t('exchanges.task.due', { date: fmtDate(k.dueDate, locale) })}${
                 x.can.post
                   ? html` <form method="post" action="${link(c, `${base}/tasks/${k.id}`)}" class="inline"><input type="hidden" name="done" value="${k.isDone ? 'false' : 'true'}"><button type="submit">${
                       k.isDone ? t('exchanges.task.reopen') : t('exchanges.task.markDone')
@@ -392,7 +392,7 @@ export function partnershipPage(c: Ctx, p: PartnershipPage, form: FormState | nu
     status,
     body: html`<h1>${heading}</h1>
 <dl class="facts"><dt>${t('exchanges.field.state')}</dt><dd>${p.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting')}</dd>
-${p.exchange ? html`<dt>${t('exchanges.partnership.from')}</dt><dd><a href="${link(c, `/exchanges/${p.exchange.id}`)}">${p.exchange.title}</a></dd>` : ''}</dl>
+${p.exchange ? html`<dt>${t('exchanges.partnership.from')}</dt><dd><a href="${link(c, `/exchanges/${p.exchange.id}`)}" dir="auto">${p.exchange.title}</a></dd>` : ''}</dl>
 ${p.abilities.accept ? html`<form method="post" action="${link(c, `/partnerships/${p.id}/accept`)}"><button type="submit">${t('exchanges.partnership.accept')}</button></form>` : ''}
 <section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${p.history.map(
       (h) => html`<li><p class="meta">${fmtDate(h.at, locale, true)} · ${h.actorName} · ${kind(h.kind)}</p>${h.note ? html`<p class="pre">${h.note}</p>` : ''}</li>`,

@@ -192,19 +192,19 @@ ${
 <dt>${t('knowledge.field.sdgs')}</dt><dd>${g.sdgs.length ? g.sdgs.map((n) => sdgName(n, locale)).join('; ') : '—'}</dd>
 <dt>${t('knowledge.field.regions')}</dt><dd>${g.regions.length ? g.regions.map((r) => labelFor(REGIONS, r, locale)).join(', ') : '—'}</dd>
 ${g.ownerName ? html`<dt>${t('knowledge.field.owner')}</dt><dd><a href="${link(c, `/organisations/${g.ownerOrganisationId}`)}">${g.ownerName}</a></dd>` : ''}
-${g.source ? html`<dt>${t('knowledge.field.source')}</dt><dd>${g.source}</dd>` : ''}
+${g.source ? html`<dt>${t('knowledge.field.source')}</dt><dd dir="auto">${g.source}</dd>` : ''}
 </dl>
 ${sections.map(([heading, x]) => html`<section><h2>${heading}</h2>${x.text ? html`${x.lang !== g.title.lang && !x.isMachineTranslation ? langNote(t, locale, x, g.originalLanguage) : ''}${textBlock(x, locale)}` : html`<p class="hint">${t('knowledge.case.notDocumented')}</p>`}</section>`)}
 <section><h2>${t('knowledge.field.partners')}</h2>
 ${
   g.partnerLinks.length
-    ? html`<ul>${g.partnerLinks.map((p) => html`<li>${p.organisationId ? html`<a href="${link(c, `/organisations/${p.organisationId}`)}">${p.name}</a>` : p.name}${p.country ? html` (${countryName(p.country, locale)})` : ''}</li>`)}</ul>`
+    ? html`<ul>${g.partnerLinks.map((p) => html`<li>${p.organisationId ? html`<a href="${link(c, `/organisations/${p.organisationId}`)}" dir="auto">${p.name}</a>` : html`<bdi>${p.name}</bdi>`}${p.country ? html` (${countryName(p.country, locale)})` : ''}</li>`)}</ul>`
     : html`<p class="hint">${t('knowledge.case.notDocumented')}</p>`
 }</section>
 <section><h2>${t('knowledge.field.contacts')}</h2>
 ${
   g.contacts.length
-    ? html`<ul>${g.contacts.map((p) => html`<li>${p.name}${p.role ? html`, ${p.role}` : ''}${p.organisation ? html`, ${p.organisation}` : ''}${p.email ? html` — <a href="mailto:${p.email}">${p.email}</a>` : ''}</li>`)}</ul>`
+    ? html`<ul>${g.contacts.map((p) => html`<li><bdi>${p.name}</bdi>${p.role ? html`, <bdi>${p.role}</bdi>` : ''}${p.organisation ? html`, <bdi>${p.organisation}</bdi>` : ''}${p.email ? html` — <a href="mailto:${p.email}" dir="ltr">${p.email}</a>` : ''}</li>`)}</ul>`
     : html`<p class="hint">${t('knowledge.case.noContacts')}</p>`
 }</section>
 ${foldedForm(c, reportPanel('good_practice', g.id, g.moderation))}

@@ -94,11 +94,11 @@ ${pager(c, result, values)}`
 function orgCard(c: Ctx, o: OrganisationCard): Html {
   const locale = c.get('locale');
   const t = c.get('t');
-  return html`<li class="card"><h2><a href="${link(c, `/organisations/${o.id}`)}">${o.name}</a>${o.isVerified ? html` <span class="badge">${t('organisations.verified')}</span>` : ''}</h2>
-<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`${o.subregion}, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
+  return html`<li class="card"><h2><a href="${link(c, `/organisations/${o.id}`)}" dir="auto">${o.name}</a>${o.isVerified ? html` <span class="badge">${t('organisations.verified')}</span>` : ''}</h2>
+<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`<bdi>${o.subregion}</bdi>, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
     o.population !== null ? html` · ${t('organisations.populationValue', { population: number(o.population, locale) })}` : ''
   }</p>
-${o.offersExcerpt ? html`<p>${o.offersExcerpt}</p>` : ''}
+${o.offersExcerpt ? html`<p dir="auto">${o.offersExcerpt}</p>` : ''}
 ${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.themes')}">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
 }
 
@@ -163,21 +163,21 @@ export function profilePage(c: Ctx, o: OrganisationDetail) {
   return page(c, {
     title: o.name,
     nav: 'organisations',
-    body: html`<h1>${o.name}</h1>
+    body: html`<h1 dir="auto">${o.name}</h1>
 <p>${o.isVerified ? html`<span class="badge">${t('organisations.verified')}</span>` : html`<span class="meta">${t('organisations.notVerified')}</span>`}</p>
 <dl class="facts">
 ${fact(t('organisations.field.kind'), labelFor(ORGANISATION_KINDS, o.kind, locale))}
 ${fact(t('organisations.field.country'), countryName(o.country, locale))}
 ${fact(t('organisations.field.region'), labelFor(REGIONS, o.region, locale))}
-${fact(t('organisations.field.subregion'), o.subregion)}
+${fact(t('organisations.field.subregion'), o.subregion ? html`<bdi>${o.subregion}</bdi>` : null)}
 ${fact(t('organisations.field.population'), o.population !== null ? number(o.population, locale) : null)}
 ${fact(t('organisations.field.languages'), o.languages.map((l) => languageName(l, locale)).join(', '))}
-${fact(t('organisations.field.website'), o.website ? html`<a href="${o.website}" rel="nofollow noopener">${o.website}</a>` : null)}
-${fact(t('organisations.field.email'), o.email ? html`<a href="mailto:${o.email}">${o.email}</a>` : null)}
+${fact(t('organisations.field.website'), o.website ? html`<a href="${o.website}" rel="nofollow noopener" dir="ltr">${o.website}</a>` : null)}
+${fact(t('organisations.field.email'), o.email ? html`<a href="mailto:${o.email}" dir="ltr">${o.email}</a>` : null)}
 ${fact(t('organisations.field.location'), o.lat !== null && o.lon !== null ? `${o.lat.toFixed(4)}, ${o.lon.toFixed(4)}` : null)}
 </dl>
-${o.offers ? html`<h2>${t('organisations.field.offers')}</h2><p class="pre">${o.offers}</p>` : ''}
-${o.seeks ? html`<h2>${t('organisations.field.seeks')}</h2><p class="pre">${o.seeks}</p>` : ''}
+${o.offers ? html`<h2>${t('organisations.field.offers')}</h2><p class="pre" dir="auto">${o.offers}</p>` : ''}
+${o.seeks ? html`<h2>${t('organisations.field.seeks')}</h2><p class="pre" dir="auto">${o.seeks}</p>` : ''}
 ${o.themes.length ? html`<h2>${t('organisations.field.themes')}</h2><ul class="tags">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}
 ${
   o.sdgs.length
@@ -191,7 +191,7 @@ ${
   active.length
     ? html`<table><thead><tr><th scope="col">${t('organisations.members.name')}</th><th scope="col">${t('organisations.members.role')}</th>${a.changeRole ? html`<th scope="col">${t('organisations.members.changeRole')}</th>` : ''}</tr></thead><tbody>
 ${active.map(
-  (m) => html`<tr><td>${m.personId ? html`<a href="${link(c, `/people/${m.personId}`)}">${m.name}</a>` : m.name}</td><td>${roleLabel(t, m.role)}</td>${
+  (m) => html`<tr><td dir="auto">${m.personId ? html`<a href="${link(c, `/people/${m.personId}`)}">${m.name}</a>` : m.name}</td><td>${roleLabel(t, m.role)}</td>${
     a.changeRole
       ? html`<td><form method="post" action="${link(c, `/memberships/${m.membershipId}/role`)}" class="inline"><label class="visually-hidden" for="role-${m.membershipId}">${t('organisations.members.changeRoleOf', { name: m.name })}</label><select id="role-${m.membershipId}" name="role">${roleOptions.map(
           (r) => html`<option value="${r.value}"${r.value === m.role ? html` selected` : ''}>${r.label}</option>`,
@@ -207,7 +207,7 @@ ${active.map(
 ${
   pending.length
     ? html`<h2>${t('organisations.members.pendingTitle')}</h2><ul class="cards">${pending.map(
-        (m) => html`<li class="card"><p><strong>${m.name}</strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : ''}</p>${m.message ? html`<p class="pre">${m.message}</p>` : ''}
+        (m) => html`<li class="card"><p><strong><bdi>${m.name}</bdi></strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : ''}</p>${m.message ? html`<p class="pre" dir="auto">${m.message}</p>` : ''}
 <form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="approve"><button type="submit">${t('organisations.members.approve')}</button></form>
 <form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="refuse"><button type="submit" class="secondary">${t('organisations.members.refuse')}</button></form></li>`,
       )}</ul>`

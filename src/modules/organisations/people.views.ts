@@ -18,9 +18,9 @@ import { foldedForm } from '../../platform/html/folded-form.ts';
 function personCard(c: Ctx, p: PersonCard): Html {
   const locale = c.get('locale');
   const t = c.get('t');
-  return html`<li class="card"><h2><a href="${link(c, `/people/${p.id}`)}">${p.name}</a></h2>
-<p class="meta">${[p.position, p.jobFunction ? labelFor(JOB_FUNCTIONS, p.jobFunction, locale) : ''].filter(Boolean).join(' · ')}${
-    p.organisation ? html`${p.position || p.jobFunction ? ' · ' : ''}${p.organisation.name}${p.organisation.country ? `, ${countryName(p.organisation.country, locale)}` : ''}` : ''
+  return html`<li class="card"><h2><a href="${link(c, `/people/${p.id}`)}" dir="auto">${p.name}</a></h2>
+<p class="meta">${p.position ? html`<bdi>${p.position}</bdi>` : ''}${p.position && p.jobFunction ? ' · ' : ''}${p.jobFunction ? labelFor(JOB_FUNCTIONS, p.jobFunction, locale) : ''}${
+    p.organisation ? html`${p.position || p.jobFunction ? ' · ' : ''}<bdi>${p.organisation.name}</bdi>${p.organisation.country ? `, ${countryName(p.organisation.country, locale)}` : ''}` : ''
   }</p>
 ${p.languages.length ? html`<p class="meta">${t('organisations.field.languages')}: ${p.languages.map((l) => languageName(l, locale)).join(', ')}</p>` : ''}
 ${p.themes.length ? html`<ul class="tags">${p.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
@@ -70,23 +70,23 @@ export function personPage(c: Ctx, p: PersonDetail) {
   return page(c, {
     title: p.name,
     nav: 'people',
-    body: html`<h1>${p.name}</h1>
+    body: html`<h1 dir="auto">${p.name}</h1>
 ${p.isOwn ? html`<p><a class="button" href="${link(c, '/people/me')}">${t('people.me.edit')}</a> <a href="${link(c, '/opportunities')}">${t('matching.opportunities.link')}</a></p>` : ''}
 <dl class="facts">
-${fact(t('people.field.position'), p.position)}
+${fact(t('people.field.position'), p.position ? html`<bdi>${p.position}</bdi>` : null)}
 ${fact(t('people.field.jobFunction'), p.jobFunction ? labelFor(JOB_FUNCTIONS, p.jobFunction, locale) : null)}
 ${fact(
   t('people.field.organisations'),
   p.organisations.length
-    ? html`${p.organisations.map((o, i) => html`${i ? ', ' : ''}<a href="${link(c, `/organisations/${o.id}`)}">${o.name}</a>${o.role ? ` (${roleLabel(t, o.role)})` : ''}`)}`
+    ? html`${p.organisations.map((o, i) => html`${i ? ', ' : ''}<a href="${link(c, `/organisations/${o.id}`)}" dir="auto">${o.name}</a>${o.role ? ` (${roleLabel(t, o.role)})` : ''}`)}`
     : null,
 )}
 ${fact(t('organisations.field.languages'), p.languages.map((l) => languageName(l, locale)).join(', '))}
-${fact(t('people.field.availability'), p.availability)}
-${fact(t('people.field.email'), p.email ? html`<a href="mailto:${p.email}">${p.email}</a>` : null)}
-${fact(t('people.field.phone'), p.phone)}
+${fact(t('people.field.availability'), p.availability ? html`<bdi>${p.availability}</bdi>` : null)}
+${fact(t('people.field.email'), p.email ? html`<a href="mailto:${p.email}" dir="ltr">${p.email}</a>` : null)}
+${fact(t('people.field.phone'), p.phone ? html`<bdi dir="ltr">${p.phone}</bdi>` : null)}
 </dl>
-${p.expertise ? html`<h2>${t('people.field.expertise')}</h2><p class="pre">${p.expertise}</p>` : ''}
+${p.expertise ? html`<h2>${t('people.field.expertise')}</h2><p class="pre" dir="auto">${p.expertise}</p>` : ''}
 ${p.themes.length ? html`<h2>${t('organisations.field.themes')}</h2><ul class="tags">${p.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}
 ${p.moderation ? foldedForm(c, reportPanel('person', p.id, p.moderation)) : ''}`,
   });

@@ -67,9 +67,9 @@ ${select({ t, name: 'format', label: labels.format, form, options: optionsOf(EXC
 ${
   list && list.length
     ? html`<ul class="cards">${list.map(
-        (x) => html`<li class="card"><h2><a href="${link(c, `/programmes/${x.programme.slug}`)}">${x.programme.name}: ${x.round.name}</a></h2>
+        (x) => html`<li class="card"><h2><a href="${link(c, `/programmes/${x.programme.slug}`)}"><bdi>${x.programme.name}</bdi>: <bdi>${x.round.name}</bdi></a></h2>
 <p class="meta">${t('programmes.round.deadline', { date: fmtDate(x.round.closesAt, locale, true) })}</p>
-${x.programme.description ? html`<p>${x.programme.description}</p>` : ''}
+${x.programme.description ? html`<p dir="auto">${x.programme.description}</p>` : ''}
 ${tags(t('programmes.field.themes'), x.programme.themes.map((th) => themeName(th, locale)))}</li>`,
       )}</ul>`
     : html`<p>${t('programmes.open.none')}</p>`
@@ -86,16 +86,16 @@ export function programmePage(c: Ctx, p: ProgrammePublic) {
   const r = p.openRound;
   return page(c, {
     title: p.programme.name,
-    body: html`<h1>${p.programme.name}</h1>
-${p.programme.description ? html`<p>${p.programme.description}</p>` : ''}
+    body: html`<h1 dir="auto">${p.programme.name}</h1>
+${p.programme.description ? html`<p dir="auto">${p.programme.description}</p>` : ''}
 <p><a href="${link(c, `/programmes/${p.programme.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
 <section aria-labelledby="call-h">
 <h2 id="call-h">${t('programmes.call.heading')}</h2>
 ${
   r
-    ? html`<p><strong>${r.name}</strong>: ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, locale, true) })}</p>
+    ? html`<p><strong><bdi>${r.name}</bdi></strong>: ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, locale, true) })}</p>
 <h3>${t('programmes.call.eligibility')}</h3>${eligibility(c, p.programme)}
-<h3>${t('programmes.call.howToApply')}</h3><p>${p.programme.howToApply || t('programmes.call.howToApplyDefault')}</p>
+<h3>${t('programmes.call.howToApply')}</h3>${p.programme.howToApply ? html`<p dir="auto">${p.programme.howToApply}</p>` : html`<p>${t('programmes.call.howToApplyDefault')}</p>`}
 ${
   user
     ? html`<p><a class="button" href="${link(c, `/requests/new?round=${r.id}`)}">${t('programmes.call.start')}</a></p>`
@@ -116,7 +116,7 @@ function roundsTable(c: Ctx, rounds: ProgrammeAdmin['rounds'], editBase?: string
     'programmes.round.reviewWindow',
   )}</th><th scope="col">${t('programmes.round.phase')}</th>${editBase ? html`<th scope="col"><span class="visually-hidden">${t('programmes.admin.actions')}</span></th>` : ''}</tr></thead><tbody>${rounds.map(
     (r) =>
-      html`<tr><th scope="row">${r.name}</th><td>${fmtDate(r.opensAt, locale)}</td><td>${fmtDate(r.closesAt, locale, true)}</td><td>${fmtDate(r.reviewOpensAt, locale)} – ${fmtDate(r.reviewClosesAt, locale)}</td><td>${phaseLabel(
+      html`<tr><th scope="row" dir="auto">${r.name}</th><td>${fmtDate(r.opensAt, locale)}</td><td>${fmtDate(r.closesAt, locale, true)}</td><td>${fmtDate(r.reviewOpensAt, locale)} – ${fmtDate(r.reviewClosesAt, locale)}</td><td>${phaseLabel(
         t,
         r.phase,
       )}</td>${editBase ? html`<td><a href="${link(c, `${editBase}/rounds/${r.id}`)}">${t('programmes.admin.edit')}<span class="visually-hidden"> ${r.name}</span></a></td>` : ''}</tr>`,
@@ -132,7 +132,7 @@ export function timelinePage(c: Ctx, d: { programme: Programme; entries: Timelin
   return page(c, {
     title: `${t('programmes.timeline.title')} · ${d.programme.name}`,
     status,
-    body: html`<h1>${t('programmes.timeline.title')}: ${d.programme.name}</h1>
+    body: html`<h1>${t('programmes.timeline.title')}: <bdi>${d.programme.name}</bdi></h1>
 ${d.entries.length ? html`<ol class="timeline">${d.entries.map((e) => html`<li><p class="meta"><time datetime="${e.at.toISOString()}">${fmtDate(e.at, locale)}</time> · ${kind(e.kind)}</p><p><strong>${e.title}</strong></p>${e.body ? html`<p>${e.body}</p>` : ''}</li>`)}</ol>` : html`<p>${t('programmes.timeline.empty')}</p>`}
 ${
   d.canPostNews
@@ -289,9 +289,9 @@ export function programmesListPage(c: Ctx, list: { programme: Programme; isOpen:
 ${
   list.length
     ? html`<ul class="cards">${list.map(
-        (x) => html`<li class="card"><h2><a href="${link(c, `/programmes/${x.programme.slug}`)}">${x.programme.name}</a></h2>
+        (x) => html`<li class="card"><h2><a href="${link(c, `/programmes/${x.programme.slug}`)}" dir="auto">${x.programme.name}</a></h2>
 <p class="meta">${x.isOpen ? t('programmes.phase.open') : t('programmes.call.noneOpen')} · <a href="${link(c, `/programmes/${x.programme.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
-${x.programme.description ? html`<p>${x.programme.description}</p>` : ''}</li>`,
+${x.programme.description ? html`<p dir="auto">${x.programme.description}</p>` : ''}</li>`,
       )}</ul>`
     : html`<p>${t('programmes.admin.none')}</p>`
 }`,

@@ -45,7 +45,7 @@ export function layout(meta: PageMeta, opts: PageOptions): Html {
 <a class="skip" href="#main">${t('platform.nav.skip')}</a>
 <header class="site">
 <div class="bar">
-<a class="brand" href="${href(locale, '/')}">Peerlink</a>
+<a class="brand" href="${href(locale, '/')}" dir="ltr">Peerlink</a>
 <nav aria-label="${t('platform.nav.main')}">
 <ul>
 ${item('/calls', t('platform.nav.calls'))}
