@@ -30,11 +30,6 @@ export type AccountsEnv = { mailer: Mailer; baseUrl: string };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-/** Only a local path may follow sign-in (or any page that sends back to `next`): never another host. */
-export function safeNext(next: unknown): string | null {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !next.includes('\\') ? next : null;
-}
-
 // The API's sign-in (a personal access token, else the session) and the tokens themselves, for other modules and the API shell.
 export { apiAuth, createApiToken, authenticateApiToken, TOKEN_PREFIX } from './accounts.tokens.ts';
 
