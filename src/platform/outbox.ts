@@ -62,6 +62,19 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
   return n;
 }
 
+/**
+ * Queues one account message (a password reset…) for `userId` now, whatever their preference: the
+ * person asked for it. Sent by the worker or the after-commit drain, never inside the request, so a
+ * slow mail server does not show in the answer's timing (SECURITY.md 6). Returns false when the
+ * account is gone or has no address.
+ */
+export async function queueAccountMail(db: DbOrTx, now: Date, userId: string, kind: string, render: (t: T) => Message): Promise<boolean> {
+  const [r] = await recipients(db, [userId]);
+  if (!r?.email) return false;
+  const m = render(i18n().translator(isLocale(r.locale) ? r.locale : 'en'));
+  await insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, attachments: null, createdAt: now, dueAt: now, isDigest: false });
+  return true;
+}
 
 /**
  * Sends what is due at `now`: each immediate message on its own, digest messages grouped per
