@@ -54,3 +54,21 @@ test('a malformed multipart body on a form answers the platform’s 400 page, wi
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     }
 });
+
+test('an API list without filters answers 400 invalid_query to an unknown key, naming it, in the caller’s language', async () => {
+  const { client } = await asRole(t, []);
+  for (const path of ['/api/v1/requests', '/api/v1/exchanges', '/api/v1/networks', '/api/v1/programmes']) {
+    assert.equal((await client.get(path)).status, 200, path);
+    const res = await client.get(`${path}?sort=x`);
+    assert.equal(res.status, 400, `${path}?sort=x`);
+    const body = JSON.parse(res.body_) as { error: { code: string; fields: Record<string, string> } };
+    assert.equal(body.error.code, 'invalid_query');
+    assert.equal(body.error.fields.sort, 'This filter is not known.');
+  }
+  client.cookies.set('lang', 'fr');
+  const fr = await client.get('/api/v1/requests?ordre=x');
+  assert.equal((JSON.parse(fr.body_) as { error: { fields: Record<string, string> } }).error.fields.ordre, 'Ce filtre n’existe pas.');
+  // Lists that do take a query still answer their own way.
+  assert.equal((await client.get('/api/v1/organisations?sort=name')).status, 200);
+  assert.equal((await client.get('/api/v1/organisations?sort=x')).status, 400);
+});
