@@ -474,18 +474,32 @@ export async function getInvitation(ctx: ServiceCtx, token: string): Promise<Inv
 
 /**
  * Accepts an invitation as the signed-in account: the link works once and before it expires.
- * The token is consumed and the membership written in one transaction; of many parallel
- * acceptances exactly one succeeds and one membership row exists (unique index + ON CONFLICT).
- * Outcomes: `{ ok: true, organisationId }`; `invalid`; `expired`; `used`.
+ * It is tied to the invited address (issue 18.7): when the account's e-mail (verified: no session
+ * exists before the address is confirmed, and a changed address counts only once its link is
+ * followed) is the invited one, the membership is active at once; otherwise the acceptance waits,
+ * as a pending membership of origin `invitation`, for the organisation's admin to confirm it
+ * (decideMembership, audited). The token is consumed and the membership written in one
+ * transaction; of many parallel acceptances exactly one succeeds and one membership row exists.
+ * Outcomes: `{ ok: true, organisationId, pending }`; `invalid`; `expired`; `used`.
  */
-export async function acceptInvitation(ctx: ServiceCtx, token: string): Promise<{ ok: true; organisationId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' }> {
+export async function acceptInvitation(
+  ctx: ServiceCtx,
+  token: string,
+): Promise<{ ok: true; organisationId: string; pending: boolean } | { ok: false; reason: 'invalid' | 'expired' | 'used' }> {
   const actor = requireActor(ctx);
   const hash = sha256(token);
   const result = await ctx.db.transaction(async (tx) => {
     const row = await useOneTimeToken(tx, hash, 'invitation', ctx.now);
     if (!row) return null;
-    const data = row.data as { organisationId: string; role: string };
+    const data = row.data as { organisationId: string; role: string; email?: string };
     if (!(MEMBERSHIP_ROLES as readonly string[]).includes(data.role) || !(await repo.findOrganisation(tx, data.organisationId))) return null;
+    const sameAddress = !!actor.email && typeof data.email === 'string' && actor.email.trim().toLowerCase() === data.email.trim().toLowerCase();
+    if (!sameAddress) {
+      const id = randomUUID();
+      await repo.insertRequest(tx, { id, organisationId: data.organisationId, userId: actor.id, role: data.role, status: 'pending', origin: 'invitation', message: '', createdAt: ctx.now });
+      await audit(tx, ctx.now, { actorId: actor.id, action: `membership.accept_invitation_other_address.${data.role}`, objectType: 'organisation', objectId: data.organisationId, ip: ctx.ip });
+      return { organisationId: data.organisationId, pending: true };
+    }
     const id = await repo.upsertActiveMembership(tx, {
       id: randomUUID(),
       organisationId: data.organisationId,
@@ -498,9 +512,9 @@ export async function acceptInvitation(ctx: ServiceCtx, token: string): Promise<
     });
     await repo.setPrimaryOrganisationIfNone(tx, actor.id, data.organisationId);
     await audit(tx, ctx.now, { actorId: actor.id, action: `membership.accept_invitation.${data.role}`, objectType: 'membership', objectId: id, ip: ctx.ip });
-    return data.organisationId;
+    return { organisationId: data.organisationId, pending: false };
   });
-  if (result) return { ok: true, organisationId: result };
+  if (result) return { ok: true, ...result };
   const check = await getInvitation(ctx, token);
   return check.ok ? { ok: false, reason: 'invalid' } : check;
 }

@@ -207,7 +207,7 @@ ${active.map(
 ${
   pending.length
     ? html`<h2>${t('organisations.members.pendingTitle')}</h2><ul class="cards">${pending.map(
-        (m) => html`<li class="card"><p><strong>${m.name}</strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : ''}</p>${m.message ? html`<p class="pre">${m.message}</p>` : ''}
+        (m) => html`<li class="card"><p><strong>${m.name}</strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : m.origin === 'invitation' ? html` · ${t('organisations.invitation.otherAddress')}` : ''}</p>${m.message ? html`<p class="pre">${m.message}</p>` : ''}
 <form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="approve"><button type="submit">${t('organisations.members.approve')}</button></form>
 <form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="refuse"><button type="submit" class="secondary">${t('organisations.members.refuse')}</button></form></li>`,
       )}</ul>`
