@@ -3,6 +3,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organisations, people, memberships, type MembershipRole } from '../../db/schema/organisations.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
+import { recentActs } from '../../platform/security.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
@@ -440,3 +441,6 @@ export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId:
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
   return r.map((x) => x.role);
 }
+
+/** The organisations a person created since `since` (the per-person limit). */
+export const recentCreationsOf = (db: DbOrTx, userId: string, since: Date) => recentActs(db, organisations, organisations.createdBy, organisations.createdAt, userId, since);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
+import { perPersonLimit } from '../../platform/security.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { fieldErrors, mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
@@ -264,14 +265,18 @@ function columnsOf(d: OrganisationInput) {
   };
 }
 
+/** Organisations one person may create an hour (SECURITY.md 26); the command line's import has no such limit. */
+export const ORGANISATIONS_PER_HOUR = 5;
+
 /**
  * Creates an organisation; its creator becomes its active organisation admin. Any signed-in member
- * may. Outcomes: `{ ok: true, id }`; invalid input throws ValidationError.
+ * may, ORGANISATIONS_PER_HOUR an hour (then 429). Outcomes: `{ ok: true, id }`; invalid input throws ValidationError.
  */
 export async function createOrganisation(ctx: ServiceCtx, raw: unknown): Promise<{ ok: true; id: string }> {
   const actor = requireActor(ctx);
   ensure(ctx, 'organisation.create');
   const d = mustParse(organisationInput, raw);
+  perPersonLimit(await repo.recentCreationsOf(ctx.db, actor.id, new Date(ctx.now.getTime() - 3600_000)), ORGANISATIONS_PER_HOUR, 3600_000, ctx.now);
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     await repo.insertOrganisation(tx, { id, ...columnsOf(d), createdBy: actor.id, createdAt: ctx.now, updatedAt: ctx.now });
