@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { asRole, signedInClient } from '../support/users.ts';
+import { createOrganisation } from '../support/organisations.ts';
 import { RateLimitError } from '../../src/platform/errors.ts';
 import { confirmedMatch, PLAN } from '../exchanges/fixtures.ts';
 import { ctxOf } from '../requests/fixtures.ts';
@@ -92,4 +93,32 @@ test('exchange messages: MESSAGES_PER_MINUTE a minute over all exchanges (here t
   assert.ok(retryAfter(over) > 0 && retryAfter(over) <= 60);
   t.clock.advance(61_000);
   assert.equal((await api('after a minute')).status, 201);
+});
+
+test('a new organisation a member created is marked "not verified" in the directory and left out of the public export until verified (imported ones stay)', async () => {
+  const { client } = await asRole(t, []);
+  const made = await client.post('/en/organisations', { name: 'Freshly Made Town', kind: 'municipality', country: 'BE' });
+  assert.equal(made.status, 303);
+  const id = made.headers.get('location')!.split('/').pop()!;
+  // What the directory does today stays: it is listed (its creator finds it), marked.
+  const dir = await t.client().get('/en/organisations?q=Freshly');
+  const card = /<li class="card">(?:(?!<\/li>)[\s\S])*Freshly Made Town[\s\S]*?<\/li>/.exec(dir.body_)?.[0] ?? '';
+  assert.match(card, /Not yet verified by the secretariat/);
+  assert.match((await t.client().get('/fr/organisations?q=Freshly')).body_, /Pas encore vérifiée par le secrétariat/);
+  // An imported organisation (no creator, not verified) is in the export as before; the new one is not, for visitors and members.
+  await createOrganisation(t, { name: 'Imported Old Town', country: 'BE' });
+  for (const c of [t.client(), client]) {
+    const csv = (await c.get('/en/organisations/export.csv')).body_;
+    assert.ok(!csv.includes('Freshly Made Town'), 'not in the public export');
+    assert.ok(csv.includes('Imported Old Town'), 'imported organisations stay');
+  }
+  const staff = (await asRole(t, ['admin'])).client;
+  assert.ok((await staff.get('/en/organisations/export.csv')).body_.includes('Freshly Made Town'), 'the staff export has everything');
+  // Verified: in the export, no longer marked.
+  assert.equal((await staff.post(`/en/organisations/${id}/verify`, { verified: 'true' })).status, 303);
+  assert.ok((await t.client().get('/en/organisations/export.csv')).body_.includes('Freshly Made Town'));
+  const after = await t.client().get('/en/organisations?q=Freshly');
+  const card2 = /<li class="card">(?:(?!<\/li>)[\s\S])*Freshly Made Town[\s\S]*?<\/li>/.exec(after.body_)?.[0] ?? '';
+  assert.doesNotMatch(card2, /Not yet verified/);
+  assert.match(card2, /Verified/);
 });

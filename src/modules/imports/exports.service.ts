@@ -79,7 +79,7 @@ export async function* exportOrganisations(ctx: ExportCtx, input: ExportInput): 
   const extras = staff ? (await extraKeys(ctx.db, 'organisations')).filter((k) => !fields.includes(k)) : [];
   const columns = [...fields, ...extras];
   let first = true;
-  for await (const page of paged((after, limit) => organisationsPage(ctx.db, after, limit), input.pageSize ?? 1000)) {
+  for await (const page of paged((after, limit) => organisationsPage(ctx.db, after, limit, { publicOnly: !staff }), input.pageSize ?? 1000)) {
     const recs = page.map((r) => organisationRecord(r, fields, staff));
     if (input.format === 'jsonl') yield recs.map(jsonLine).join('');
     else yield csvRows(recs, columns, first);

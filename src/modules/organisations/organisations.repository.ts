@@ -106,6 +106,7 @@ export type OrganisationListRow = {
   themes: string[];
   offers: string;
   verified_at: Date | string | null;
+  awaiting_verification: boolean;
 };
 
 /** One page of organisations (limit + 1 rows, to know whether a next page exists) and a capped count. */
@@ -132,7 +133,7 @@ export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters,
   // substr(offers): the card shows an excerpt; no need to ship 5,000 characters a row.
   const list = await rows<OrganisationListRow>(
     db,
-    sql`select o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at
+    sql`select o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at, (o.verified_at is null and o.created_by is not null) as awaiting_verification
         from organisations o ${where} ${order} limit ${limit + 1} offset ${offset}`,
   );
   const count =

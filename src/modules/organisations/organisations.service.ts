@@ -40,6 +40,8 @@ export type OrganisationCard = {
   themes: string[];
   offersExcerpt: string;
   isVerified: boolean;
+  /** Created by a member and not verified yet (issue 18.8): marked in the directory, left out of the public export. */
+  awaitingVerification: boolean;
 };
 
 export type MemberView = { membershipId: string; userId: string; personId: string | null; name: string; role: MembershipRole; status: 'active' | 'pending'; origin: string; message: string };
@@ -153,6 +155,7 @@ export async function searchOrganisations(ctx: ServiceCtx, query: Record<string,
       themes: r.themes,
       offersExcerpt: r.offers.length >= 300 ? `${r.offers.slice(0, 280).trimEnd()}…` : r.offers,
       isVerified: r.verified_at !== null,
+      awaitingVerification: !!r.awaiting_verification,
     }),
   );
   const total = offset === 0 && rows.length <= p.limit ? rows.length : Math.max(count, offset + rows.length);

@@ -95,7 +95,7 @@ function orgCard(c: Ctx, o: OrganisationCard): Html {
   const locale = c.get('locale');
   const t = c.get('t');
   return html`<li class="card"><h2><a href="${link(c, `/organisations/${o.id}`)}">${o.name}</a>${o.isVerified ? html` <span class="badge">${t('organisations.verified')}</span>` : ''}</h2>
-<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`${o.subregion}, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
+${o.awaitingVerification ? html`<p class="meta">${t('organisations.notVerified')}</p>` : ''}<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`${o.subregion}, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
     o.population !== null ? html` · ${t('organisations.populationValue', { population: number(o.population, locale) })}` : ''
   }</p>
 ${o.offersExcerpt ? html`<p>${o.offersExcerpt}</p>` : ''}
