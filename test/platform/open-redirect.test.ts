@@ -65,3 +65,17 @@ test('sign-in: a hostile next is not followed; a local one gets the account’s 
     assert.equal(res.headers.get('location'), next === '/people' ? '/fr/people' : '/fr/account', JSON.stringify(next));
   }
 });
+
+test('a NUL in next or back is refused before anything is written (400 naming the field)', async () => {
+  const { user, client } = await asRole(t, []);
+  const acts = async () => (await t.db.select().from(consents).where(eq(consents.userId, user.id))).length;
+  const before = await acts();
+  const res = await client.post('/en/privacy/consent', { next: '/people\u0000//evil.example' });
+  assert.equal(res.status, 400);
+  assert.match(res.body_, /next/);
+  assert.equal(await acts(), before, 'no consent written');
+  const orgId = await createOrganisation(t, { name: 'Nul Town' });
+  const r = await client.post('/en/reports', { objectType: 'organisation', objectId: orgId, reason: 'spam', note: '', back: '/x\u0000' });
+  assert.equal(r.status, 400);
+  assert.equal((await t.db.select().from(contentReports).where(eq(contentReports.objectId, orgId))).length, 0, 'no report written');
+});
