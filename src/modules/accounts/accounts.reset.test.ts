@@ -86,3 +86,19 @@ test('a successful reset lifts the account’s sign-in lockout (issue 18.11)', a
   assert.equal((await t.client().post('/en/password/reset', { token, password: 'a brand new passphrase' })).status, 303);
   assert.equal((await signIn('a brand new passphrase')).status, 303, 'signs in at once, no 15 minutes to wait');
 });
+
+test('once sent, the reset mail’s copy in the outbox no longer holds the link (a credential at rest)', async () => {
+  const u = await createUser(t, { email: 'at-rest@example.org' });
+  await t.client().post('/en/password/forgot', { email: u.email });
+  const mail = await t.smtp.waitFor((m) => m.to.includes(u.email) && /password\/reset\?token=/.test(m.text));
+  const token = /token=([A-Za-z0-9_%-]+)/.exec(mail.text)![1]!;
+  let row: { body: string; sentAt: Date | null } | undefined;
+  for (let i = 0; i < 50; i++) {
+    [row] = await t.db.select({ body: notificationOutbox.body, sentAt: notificationOutbox.sentAt }).from(notificationOutbox).where(eq(notificationOutbox.userId, u.id));
+    if (row?.sentAt) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.ok(row?.sentAt, 'marked sent');
+  assert.equal(row.body, '');
+  assert.ok(!JSON.stringify(await t.db.select().from(notificationOutbox)).includes(token));
+});
