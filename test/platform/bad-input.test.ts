@@ -48,7 +48,7 @@ test('a malformed multipart body on a form answers the platform’s 400 page, wi
       assert.ok(res.status === 400 || res.status === 404, `${path} ${JSON.stringify(body)}: ${res.status}`);
       if (res.status === 400) {
         assert.match(text, /<html lang="fr"/);
-        assert.match(text, /La requête n’est pas valide./, 'the platform’s message, in French');
+        assert.match(text, /Le formulaire n’a pas pu être lu/, 'the platform’s message, in French');
       }
       assert.match(res.headers.get('content-security-policy') ?? '', /default-src/);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
