@@ -2,7 +2,8 @@
  * Runs the test suite with Node's test runner. Files are listed explicitly
  * (unit and route tests: `src/**\/*.test.ts`, `test/**\/*.test.ts`; browser
  * specs: `test/browser/*.spec.ts` with `--browser`). Extra arguments that are
- * paths narrow the run to those files.
+ * paths narrow the run to those files. The whole run leaves out the HTTP fuzz test, which CI runs
+ * as its own step (`npm run fuzz`).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,10 +24,12 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+const FUZZ = 'test/platform/http-fuzz.test.ts';
 let files: string[];
 if (explicit.length) files = explicit;
 else if (browser) files = walk(join(root, 'test/browser')).filter((f) => f.endsWith('.spec.ts'));
-else files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))].filter((f) => f.endsWith('.test.ts') && !f.startsWith('test/browser/'));
+// The HTTP fuzz test is CI's own step (`npm run fuzz`, fixed seed, bounded count): not run twice.
+else files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))].filter((f) => f.endsWith('.test.ts') && !f.startsWith('test/browser/') && f !== FUZZ);
 files.sort();
 
 const concurrency = process.env.TEST_CONCURRENCY ?? (browser ? '1' : '2');

@@ -208,7 +208,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
                 ? t('platform.error.rateLimited')
                 : err.status === 413
                   ? t('platform.error.tooLarge')
-                  : t('platform.error.badRequest');
+                  : err.code === 'bad_body'
+                    ? t('platform.error.badBody')
+                    : t('platform.error.badRequest');
       if (isApi(c.req.path)) {
         const fields = err instanceof ValidationError ? Object.fromEntries(Object.entries(err.fields).map(([f, k]) => [f, t(k)])) : undefined;
         return c.json({ error: { code: err.code, message, ...(fields ? { fields } : {}) } }, err.status as 400);

@@ -7,15 +7,30 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx, CurrentUser } from './http.ts';
-import { SignInRequired, ValidationError } from './errors.ts';
+import { AppError, SignInRequired, ValidationError } from './errors.ts';
 import type { FormState } from './html/form.ts';
 import { controlCharFields } from './input-guard.ts';
 
 export type FormBody = Record<string, string | string[]>;
 
+/** A body that says it is a form and is not one (a broken multipart, no boundary…): the platform's 400 page, not a 500 (issue 18.5). */
+export class UnreadableBody extends AppError {
+  constructor() {
+    super(400, 'bad_body');
+  }
+}
+
+async function parsed(c: Ctx, opts?: { all: true }): Promise<Record<string, string | File | (string | File)[]>> {
+  try {
+    return (await c.req.parseBody(opts ?? {})) as Record<string, string | File | (string | File)[]>;
+  } catch {
+    throw new UnreadableBody();
+  }
+}
+
 /** Form fields as strings or lists of strings (files are not accepted here). */
 export async function formBody(c: Ctx): Promise<FormBody> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parsed(c, { all: true });
   const out: FormBody = {};
   for (const [k, val] of Object.entries(body)) {
     if (typeof val === 'string') out[k] = val;
@@ -63,13 +78,13 @@ export type Upload = { name: string; bytes: Uint8Array };
 
 /** The uploaded file of a multipart form, or null, and its other fields. */
 export async function readUpload(c: Ctx, field = 'file'): Promise<{ upload: Upload | null; fields: Record<string, string> }> {
-  const body = await c.req.parseBody();
+  const body = await parsed(c);
   const fields: Record<string, string> = {};
   for (const [k, val] of Object.entries(body)) if (typeof val === 'string') fields[k] = val;
   const bad = controlCharFields(Object.entries(fields));
   if (Object.keys(bad).length) throw new ValidationError(bad, 'invalid_characters');
   const f = body[field];
-  if (!f || typeof f === 'string' || f.size === 0) return { upload: null, fields };
+  if (!f || typeof f === 'string' || Array.isArray(f) || f.size === 0) return { upload: null, fields };
   return { upload: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, fields };
 }
 

@@ -62,6 +62,22 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
   return n;
 }
 
+/** The kinds of account messages: their body (a link that is a credential) is blanked once sent. */
+export const ACCOUNT_KIND_PREFIX = 'accounts.';
+
+/**
+ * Queues one account message (a password reset…) for `userId` now, whatever their preference: the
+ * person asked for it. Sent by the worker or the after-commit drain, never inside the request, so a
+ * slow mail server does not show in the answer's timing (SECURITY.md 6). Returns false when the
+ * account is gone or has no address. Its body is blanked once sent (the link in it is a credential).
+ */
+export async function queueAccountMail(db: DbOrTx, now: Date, userId: string, kind: `${typeof ACCOUNT_KIND_PREFIX}${string}`, render: (t: T) => Message): Promise<boolean> {
+  const [r] = await recipients(db, [userId]);
+  if (!r?.email) return false;
+  const m = render(i18n().translator(isLocale(r.locale) ? r.locale : 'en'));
+  await insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, attachments: null, createdAt: now, dueAt: now, isDigest: false });
+  return true;
+}
 
 /**
  * Sends what is due at `now`: each immediate message on its own, digest messages grouped per
@@ -160,7 +176,11 @@ async function claimDue(db: DbOrTx, now: Date, leaseUntil: Date, limit: number):
 }
 
 async function markSent(db: DbOrTx, ids: string[], at: Date): Promise<void> {
-  await db.update(notificationOutbox).set({ sentAt: at, lastError: null }).where(inArray(notificationOutbox.id, ids));
+  // An account message carries a credential (a reset link): once the mail server has it, the copy here is blanked.
+  await db
+    .update(notificationOutbox)
+    .set({ sentAt: at, lastError: null, body: sql`case when ${notificationOutbox.kind} like ${`${ACCOUNT_KIND_PREFIX}%`} then '' else ${notificationOutbox.body} end` })
+    .where(inArray(notificationOutbox.id, ids));
 }
 
 async function markFailed(db: DbOrTx, ids: string[], retryAt: Date, error: string): Promise<void> {

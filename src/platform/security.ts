@@ -1,11 +1,14 @@
 /**
  * Request hardening: security headers with a per-request CSP nonce, cross-site request refusal,
- * and the general per-IP rate limit.
+ * the general per-IP rate limit, and the per-person limits.
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http.ts';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ForbiddenError, RateLimitError } from './errors.ts';
+import type { DbOrTx } from './db.ts';
 
 export function securityHeaders(opts: { production: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -80,4 +83,27 @@ export function rateLimit(opts: { perMinute: number; now: () => Date }): Middlew
     hits.set(ip, list);
     return next();
   };
+}
+
+/** How many of a person's acts fall in a window, and when the oldest of them was (a repository counts its own rows). */
+export type RecentActs = { count: number; oldest: Date | null };
+
+/** For a repository: a person's rows of `table` (by `who`, timed by `at`) since `since`. */
+export async function recentActs(db: DbOrTx, table: PgTable, who: PgColumn, at: PgColumn, userId: string, since: Date): Promise<RecentActs> {
+  const [r] = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<number | null>`(extract(epoch from min(${at})) * 1000)::float8` })
+    .from(table)
+    .where(and(eq(who, userId), gt(at, since)));
+  return { count: Number(r?.count ?? 0), oldest: r?.oldest == null ? null : new Date(Number(r.oldest)) };
+}
+
+/**
+ * A per-person limit (SECURITY.md 26: posting, messaging, creating): at most `max` acts in `windowMs`,
+ * counted from the person's own rows in the database, so that every process agrees (unlike the per-IP
+ * window above). Over it: 429 with Retry-After when the oldest act leaves the window, in the person's language.
+ */
+export function perPersonLimit(recent: RecentActs, max: number, windowMs: number, now: Date): void {
+  if (recent.count < max) return;
+  const wait = recent.oldest ? recent.oldest.getTime() + windowMs - now.getTime() : windowMs;
+  throw new RateLimitError(Math.max(1, Math.ceil(wait / 1000)));
 }

@@ -25,7 +25,8 @@ export function languageName(code: string, locale: Locale): string {
     n = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
     namers.set(locale, n);
   }
-  const name = n.of(code) ?? code;
+  // Intl throws a RangeError on what is not a language tag ("xx-!!" from a query): only the list's codes are named.
+  const name = isLanguageCode(code) ? (n.of(code) ?? code) : code;
   // Names start lower-case in French, Spanish and Portuguese; capitalise for lists and options.
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { users, sessions, oneTimeTokens, apiTokens, signInFailures } from '../../db/schema/accounts.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
+import { recentActs } from '../../platform/security.ts';
 import { sha256 } from '../../platform/session.ts';
 
 export type UserRecord = typeof users.$inferSelect;
@@ -140,6 +141,9 @@ export async function clearFailures(db: DbOrTx, emailKey: string): Promise<void>
 }
 
 // ---------- API tokens ----------
+
+/** The API tokens a person created since `since` (the per-person limit; revoked ones count too). */
+export const recentApiTokensOf = (db: DbOrTx, userId: string, since: Date) => recentActs(db, apiTokens, apiTokens.userId, apiTokens.createdAt, userId, since);
 
 export async function insertApiToken(db: DbOrTx, v: typeof apiTokens.$inferInsert): Promise<void> {
   await db.insert(apiTokens).values(v);

@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
-
-import { redirectTo, setFlash } from '../../platform/render.ts';
+import { safeNext } from '../../platform/redirect.ts';
+import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { mustParse } from '../../platform/validation.ts';
 import { formAction, requireUser } from '../../platform/forms.ts';
 import { emptyForm } from '../../platform/html/form.ts';
@@ -35,7 +35,6 @@ const newPassword = z
 const registerSchema = z.object({ name, email, password: newPassword, locale: localeField });
 const signInSchema = z.object({ email, password });
 
-const { safeNext } = svc;
 
 const env = (c: Ctx): svc.AccountsEnv => ({ mailer: c.get('deps').mailer, baseUrl: c.get('deps').config.baseUrl });
 const secure = (c: Ctx) => c.get('deps').config.cookieSecure;
@@ -91,7 +90,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     ),
   );
 
-  r.get('/sign-in', (c) => v.signInPage(c, emptyForm({ next: safeNext(c.req.query('next')) ?? '' })));
+  r.get('/sign-in', (c) => v.signInPage(c, emptyForm({ next: safeNext(c.req.query('next'), c.get('locale')) ?? '' })));
   r.post('/sign-in', (c) =>
     formAction(
       c,
@@ -105,9 +104,9 @@ export function accountsRoutes(): Hono<AppEnv> {
         setSessionCookie(c, out.token, secure(c));
         // The language the person is using wins over the account's (issue 14): /fr/sign-in lands on a French page.
         const locale: Locale = c.get('locale');
-        const next = safeNext(body.next) ?? '/account';
+        const next = safeNext(body.next, locale) ?? `/${locale}/account`;
         if (out.secondFactor !== 'none') return c.redirect(`/${locale}/sign-in/${out.secondFactor}?next=${encodeURIComponent(next)}`, 303);
-        return c.redirect(`/${locale}${next}`, 303);
+        return c.redirect(next, 303);
       },
       (form, status) => v.signInPage(c, { values: { email: form.values.email, next: form.values.next }, errors: form.errors }, status),
     ),
@@ -119,7 +118,7 @@ export function accountsRoutes(): Hono<AppEnv> {
   r.get('/sign-in/code', (c) => {
     const u = pending(c);
     if (!u || !u.hasTotp) return toSignIn(c);
-    return v.codePage(c, emptyForm({ next: safeNext(c.req.query('next')) ?? '' }));
+    return v.codePage(c, emptyForm({ next: safeNext(c.req.query('next'), c.get('locale')) ?? '' }));
   });
   r.post('/sign-in/code', (c) => {
     const u = pending(c);
@@ -127,7 +126,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     return formAction(
       c,
       async (body) => {
-        const next = safeNext(body.next) ?? '/account';
+        const next = safeNext(body.next, c.get('locale')) ?? link(c, '/account');
         const code = str(body.code).slice(0, 40);
         if (!code.trim()) return v.codePage(c, { values: { next }, errors: { code: 'platform.form.required' } }, 400);
         const out = await twoFactor.completeSignIn(c.var.ctx, { userId: u.id, pendingIdHash: c.get('sessionIdHash')!, code });
@@ -136,16 +135,16 @@ export function accountsRoutes(): Hono<AppEnv> {
           return v.codePage(c, { values: { next }, errors: { code: out.reason === 'locked' ? 'accounts.signIn.locked' : 'accounts.twoFactor.codeWrong' } }, out.reason === 'locked' ? 429 : 400);
         }
         setSessionCookie(c, out.token, secure(c));
-        return c.redirect(`/${c.get('locale')}${next}`, 303);
+        return c.redirect(next, 303);
       },
-      (form, status) => v.codePage(c, { values: { next: safeNext(form.values.next) ?? '/account' }, errors: form.errors }, status),
+      (form, status) => v.codePage(c, { values: { next: safeNext(form.values.next, c.get('locale')) ?? link(c, '/account') }, errors: form.errors }, status),
     );
   });
   r.get('/sign-in/setup', (c) => {
     const u = pending(c);
     if (!u || u.hasTotp) return toSignIn(c);
     const secret = twoFactor.newSecret();
-    return v.setupPage(c, { secret, uri: twoFactor.provisioningUri(secret, u.email), atSignIn: true, required: true }, emptyForm({ next: safeNext(c.req.query('next')) ?? '' }));
+    return v.setupPage(c, { secret, uri: twoFactor.provisioningUri(secret, u.email), atSignIn: true, required: true }, emptyForm({ next: safeNext(c.req.query('next'), c.get('locale')) ?? '' }));
   });
   r.post('/sign-in/setup', (c) => {
     const u = pending(c);
@@ -155,11 +154,11 @@ export function accountsRoutes(): Hono<AppEnv> {
       async (body) => {
         const out = await twoFactor.enrol(c.var.ctx, { userId: u.id, secret: str(body.secret), code: str(body.code), sessionIdHash: c.get('sessionIdHash')!, atSignIn: true });
         setSessionCookie(c, out.token, secure(c));
-        return v.recoveryCodesPage(c, out.recoveryCodes, safeNext(body.next) ?? '/account');
+        return v.recoveryCodesPage(c, out.recoveryCodes, safeNext(body.next, c.get('locale')) ?? link(c, '/account'));
       },
       (form, status) => {
         const s = setupSecret(form.values.secret);
-        return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: true, required: true }, { values: { next: safeNext(form.values.next) ?? '/account' }, errors: form.errors }, status);
+        return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: true, required: true }, { values: { next: safeNext(form.values.next, c.get('locale')) ?? link(c, '/account') }, errors: form.errors }, status);
       },
     );
   });
@@ -267,7 +266,7 @@ export function accountsRoutes(): Hono<AppEnv> {
       async (body) => {
         const out = await twoFactor.enrol(c.var.ctx, { userId: u.id, secret: str(body.secret), code: str(body.code), current: str(body.current), sessionIdHash: c.get('sessionIdHash')!, atSignIn: false });
         setSessionCookie(c, out.token, secure(c));
-        return v.recoveryCodesPage(c, out.recoveryCodes, '/account/two-factor');
+        return v.recoveryCodesPage(c, out.recoveryCodes, link(c, '/account/two-factor'));
       },
       (form, status) => {
         const s = setupSecret(form.values.secret);
@@ -287,7 +286,7 @@ export function accountsRoutes(): Hono<AppEnv> {
       c,
       async (body) => {
         const out = await twoFactor.renewRecoveryCodes(c.var.ctx, { current: str(body.renewCurrent) });
-        return v.recoveryCodesPage(c, out.recoveryCodes, '/account/two-factor');
+        return v.recoveryCodesPage(c, out.recoveryCodes, link(c, '/account/two-factor'));
       },
       (form) => twoFactorAgain(c, 'renewCurrent', form.errors),
     );

@@ -10,8 +10,9 @@ import type { DbOrTx } from '../../platform/db.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import type { Mailer } from '../../platform/mail.ts';
-import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
+import { i18n, isLocale, type Locale, type T } from '../../platform/i18n.ts';
 import { audit } from '../../platform/audit.ts';
+import { mailLink, queueAccountMail } from '../../platform/outbox.ts';
 import { sha256, newToken, createSession, destroyAllSessions, destroySession } from '../../platform/session.ts';
 import { hashPassword, verifyPassword, passwordProblem } from './accounts.passwords.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -29,11 +30,6 @@ export const MAX_FAILURES_PER_IP = 20;
 export type AccountsEnv = { mailer: Mailer; baseUrl: string };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-/** Only a local path may follow sign-in (or any page that sends back to `next`): never another host. */
-export function safeNext(next: unknown): string | null {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !next.includes('\\') ? next : null;
-}
 
 // The API's sign-in (a personal access token, else the session) and the tokens themselves, for other modules and the API shell.
 export { apiAuth, createApiToken, authenticateApiToken, TOKEN_PREFIX } from './accounts.tokens.ts';
@@ -177,23 +173,37 @@ export async function signOut(ctx: ServiceCtx, idHash: string): Promise<void> {
   if (ctx.actor) await audit(ctx.db, ctx.now, { actorId: ctx.actor.id, action: 'auth.sign_out', objectType: 'user', objectId: ctx.actor.id, ip: ctx.ip });
 }
 
-/** Sends a reset link when the address has an account; answers the same either way. Works for locked accounts. */
-export async function requestPasswordReset(ctx: ServiceCtx, env: AccountsEnv, email: string): Promise<void> {
+/**
+ * Sends a reset link when the address has an account; answers the same either way, in the same time
+ * (SECURITY.md 6): both branches look the address up and draw a token, and the known one only adds
+ * two rows (the token's hash, the mail in the outbox) in one transaction. The mail leaves in the
+ * background (the after-commit drain or the worker), never inside the request. Works for locked accounts.
+ */
+export async function requestPasswordReset(ctx: ServiceCtx, _env: AccountsEnv, email: string): Promise<void> {
   const user = await findUserByEmail(ctx.db, email);
-  if (!user?.email) {
-    await hashPassword('equalise-timing'); // the known branch does comparable work
-    return;
-  }
-  const token = await issueToken(ctx.db, 'reset_password', user.id, ctx.now, RESET_TTL_MS);
-  const l = isLocale(user.locale) ? user.locale : ctx.locale;
-  await env.mailer.send({
-    to: user.email,
-    subject: i18n().t(l, 'accounts.mail.reset.subject'),
-    text: i18n().t(l, 'accounts.mail.reset.body', { name: user.name, link: link(env, l, '/password/reset', token) }),
+  const token = newToken();
+  const tokenHash = sha256(token);
+  const l = localeOf(user?.locale ?? ctx.locale, ctx.locale);
+  const render = (t: T) => ({
+    subject: t('accounts.mail.reset.subject'),
+    body: t('accounts.mail.reset.body', { name: user?.name ?? '', link: mailLink(`/${l}/password/reset?token=${encodeURIComponent(token)}`) }),
+  });
+  await ctx.db.transaction(async (tx) => {
+    if (user?.email) {
+      await repo.insertOneTimeToken(tx, { tokenHash, kind: 'reset_password', userId: user.id, data: {}, createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + RESET_TTL_MS) });
+      await queueAccountMail(tx, ctx.now, user.id, 'accounts.reset', render);
+    } else {
+      // The same statements' shape without a row to write: a token read, the recipient looked up (none).
+      await repo.isOneTimeTokenUsable(tx, 'reset_password', tokenHash, ctx.now);
+      await queueAccountMail(tx, ctx.now, NO_ACCOUNT, 'accounts.reset', render);
+    }
   });
 }
 
-/** Sets a new password from a reset link; ends every session of the account. Outcomes: ok, invalid token; a weak password is a ValidationError. */
+const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
+const localeOf = (l: string, fallback: Locale): Locale => (isLocale(l) ? l : fallback);
+
+/** Sets a new password from a reset link; ends every session of the account and lifts its sign-in lockout. Outcomes: ok, invalid token; a weak password is a ValidationError. */
 export async function resetPassword(ctx: ServiceCtx, token: string, password: string): Promise<{ ok: true } | { ok: false; reason: 'invalid' }> {
   const pending = await repo.accountOfUsableToken(ctx.db, 'reset_password', sha256(token), ctx.now);
   if (!pending) return { ok: false, reason: 'invalid' };
@@ -205,6 +215,9 @@ export async function resetPassword(ctx: ServiceCtx, token: string, password: st
     if (!row?.userId) return { ok: false as const, reason: 'invalid' as const };
     await repo.updateUser(tx, row.userId, { passwordHash, updatedAt: ctx.now, emailVerifiedAt: sql`coalesce(email_verified_at, ${ctx.now})` });
     await destroyAllSessions(tx, row.userId);
+    // Whoever holds the mailbox proved it: the account's sign-in lockout is lifted (issue 18.11).
+    const u = await repo.userById(tx, row.userId);
+    if (u?.email) await repo.clearFailures(tx, sha256(normaliseEmail(u.email)));
     await audit(tx, ctx.now, { actorId: row.userId, action: 'account.password_reset', objectType: 'user', objectId: row.userId, ip: ctx.ip });
     return { ok: true as const };
   });

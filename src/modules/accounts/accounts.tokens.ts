@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformRole } from '../../db/schema/accounts.ts';
 import type { DbOrTx } from '../../platform/db.ts';
+import { perPersonLimit } from '../../platform/security.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, CurrentUser, ServiceCtx } from '../../platform/http.ts';
 import { UnauthorizedError } from '../../platform/errors.ts';
@@ -13,8 +14,12 @@ import * as repo from './accounts.repository.ts';
 
 export const TOKEN_PREFIX = 'plk_';
 
+/** API tokens one person may create an hour (SECURITY.md 26). */
+export const API_TOKENS_PER_HOUR = 10;
+
 export async function createApiToken(ctx: ServiceCtx, name: string): Promise<{ id: string; token: string }> {
   if (!ctx.actor) throw new Error('signed-in actor required');
+  perPersonLimit(await repo.recentApiTokensOf(ctx.db, ctx.actor.id, new Date(ctx.now.getTime() - 3600_000)), API_TOKENS_PER_HOUR, 3600_000, ctx.now);
   const token = TOKEN_PREFIX + newToken(32);
   const id = randomUUID();
   await repo.insertApiToken(ctx.db, { id, userId: ctx.actor.id, name, tokenHash: sha256(token), createdAt: ctx.now });

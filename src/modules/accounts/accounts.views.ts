@@ -253,7 +253,7 @@ export function recoveryCodesPage(c: Ctx, codes: string[], next: string) {
     body: html`<h1>${t('accounts.twoFactor.codesTitle')}</h1>
 <div class="flash" role="status"><p>${t('accounts.twoFactor.codesExplain')}</p></div>
 <ul class="recovery-codes" dir="ltr">${codes.map((k) => html`<li><code>${k}</code></li>`)}</ul>
-<p><a href="${link(c, next)}">${t('accounts.twoFactor.continue')}</a></p>`,
+<p><a href="${next}">${t('accounts.twoFactor.continue')}</a></p>`,
   });
 }
 

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http.ts';
 import { i18n, isLocale } from '../../platform/i18n.ts';
+import { ValidationError } from '../../platform/errors.ts';
 
 import { declaredOperations, declareOperations, openApiDocument } from '../../platform/openapi.ts';
 import { apiAuth } from '../accounts/accounts.service.ts';
@@ -24,6 +25,19 @@ const INFO = {
   description:
     'The platform as JSON, with the same services and permissions as the web pages. Unknown body fields are ignored; unknown query keys answer 400. Invalid input answers 400 with a message per field in the caller’s language; something missing or not visible to the caller answers 404; an action refused in the current state answers 409 with its reason as `error.code`.',
 };
+
+let matchers: { method: string; path: RegExp; query: boolean }[] | null = null;
+/** Whether every declared operation that answers this method and path declares no query (an undeclared route decides for itself). */
+function takesNoQuery(method: string, path: string): boolean {
+  matchers ??= declaredOperations().map((op) => ({
+    method: op.method.toUpperCase(),
+    path: new RegExp(`^/api/v1${op.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`),
+    query: !!op.query,
+  }));
+  const m = method === 'HEAD' ? 'GET' : method;
+  const hits = matchers.filter((x) => x.method === m && x.path.test(path));
+  return hits.length > 0 && hits.every((x) => !x.query);
+}
 
 export function apiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -45,6 +59,14 @@ export function apiRoutes(): Hono<AppEnv> {
   });
   // Member profiles wait for consent to the privacy notice, as on the pages (SECURITY.md 31).
   r.use('*', apiConsentGate());
+  // An operation that declares no query takes none: any key answers 400 invalid_query, as the filtered lists do (SECURITY.md 15).
+  r.use('*', async (c, next) => {
+    const keys = Object.keys(c.req.queries());
+    if (keys.length && takesNoQuery(c.req.method, c.req.path)) {
+      throw new ValidationError(Object.fromEntries(keys.map((k) => [k, 'platform.query.unknownKey'])), 'invalid_query');
+    }
+    await next();
+  });
 
   r.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
+import { perPersonLimit } from '../../platform/security.ts';
 import type { T } from '../../platform/i18n.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
@@ -122,9 +123,13 @@ export async function exchangePage(ctx: ServiceCtx, id: string): Promise<Exchang
   };
 }
 
+/** Messages one person may post a minute, all exchanges together (SECURITY.md 26). */
+export const MESSAGES_PER_MINUTE = 10;
+
 export async function postMessage(ctx: ServiceCtx, id: string, raw: unknown): Promise<void> {
   const { e } = await loadExchange(ctx, id, 'exchange.post');
   const v = mustParse(messageSchema, raw);
+  perPersonLimit(await repo.recentMessagesOf(ctx.db, ctx.actor!.id, new Date(ctx.now.getTime() - 60_000)), MESSAGES_PER_MINUTE, 60_000, ctx.now);
   await ctx.db.transaction(async (tx) => {
     await repo.insertMessage(tx, { id: randomUUID(), exchangeId: e.id, authorId: ctx.actor!.id, body: v.body, at: ctx.now });
     await notify(tx, ctx.now, (await repo.sideUserIds(tx, e)).filter((u) => u !== ctx.actor!.id), 'exchange_message', (t) => ({

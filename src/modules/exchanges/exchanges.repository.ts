@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
+import { recentActs } from '../../platform/security.ts';
 import { exchanges, exchangeTransitions, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeAgendaItems, exchangeMessages, exchangeTasks, exchangeDocuments, partnerships, partnershipEvents } from '../../db/schema/exchanges.ts';
 import { users } from '../../db/schema/accounts.ts';
 
@@ -232,6 +233,9 @@ export async function messagesOf(db: DbOrTx, exchangeId: string) {
     .where(eq(exchangeMessages.exchangeId, exchangeId))
     .orderBy(asc(exchangeMessages.at));
 }
+
+/** The messages a person wrote in any exchange since `since` (the per-person limit). */
+export const recentMessagesOf = (db: DbOrTx, userId: string, since: Date) => recentActs(db, exchangeMessages, exchangeMessages.authorId, exchangeMessages.at, userId, since);
 
 export async function insertMessage(db: DbOrTx, v: typeof exchangeMessages.$inferInsert): Promise<void> {
   await db.insert(exchangeMessages).values(v);

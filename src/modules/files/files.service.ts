@@ -3,7 +3,7 @@
  * documents), SECURITY.md 20–25 and 30: a size limit per kind and a quota per person; the bytes
  * must be what the name says (PDF, DOCX, ODT, PNG, JPEG); an archive-based document with more than
  * 1,000 entries or more than 100 MB unpacked is refused from its central directory, before anything
- * is unpacked; a scanner may refuse it; files are stored in DATA_DIR/files under random names (the
+ * is unpacked, and then by streaming its entries with a byte budget (headers may lie); a scanner may refuse it; files are stored in DATA_DIR/files under random names (the
  * uploaded name is only a label); every opening checks authorization through the module that owns
  * what the file belongs to, and a CV opened by anyone but its owner is in the audit log.
  *
@@ -14,6 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import { Inflate } from 'fflate';
 import type { Ctx, ServiceCtx } from '../../platform/http.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { Upload } from '../../platform/forms.ts';
@@ -74,6 +75,61 @@ export function zipDirectoryStats(b: Uint8Array): { entries: number; unpacked: n
   return { entries: Math.max(entries, n), unpacked };
 }
 
+/**
+ * Unpacks every entry as a stream and counts what comes out, stopping as soon as the total passes
+ * `budget` (issue 18.6): the headers may lie (a 150 MB entry whose local and central headers both
+ * claim 1,000 bytes), the inflated bytes do not. Each entry is read from its local header to the next
+ * entry (or the directory), whatever sizes it claims; entries that share their data are each counted.
+ * `too_big` past the budget; `unreadable` for a broken stream or a method other than stored and deflate.
+ */
+export function zipUnpackedWithin(b: Uint8Array, budget = MAX_ARCHIVE_UNPACKED): 'ok' | 'too_big' | 'unreadable' {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const min = Math.max(0, b.length - 22 - 65535);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= min; i--)
+    if (v.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return 'unreadable';
+  const cdOffset = v.getUint32(eocd + 16, true);
+  const entries: { local: number; method: number }[] = [];
+  for (let p = cdOffset; p + 46 <= b.length && v.getUint32(p, true) === 0x02014b50 && entries.length <= MAX_ARCHIVE_ENTRIES; ) {
+    entries.push({ local: v.getUint32(p + 42, true), method: v.getUint16(p + 10, true) });
+    p += 46 + v.getUint16(p + 28, true) + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
+  }
+  const starts = [...new Set(entries.map((e) => e.local)), cdOffset].sort((x, y) => x - y);
+  let total = 0;
+  const CHUNK = 16 * 1024; // deflate expands at most ~1,032 times: one push never yields much more than 16 MB
+  for (const e of entries) {
+    if (e.local + 30 > b.length || v.getUint32(e.local, true) !== 0x04034b50) return 'unreadable';
+    const dataStart = e.local + 30 + v.getUint16(e.local + 26, true) + v.getUint16(e.local + 28, true);
+    const dataEnd = Math.min(b.length, starts.find((x) => x > e.local) ?? b.length);
+    if (dataStart > dataEnd) return 'unreadable';
+    if (e.method === 0) {
+      total += dataEnd - dataStart;
+      if (total > budget) return 'too_big';
+      continue;
+    }
+    if (e.method !== 8) return 'unreadable';
+    let over = false;
+    let done = false;
+    const inflater = new Inflate((chunk, final) => {
+      total += chunk.length;
+      if (total > budget) over = true;
+      if (final) done = true;
+    });
+    try {
+      for (let p = dataStart; p < dataEnd && !over && !done; p += CHUNK) inflater.push(b.subarray(p, Math.min(dataEnd, p + CHUNK)), false);
+    } catch (err) {
+      // Bytes after the end of the deflate stream (a data descriptor) are not an error; a broken stream is.
+      if (!over && !/finished/i.test(err instanceof Error ? err.message : '')) return 'unreadable';
+    }
+    if (over) return 'too_big';
+  }
+  return 'ok';
+}
+
 /** Checks an upload's bytes against its name. */
 export async function inspect(u: Upload): Promise<{ ok: true; mime: string } | { ok: false; reason: 'bad_type' | 'archive_too_big' | 'infected' }> {
   const ext = /\.([a-z0-9]+)$/i.exec(u.name)?.[1]?.toLowerCase() ?? '';
@@ -85,6 +141,10 @@ export async function inspect(u: Upload): Promise<{ ok: true; mime: string } | {
     const stats = zipDirectoryStats(u.bytes);
     if (!stats) return { ok: false, reason: 'bad_type' };
     if (stats.entries > MAX_ARCHIVE_ENTRIES || stats.unpacked > MAX_ARCHIVE_UNPACKED) return { ok: false, reason: 'archive_too_big' };
+    // Then what the entries really unpack to, counted while streaming, stopped at the limit.
+    const real = zipUnpackedWithin(u.bytes);
+    if (real === 'too_big') return { ok: false, reason: 'archive_too_big' };
+    if (real === 'unreadable') return { ok: false, reason: 'bad_type' };
   }
   const found = await fileTypeFromBuffer(u.bytes);
   if (!found || found.ext !== want.ext) return { ok: false, reason: 'bad_type' };

@@ -28,15 +28,18 @@ const cell = (v: unknown): string => {
   return typeof v === 'string' && FORMULA.test(s) ? `'${s}` : s;
 };
 
+/** A map with no prototype (issue 18.9): `constructor`, `toString` or `__proto__` are looked up as the fields they are, never inherited. */
+const ownMap = (from?: Record<string, unknown> | null): Record<string, unknown> => Object.assign(Object.create(null) as Record<string, unknown>, from ?? {});
+
 function organisationRecord(r: OrganisationExportRow, fields: readonly string[], withExtra: boolean): Record<string, unknown> {
   const full: Record<string, unknown> = { ...r, id: r.externalId ?? r.id };
-  const out: Record<string, unknown> = withExtra ? { ...r.extra } : {};
+  const out = withExtra ? ownMap(r.extra) : ownMap();
   for (const f of fields) out[f] = full[f];
   return out;
 }
 
 function personRecord(r: PersonExportRow, withEmail: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...r.extra };
+  const out = ownMap(r.extra);
   const full: Record<string, unknown> = { ...r, id: r.externalId ?? r.id };
   for (const f of PERSON_FIELDS) out[f] = full[f];
   if (withEmail) out.email = r.email;
@@ -45,14 +48,14 @@ function personRecord(r: PersonExportRow, withEmail: boolean): Record<string, un
 
 /** JSON Lines: empty values are left out; numbers stay numbers and lists stay lists. */
 function jsonLine(rec: Record<string, unknown>): string {
-  const clean: Record<string, unknown> = {};
+  const clean = ownMap();
   for (const [k, v] of Object.entries(rec)) if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)) clean[k] = v;
   return `${JSON.stringify(clean)}\n`;
 }
 
 function csvRows(records: Record<string, unknown>[], columns: string[], header: boolean): string {
   return stringify(
-    records.map((r) => columns.map((c) => cell(r[c]))),
+    records.map((r) => columns.map((c) => (Object.hasOwn(r, c) ? cell(r[c]) : ''))),
     { header, columns: header ? columns : undefined },
   );
 }
@@ -76,7 +79,7 @@ export async function* exportOrganisations(ctx: ExportCtx, input: ExportInput): 
   const extras = staff ? (await extraKeys(ctx.db, 'organisations')).filter((k) => !fields.includes(k)) : [];
   const columns = [...fields, ...extras];
   let first = true;
-  for await (const page of paged((after, limit) => organisationsPage(ctx.db, after, limit), input.pageSize ?? 1000)) {
+  for await (const page of paged((after, limit) => organisationsPage(ctx.db, after, limit, { publicOnly: !staff }), input.pageSize ?? 1000)) {
     const recs = page.map((r) => organisationRecord(r, fields, staff));
     if (input.format === 'jsonl') yield recs.map(jsonLine).join('');
     else yield csvRows(recs, columns, first);

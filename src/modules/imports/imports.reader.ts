@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 
 export type FileFormat = 'csv' | 'jsonl';
@@ -28,10 +28,69 @@ export function openInput(file: string): Readable {
 // with an apostrophe (see exports.service.ts) and imports take it away again.
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
-/** The records of a stream in the given format. */
+/**
+ * The file is not UTF-8 (issue 18.11): the import is refused as a whole, naming the encoding it looks
+ * like and the line of the first byte that is not UTF-8, instead of importing "�".
+ */
+export class FileEncodingError extends Error {
+  readonly line: number;
+  constructor(line: number, encoding: string) {
+    super(`the file is not UTF-8: it looks like ${encoding}. Save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import it again; nothing was imported`);
+    this.name = 'FileEncodingError';
+    this.line = line;
+  }
+}
+
+/** What a byte string that is not UTF-8 probably is: Windows-1252 uses 0x80–0x9F for printable characters, ISO-8859-1 does not. */
+function guessEncoding(bytes: Uint8Array): string {
+  for (const b of bytes) if (b >= 0x80 && b <= 0x9f) return 'Windows-1252 (Latin-1 as Windows writes it)';
+  return 'Latin-1 (ISO-8859-1)';
+}
+
+/** The index of the first byte that cannot start or continue a UTF-8 character (an approximation good enough to name a line), or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const x = b[i]!;
+    const n = x < 0x80 ? 1 : x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+    if (!n) return i;
+    for (let k = 1; k < n; k++) if (i + k < b.length && (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return -1;
+}
+
+/** The same bytes, checked as UTF-8 on the way (a multi-byte character may straddle chunks); the first invalid byte throws FileEncodingError. */
+async function* utf8Checked(input: Readable): AsyncGenerator<Buffer | string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    if (typeof chunk === 'string') {
+      yield chunk; // already text
+      continue;
+    }
+    try {
+      decoder.decode(chunk, { stream: true });
+    } catch {
+      const at = Math.max(0, firstInvalidUtf8(chunk));
+      for (let i = 0; i < at; i++) if (chunk[i] === 0x0a) line++;
+      throw new FileEncodingError(line, guessEncoding(chunk));
+    }
+    for (const b of chunk) if (b === 0x0a) line++;
+    yield chunk;
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw new FileEncodingError(line, 'Latin-1 (ISO-8859-1)');
+  }
+}
+
+/** The records of a stream in the given format. Throws FileEncodingError when the bytes are not UTF-8. */
 export async function* readRecords(input: Readable, format: FileFormat): AsyncGenerator<ReadItem> {
-  if (format === 'jsonl') yield* readJsonLines(input);
-  else yield* readCsv(input);
+  const checked = Readable.from(utf8Checked(input), { objectMode: false });
+  if (format === 'jsonl') yield* readJsonLines(checked);
+  else yield* readCsv(checked);
 }
 
 async function* readJsonLines(input: Readable): AsyncGenerator<ReadItem> {
@@ -49,12 +108,15 @@ async function* readJsonLines(input: Readable): AsyncGenerator<ReadItem> {
       continue;
     }
     if (!data || typeof data !== 'object' || Array.isArray(data)) yield { line, error: 'a line must be one JSON object' };
-    else yield { line, data: data as Record<string, unknown> };
+    else yield { line, data: Object.assign(Object.create(null) as Record<string, unknown>, data) };
   }
 }
 
 async function* readCsv(input: Readable): AsyncGenerator<ReadItem> {
   const skipped: ReadItem[] = [];
+  // Where the record being read began: after the last record (the header is line 1) and any empty lines.
+  let lastEnd = 1;
+  let emptyBefore = 0;
   const parser = input.pipe(
     parse({
       columns: (header: string[]) => header.map((h) => h.trim()),
@@ -65,13 +127,27 @@ async function* readCsv(input: Readable): AsyncGenerator<ReadItem> {
       relax_column_count_less: true,
       skip_records_with_error: true,
       on_skip: (err) => {
-        if (err) skipped.push({ line: (err as { lines?: number }).lines ?? 0, error: `CSV row could not be read: ${err.message}` });
+        if (!err) return;
+        const e = err as { lines?: number; empty_lines?: number; code?: string };
+        const end = e.lines ?? 0;
+        if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+          // Reported where the quote opens (the record's first line), not at the end of the file it swallowed.
+          const start = lastEnd + 1 + Math.max(0, (e.empty_lines ?? 0) - emptyBefore);
+          skipped.push({ line: start, error: `a quote opened on this line is never closed: lines ${start} to ${end} could not be read` });
+        } else skipped.push({ line: end, error: `CSV row could not be read: ${err.message}` });
+        lastEnd = end;
+        emptyBefore = e.empty_lines ?? emptyBefore;
       },
     }),
   );
-  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  // The source's errors (an encoding refused) reach the reader of the parser.
+  input.once('error', (e) => parser.destroy(e));
+  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; empty_lines: number } }>) {
+    lastEnd = rec.info.lines;
+    emptyBefore = rec.info.empty_lines;
     while (skipped.length) yield skipped.shift()!;
-    const data: Record<string, unknown> = {};
+    // Own properties only (issue 18.9): a column named __proto__ or constructor is a field like any other.
+    const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of Object.entries(rec.record)) {
       if (v === undefined || k === '') continue;
       data[k] = ESCAPED_FORMULA.test(v) ? v.slice(1) : v;

@@ -3,7 +3,7 @@
  * (organisations.external_id, people.external_id) and keyset-paged reads for exports.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { organisations, people } from '../../db/schema/organisations.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
@@ -150,7 +150,11 @@ export type OrganisationExportRow = Pick<
 >;
 
 /** One page of organisations in (name, id) order after the given key. */
-export async function organisationsPage(db: DbOrTx, after: { name: string; id: string } | null, limit: number): Promise<OrganisationExportRow[]> {
+/**
+ * One page of the organisations export. `publicOnly`: without the organisations a member created
+ * that the secretariat has not verified yet (issue 18.8); imported ones (no creator) stay.
+ */
+export async function organisationsPage(db: DbOrTx, after: { name: string; id: string } | null, limit: number, opts: { publicOnly?: boolean } = {}): Promise<OrganisationExportRow[]> {
   const o = organisations;
   return db
     .select({
@@ -174,7 +178,12 @@ export async function organisationsPage(db: DbOrTx, after: { name: string; id: s
       extra: o.extra,
     })
     .from(o)
-    .where(after ? or(gt(o.name, after.name), and(eq(o.name, after.name), gt(o.id, after.id))) : undefined)
+    .where(
+      and(
+        after ? or(gt(o.name, after.name), and(eq(o.name, after.name), gt(o.id, after.id))) : undefined,
+        opts.publicOnly ? or(isNotNull(o.verifiedAt), isNull(o.createdBy)) : undefined,
+      ),
+    )
     .orderBy(asc(o.name), asc(o.id))
     .limit(limit);
 }

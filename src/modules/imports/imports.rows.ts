@@ -6,6 +6,7 @@
  * person running the import.
  */
 import { z } from 'zod';
+import { CONTROL_CHARS } from '../../platform/input-guard.ts';
 import { ORGANISATION_KINDS } from '../../db/schema/organisations.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { isCountryCode } from '../../taxonomy/countries.ts';
@@ -13,6 +14,21 @@ import { isLanguageCode } from '../../taxonomy/languages.ts';
 import { regionOfCountry, REGION_CODES, type RegionCode } from '../../taxonomy/regions.ts';
 
 export type RecordIssue = { field?: string; message: string };
+
+const CONTROL_CHARS_ALL = new RegExp(CONTROL_CHARS.source, 'g');
+/** The first disallowed control character in a value (strings, lists and objects of JSON Lines), as U+XXXX, or null. */
+function controlCharIn(v: unknown, depth = 0): string | null {
+  if (typeof v === 'string') {
+    const m = CONTROL_CHARS.exec(v);
+    return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+  }
+  if (depth > 10 || !v || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    const f = controlCharIn(k, depth + 1) ?? controlCharIn(x, depth + 1);
+    if (f) return f;
+  }
+  return null;
+}
 
 /** An empty CSV cell, null or a blank string is "not given". */
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -120,9 +136,20 @@ const PERSON_KNOWN: ReadonlySet<string> = new Set(PERSON_FIELDS);
 export type Checked<T> = { ok: true; value: T; extra: Record<string, unknown> } | { ok: false; issues: RecordIssue[] };
 
 function check<S extends z.ZodType>(schema: S, known: ReadonlySet<string>, data: Record<string, unknown>): Checked<z.infer<S>> {
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) if (!known.has(k) && !blank(v)) extra[k] = v;
-  const r = schema.safeParse(data);
+  // Own properties only, in a map with no prototype (issue 18.9): a field named __proto__ or constructor is kept as data.
+  const extra = Object.create(null) as Record<string, unknown>;
+  const bad: RecordIssue[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    // NUL and the other control characters (issue 18.4) are a per-line issue naming the field, before anything reaches the database.
+    const ctl = controlCharIn(k) ?? controlCharIn(v);
+    if (ctl) {
+      bad.push({ field: k.replace(CONTROL_CHARS_ALL, '?'), message: `contains a control character (${ctl}) that is not allowed` });
+      continue;
+    }
+    if (!known.has(k) && !blank(v)) extra[k] = v;
+  }
+  if (bad.length) return { ok: false, issues: bad };
+  const r = schema.safeParse({ ...data });
   if (r.success) return { ok: true, value: r.data, extra };
   const seen = new Set<string>();
   const issues: RecordIssue[] = [];

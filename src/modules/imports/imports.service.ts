@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../platform/db.ts';
 import { audit } from '../../platform/audit.ts';
-import { readRecords, type FileFormat } from './imports.reader.ts';
+import { FileEncodingError, readRecords, type FileFormat } from './imports.reader.ts';
 import { checkOrganisation, checkPerson } from './imports.rows.ts';
 import { analyze, vacuumConcepts, organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
 import { canImports, type ImportsActor } from './imports.policy.ts';
@@ -49,6 +49,15 @@ function newReport(kind: ImportReport['kind']): ImportReport {
 function addIssue(report: ImportReport, max: number, issue: ImportIssue) {
   report.issueCount++;
   if (report.issues.length < max) report.issues.push(issue);
+}
+
+/** After a rolled-back import: nothing was written. A file that is not UTF-8 is refused as a whole, with its line. */
+function refused(e: unknown, report: ImportReport, max: number): void {
+  if (e instanceof FileEncodingError) addIssue(report, max, { line: e.line, message: e.message });
+  else if (!(e instanceof Rollback)) throw e;
+  report.written = false;
+  report.inserted = 0;
+  report.updated = 0;
 }
 
 type Checked<T> = { ok: true; value: T & { id: string }; extra: Record<string, unknown> } | { ok: false; issues: Omit<ImportIssue, 'line'>[] };
@@ -113,10 +122,7 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
       await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.organisations', objectType: 'organisations', outcome: 'ok' });
     });
   } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
-    report.written = false;
-    report.inserted = 0;
-    report.updated = 0;
+    refused(e, report, max);
   }
   if (report.inserted + report.updated >= ANALYZE_AFTER) await vacuumConcepts(ctx.db, 'organisations');
   report.issues.sort((a, b) => a.line - b.line);
@@ -164,10 +170,7 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
       await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.people', objectType: 'people', outcome: 'ok' });
     });
   } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
-    report.written = false;
-    report.inserted = 0;
-    report.updated = 0;
+    refused(e, report, max);
   }
   if (report.inserted + report.updated >= ANALYZE_AFTER) await vacuumConcepts(ctx.db, 'people');
   report.issues.sort((a, b) => a.line - b.line);

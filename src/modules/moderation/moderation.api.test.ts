@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { asRole } from '../../../test/support/users.ts';
 import { organisations, memberships } from '../../db/schema/organisations.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 let orgId = '';
@@ -20,6 +22,13 @@ before(async () => {
 });
 after(() => t.close());
 
+/** A member of some standing: an account older than a week (newcomers' reports weigh less, issue 18.11). */
+const established = async () => {
+  const r = await asRole(t, []);
+  await t.db.update(users).set({ createdAt: new Date(t.clock.now().getTime() - 30 * 86_400_000) }).where(eq(users.id, r.user.id));
+  return r;
+};
+
 const call = async (c: TestClient, method: string, path: string, json?: unknown) => {
   const res = await c.request(method, path, method === 'GET' ? {} : { json: json ?? {} });
   return { status: res.status, body: JSON.parse(res.body_ || 'null') };
@@ -28,7 +37,7 @@ const call = async (c: TestClient, method: string, path: string, json?: unknown)
 test('three members’ reports hide an organisation; its owner cannot report it; a moderator puts it back', async () => {
   const report = { objectType: 'organisation', objectId: orgId, reason: 'spam' };
   assert.equal((await call(t.client(), 'POST', '/api/v1/reports', report)).status, 401);
-  const [a, b, c] = [await asRole(t, []), await asRole(t, []), await asRole(t, [])];
+  const [a, b, c] = [await established(), await established(), await established()];
   const bad = await call(a.client, 'POST', '/api/v1/reports', { ...report, reason: 'boring', objectType: 'planet' });
   assert.equal(bad.status, 400);
   assert.deepEqual(Object.keys(bad.body.error.fields).sort(), ['objectType', 'reason']);

@@ -11,6 +11,13 @@ export const isReportReason = (v: unknown): v is ReportReason => typeof v === 's
 
 /** Reports by this many different members hide the content until a moderator decides. */
 export const HIDE_AFTER_REPORTS = 3;
+/** An account younger than this, acting for no verified organisation, is a newcomer when it reports (issue 18.11). */
+export const NEWCOMER_DAYS = 7;
+/** All newcomers' reports on one object together count as at most this many: three new accounts alone cannot hide anything. */
+export const NEWCOMERS_COUNT_AT_MOST = 1;
+
+/** The weight of the reports on an object: each established reporter 1, the newcomers together at most NEWCOMERS_COUNT_AT_MOST. */
+export const reportWeight = (r: { established: number; newcomers: number }): number => r.established + Math.min(r.newcomers, NEWCOMERS_COUNT_AT_MOST);
 
 /** Platform admins moderate. */
 export const canModerate = (u: CurrentUser | null): boolean => !!u?.roles.includes('admin');

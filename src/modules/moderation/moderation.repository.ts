@@ -28,15 +28,28 @@ export async function insertReport(db: DbOrTx, v: { objectType: string; objectId
   return r.length === 1;
 }
 
-/** Distinct members who reported the object since a moderator last kept it visible (all of them if never). */
-export async function reportersSinceLastKept(db: DbOrTx, type: string, id: string): Promise<number> {
-  const [r] = await rows<{ n: number }>(
+/**
+ * The different reporters since a moderator last put the object back, split into established
+ * reporters and newcomers (issue 18.11): a newcomer's account is younger than `newcomerSince` and
+ * they act for no verified organisation (an active membership in one).
+ */
+export async function reportersByStanding(db: DbOrTx, type: string, id: string, newcomerSince: Date): Promise<{ established: number; newcomers: number }> {
+  const [r] = await rows<{ established: number; newcomers: number }>(
     db,
-    sql`select count(distinct r.reporter_id)::int as n from content_reports r
-        left join moderation_items m on m.object_type = r.object_type and m.object_id = r.object_id and m.state = 'kept'
-        where r.object_type = ${type} and r.object_id = ${id} and (m.decided_at is null or r.created_at > m.decided_at)`,
+    sql`with reporters as (
+          select distinct r.reporter_id from content_reports r
+          left join moderation_items m on m.object_type = r.object_type and m.object_id = r.object_id and m.state = 'kept'
+          where r.object_type = ${type} and r.object_id = ${id} and (m.decided_at is null or r.created_at > m.decided_at)
+        ), standing as (
+          select x.reporter_id,
+                 (u.created_at <= ${newcomerSince.toISOString()}::timestamptz
+                  or exists (select 1 from memberships ms join organisations o on o.id = ms.organisation_id
+                             where ms.user_id = x.reporter_id and ms.status = 'active' and o.verified_at is not null)) as established
+          from reporters x join users u on u.id = x.reporter_id
+        )
+        select count(*) filter (where established)::int as established, count(*) filter (where not established)::int as newcomers from standing`,
   );
-  return Number(r?.n ?? 0);
+  return { established: Number(r?.established ?? 0), newcomers: Number(r?.newcomers ?? 0) };
 }
 
 /**

@@ -1,9 +1,9 @@
 /** Reporting content and the moderators' queue. Thin. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
-import { redirectTo, setFlash } from '../../platform/render.ts';
+import { link, redirectTo, setFlash } from '../../platform/render.ts';
 import { formBody, requireUser } from '../../platform/forms.ts';
-import { safeNext } from '../accounts/accounts.service.ts';
+import { safeNext } from '../../platform/redirect.ts';
 import * as svc from './moderation.service.ts';
 import * as v from './moderation.views.ts';
 
@@ -14,6 +14,8 @@ export function moderationRoutes(): Hono<AppEnv> {
   r.post('/reports', async (c) => {
     requireUser(c);
     const body = await formBody(c);
+    // Where to go back to is settled before anything is written (a bad `back` never follows a stored report).
+    const back = safeNext(body.back, c.get('locale')) ?? link(c, '/');
     const out = await svc.reportContent(c.var.ctx, {
       objectType: String(body.objectType ?? ''),
       objectId: String(body.objectId ?? ''),
@@ -21,7 +23,7 @@ export function moderationRoutes(): Hono<AppEnv> {
       note: String(body.note ?? ''),
     });
     setFlash(c, out.ok ? 'moderation.flash.reported' : FLASH[out.reason]);
-    return redirectTo(c, safeNext(body.back) ?? '/');
+    return c.redirect(back, 303);
   });
   r.get('/admin/moderation', async (c) => {
     requireUser(c);

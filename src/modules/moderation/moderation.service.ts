@@ -1,7 +1,8 @@
 /**
  * Moderation (SECURITY.md 28): a member reports an organisation profile, a person's profile or a
  * published good practice; once three different members have reported it (a member reporting
- * twice counts once) it is hidden from everyone but its owners and the moderators, and the
+ * twice counts once; accounts younger than a week that act for no verified organisation count
+ * together as one at most, so three new accounts alone cannot hide anything) it is hidden from everyone but its owners and the moderators, and the
  * moderators (platform admins) are told by mail. A moderator keeps it hidden or puts it back;
  * after putting it back, three new reports are needed to hide it again.
  */
@@ -12,7 +13,7 @@ import { notify, mailLink } from '../../platform/outbox.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { FoldedForm } from '../../platform/html/folded-form.ts';
 import * as repo from './moderation.repository.ts';
-import { HIDE_AFTER_REPORTS, REPORT_REASONS, canModerate, canReport, canSeeHidden, isReportReason, isReportableType, type ReportableType, type ReportReason } from './moderation.policy.ts';
+import { HIDE_AFTER_REPORTS, NEWCOMER_DAYS, reportWeight, REPORT_REASONS, canModerate, canReport, canSeeHidden, isReportReason, isReportableType, type ReportableType, type ReportReason } from './moderation.policy.ts';
 
 /**
  * For other modules' list queries (organisations, people, good practices): a condition keeping
@@ -47,7 +48,9 @@ export async function reportContent(ctx: ServiceCtx, input: { objectType: string
     const added = await repo.insertReport(tx, { objectType: type, objectId: input.objectId, reporterId: actor.id, reason: input.reason, note: input.note.trim().slice(0, 1000), at: ctx.now });
     if (!added) return { ok: false, reason: 'already_reported' };
     await audit(tx, ctx.now, { actorId: actor.id, action: 'moderation.report', objectType: type, objectId: input.objectId, ip: ctx.ip });
-    if ((await repo.reportersSinceLastKept(tx, type, input.objectId)) < HIDE_AFTER_REPORTS) return { ok: true, hidden: false };
+    // Newcomers' reports weigh less (issue 18.11): it takes established members to hide content.
+    const standing = await repo.reportersByStanding(tx, type, input.objectId, new Date(ctx.now.getTime() - NEWCOMER_DAYS * 86_400_000));
+    if (reportWeight(standing) < HIDE_AFTER_REPORTS) return { ok: true, hidden: false };
     const hid = await repo.hide(tx, type, input.objectId, ctx.now);
     if (hid) {
       await audit(tx, ctx.now, { action: 'moderation.hide', objectType: type, objectId: input.objectId });

@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { asRole, createUser, signedInClient } from '../../../test/support/users.ts';
 import { memberships } from '../../db/schema/organisations.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { makeOrganisation, makePerson, addMember } from '../../../test/requests/fixtures.ts';
 import { notificationOutbox } from '../../db/schema/index.ts';
 import { contentReports } from '../../db/schema/moderation.ts';
@@ -31,9 +32,16 @@ before(async () => {
   ownerClient = await signedInClient(t, owner);
   const a = await asRole(t, ['admin']);
   admin = { id: a.user.id, client: a.client };
-  for (let i = 0; i < 4; i++) reporters.push((await asRole(t, [])).client);
+  for (let i = 0; i < 4; i++) reporters.push((await established()).client);
 });
 after(() => t.close());
+
+/** A member of some standing: an account older than a week (newcomers' reports weigh less, issue 18.11). */
+const established = async () => {
+  const r = await asRole(t, []);
+  await t.db.update(users).set({ createdAt: new Date(t.clock.now().getTime() - 30 * 86_400_000) }).where(eq(users.id, r.user.id));
+  return r;
+};
 
 const report = (c: TestClient, reason = 'spam', note = '') => c.post('/en/reports', { objectType: 'organisation', objectId: orgId, reason, note, back: `/organisations/${orgId}` });
 const inDirectory = async (c: TestClient) => (await c.get('/en/organisations?q=Spamtown')).body_.includes('Municipality of Spamtown');
@@ -80,7 +88,7 @@ test('only moderators reach the queue; putting content back shows it again, and 
   // Old reports do not count again; a member who already reported cannot report again.
   await report(reporters[0]!);
   assert.equal(await inDirectory(reporters[3]!), true);
-  const extra = [(await asRole(t, [])).client, (await asRole(t, [])).client, (await asRole(t, [])).client];
+  const extra = [(await established()).client, (await established()).client, (await established()).client];
   await report(extra[0]!);
   await report(extra[1]!);
   assert.equal(await inDirectory(reporters[3]!), true, 'two new reports');
@@ -120,4 +128,35 @@ test('people’s profiles and published good practices can be reported and hidde
   assert.equal((await t.client().get(`/en/good-practices/${gp.id}`)).status, 404);
   assert.equal(await inLibrary(), false);
   assert.equal((await t.client().get(`/api/v1/good-practices/${gp.id}`)).status, 404, 'the API hides it too');
+});
+
+// ---------- issue 18.11: three new accounts alone cannot hide an organisation ----------
+
+test('newcomers’ reports count together as one: three (or five) new accounts do not hide; two established members then do', async () => {
+  const target = await makeOrganisation(t, { name: 'Sybil Target Town', country: 'BE', region: 'europe' });
+  const reportIt = (c: TestClient) => c.post('/en/reports', { objectType: 'organisation', objectId: target, reason: 'spam', note: '', back: '/organisations' });
+  const listed = async () => (await t.client().get('/en/organisations?q=Sybil')).body_.includes('Sybil Target Town');
+  for (let i = 0; i < 5; i++) assert.equal((await reportIt((await asRole(t, [])).client)).status, 303);
+  assert.equal(await listed(), true, 'five accounts created today do not hide it');
+  assert.equal((await t.db.select().from(contentReports).where(eq(contentReports.objectId, target))).length, 5, 'their reports are kept (moderators see them)');
+  await reportIt((await established()).client);
+  assert.equal(await listed(), true, 'one established member and the newcomers: weight 2');
+  await reportIt((await established()).client);
+  assert.equal(await listed(), false, 'a second established member: weight 3, hidden');
+});
+
+test('a new account acting for a verified organisation is not a newcomer; an account older than a week is not either', async () => {
+  const target = await makeOrganisation(t, { name: 'Second Target Town', country: 'BE', region: 'europe' });
+  const verifiedOrg = await makeOrganisation(t, { name: 'Verified Home Town', country: 'NL', region: 'europe', isVerified: true });
+  const reportIt = (c: TestClient) => c.post('/en/reports', { objectType: 'organisation', objectId: target, reason: 'spam', note: '', back: '/organisations' });
+  const listed = async () => (await t.client().get('/en/organisations?q=Second')).body_.includes('Second Target Town');
+  const officials = [await asRole(t, []), await asRole(t, [])];
+  for (const o of officials) await addMember(t, verifiedOrg, o.user.id, 'requester');
+  for (const o of officials) await reportIt(o.client);
+  assert.equal(await listed(), true);
+  // An account created today, then a week passes (with a fresh session): it counts fully.
+  const later = await asRole(t, []);
+  t.clock.advance(8 * 86_400_000);
+  await reportIt(await signedInClient(t, later.user));
+  assert.equal(await listed(), false, 'two officials of a verified organisation and an account older than a week hide it');
 });

@@ -53,7 +53,7 @@ test('an invitation mails a one-time link; only its hash is stored; it expires a
 
 test('an invitation works once: the second acceptance is refused', async () => {
   const { orgId, token } = await invite('guest2@example.org');
-  const guest = await asRole(t);
+  const guest = await asRole(t, [], { email: 'guest2@example.org' });
   const get = await guest.client.get(`/invitations/${token}`);
   assert.equal(get.status, 200, 'opening the link writes nothing');
   assert.equal((await guest.client.post(`/invitations/${token}`)).status, 303);
@@ -72,7 +72,7 @@ test('an invitation works once: the second acceptance is refused', async () => {
 
 test('20 parallel acceptances make exactly one membership', async () => {
   const { orgId, token } = await invite('guest3@example.org', 'requester');
-  const guest = await createUser(t);
+  const guest = await createUser(t, { email: 'guest3@example.org' });
   const ctx = { db: t.db, actor: { id: guest.id, name: guest.name, email: guest.email, locale: 'en' as const, roles: [], coordinatorRegions: [], hasTotp: false }, locale: 'en' as const, now: t.clock.now() };
   const results = await Promise.all(Array.from({ length: 20 }, () => acceptInvitation(ctx, token)));
   assert.equal(results.filter((r) => r.ok).length, 1);
@@ -83,7 +83,7 @@ test('20 parallel acceptances make exactly one membership', async () => {
 
 test('20 parallel acceptances over HTTP make exactly one membership', async () => {
   const { orgId, token } = await invite('guest4@example.org', 'expert');
-  const guest = await asRole(t);
+  const guest = await asRole(t, [], { email: 'guest4@example.org' });
   const res = await Promise.all(Array.from({ length: 20 }, () => guest.client.post(`/invitations/${token}`)));
   assert.equal(res.filter((r) => r.status === 303).length, 1);
   const ms = await t.db.select().from(memberships).where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, guest.user.id)));
@@ -106,4 +106,53 @@ test('only an organisation admin (or broker/admin) can invite', async () => {
   const tokens = await t.db.select().from(oneTimeTokens).where(eq(oneTimeTokens.kind, 'invitation'));
   assert.ok(!tokens.some((r) => (r.data as { organisationId?: string }).organisationId === id));
   assert.equal(t.smtp.messages.length, before);
+});
+
+// ---------- issue 18.7: the invitation is tied to the invited address ----------
+
+test('the invited address (verified, any case) joins at once', async () => {
+  const { orgId, token } = await invite('Invited.Person@example.org', 'expert');
+  const guest = await asRole(t, [], { email: 'invited.person@example.org' });
+  const res = await guest.client.post(`/invitations/${token}`);
+  assert.equal(res.status, 303);
+  const ms = await t.db.select().from(memberships).where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, guest.user.id)));
+  assert.deepEqual(ms.map((m) => [m.role, m.status]), [['expert', 'active']]);
+});
+
+test('another account holding the link waits for the organisation admin’s confirmation, which is audited', async () => {
+  const { orgId, token, admin } = await invite('the-mayor@example.org', 'org_admin');
+  const holder = await asRole(t, [], { email: 'someone-else@example.org' });
+  const res = await holder.client.post(`/en/invitations/${token}`);
+  assert.equal(res.status, 303);
+  const page = await holder.client.get(res.headers.get('location')!);
+  assert.match(page.body_, /administrator must confirm that you act for it/);
+  const [m] = await t.db.select().from(memberships).where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, holder.user.id)));
+  assert.deepEqual([m!.role, m!.status, m!.origin], ['org_admin', 'pending', 'invitation'], 'not a member yet');
+  // Pending confers nothing: the holder cannot invite in the organisation's name.
+  assert.equal((await holder.client.post(`/organisations/${orgId}/invitations`, { email: 'z@example.org', role: 'expert' })).status, 403);
+  const audits = await t.db.select().from(auditLog).where(eq(auditLog.objectId, orgId));
+  assert.ok(audits.some((a) => a.action === 'membership.accept_invitation_other_address.org_admin' && a.actorId === holder.user.id));
+  // The link is used: a second account cannot use it too.
+  assert.equal((await (await asRole(t)).client.post(`/invitations/${token}`)).status, 410);
+
+  // The organisation's admin sees the acceptance among the pending ones, marked, and confirms it.
+  const orgPage = await admin.client.get(`/en/organisations/${orgId}`);
+  assert.match(orgPage.body_, /accepted an invitation sent to another address/);
+  const fr = await admin.client.get(`/fr/organisations/${orgId}`);
+  assert.match(fr.body_, /a accepté une invitation envoyée à une autre adresse/);
+  const decided = await admin.client.post(`/memberships/${m!.id}/decision`, { decision: 'approve' });
+  assert.equal(decided.status, 303);
+  const [after] = await t.db.select().from(memberships).where(eq(memberships.id, m!.id));
+  assert.equal(after!.status, 'active');
+  assert.equal(after!.decidedBy, admin.user.id);
+  const approved = await t.db.select().from(auditLog).where(eq(auditLog.objectId, m!.id));
+  assert.ok(approved.some((a) => a.action === 'membership.approve.org_admin' && a.actorId === admin.user.id));
+});
+
+test('the service: a different address gives a pending membership, the invited one an active one', async () => {
+  const { orgId, token } = await invite('svc-invited@example.org', 'requester');
+  const other = await createUser(t, { email: 'svc-other@example.org' });
+  const ctx = { db: t.db, actor: { id: other.id, name: other.name, email: other.email, locale: 'en' as const, roles: [], coordinatorRegions: [], hasTotp: false }, locale: 'en' as const, now: t.clock.now() };
+  const out = await acceptInvitation(ctx, token);
+  assert.deepEqual(out, { ok: true, organisationId: orgId, pending: true });
 });

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organisations, people, memberships, type MembershipRole } from '../../db/schema/organisations.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
+import { recentActs } from '../../platform/security.ts';
 import { POPULATION_BANDS, type PopulationBand } from '../../taxonomy/population-bands.ts';
 import type { Sort } from './organisations.schema.ts';
 import { foldForSearch } from '../../db/schema/organisations.ts';
@@ -107,6 +108,7 @@ export type OrganisationListRow = {
   themes: string[];
   offers: string;
   verified_at: Date | string | null;
+  awaiting_verification: boolean;
 };
 
 /** One page of organisations (limit + 1 rows, to know whether a next page exists) and a capped count. */
@@ -133,7 +135,7 @@ export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters,
   // substr(offers): the card shows an excerpt; no need to ship 5,000 characters a row.
   const list = await rows<OrganisationListRow>(
     db,
-    sql`select o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at
+    sql`select o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at, (o.verified_at is null and o.created_by is not null) as awaiting_verification
         from organisations o ${where} ${order} limit ${limit + 1} offset ${offset}`,
   );
   const count =
@@ -442,3 +444,6 @@ export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId:
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
   return r.map((x) => x.role);
 }
+
+/** The organisations a person created since `since` (the per-person limit). */
+export const recentCreationsOf = (db: DbOrTx, userId: string, since: Date) => recentActs(db, organisations, organisations.createdBy, organisations.createdAt, userId, since);

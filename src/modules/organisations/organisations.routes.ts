@@ -143,7 +143,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
     const token = c.req.param('token');
     const out = await svc.acceptInvitation(c.var.ctx, token);
     if (!out.ok) return v.invitationPage(c, token, null, invitationProblem(c, out.reason), out.reason === 'invalid' ? 404 : 410);
-    setFlash(c, 'organisations.invitation.accepted');
+    setFlash(c, out.pending ? 'organisations.invitation.awaitsAdmin' : 'organisations.invitation.accepted');
     return redirectTo(c, `/organisations/${out.organisationId}`);
   });
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
+import { perPersonLimit } from '../../platform/security.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { fieldErrors, mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
@@ -39,6 +40,8 @@ export type OrganisationCard = {
   themes: string[];
   offersExcerpt: string;
   isVerified: boolean;
+  /** Created by a member and not verified yet (issue 18.8): marked in the directory, left out of the public export. */
+  awaitingVerification: boolean;
 };
 
 export type MemberView = { membershipId: string; userId: string; personId: string | null; name: string; role: MembershipRole; status: 'active' | 'pending'; origin: string; message: string };
@@ -152,6 +155,7 @@ export async function searchOrganisations(ctx: ServiceCtx, query: Record<string,
       themes: r.themes,
       offersExcerpt: r.offers.length >= 300 ? `${r.offers.slice(0, 280).trimEnd()}…` : r.offers,
       isVerified: r.verified_at !== null,
+      awaitingVerification: !!r.awaiting_verification,
     }),
   );
   const total = offset === 0 && rows.length <= p.limit ? rows.length : Math.max(count, offset + rows.length);
@@ -264,14 +268,18 @@ function columnsOf(d: OrganisationInput) {
   };
 }
 
+/** Organisations one person may create an hour (SECURITY.md 26); the command line's import has no such limit. */
+export const ORGANISATIONS_PER_HOUR = 5;
+
 /**
  * Creates an organisation; its creator becomes its active organisation admin. Any signed-in member
- * may. Outcomes: `{ ok: true, id }`; invalid input throws ValidationError.
+ * may, ORGANISATIONS_PER_HOUR an hour (then 429). Outcomes: `{ ok: true, id }`; invalid input throws ValidationError.
  */
 export async function createOrganisation(ctx: ServiceCtx, raw: unknown): Promise<{ ok: true; id: string }> {
   const actor = requireActor(ctx);
   ensure(ctx, 'organisation.create');
   const d = mustParse(organisationInput, raw);
+  perPersonLimit(await repo.recentCreationsOf(ctx.db, actor.id, new Date(ctx.now.getTime() - 3600_000)), ORGANISATIONS_PER_HOUR, 3600_000, ctx.now);
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     await repo.insertOrganisation(tx, { id, ...columnsOf(d), createdBy: actor.id, createdAt: ctx.now, updatedAt: ctx.now });
@@ -474,18 +482,32 @@ export async function getInvitation(ctx: ServiceCtx, token: string): Promise<Inv
 
 /**
  * Accepts an invitation as the signed-in account: the link works once and before it expires.
- * The token is consumed and the membership written in one transaction; of many parallel
- * acceptances exactly one succeeds and one membership row exists (unique index + ON CONFLICT).
- * Outcomes: `{ ok: true, organisationId }`; `invalid`; `expired`; `used`.
+ * It is tied to the invited address (issue 18.7): when the account's e-mail (verified: no session
+ * exists before the address is confirmed, and a changed address counts only once its link is
+ * followed) is the invited one, the membership is active at once; otherwise the acceptance waits,
+ * as a pending membership of origin `invitation`, for the organisation's admin to confirm it
+ * (decideMembership, audited). The token is consumed and the membership written in one
+ * transaction; of many parallel acceptances exactly one succeeds and one membership row exists.
+ * Outcomes: `{ ok: true, organisationId, pending }`; `invalid`; `expired`; `used`.
  */
-export async function acceptInvitation(ctx: ServiceCtx, token: string): Promise<{ ok: true; organisationId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' }> {
+export async function acceptInvitation(
+  ctx: ServiceCtx,
+  token: string,
+): Promise<{ ok: true; organisationId: string; pending: boolean } | { ok: false; reason: 'invalid' | 'expired' | 'used' }> {
   const actor = requireActor(ctx);
   const hash = sha256(token);
   const result = await ctx.db.transaction(async (tx) => {
     const row = await useOneTimeToken(tx, hash, 'invitation', ctx.now);
     if (!row) return null;
-    const data = row.data as { organisationId: string; role: string };
+    const data = row.data as { organisationId: string; role: string; email?: string };
     if (!(MEMBERSHIP_ROLES as readonly string[]).includes(data.role) || !(await repo.findOrganisation(tx, data.organisationId))) return null;
+    const sameAddress = !!actor.email && typeof data.email === 'string' && actor.email.trim().toLowerCase() === data.email.trim().toLowerCase();
+    if (!sameAddress) {
+      const id = randomUUID();
+      await repo.insertRequest(tx, { id, organisationId: data.organisationId, userId: actor.id, role: data.role, status: 'pending', origin: 'invitation', message: '', createdAt: ctx.now });
+      await audit(tx, ctx.now, { actorId: actor.id, action: `membership.accept_invitation_other_address.${data.role}`, objectType: 'organisation', objectId: data.organisationId, ip: ctx.ip });
+      return { organisationId: data.organisationId, pending: true };
+    }
     const id = await repo.upsertActiveMembership(tx, {
       id: randomUUID(),
       organisationId: data.organisationId,
@@ -498,9 +520,9 @@ export async function acceptInvitation(ctx: ServiceCtx, token: string): Promise<
     });
     await repo.setPrimaryOrganisationIfNone(tx, actor.id, data.organisationId);
     await audit(tx, ctx.now, { actorId: actor.id, action: `membership.accept_invitation.${data.role}`, objectType: 'membership', objectId: id, ip: ctx.ip });
-    return data.organisationId;
+    return { organisationId: data.organisationId, pending: false };
   });
-  if (result) return { ok: true, organisationId: result };
+  if (result) return { ok: true, ...result };
   const check = await getInvitation(ctx, token);
   return check.ok ? { ok: false, reason: 'invalid' } : check;
 }

@@ -95,7 +95,7 @@ function orgCard(c: Ctx, o: OrganisationCard): Html {
   const locale = c.get('locale');
   const t = c.get('t');
   return html`<li class="card"><h2><a href="${link(c, `/organisations/${o.id}`)}" dir="auto">${o.name}</a>${o.isVerified ? html` <span class="badge">${t('organisations.verified')}</span>` : ''}</h2>
-<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`<bdi>${o.subregion}</bdi>, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
+${o.awaitingVerification ? html`<p class="meta">${t('organisations.notVerified')}</p>` : ''}<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`<bdi>${o.subregion}</bdi>, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
     o.population !== null ? html` · ${t('organisations.populationValue', { population: number(o.population, locale) })}` : ''
   }</p>
 ${o.offersExcerpt ? html`<p dir="auto">${o.offersExcerpt}</p>` : ''}
@@ -207,7 +207,7 @@ ${active.map(
 ${
   pending.length
     ? html`<h2>${t('organisations.members.pendingTitle')}</h2><ul class="cards">${pending.map(
-        (m) => html`<li class="card"><p><strong><bdi>${m.name}</bdi></strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : ''}</p>${m.message ? html`<p class="pre" dir="auto">${m.message}</p>` : ''}
+        (m) => html`<li class="card"><p><strong><bdi>${m.name}</bdi></strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : m.origin === 'invitation' ? html` · ${t('organisations.invitation.otherAddress')}` : ''}</p>${m.message ? html`<p class="pre" dir="auto">${m.message}</p>` : ''}
 <form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="approve"><button type="submit">${t('organisations.members.approve')}</button></form>
 <form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="refuse"><button type="submit" class="secondary">${t('organisations.members.refuse')}</button></form></li>`,
       )}</ul>`

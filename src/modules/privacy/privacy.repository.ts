@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../platform/db.ts';
+import { recentActs } from '../../platform/security.ts';
 import { notificationOutbox, notificationPreferences } from '../../db/schema/mail.ts';
 import { consents, dataExports, retentionWarnings, erasures } from '../../db/schema/privacy.ts';
 
@@ -91,6 +92,9 @@ export async function consentHistory(db: DbOrTx, userId: string) {
 }
 
 // ---------- exports ----------
+
+/** The exports a person had built since `since` (the per-person limit). */
+export const recentExportsOf = (db: DbOrTx, userId: string, since: Date) => recentActs(db, dataExports, dataExports.userId, dataExports.createdAt, userId, since);
 
 export async function insertExport(db: DbOrTx, v: typeof dataExports.$inferInsert): Promise<void> {
   await db.insert(dataExports).values(v);

@@ -5,11 +5,11 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
-import { download, redirectTo, setFlash } from '../../platform/render.ts';
+import { download, link, redirectTo, setFlash } from '../../platform/render.ts';
 import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 import { emptyForm } from '../../platform/html/form.ts';
 import { clearSessionCookie } from '../../platform/session.ts';
-import { safeNext } from '../accounts/accounts.service.ts';
+import { safeNext } from '../../platform/redirect.ts';
 import * as svc from './privacy.service.ts';
 import * as v from './privacy.views.ts';
 
@@ -23,17 +23,17 @@ export function privacyRoutes(): Hono<AppEnv> {
   r.get('/privacy/consent', async (c) => {
     requireUser(c);
     const ctx = c.var.ctx;
-    return v.consentPage(c, safeNext(c.req.query('next')) ?? '/privacy', (await svc.myConsents(ctx)).state);
+    return v.consentPage(c, safeNext(c.req.query('next'), c.get('locale')) ?? link(c, '/privacy'), (await svc.myConsents(ctx)).state);
   });
 
   r.post('/privacy/consent', async (c) => {
     requireUser(c);
     const body = await formBody(c);
+    // Where to go next is settled before the consent is written: a bad `next` never follows a stored consent.
+    const next = safeNext(body.next, c.get('locale')) ?? link(c, '/privacy');
     await svc.giveConsent(c.var.ctx);
     setFlash(c, 'privacy.consent.given');
-    const next = safeNext(body.next);
-    // `next` is a full local path (it may carry the language prefix already).
-    return next ? c.redirect(next, 303) : redirectTo(c, '/privacy');
+    return c.redirect(next, 303);
   });
 
   r.post('/privacy/withdraw', async (c) => {

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { DbOrTx } from '../../platform/db.ts';
+import { perPersonLimit } from '../../platform/security.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx, ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import { link } from '../../platform/render.ts';
@@ -135,12 +136,16 @@ export async function buildArchive(db: DbOrTx, env: PrivacyEnv, userId: string, 
 /** Within this time of the last export, asking again gives that one (building an archive costs: no flood of them). */
 export const EXPORT_REUSE_MS = 5 * 60_000;
 
+/** Archives one person may have built a day (SECURITY.md 26); asking again within EXPORT_REUSE_MS gives the last one and does not count. */
+export const EXPORTS_PER_DAY = 5;
+
 /** Prepares an export for the actor. Outcomes: a new export's id, or (`reused`) the one made in the last minutes. */
 export async function requestExport(ctx: ServiceCtx, env: PrivacyEnv): Promise<{ ok: true; id: string; reused: boolean }> {
   const actor = requireActor(ctx);
   if (!canPrivacy(actor, 'export.request')) throw new NotFoundError();
   const recent = (await repo.exportsOf(ctx.db, actor.id, ctx.now)).find((e) => ctx.now.getTime() - e.createdAt.getTime() < EXPORT_REUSE_MS);
   if (recent) return { ok: true, id: recent.id, reused: true };
+  perPersonLimit(await repo.recentExportsOf(ctx.db, actor.id, new Date(ctx.now.getTime() - 86_400_000)), EXPORTS_PER_DAY, 86_400_000, ctx.now);
   const bytes = await buildArchive(ctx.db, env, actor.id, ctx.now);
   const id = randomUUID();
   const storageName = randomBytes(24).toString('hex');
