@@ -95,6 +95,9 @@ async function checkLimits(ctx: ServiceCtx, userId: string): Promise<void> {
   if (wait > 0) throw new RateLimitError(wait);
 }
 
+/** The network's name in the language of a mail's recipient (the catalogue says which language `t` speaks). */
+const nameIn = (n: NetworkFacts, t: T) => localized(n.name, (t('discussions.meta.lang') as Locale) ?? 'en', 'en').text;
+
 const excerpt = (html: string, max = 400) => {
   const s = plainText(html);
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
@@ -134,7 +137,7 @@ async function published(tx: DbOrTx, now: Date, t: repo.TopicRow, p: repo.PostRo
 
 async function tellCoordinatorsPending(tx: DbOrTx, now: Date, t: repo.TopicRow, n: NetworkFacts, authorName: string): Promise<void> {
   await notify(tx, now, await coordinatorIdsOf(tx, n.id), 'discussions.pending', (tr) => ({
-    subject: tr('discussions.mail.pending.subject', { network: localized(n.name, 'en', 'en').text }),
+    subject: tr('discussions.mail.pending.subject', { network: nameIn(n, tr) }),
     body: tr('discussions.mail.pending.body', { person: authorName, title: t.title, link: mailLink(`/networks/${n.slug}/discussions/coordination`) }),
   }));
 }
@@ -460,7 +463,7 @@ export async function invite(ctx: ServiceCtx, topicId: string, raw: unknown): Pr
         subject: tr('discussions.mail.invite.subject', { title: t.title }),
         body: tr(member ? 'discussions.mail.invite.body' : 'discussions.mail.invite.bodyJoin', {
           person: actor.name,
-          network: localized(n.name, 'en', 'en').text,
+          network: nameIn(n, tr),
           title: t.title,
           link: mailLink(member ? `/discussions/${t.id}` : `/networks/${n.slug}/join`),
         }),
