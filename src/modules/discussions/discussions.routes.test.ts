@@ -9,6 +9,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, and } from 'drizzle-orm';
+import { gzipSync } from 'node:zlib';
+import { CSS_GZ } from '../../platform/html/static.ts';
+import { LOCALES } from '../../platform/i18n.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { asRole, type TestUser } from '../../../test/support/users.ts';
 import { createPerson } from '../../../test/support/organisations.ts';
@@ -261,6 +264,25 @@ test('the API lists, reads, opens and replies, with the same rules', async () =>
   assert.equal((JSON.parse(created.body_) as { state: string }).state, 'pending');
   const bad = await m3.client.request('POST', '/api/v1/networks/alpha/discussions', { json: { kind: 'consultation', title: 'No context', body: 'A consultation without its context.' } });
   assert.equal(bad.status, 400);
+});
+
+test('every discussions page, in five languages, is within 50 KB gzip with its CSS, right to left in Arabic, with no script', async () => {
+  for (const locale of LOCALES)
+    for (const [who, path] of [
+      [m3, `/networks/alpha/discussions`],
+      [m3, `/discussions/${topicId}`],
+      [coord, `/discussions/${topicId}`],
+      [m3, `/networks/alpha/discussions/new?kind=consultation`],
+      [coord, `/networks/alpha/discussions/coordination`],
+      [m2, `/discussions/posts/${(await t.db.select().from(discussionPosts).where(eq(discussionPosts.authorId, m2.user.id)))[0]!.id}/edit`],
+    ] as const) {
+      const res = await who.client.get(`/${locale}${path}`);
+      assert.equal(res.status, 200, `${locale} ${path}`);
+      const size = gzipSync(res.body_).length + CSS_GZ.length;
+      assert.ok(size <= 50 * 1024, `${locale} ${path}: ${size} bytes`);
+      assert.match(/<html\b[^>]*>/.exec(res.body_)?.[0] ?? '', locale === 'ar' ? /dir="rtl"/ : /dir="ltr"/);
+      assert.doesNotMatch(res.body_.replace(/<script nonce="[^"]+"[^>]*src="\/static\/[^"]+"><\/script>/g, ''), /<script(?![^>]*nonce)/, 'no script but the platform’s');
+    }
 });
 
 test('a person’s data: exported, and erased to "deleted account" in the reader’s language', async () => {
