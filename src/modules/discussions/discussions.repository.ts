@@ -289,14 +289,15 @@ export async function personalRows(db: DbOrTx, userId: string) {
 /**
  * Erasure: the person's posts stay in their threads (others' replies quote and answer them) but lose
  * their author and their text, as do the earlier versions; their topics keep the thread but lose
- * the author and the title; their signals, watches and invitations go.
+ * the author and the title, and the summaries they wrote; their signals, watches and invitations go.
  */
 export async function eraseUser(db: DbOrTx, userId: string): Promise<void> {
   const own = db.select({ id: discussionPosts.id }).from(discussionPosts).where(eq(discussionPosts.authorId, userId));
   await db.delete(discussionPostVersions).where(inArray(discussionPostVersions.postId, own));
   await db.update(discussionPosts).set({ body: '', context: null, tried: null, authorId: null }).where(eq(discussionPosts.authorId, userId));
   await db.update(discussionTopics).set({ title: '', authorId: null }).where(eq(discussionTopics.authorId, userId));
-  await db.update(discussionTopics).set({ closedBy: null }).where(eq(discussionTopics.closedBy, userId));
+  // The summary is its writer's text: it goes with them.
+  await db.update(discussionTopics).set({ closedBy: null, summary: null, summaryLang: null }).where(eq(discussionTopics.closedBy, userId));
   await db.update(discussionPosts).set({ approvedBy: null }).where(eq(discussionPosts.approvedBy, userId));
   await db.update(discussionPostVersions).set({ editedBy: null }).where(eq(discussionPostVersions.editedBy, userId));
   await db.delete(discussionHelped).where(eq(discussionHelped.userId, userId));

@@ -293,6 +293,9 @@ test('a person’s data: exported, and erased to "deleted account" in the reader
   const [p] = await t.db.select().from(discussionPosts).where(eq(discussionPosts.id, openingId));
   assert.equal(p!.authorId, null);
   assert.equal(p!.body, '');
+  const [topic] = await t.db.select().from(discussionTopics).where(eq(discussionTopics.id, topicId));
+  assert.equal(topic!.summary, null, 'the summary she wrote goes too');
+  assert.equal(topic!.title, '');
   assert.equal((await t.db.select().from(discussionPostVersions).where(eq(discussionPostVersions.postId, openingId))).length, 0);
   const fr = await m3.client.get(`/fr/discussions/${topicId}`);
   assert.match(fr.body_, /compte supprimé/);
