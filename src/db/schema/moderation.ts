@@ -10,7 +10,7 @@ export const contentReports = pgTable(
   'content_reports',
   {
     id: uuid('id').primaryKey(),
-    objectType: text('object_type').notNull(), // organisation | person | good_practice
+    objectType: text('object_type').notNull(), // organisation | person | good_practice | discussion_post
     objectId: uuid('object_id').notNull(),
     reporterId: uuid('reporter_id')
       .notNull()

@@ -142,3 +142,15 @@ export async function programmeWeights(db: DbOrTx, programmeId: string): Promise
   const r = await rows<{ w: unknown }>(db, sql`select match_weights as w from programmes where id = ${programmeId}`);
   return r[0]?.w ?? {};
 }
+
+/** The accounts of people's profiles (profiles without an account are left out), with the facts a suggestion shows. */
+export async function personAccounts(db: DbOrTx, personIds: string[]): Promise<Map<string, { userId: string; name: string; organisationName: string | null }>> {
+  if (!personIds.length) return new Map();
+  const list = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const r = await rows<{ id: string; user_id: string; name: string; organisation_name: string | null }>(
+    db,
+    sql`select p.id, p.user_id, u.name, o.name as organisation_name from people p join users u on u.id = p.user_id and u.deleted_at is null
+        left join organisations o on o.id = p.organisation_id where p.id in (${list})`,
+  );
+  return new Map(r.map((x) => [x.id, { userId: x.user_id, name: x.name, organisationName: x.organisation_name }]));
+}

@@ -323,3 +323,31 @@ export async function confirmPlan(ctx: ServiceCtx, roundId: string, pairs: strin
   }
   return { invited, skipped };
 }
+
+export type Colleague = { userId: string; name: string; organisationName: string | null; score: number; reasons: Reason[] };
+
+/**
+ * Colleagues for a text (a network consultation, issue 12): the engine ranks people who have an
+ * account for the title and text, across languages (its concepts), best first. `among` keeps only
+ * these accounts (a network's members; null: the whole directory); `exclude` leaves accounts out
+ * (the asker, those already invited). The caller decides who may see the list.
+ */
+export async function rankColleagues(
+  ctx: Pick<ServiceCtx, 'db' | 'now'>,
+  input: { title: string; text: string; themes?: string[] },
+  opts: { among: readonly string[] | null; exclude: readonly string[]; top: number },
+): Promise<Colleague[]> {
+  const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
+  const result = index.rank({ title: input.title, description: input.text, themes: input.themes ?? [] }, { top: 200, now: ctx.now, diversity: false, filters: { types: ['person'] } });
+  const matches = result.matches.filter((m) => m.score > 0);
+  const accounts = await repo.personAccounts(ctx.db, matches.map((m) => m.id));
+  const among = opts.among ? new Set(opts.among) : null;
+  const out: Colleague[] = [];
+  for (const m of matches) {
+    const a = accounts.get(m.id);
+    if (!a || opts.exclude.includes(a.userId) || (among && !among.has(a.userId)) || out.some((o) => o.userId === a.userId)) continue;
+    out.push({ userId: a.userId, name: a.name, organisationName: a.organisationName, score: m.score, reasons: m.reasons });
+    if (out.length >= opts.top) break;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /** Who may report and who moderates. Pure. */
 import type { CurrentUser } from '../../platform/http.ts';
 
-export const REPORTABLE_TYPES = ['organisation', 'person', 'good_practice'] as const;
+export const REPORTABLE_TYPES = ['organisation', 'person', 'good_practice', 'discussion_post'] as const;
 export type ReportableType = (typeof REPORTABLE_TYPES)[number];
 export const isReportableType = (v: unknown): v is ReportableType => typeof v === 'string' && (REPORTABLE_TYPES as readonly string[]).includes(v);
 

@@ -11,6 +11,8 @@ export async function objectOf(db: DbOrTx, type: ReportableType, id: string): Pr
     organisation: sql`select o.name as title, coalesce(array(select m.user_id from memberships m where m.organisation_id = o.id and m.role = 'org_admin' and m.status = 'active'), '{}') as owners from organisations o where o.id = ${id}`,
     person: sql`select p.name as title, case when p.user_id is null then '{}'::uuid[] else array[p.user_id] end as owners from people p where p.id = ${id}`,
     good_practice: sql`select coalesce(g.title->>'en', (select v from jsonb_each_text(g.title) x(k, v) limit 1)) as title, coalesce(array(select m.user_id from memberships m where m.organisation_id = g.owner_organisation_id and m.role = 'org_admin' and m.status = 'active'), '{}') as owners from good_practices g where g.id = ${id} and g.state = 'published'`,
+    // A published post of a network discussion (the discussions module's table, read here): its author owns it.
+    discussion_post: sql`select left(regexp_replace(d.body, '<[^>]*>', '', 'g'), 80) as title, case when d.author_id is null then '{}'::uuid[] else array[d.author_id] end as owners from discussion_posts d where d.id = ${id} and d.state = 'published'`,
   };
   const [r] = await rows<{ title: string | null; owners: string[] | string }>(db, q[type]);
   if (!r) return null;

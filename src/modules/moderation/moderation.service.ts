@@ -1,8 +1,9 @@
 /**
- * Moderation (SECURITY.md 28): a member reports an organisation profile, a person's profile or a
- * published good practice; once three different members have reported it (a member reporting
- * twice counts once; accounts younger than a week that act for no verified organisation count
- * together as one at most, so three new accounts alone cannot hide anything) it is hidden from everyone but its owners and the moderators, and the
+ * Moderation (SECURITY.md 28): a member reports an organisation profile, a person's profile, a
+ * published good practice or a post in a network discussion; once three different members have
+ * reported it (a member reporting twice counts once; accounts younger than a week that act for no
+ * verified organisation count together as one at most, so three new accounts alone cannot hide
+ * anything) it is hidden from everyone but its owners and the moderators, and the
  * moderators (platform admins) are told by mail. A moderator keeps it hidden or puts it back;
  * after putting it back, three new reports are needed to hide it again.
  */

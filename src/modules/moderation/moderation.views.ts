@@ -8,10 +8,11 @@ import { REASON_KEYS, type moderationQueue } from './moderation.service.ts';
 const reasonLabel = (t: (k: string) => string, r: string): string => (r in REASON_KEYS ? t(REASON_KEYS[r as ReportReason]) : r);
 
 const typeLabel = (t: (k: string) => string, type: string): string =>
-  ({ organisation: t('moderation.type.organisation'), person: t('moderation.type.person'), good_practice: t('moderation.type.goodPractice') })[type] ?? type;
+  ({ organisation: t('moderation.type.organisation'), person: t('moderation.type.person'), good_practice: t('moderation.type.goodPractice'), discussion_post: t('moderation.type.discussionPost') })[type] ?? type;
 
 /** Where a moderator opens the object. */
-const objectPath = (type: string, id: string) => (type === 'organisation' ? `/organisations/${id}` : type === 'person' ? `/people/${id}` : `/good-practices/${id}`);
+const objectPath = (type: string, id: string) =>
+  type === 'organisation' ? `/organisations/${id}` : type === 'person' ? `/people/${id}` : type === 'discussion_post' ? `/discussions/posts/${id}` : `/good-practices/${id}`;
 
 /** The moderators' queue. */
 export function queuePage(c: Ctx, items: Awaited<ReturnType<typeof moderationQueue>>) {
