@@ -17,6 +17,7 @@ import { asRole, type TestUser } from '../../../test/support/users.ts';
 import { createPerson } from '../../../test/support/organisations.ts';
 import { auditLog, domainEvents } from '../../db/schema/platform.ts';
 import { notificationOutbox } from '../../db/schema/mail.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { discussionHelped, discussionPosts, discussionPostVersions, discussionTopics } from '../../db/schema/discussions.ts';
 import * as networksRepo from '../networks/networks.repository.ts';
 import { erasePersonalData, exportPersonalData } from './discussions.service.ts';
@@ -168,6 +169,8 @@ test('three reports by different members hide a post (moderation); its author st
   await m4.client.post(`/en/discussions/${topicId}/replies`, { body: 'Buy cheap bins at my cousin’s shop!' });
   const spam = (await t.db.select().from(discussionPosts).where(eq(discussionPosts.authorId, m4.user.id)))[0]!;
   await coord.client.post(`/en/discussions/posts/${spam.id}/approve`);
+  // Established members: accounts older than a week (a brand-new account's report weighs less, SECURITY.md 28).
+  for (const w of [asker, m2, m3]) await t.db.update(users).set({ createdAt: new Date(t.clock.now().getTime() - 30 * 86_400_000) }).where(eq(users.id, w.user.id));
   for (const [i, w] of [asker, m2, m3].entries()) {
     const r = await w.client.post('/en/reports', { objectType: 'discussion_post', objectId: spam.id, reason: 'spam', note: '', back: `/discussions/${topicId}` });
     assert.equal(r.status, 303);
