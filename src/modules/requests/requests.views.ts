@@ -110,10 +110,28 @@ ${select({ t, name: 'organisationId', label: labels.organisationId, form, option
 
 function stepNav(c: Ctx, d: RequestDetail, current?: Step): Html {
   const t = c.get('t');
+  const n = new Intl.NumberFormat(c.get('locale'));
+  // The number is an element of its own inside each item (no list marker outside the box, which ran
+  // into the previous item's label or badge: "1. Le défi2. Objectifs…"); items wrap with a gap.
   return html`<nav aria-label="${t('requests.steps.label')}"><ol class="steps">${STEPS.map(
-    (s) =>
-      html`<li><a href="${link(c, `/requests/${d.id}/steps/${s}`)}"${s === current ? html` aria-current="step"` : ''}>${stepLabel(t, s)}</a>${d.stepsDone.includes(s) ? html` <span class="badge">${t('requests.steps.done')}</span>` : ''}</li>`,
+    (s, i) =>
+      html`<li><span class="step-number">${n.format(i + 1)}</span> <a href="${link(c, `/requests/${d.id}/steps/${s}`)}"${s === current ? html` aria-current="step"` : ''}>${stepLabel(t, s)}</a>${
+        d.stepsDone.includes(s) ? html` <span class="badge">${t('requests.steps.done')}</span>` : ''
+      }</li>`,
   )}</ol></nav>`;
+}
+
+/** "Delete this draft?": what goes, and the button that POSTs. */
+export function deleteDraftPage(c: Ctx, d: RequestDetail) {
+  const t = c.get('t');
+  const title = d.title || t('requests.untitled');
+  return page(c, {
+    title: t('requests.delete.title'),
+    body: html`<h1>${t('requests.delete.title')}</h1>
+<p>${t('requests.delete.confirm', { title })}</p>
+<form method="post" novalidate action="${link(c, `/requests/${d.id}/delete`)}" class="inline"><button type="submit">${t('requests.delete.yes')}</button></form>
+<p><a href="${link(c, `/requests/${d.id}`)}">${t('platform.form.cancel')}</a></p>`,
+  });
 }
 
 /** One step of the request form. */
@@ -216,7 +234,7 @@ export function requestPage(c: Ctx, p: RequestPageData, status = 200) {
     body: html`<h1>${d.title || t('requests.untitled')}</h1>
 <p class="meta">${stateLabel(t, d.state)} · ${d.organisation.name}, ${countryName(d.organisation.country, locale)} · ${d.programme.name} (${d.round.name}) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
 ${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions'), file: t('requests.file.label') })}
-${a.edit ? html`${stepNav(c, d)}<p>${d.isComplete ? t('requests.draft.complete') : t('requests.draft.incomplete')}</p>` : ''}
+${a.edit ? html`${stepNav(c, d)}<p>${!d.isComplete ? t('requests.draft.incomplete') : d.endorsement ? t('requests.draft.endorsed') : t('requests.draft.complete')}</p>` : ''}
 ${p.warnings.length ? html`<div class="flash" role="note"><p>${t('requests.eligibility.draftWarning')}</p><ul>${p.warnings.map((w) => html`<li>${ruleLabel(t, w)}</li>`)}</ul></div>` : ''}
 ${
   d.state === 'draft'
@@ -226,9 +244,10 @@ ${
       : ''
 }
 <div class="actions">
-${a.endorse && d.isComplete ? html`<form method="post" novalidate action="${link(c, `/requests/${d.id}/endorse`)}" class="stack">${textarea({ t, name: 'note', label: t('requests.endorsement.note'), form, rows: 2 })}<button type="submit">${t('requests.endorsement.endorse')}</button></form>` : ''}
+${a.endorse && d.isComplete && !d.endorsement ? html`<form method="post" novalidate action="${link(c, `/requests/${d.id}/endorse`)}" class="stack">${textarea({ t, name: 'note', label: t('requests.endorsement.note'), form, rows: 2 })}<button type="submit">${t('requests.endorsement.endorse')}</button></form>` : ''}
 ${a.submit && d.isComplete && d.endorsement ? post('submit', t('requests.submit.button')) : ''}
 ${a.withdraw ? post('withdraw', t('requests.withdraw.button'), 'secondary') : ''}
+${a.deleteDraft ? html`<a class="button secondary" href="${link(c, `/requests/${d.id}/delete`)}">${t('requests.delete.button')}</a>` : ''}
 ${a.openReview ? post('open-review', t('requests.review.open')) : ''}
 ${a.review ? html`<a class="button" href="${link(c, `/requests/${d.id}/review`)}">${t('requests.review.score')}</a>` : ''}
 </div>
