@@ -65,3 +65,28 @@ test('property: amounts shown in a form field are read back to the same cents', 
       { numRuns: 300 },
     );
 });
+
+test('a number from a form without the reader’s language: grouping and decimal marks told apart', async () => {
+  const { parseFormNumber } = await import('./numbers.ts');
+  const cases: [string, boolean, number | null][] = [
+    ['30 000', true, 30000],
+    ['30.000', true, 30000],
+    ['30,000', true, 30000],
+    ['1.234.567', true, 1234567],
+    ['12,37', false, 12.37],
+    ['12.37', false, 12.37],
+    ['-4,5', false, -4.5],
+    ['1.234,5', false, 1234.5],
+    ['1,234.5', false, 1234.5],
+    ['1,2,3', true, null],
+    ['1..2', false, null],
+    ['abc', false, null],
+  ];
+  for (const [s, integer, n] of cases) assert.equal(parseFormNumber(s, { integer }), n, s);
+  // Whatever Intl writes for a whole number in any of the five languages is read back.
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.constantFrom(...LOCALES), (n, l) => {
+      assert.equal(parseFormNumber(new Intl.NumberFormat(l).format(n), { integer: true }), n);
+    }),
+  );
+});

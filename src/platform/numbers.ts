@@ -67,3 +67,37 @@ export function parseAmountCents(input: string, locale: Locale | string, max = 9
 export function formatAmountInput(cents: number, locale: Locale | string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2 }).format(cents / 100);
 }
+
+/**
+ * A number from a form whose reader's language is not at hand (a schema shared by the page and the
+ * API): spaces group; with both "," and "." the last is the decimal mark; one mark followed by
+ * exactly three digits groups in a whole-number field ("30.000" people) and is the decimal mark
+ * otherwise ("12,345" degrees); a mark that appears more than once groups. Null when not a number.
+ */
+export function parseFormNumber(input: string, opts: { integer: boolean }): number | null {
+  const s = input.replace(/[\u200e\u200f\u061c]/g, '').trim().replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\u066b/g, '.').replace(/\u066c/g, ',').replace(/[\u0020\u00a0\u2009\u202f]/g, '');
+  const m = /^(-?)(\d[\d.,]*)$/.exec(s);
+  if (!m || /[.,]{2}|[.,]$/.test(m[2]!)) return null;
+  const body = m[2]!;
+  const lastDot = body.lastIndexOf('.');
+  const lastComma = body.lastIndexOf(',');
+  let digits: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    const dec = lastDot > lastComma ? '.' : ',';
+    const grp = dec === '.' ? ',' : '.';
+    const [whole, frac, ...rest] = body.split(dec);
+    if (rest.length || !/^\d{1,3}(\d{3})*$/.test(whole!.split(grp).join('')) || !new RegExp(`^\\d{1,3}(\\${grp}\\d{3})*$`).test(whole!)) return null;
+    digits = `${whole!.split(grp).join('')}.${frac}`;
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const parts = body.split(mark);
+    const groups = parts.length > 2 || (opts.integer && parts[1]!.length === 3);
+    if (groups) {
+      if (!parts.slice(1).every((p) => p.length === 3) || parts[0]!.length > 3) return null;
+      digits = parts.join('');
+    } else digits = `${parts[0]}.${parts[1]}`;
+  } else digits = body;
+  const n = 0 + Number(`${m[1]}${digits}`);
+  if (!Number.isFinite(n)) return null;
+  return n;
+}
