@@ -19,6 +19,7 @@ import { i18n, isLocale, negotiateLocale, LOCALES, type Locale } from './platfor
 import { securityHeaders, crossSiteGuard, rateLimit } from './platform/security.ts';
 import { loadSession, readSessionCookie } from './platform/session.ts';
 import { errorPage } from './platform/render.ts';
+import { uriLimit } from './platform/limits.ts';
 import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
 import { rows } from './platform/db.ts';
 import { pageCache } from './platform/page-cache.ts';
@@ -115,6 +116,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
   app.use('*', securityHeaders({ production: config.env === 'production' }));
+  // An address over the platform's limit: its own 414 page in the person's language, before routing.
+  app.use('*', uriLimit());
   // For load balancers: after the security headers (SECURITY.md 29), before the rate limit and the session.
   app.get('/healthz', async (c) => {
     try {

@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { answerClientErrors, MAX_HEADER_BYTES } from './platform/limits.ts';
 import { sql } from 'drizzle-orm';
 import { loadConfig, ConfigError, type Config } from './platform/config.ts';
 import { createLogger, errorFields, type Logger } from './platform/log.ts';
@@ -84,9 +86,12 @@ async function main(): Promise<void> {
       if (job.atStart) run();
       if (job.everyMs > 0) jobTimers.push(setInterval(run, job.everyMs));
     }
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  // Addresses up to MAX_HEADER_BYTES reach the app (which answers 414 over MAX_URL_LENGTH); beyond,
+  // Node's refusal is answered with the platform's 431 page rather than a bare status line.
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, (info) => {
     log.info('listening', { url: `http://localhost:${info.port}`, database: database.kind, mail: mailer.describe, demo: config.demo });
   });
+  answerClientErrors(server as unknown as Server);
 
   let stopping = false;
   const stop = (signal: string) => {

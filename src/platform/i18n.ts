@@ -66,7 +66,9 @@ export type I18n = { t(locale: Locale, key: string, values?: Values): string; tr
 export function createI18n(catalogues = loadCatalogues()): I18n {
   const cache = new Map<string, { f: IntlMessageFormat; typed: Set<string> }>();
   const numbers = new Map<Locale, Intl.NumberFormat>();
-  const t = (locale: Locale, key: string, values?: Values): string => {
+  const t = (locale: Locale, keyWithValues: string, given?: Values): string => {
+    // A field error may carry its values (`platform.form.tooShort?min=20`, keyWith below).
+    const [key, values] = splitKey(keyWithValues, given);
     const msg = catalogues[locale][key] ?? catalogues.en[key];
     if (msg === undefined) return key;
     const id = `${locale}\u0000${key}`;
@@ -95,6 +97,24 @@ export function createI18n(catalogues = loadCatalogues()): I18n {
     return String(m.f.format(vals as never));
   };
   return { t, translator: (locale) => (key, values) => t(locale, key, values), has: (key) => key in catalogues.en };
+}
+
+/**
+ * A catalogue key that carries its values, for messages stored before they are translated (a field
+ * error names its limit: `platform.form.tooLong?max=5000&length=5012`). `t` reads them back.
+ */
+export function keyWith(key: string, values: Record<string, string | number>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) q.set(k, String(v));
+  return `${key}?${q}`;
+}
+
+function splitKey(key: string, given?: Values): [string, Values | undefined] {
+  const q = key.indexOf('?');
+  if (q < 0) return [key, given];
+  const values: Values = {};
+  for (const [k, v] of new URLSearchParams(key.slice(q + 1))) values[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  return [key.slice(0, q), { ...values, ...given }];
 }
 
 let shared: I18n | undefined;

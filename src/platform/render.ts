@@ -26,9 +26,21 @@ function takeFlash(c: Ctx): string | null {
   return i18n().has(key) ? c.get('t')(key) : null;
 }
 
+/**
+ * Every form is `novalidate` (issue 16.5), also the forms of modules that do not write it: the
+ * browser's bubbles ("Please fill out this field.", in the browser's language, one at a time) give
+ * way to the server's messages, which name each field and its limit in the person's language.
+ */
+export function withServerValidation(doc: string): string {
+  return doc.replace(/<form(?=[\s>])(?![^>]*\snovalidate)/g, '<form novalidate');
+}
+
 export function page(c: Ctx, opts: Omit<PageOptions, 'flash'> & { status?: number }): Response | Promise<Response> {
   const flash = c.req.method === 'GET' ? takeFlash(c) : null;
-  return c.html(layout(pageMeta(c), { ...opts, flash }), (opts.status ?? 200) as 200);
+  return c.html(
+    Promise.resolve(layout(pageMeta(c), { ...opts, flash })).then((doc) => withServerValidation(String(doc))),
+    (opts.status ?? 200) as 200,
+  );
 }
 
 /** Redirect after a successful POST (303), to a path in the current language. */

@@ -40,7 +40,7 @@ export function verifyPage(c: Ctx, token: string, usable: boolean, status = 200)
     title: t('accounts.verify.title'),
     status,
     body: html`<h1>${t('accounts.verify.title')}</h1><p>${t('accounts.verify.explain')}</p>
-<form method="post" action="${link(c, '/verify-email')}"><input type="hidden" name="token" value="${token}"><button type="submit">${t('accounts.verify.submit')}</button></form>`,
+<form method="post" novalidate action="${link(c, '/verify-email')}"><input type="hidden" name="token" value="${token}"><button type="submit">${t('accounts.verify.submit')}</button></form>`,
   });
 }
 
@@ -149,7 +149,7 @@ ${newToken ? html`<div class="flash" role="status"><p>${t('accounts.tokens.creat
 ${
   tokenList.length
     ? html`<table><caption class="visually-hidden">${t('accounts.tokens.title')}</caption><thead><tr><th scope="col">${t('accounts.tokens.name')}</th><th scope="col">${t('accounts.tokens.createdAt')}</th><th scope="col">${t('accounts.tokens.lastUsed')}</th><th scope="col"><span class="visually-hidden">${t('accounts.tokens.actions')}</span></th></tr></thead><tbody>${tokenList.map(
-        (k) => html`<tr><td>${k.name}</td><td>${date(k.createdAt)}</td><td>${date(k.lastUsedAt)}</td><td><form method="post" action="${link(c, `/account/tokens/${k.id}/revoke`)}"><button type="submit" class="secondary">${t('accounts.tokens.revoke')}<span class="visually-hidden"> ${k.name}</span></button></form></td></tr>`,
+        (k) => html`<tr><td>${k.name}</td><td>${date(k.createdAt)}</td><td>${date(k.lastUsedAt)}</td><td><form method="post" novalidate action="${link(c, `/account/tokens/${k.id}/revoke`)}"><button type="submit" class="secondary">${t('accounts.tokens.revoke')}<span class="visually-hidden"> ${k.name}</span></button></form></td></tr>`,
       )}</tbody></table>`
     : html`<p>${t('accounts.tokens.none')}</p>`
 }
@@ -189,7 +189,7 @@ export function usersPage(c: Ctx, list: { rows: UserRow[]; total: number }, page
 <p>${t('accounts.admin.count', { count: list.total })}</p>
 <ul class="cards">${list.rows.map(
       (u) => html`<li class="card"><h2>${u.name}</h2><p class="meta">${u.email ?? ''}</p>
-<form method="post" action="${link(c, `/admin/users/${u.id}/roles`)}" class="stack">
+<form method="post" novalidate action="${link(c, `/admin/users/${u.id}/roles`)}" class="stack">
 ${checkboxes({ t, form: { values: { roles: u.roles }, errors: {} }, name: 'roles', idBase: `roles-${u.id}`, label: t('accounts.admin.roles', { name: u.name }), options: PLATFORM_ROLES.map((r) => ({ value: r, label: roleLabel(c, r) })) })}
 <div><button type="submit">${t('accounts.admin.saveRoles')}<span class="visually-hidden"> ${u.name}</span></button></div></form></li>`,
     )}</ul>
@@ -215,7 +215,7 @@ ${errorSummary(t, form.errors, labels)}
 ${input({ t, form: { values: {}, errors: form.errors }, name: 'code', label: labels.code, autocomplete: 'one-time-code', hint: t('accounts.twoFactor.codeHint'), required: true, maxlength: 20 })}
 <div><button type="submit">${t('accounts.twoFactor.verify')}</button></div>
 </form>
-<form method="post" action="${link(c, '/sign-out')}"><button type="submit" class="secondary">${t('accounts.twoFactor.cancel')}</button></form>`,
+<form method="post" novalidate action="${link(c, '/sign-out')}"><button type="submit" class="secondary">${t('accounts.twoFactor.cancel')}</button></form>`,
   });
 }
 

@@ -61,7 +61,7 @@ test('a requester writes a draft in steps, each validated and resumable', async 
   await assert.rejects(requests.saveStep(ctx(cy.requester), id, 'challenge', { title: '', challenge: 'short' }), (e: unknown) => {
     assert.ok(e instanceof ValidationError);
     assert.equal(e.fields.title, 'platform.form.required');
-    assert.equal(e.fields.challenge, 'platform.form.tooSmall');
+    assert.equal(e.fields.challenge, 'platform.form.tooShort?min=20');
     return true;
   });
   const out = await requests.saveStep(ctx(cy.requester), id, 'challenge', { ...STEP_DATA.challenge, state: 'selected' });

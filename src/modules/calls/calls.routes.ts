@@ -24,6 +24,19 @@ export function offerFromForm(body: Record<string, string | string[]>): { organi
   };
 }
 
+/** The service's errors on `experts.<i>.<field>` → the offer form's `<field>_<personId>`, so each error sits on its input. */
+export function offerErrorsToForm(body: Record<string, string | string[]>, errors: Record<string, string>): Record<string, string> {
+  const chosen = Array.isArray(body.experts) ? body.experts : body.experts ? [body.experts] : [];
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(errors)) {
+    const m = /^experts\.(\d+)\.(motivation|languages|availability|personId)$/.exec(k);
+    const id = m ? chosen[Number(m[1])] : undefined;
+    if (m && id !== undefined) out[m[2] === 'personId' ? 'experts' : `${m[2]}_${id}`] ??= v;
+    else out[k] ??= v;
+  }
+  return out;
+}
+
 export function callsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -69,7 +82,7 @@ export function callsRoutes(): Hono<AppEnv> {
         const key = { closed: 'calls.offer.closed', own_request: 'calls.offer.ownRequest', no_profile: 'calls.offer.noProfile', already_offered: 'calls.offer.already' }[out.reason];
         return v.offerFormPage(c, await svc.getOfferForm(ctx, id), { values: body, errors: { organisationId: key } }, 409);
       },
-      async (form, status) => v.offerFormPage(c, await svc.getOfferForm(ctx, id), form, status),
+      async (form, status) => v.offerFormPage(c, await svc.getOfferForm(ctx, id), { ...form, errors: offerErrorsToForm(form.values as Record<string, string | string[]>, form.errors) }, status),
     );
   });
 

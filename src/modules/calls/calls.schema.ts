@@ -1,10 +1,12 @@
 /** zod schemas for publishing a call, offering, messaging, and the public calls list. */
 import { z } from 'zod';
+import { optionalCalendarDate, dateOrder } from '../../platform/dates.ts';
 import { themeList, formatList, languageList, dateTime } from '../programmes/programmes.service.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { EXCHANGE_FORMAT_CODES } from '../../taxonomy/formats.ts';
 
-const optionalDate = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'platform.form.invalid').optional());
+const optionalDate = optionalCalendarDate();
+const periodOrder = dateOrder('periodStart', 'periodEnd', 'requests.form.periodOrder');
 
 export const publishCallInput = z.object({
   title: z.string().trim().min(1).max(200),
@@ -15,7 +17,7 @@ export const publishCallInput = z.object({
   periodStart: optionalDate,
   periodEnd: optionalDate,
   deadline: dateTime,
-});
+}).refine(periodOrder.check, periodOrder.params);
 
 export const offerExpertInput = z.object({
   personId: z.uuid('platform.form.choice'),

@@ -106,6 +106,11 @@ ${textarea({ t, name: `motivation_${e.id}`, label: t('calls.offer.motivation'), 
 ${input({ t, name: `languages_${e.id}`, label: t('calls.offer.languages'), form: { ...form, values: { [`languages_${e.id}`]: form.values[`languages_${e.id}`] ?? e.languages.join(' '), ...form.values } }, hint: t('calls.offer.languagesHint') })}
 ${input({ t, name: `availability_${e.id}`, label: t('calls.offer.availability'), form })}</fieldset>`;
   const labels: Record<string, string> = { experts: t('calls.offer.experts'), organisationId: t('calls.offer.forOrganisation') };
+  for (const e of [...(d.self ? [d.self] : []), ...d.organisations.flatMap((o) => o.experts)]) {
+    labels[`motivation_${e.id}`] = `${e.name} – ${t('calls.offer.motivation')}`;
+    labels[`languages_${e.id}`] = `${e.name} – ${t('calls.offer.languages')}`;
+    labels[`availability_${e.id}`] = `${e.name} – ${t('calls.offer.availability')}`;
+  }
   const options = [...(d.self ? [{ value: '', label: t('calls.offer.asIndividual') }] : []), ...d.organisations.map((o) => ({ value: o.id, label: o.name }))];
   return page(c, {
     title: t('calls.offer.make'),
@@ -114,7 +119,7 @@ ${input({ t, name: `availability_${e.id}`, label: t('calls.offer.availability'),
 ${
   !d.self && !d.organisations.length
     ? html`<p>${t('calls.offer.noProfile')}</p><p><a href="${link(c, '/account')}">${t('calls.offer.completeProfile')}</a></p>`
-    : html`<form method="post" action="${link(c, `/calls/${d.call.id}/offers`)}" class="stack">${errorSummary(t, form.errors, labels)}
+    : html`<form method="post" novalidate action="${link(c, `/calls/${d.call.id}/offers`)}" class="stack">${errorSummary(t, form.errors, labels)}
 ${select({ t, name: 'organisationId', label: labels.organisationId!, form, options, hint: t('calls.offer.forHint') })}
 ${d.self ? html`<h2>${t('calls.offer.asIndividual')}</h2>${expertFields(d.self)}` : ''}
 ${d.organisations.map((o) => html`<h2>${o.name}</h2>${o.experts.length ? o.experts.filter((e) => e.id !== d.self?.id).map(expertFields) : html`<p>${t('calls.offer.noExperts')}</p>`}`)}
@@ -149,7 +154,7 @@ ${
 export function offerPage(c: Ctx, d: OfferDetail, form: FormState = { values: {}, errors: {} }, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const post = (path: string, label: string, cls = '') => html`<form method="post" action="${link(c, path)}" class="inline"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
+  const post = (path: string, label: string, cls = '') => html`<form method="post" novalidate action="${link(c, path)}" class="inline"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
   return page(c, {
     title: `${t('calls.offer.title')} · ${d.call.title}`,
     status,
@@ -182,7 +187,7 @@ ${errorSummary(t, form.errors, { file: t('calls.cv.label') })}
 ${e.cv ? html`<p><a href="${link(c, `/attachments/${e.cv.id}`)}">${t('calls.cv.open', { name: e.name })}</a> (${e.cv.label})</p>` : ''}
 ${
   d.abilities.uploadCv
-    ? html`<form method="post" action="${link(c, `/offers/${d.id}/cv`)}" enctype="multipart/form-data" class="stack"><input type="hidden" name="personId" value="${e.personId}"><div class="field"><label for="cv-${e.personId}">${t('calls.cv.label')}: ${e.name}</label><span class="hint" id="cvh-${e.personId}">${t(
+    ? html`<form method="post" novalidate action="${link(c, `/offers/${d.id}/cv`)}" enctype="multipart/form-data" class="stack"><input type="hidden" name="personId" value="${e.personId}"><div class="field"><label for="cv-${e.personId}">${t('calls.cv.label')}: ${e.name}</label><span class="hint" id="cvh-${e.personId}">${t(
         'requests.file.hint',
       )}</span><input type="file" id="cv-${e.personId}" name="file" aria-describedby="cvh-${e.personId}"></div><button type="submit" class="secondary">${t('calls.cv.upload')}</button></form>`
     : ''
@@ -192,7 +197,7 @@ ${
   d.abilities.message
     ? html`<section aria-labelledby="thread-h"><h2 id="thread-h">${t('calls.thread.heading')}</h2>
 ${d.messages.length ? html`<ol class="thread">${d.messages.map((m) => html`<li><p class="meta">${authorName(c, m.authorName)} · ${fmtDate(m.at, locale, true)}</p><p class="prewrap">${m.body}</p></li>`)}</ol>` : html`<p>${t('calls.thread.empty')}</p>`}
-<form method="post" action="${link(c, `/offers/${d.id}/messages`)}" class="stack">${errorSummary(t, form.errors, { body: t('calls.thread.message') })}${textarea({ t, name: 'body', label: t('calls.thread.message'), form, rows: 3, required: true })}<button type="submit">${t(
+<form method="post" novalidate action="${link(c, `/offers/${d.id}/messages`)}" class="stack">${errorSummary(t, form.errors, { body: t('calls.thread.message') })}${textarea({ t, name: 'body', label: t('calls.thread.message'), form, rows: 3, required: true })}<button type="submit">${t(
         'calls.thread.send',
       )}</button></form></section>`
     : ''
@@ -218,7 +223,7 @@ export function publishCallPage(c: Ctx, requestId: string, form: FormState, stat
     title: t('calls.publish.title'),
     status,
     body: html`<h1>${t('calls.publish.title')}</h1><p>${t('calls.publish.intro')}</p>
-<form method="post" action="${link(c, `/requests/${requestId}/call`)}" class="stack">${errorSummary(t, form.errors, labels)}
+<form method="post" novalidate action="${link(c, `/requests/${requestId}/call`)}" class="stack">${errorSummary(t, form.errors, labels)}
 ${input({ t, name: 'title', label: labels.title!, form, required: true })}
 ${textarea({ t, name: 'expertiseSought', label: labels.expertiseSought!, form, rows: 6, required: true, hint: t('calls.publish.expertiseHint') })}
 ${checkboxes({ t, name: 'themes', label: labels.themes!, form, options: themeOptions(locale) })}

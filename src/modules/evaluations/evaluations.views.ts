@@ -80,7 +80,7 @@ ${
   s.current
     ? html`${versionLine(s.current)}${questionList(t, s.current.questions)}
 <p><a href="${link(c, `/evaluations/questionnaires/${s.current.id}/edit`)}">${t('evaluations.questionnaire.edit', { stage: stageLabel(t, s.stage) })}</a></p>
-<form method="post" action="${link(c, `/evaluations/questionnaires/${s.current.id}/retire`)}"><button type="submit" class="secondary">${t('evaluations.questionnaire.retire', { stage: stageLabel(t, s.stage) })}</button></form>`
+<form method="post" novalidate action="${link(c, `/evaluations/questionnaires/${s.current.id}/retire`)}"><button type="submit" class="secondary">${t('evaluations.questionnaire.retire', { stage: stageLabel(t, s.stage) })}</button></form>`
     : html`<p>${t('evaluations.questionnaire.noCurrent')}</p>`
 }
 ${
@@ -95,7 +95,7 @@ ${
 }
 ${
   p.freeStages.length
-    ? html`<h2>${t('evaluations.questionnaire.add')}</h2><form method="post" action="${link(c, `/evaluations/questionnaires?programme=${p.programmeId}`)}">${errorSummary(t, form.errors, labels)}
+    ? html`<h2>${t('evaluations.questionnaire.add')}</h2><form method="post" novalidate action="${link(c, `/evaluations/questionnaires?programme=${p.programmeId}`)}">${errorSummary(t, form.errors, labels)}
 ${select({ t, name: 'stage', label: labels.stage!, form, options: p.freeStages.map((s) => ({ value: s, label: stageLabel(t, s) })), required: true })}
 ${input({ t, name: 'title', label: labels.title!, form, required: true })}
 ${questionRows(t, form, rows)}
@@ -123,7 +123,7 @@ ${
     : ''
 }
 <p>${q.sent ? t('evaluations.editor.newVersion', { n: q.version + 1 }) : t('evaluations.editor.inPlace')}</p>
-<form method="post" action="${link(c, `/evaluations/questionnaires/${q.id}/edit`)}">${errorSummary(t, form.errors, labels)}
+<form method="post" novalidate action="${link(c, `/evaluations/questionnaires/${q.id}/edit`)}">${errorSummary(t, form.errors, labels)}
 <input type="hidden" name="rev" value="${p.rev}">
 ${input({ t, name: 'title', label: labels.title!, form, required: true })}
 ${questionRows(t, form, rows)}
@@ -159,7 +159,7 @@ ${
   x.answer
     ? html`<p>${t('evaluations.answer.answeredOn', { date: fmtDate(x.answer.at, locale, true) })}</p><dl>${x.questions.map((q) => html`<dt>${q.label}</dt><dd class="pre">${String(x.answer!.answers[q.id] ?? '—')}</dd>`)}</dl>`
     : x.canAnswer
-      ? html`<p>${t('evaluations.answer.intro')}</p><form method="post" action="${link(c, `/evaluations/${x.id}`)}">${errorSummary(t, f.errors, labels)}${x.questions.map(field)}<button type="submit">${t('evaluations.answer.send')}</button></form>`
+      ? html`<p>${t('evaluations.answer.intro')}</p><form method="post" novalidate action="${link(c, `/evaluations/${x.id}`)}">${errorSummary(t, f.errors, labels)}${x.questions.map(field)}<button type="submit">${t('evaluations.answer.send')}</button></form>`
       : html`<p>${t('evaluations.answer.notYet')}</p>`
 }`,
   });

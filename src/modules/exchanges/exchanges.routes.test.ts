@@ -97,6 +97,24 @@ test('the broker sees the confirmed match waiting and plans its exchange; the fo
   assert.equal((await t.db.select().from(exchanges)).length, 1);
 });
 
+test('issue 16.6: the budget amount is read the reader’s way ("1 250,50" in French, "1.250,50" in Spanish) and shown back that way', async () => {
+  const fr = await c.broker.post(`/fr/exchanges/${exchangeId}/plan`, { ...PLAN, b0_amount: '1250,50', b1_amount: '1 300' });
+  assert.equal(fr.status, 303, fr.body_.slice(0, 300));
+  let budget = await t.db.select().from(exchangeBudgetLines).where(eq(exchangeBudgetLines.exchangeId, exchangeId));
+  assert.deepEqual(budget.map((b) => b.amountCents).sort((a, b) => a - b), [125050, 130000]);
+  const form = await c.broker.get(`/fr/exchanges/${exchangeId}/plan`);
+  assert.match(form.body_, /name="b0_amount" [^>]*value="1\u202f250,50"|value="1\u202f250,50"[^>]*/);
+  const es = await c.broker.post(`/es/exchanges/${exchangeId}/plan`, { ...PLAN, b0_amount: '1.840,50' });
+  assert.equal(es.status, 303);
+  budget = await t.db.select().from(exchangeBudgetLines).where(eq(exchangeBudgetLines.exchangeId, exchangeId));
+  assert.ok(budget.some((b) => b.amountCents === 184050));
+  const bad = await c.broker.post(`/fr/exchanges/${exchangeId}/plan`, { ...PLAN, b0_amount: '12,345,6' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body_, /par exemple 1\u202f250,50/);
+  // Back to the plan the later tests expect.
+  assert.equal((await c.broker.post(`/exchanges/${exchangeId}/plan`, { ...PLAN })).status, 303);
+});
+
 test('only participants see the exchange: everyone else gets the same 404 as a missing id', async () => {
   const missingId = randomUUID();
   const missing = await c.outsider.get(`/exchanges/${missingId}`);

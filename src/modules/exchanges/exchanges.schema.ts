@@ -1,9 +1,9 @@
 /** Input schemas of the exchanges module (zod at the edge; messages are catalogue keys). */
 import { z } from 'zod';
+import { calendarDate, optionalClockTime } from '../../platform/dates.ts';
 import { EXCHANGE_FORMAT_CODES } from '../../taxonomy/formats.ts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z.string().trim().regex(DATE, 'platform.form.invalid').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'platform.form.invalid');
+const isoDate = calendarDate();
 const bool = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 const count = z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int('platform.form.invalid').min(0, 'platform.form.tooSmall').max(10000, 'platform.form.tooBig'));
 
@@ -34,10 +34,8 @@ export const countSchema = count;
 
 export const budgetRowSchema = z.object({
   label: z.string().trim().min(1, 'platform.form.required').max(200, 'platform.form.tooBig'),
-  amount: z
-    .string()
-    .trim()
-    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'exchanges.plan.amountInvalid'),
+  /** Checked by the service with the reader's separators (platform/numbers.ts). */
+  amount: z.string().trim().max(40, 'exchanges.plan.amountInvalid'),
   currency: z.string().trim().regex(/^[A-Z]{3}$/, 'exchanges.plan.currencyInvalid').default('EUR'),
   fundedBy: z.string().trim().max(200, 'platform.form.tooBig').default(''),
 });
@@ -54,5 +52,5 @@ export const torSchema = z.object({
 export const TOR_FIELDS = ['objectives', 'activities', 'expectedResults', 'deliverables', 'roles', 'interpretation'] as const;
 
 export const messageSchema = z.object({ body: z.string().trim().min(1, 'platform.form.required').max(5000, 'platform.form.tooBig') });
-export const agendaSchema = z.object({ day: isoDate, time: z.string().trim().regex(/^(\d{2}:\d{2})?$/, 'platform.form.invalid').default(''), title: z.string().trim().min(1, 'platform.form.required').max(300, 'platform.form.tooBig') });
+export const agendaSchema = z.object({ day: isoDate, time: optionalClockTime(), title: z.string().trim().min(1, 'platform.form.required').max(300, 'platform.form.tooBig') });
 export const taskSchema = z.object({ title: z.string().trim().min(1, 'platform.form.required').max(300, 'platform.form.tooBig'), dueDate: isoDate });

@@ -14,7 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
 import type { DbOrTx } from '../../platform/db.ts';
-import type { T } from '../../platform/i18n.ts';
+import { keyWith, type Locale, type T } from '../../platform/i18n.ts';
+import { parseAmountCents, formatAmountInput } from '../../platform/numbers.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { parseWith } from '../../platform/validation.ts';
@@ -66,7 +67,7 @@ export type PlanInput = {
 };
 
 /** Parses the plan form: fixed fields, counts per side, type and gender, budget rows. Throws ValidationError with every field's key. */
-export function parsePlan(raw: Record<string, unknown>): PlanInput {
+export function parsePlan(raw: Record<string, unknown>, locale: Locale = 'en'): PlanInput {
   const errors: FieldErrors = {};
   const base = parseWith(planSchema, raw);
   if (!base.ok) Object.assign(errors, base.errors);
@@ -87,8 +88,11 @@ export function parsePlan(raw: Record<string, unknown>): PlanInput {
     const row = { label: raw[`b${i}_label`], amount: raw[`b${i}_amount`], currency: raw[`b${i}_currency`] || undefined, fundedBy: raw[`b${i}_fundedBy`] ?? '' };
     if (!String(row.label ?? '').trim() && !String(row.amount ?? '').trim()) continue;
     const r = parseWith(budgetRowSchema, row);
+    // The amount the reader's way ("1 250,50" in French, "1,250.50" in English) or plain ("1250.50").
+    const cents = typeof row.amount === 'string' ? parseAmountCents(row.amount, locale) : null;
     if (!r.ok) for (const [f, k] of Object.entries(r.errors)) errors[`b${i}_${f}`] = k;
-    else budget.push({ label: r.data.label, amountCents: Math.round(Number(r.data.amount) * 100), currency: r.data.currency, fundedBy: r.data.fundedBy });
+    if (cents === null) errors[`b${i}_amount`] ??= keyWith('exchanges.plan.amountInvalid', { example: formatAmountInput(125050, locale) });
+    if (r.ok && cents !== null) budget.push({ label: r.data.label, amountCents: cents, currency: r.data.currency, fundedBy: r.data.fundedBy });
   }
   if (Object.keys(errors).length || !base.ok) throw new ValidationError(errors);
   const d = base.data as Record<string, unknown> & { format: ExchangeFormat; startDate: string; endDate: string; place: string; onlineLink: string };
@@ -113,7 +117,7 @@ export async function planExchange(ctx: ServiceCtx, matchId: string, raw: Record
   const actor = ctx.actor!;
   const m = isUuid(matchId) ? await repo.matchFacts(ctx.db, matchId) : undefined;
   if (!m || m.matchState !== 'confirmed') throw new NotFoundError();
-  const p = parsePlan(raw);
+  const p = parsePlan(raw, ctx.locale);
   const id = randomUUID();
   return ctx.db.transaction(async (tx): Promise<PlanOutcome> => {
     const inserted = await repo.insertExchange(tx, {
@@ -154,7 +158,7 @@ export async function planExchange(ctx: ServiceCtx, matchId: string, raw: Record
 /** The broker changes the plan while it is planned or agreed. */
 export async function updatePlan(ctx: ServiceCtx, id: string, raw: Record<string, unknown>): Promise<{ ok: true }> {
   const { e } = await loadExchange(ctx, id, 'exchange.editPlan');
-  const p = parsePlan(raw);
+  const p = parsePlan(raw, ctx.locale);
   await ctx.db.transaction(async (tx) => {
     await repo.updateExchange(tx, e.id, { format: p.format, startDate: p.startDate, endDate: p.endDate, place: p.place, onlineLink: p.onlineLink, checklist: p.checklist, updatedAt: ctx.now });
     await repo.replaceParticipants(tx, e.id, p.participants);
@@ -166,7 +170,7 @@ export async function updatePlan(ctx: ServiceCtx, id: string, raw: Record<string
 }
 
 /** The plan as form values (for editing). */
-export function planValues(e: repo.ExchangeRow, participants: repo.ParticipantCount[], budget: repo.BudgetLine[]): Record<string, unknown> {
+export function planValues(e: repo.ExchangeRow, participants: repo.ParticipantCount[], budget: repo.BudgetLine[], locale: Locale = 'en'): Record<string, unknown> {
   const v: Record<string, unknown> = { format: e.format, startDate: e.startDate, endDate: e.endDate, place: e.place, onlineLink: e.onlineLink };
   for (const k of CHECKLIST_ITEMS) v[`check_${k}`] = e.checklist[k] ? 'on' : '';
   for (const p of participants) {
@@ -176,7 +180,7 @@ export function planValues(e: repo.ExchangeRow, participants: repo.ParticipantCo
   }
   budget.forEach((b, i) => {
     v[`b${i}_label`] = b.label;
-    v[`b${i}_amount`] = (b.amountCents / 100).toFixed(2);
+    v[`b${i}_amount`] = formatAmountInput(b.amountCents, locale);
     v[`b${i}_currency`] = b.currency;
     v[`b${i}_fundedBy`] = b.fundedBy;
   });
@@ -187,7 +191,7 @@ export function planValues(e: repo.ExchangeRow, participants: repo.ParticipantCo
 export async function getPlanForEdit(ctx: ServiceCtx, id: string): Promise<{ exchange: repo.ExchangeRow; values: Record<string, unknown> }> {
   const { e } = await loadExchange(ctx, id, 'exchange.editPlan');
   const [participants, budget] = await Promise.all([repo.participantsOf(ctx.db, e.id), repo.budgetOf(ctx.db, e.id)]);
-  return { exchange: e, values: planValues(e, participants, budget) };
+  return { exchange: e, values: planValues(e, participants, budget, ctx.locale) };
 }
 
 // ---------- state ----------

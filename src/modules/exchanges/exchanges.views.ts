@@ -129,7 +129,7 @@ export function planFormPage(c: Ctx, opts: { title: string; action: string; form
     title: heading,
     status,
     body: html`<h1>${heading}</h1><p class="meta" dir="auto">${opts.title}</p>
-<form method="post" action="${link(c, opts.action)}">${errorSummary(t, form.errors, labels)}
+<form method="post" novalidate action="${link(c, opts.action)}">${errorSummary(t, form.errors, labels)}
 ${select({ t, name: 'format', label: labels.format!, form, options: optionsOf(EXCHANGE_FORMATS, locale, true), required: true })}
 ${input({ t, name: 'startDate', label: labels.startDate!, form, type: 'date', required: true })}
 ${input({ t, name: 'endDate', label: labels.endDate!, form, type: 'date', required: true })}
@@ -197,17 +197,17 @@ ${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${
 ${
   x.can.editPlan || x.can.events.length || x.can.draftLesson
     ? html`<div class="actions">${x.can.editPlan ? html`<a href="${link(c, `${base}/plan`)}">${t('exchanges.page.editPlan')}</a>` : ''}${x.can.events.map(
-        (ev) => html`<form method="post" action="${link(c, `${base}/transitions`)}" class="inline"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`,
+        (ev) => html`<form method="post" novalidate action="${link(c, `${base}/transitions`)}" class="inline"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`,
       )}${
         x.can.draftLesson
-          ? html`<form method="post" action="${link(c, `${base}/lesson`)}" class="inline"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`
+          ? html`<form method="post" novalidate action="${link(c, `${base}/lesson`)}" class="inline"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`
           : ''
       }</div>`
     : ''
 }
 ${
   x.can.proposePartnership
-    ? html`<section aria-labelledby="h-partnership"><h2 id="h-partnership">${t('exchanges.partnership.title')}</h2><form method="post" action="${link(c, `${base}/partnership`)}">${textarea({
+    ? html`<section aria-labelledby="h-partnership"><h2 id="h-partnership">${t('exchanges.partnership.title')}</h2><form method="post" novalidate action="${link(c, `${base}/partnership`)}">${textarea({
         t,
         name: 'note',
         label: t('exchanges.partnership.note'),
@@ -243,7 +243,7 @@ ${
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
-        ? html`<form method="post" action="${link(c, `${base}/documents`)}" enctype="multipart/form-data">${errorSummary(t, df.errors, { file: t('exchanges.document.file') })}<div class="field"><label for="f-file">${t(
+        ? html`<form method="post" novalidate action="${link(c, `${base}/documents`)}" enctype="multipart/form-data">${errorSummary(t, df.errors, { file: t('exchanges.document.file') })}<div class="field"><label for="f-file">${t(
             'exchanges.document.file',
           )}</label><span class="hint" id="h-file">${t('exchanges.document.hint')}</span>${df.errors.file ? html`<span class="error-text" id="e-file">${t(df.errors.file)}</span>` : ''}<input id="f-file" name="file" type="file" accept=".pdf,.docx,.odt,.png,.jpg,.jpeg" aria-describedby="h-file${
             df.errors.file ? ' e-file' : ''
@@ -254,7 +254,7 @@ ${
       x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — <bdi>${a.title}</bdi></li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
-        ? html`<form method="post" action="${link(c, `${base}/agenda`)}"><h3>${t('exchanges.agenda.add')}</h3>${errorSummary(t, af.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
+        ? html`<form method="post" novalidate action="${link(c, `${base}/agenda`)}"><h3>${t('exchanges.agenda.add')}</h3>${errorSummary(t, af.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
 ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'date', required: true })}${input({ t, name: 'time', label: t('exchanges.agenda.time'), form: af, type: 'time' })}${input({
             t,
             name: 'title',
@@ -270,7 +270,7 @@ ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'dat
             (k) =>
               html`<li>${k.isDone ? html`<s dir="auto">${k.title}</s> (${t('exchanges.task.done')})` : html`<bdi>${k.title}</bdi>`} — ${t('exchanges.task.due', { date: fmtDate(k.dueDate, locale) })}${
                 x.can.post
-                  ? html` <form method="post" action="${link(c, `${base}/tasks/${k.id}`)}" class="inline"><input type="hidden" name="done" value="${k.isDone ? 'false' : 'true'}"><button type="submit">${
+                  ? html` <form method="post" novalidate action="${link(c, `${base}/tasks/${k.id}`)}" class="inline"><input type="hidden" name="done" value="${k.isDone ? 'false' : 'true'}"><button type="submit">${
                       k.isDone ? t('exchanges.task.reopen') : t('exchanges.task.markDone')
                     }</button></form>`
                   : ''
@@ -279,7 +279,7 @@ ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'dat
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
-        ? html`<form method="post" action="${link(c, `${base}/tasks`)}"><h3>${t('exchanges.task.add')}</h3>${errorSummary(t, tf.errors, { title: t('exchanges.task.title'), dueDate: t('exchanges.task.dueDate') })}
+        ? html`<form method="post" novalidate action="${link(c, `${base}/tasks`)}"><h3>${t('exchanges.task.add')}</h3>${errorSummary(t, tf.errors, { title: t('exchanges.task.title'), dueDate: t('exchanges.task.dueDate') })}
 ${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required: true })}${input({ t, name: 'dueDate', label: t('exchanges.task.dueDate'), form: tf, type: 'date', required: true })}<button type="submit">${t(
             'exchanges.task.add',
           )}</button></form>`
@@ -291,7 +291,7 @@ ${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
-        ? html`<form method="post" action="${link(c, `${base}/messages`)}">${errorSummary(t, mf.errors, { body: t('exchanges.message.body') })}${textarea({
+        ? html`<form method="post" novalidate action="${link(c, `${base}/messages`)}">${errorSummary(t, mf.errors, { body: t('exchanges.message.body') })}${textarea({
             t,
             name: 'body',
             label: t('exchanges.message.body'),
@@ -333,7 +333,7 @@ ${
       })}</p><dl>${TOR_FIELDS.map((k) => html`<dt>${labels[k]}</dt><dd class="pre">${latest.content[k]}</dd>`)}</dl>
 ${
   x.abilities.signSides.length
-    ? html`<form method="post" action="${link(c, `${base}/sign`)}"><input type="hidden" name="version" value="${latest.version}"><button type="submit">${t('exchanges.tor.sign', {
+    ? html`<form method="post" novalidate action="${link(c, `${base}/sign`)}"><input type="hidden" name="version" value="${latest.version}"><button type="submit">${t('exchanges.tor.sign', {
         version: latest.version,
         sides: x.abilities.signSides.map((s) => sideLabel(t, s)).join(', '),
       })}</button></form>`
@@ -369,7 +369,7 @@ ${
     )}</ul></section>
 ${
   x.abilities.write
-    ? html`<section aria-labelledby="h-write"><h2 id="h-write">${t('exchanges.tor.write')}</h2><p class="hint">${t('exchanges.tor.writeHint')}</p><form method="post" action="${link(c, base)}">${errorSummary(
+    ? html`<section aria-labelledby="h-write"><h2 id="h-write">${t('exchanges.tor.write')}</h2><p class="hint">${t('exchanges.tor.writeHint')}</p><form method="post" novalidate action="${link(c, base)}">${errorSummary(
         t,
         f.errors,
         labels,
@@ -393,11 +393,11 @@ export function partnershipPage(c: Ctx, p: PartnershipPage, form: FormState | nu
     body: html`<h1>${heading}</h1>
 <dl class="facts"><dt>${t('exchanges.field.state')}</dt><dd>${p.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting')}</dd>
 ${p.exchange ? html`<dt>${t('exchanges.partnership.from')}</dt><dd><a href="${link(c, `/exchanges/${p.exchange.id}`)}" dir="auto">${p.exchange.title}</a></dd>` : ''}</dl>
-${p.abilities.accept ? html`<form method="post" action="${link(c, `/partnerships/${p.id}/accept`)}"><button type="submit">${t('exchanges.partnership.accept')}</button></form>` : ''}
+${p.abilities.accept ? html`<form method="post" novalidate action="${link(c, `/partnerships/${p.id}/accept`)}"><button type="submit">${t('exchanges.partnership.accept')}</button></form>` : ''}
 <section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${p.history.map(
       (h) => html`<li><p class="meta">${fmtDate(h.at, locale, true)} · ${h.actorName} · ${kind(h.kind)}</p>${h.note ? html`<p class="pre">${h.note}</p>` : ''}</li>`,
     )}</ol>
-<form method="post" action="${link(c, `/partnerships/${p.id}/notes`)}">${errorSummary(t, f.errors, { body: t('exchanges.partnership.addNote') })}${textarea({ t, name: 'body', label: t('exchanges.partnership.addNote'), form: f, rows: 3, required: true })}<button type="submit">${t(
+<form method="post" novalidate action="${link(c, `/partnerships/${p.id}/notes`)}">${errorSummary(t, f.errors, { body: t('exchanges.partnership.addNote') })}${textarea({ t, name: 'body', label: t('exchanges.partnership.addNote'), form: f, rows: 3, required: true })}<button type="submit">${t(
       'exchanges.partnership.save',
     )}</button></form></section>`,
   });

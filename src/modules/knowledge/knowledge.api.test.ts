@@ -103,7 +103,9 @@ test('an editor creates a draft (the exchange link is not the caller’s), edits
   // An invalid edit changes nothing; a valid one replaces the fields.
   const invalid = await json(editor, 'PUT', `/api/v1/good-practices/${id}`, { ...complete, summary: 'x'.repeat(1501) });
   assert.equal(invalid.status, 400);
-  assert.equal(invalid.body.error.fields.summary, i18n().translator('fr')('platform.form.tooBig'));
+  // The message names the limit (issue 16.5).
+  assert.equal(invalid.body.error.fields.summary, i18n().translator('fr')('platform.form.tooLong', { max: 1500, length: 1501 }));
+  assert.match(invalid.body.error.fields.summary, /au plus 1\s500 caractères/);
   const edited = await json(editor, 'PUT', `/api/v1/good-practices/${id}`, { ...complete, title: 'Market fees paid by phone' });
   assert.equal(edited.status, 200);
   assert.equal(edited.body.title.text, 'Market fees paid by phone');

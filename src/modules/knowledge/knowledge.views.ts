@@ -181,8 +181,8 @@ ${g.summary.text ? html`<p class="lead"${g.summary.lang !== locale ? html` lang=
 ${
   g.abilities.edit
     ? html`<div class="actions"><a class="button secondary" href="${link(c, `/good-practices/${g.id}/edit`)}">${t('knowledge.case.edit')}</a>${
-        g.abilities.publish ? html`<form method="post" action="${link(c, `/good-practices/${g.id}/publish`)}" class="inline"><button type="submit">${t('knowledge.case.publish')}</button></form>` : ''
-      }${g.abilities.unpublish ? html`<form method="post" action="${link(c, `/good-practices/${g.id}/unpublish`)}" class="inline"><button type="submit" class="secondary">${t('knowledge.case.unpublish')}</button></form>` : ''}</div>`
+        g.abilities.publish ? html`<form method="post" novalidate action="${link(c, `/good-practices/${g.id}/publish`)}" class="inline"><button type="submit">${t('knowledge.case.publish')}</button></form>` : ''
+      }${g.abilities.unpublish ? html`<form method="post" novalidate action="${link(c, `/good-practices/${g.id}/unpublish`)}" class="inline"><button type="submit" class="secondary">${t('knowledge.case.unpublish')}</button></form>` : ''}</div>`
     : ''
 }
 <dl class="facts">

@@ -110,7 +110,7 @@ ${
     ? ''
     : candidatesTable(c, d.candidates, (m) =>
         m.canInvite && d.call.state === 'open'
-          ? html`<form method="post" action="${link(c, `/calls/${d.call.id}/candidates/invite`)}" class="inline"><input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}">${hidden('f_type', d.filters.type)}${hidden(
+          ? html`<form method="post" novalidate action="${link(c, `/calls/${d.call.id}/candidates/invite`)}" class="inline"><input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}">${hidden('f_type', d.filters.type)}${hidden(
               'f_country',
               d.filters.country,
             )}${d.filters.language ? hidden('f_language', 'on') : ''}<button type="submit">${t('matching.candidates.invite')}<span class="visually-hidden">: ${m.name}</span></button></form>`
@@ -211,6 +211,6 @@ ${
       )}</ul>`
     : ''
 }
-<form method="post" action="${link(c, base)}">${d.rows.flatMap((r) => r.assigned.map((a) => html`<input type="hidden" name="pair" value="${r.call.id}|${a.key}">`))}<button type="submit">${t('matching.plan.confirm')}</button></form>`;
+<form method="post" novalidate action="${link(c, base)}">${d.rows.flatMap((r) => r.assigned.map((a) => html`<input type="hidden" name="pair" value="${r.call.id}|${a.key}">`))}<button type="submit">${t('matching.plan.confirm')}</button></form>`;
   return page(c, { title, status, body: html`<h1>${title}</h1><p>${t('matching.plan.intro')}</p>${settings}${body}` });
 }

@@ -33,7 +33,7 @@ export function queuePage(c: Ctx, items: Awaited<ReturnType<typeof moderationQue
 <td>${state(i)}</td>
 <td>${
               i.state === 'hidden'
-                ? html`<form method="post" action="${link(c, '/admin/moderation/decide')}"><input type="hidden" name="objectType" value="${i.objectType}"><input type="hidden" name="objectId" value="${i.objectId}"><button type="submit" name="decision" value="restore">${t(
+                ? html`<form method="post" novalidate action="${link(c, '/admin/moderation/decide')}"><input type="hidden" name="objectType" value="${i.objectType}"><input type="hidden" name="objectId" value="${i.objectId}"><button type="submit" name="decision" value="restore">${t(
                     'moderation.queue.restore',
                   )}</button> ${i.decision === 'confirmed' ? '' : html`<button type="submit" name="decision" value="confirm" class="secondary">${t('moderation.queue.confirm')}</button>`}</form>`
                 : ''

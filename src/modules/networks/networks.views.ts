@@ -110,8 +110,8 @@ ${slot}
 <h2>${t('networks.section.recent')}</h2>
 <p>${t('networks.recent.joined', { count: n.recent.joinedLast30Days })}</p>
 ${n.recent.accepted.length ? html`<ul>${n.recent.accepted.map((p) => html`<li>${p.kind === 'event' ? t('networks.proposal.kind.event') : t('networks.proposal.kind.theme')}: <span${langAttrs(p.lang, locale)}>${p.title}</span>${p.at ? html` <span class="hint">(${fmtDate(p.at, locale)})</span>` : ''}</li>`)}</ul>` : ''}
-${a.leave ? html`<h2>${t('networks.leave.title')}</h2><form method="post" action="${link(c, `/networks/${n.slug}/leave`)}"><button type="submit" class="secondary">${t('networks.leave.button')}</button></form>` : ''}
-${a.nameInstitutional ? html`<h2>${t('networks.institutional.title')}</h2><p>${t('networks.institutional.intro')}</p><form method="post" action="${link(c, `/networks/${n.slug}/institutional`)}">${input({ t, name: 'email', label: t('networks.field.email'), type: 'email', autocomplete: 'off', form: { values: {}, errors: {} } })}<button type="submit">${t('networks.institutional.button')}</button></form>` : ''}`,
+${a.leave ? html`<h2>${t('networks.leave.title')}</h2><form method="post" novalidate action="${link(c, `/networks/${n.slug}/leave`)}"><button type="submit" class="secondary">${t('networks.leave.button')}</button></form>` : ''}
+${a.nameInstitutional ? html`<h2>${t('networks.institutional.title')}</h2><p>${t('networks.institutional.intro')}</p><form method="post" novalidate action="${link(c, `/networks/${n.slug}/institutional`)}">${input({ t, name: 'email', label: t('networks.field.email'), type: 'email', autocomplete: 'off', form: { values: {}, errors: {} } })}<button type="submit">${t('networks.institutional.button')}</button></form>` : ''}`,
   });
 }
 
@@ -210,7 +210,7 @@ function proposalItem(c: Ctx, n: NetworkDetail, p: ProposalView | (CoordinationV
 <p class="meta">${p.kind === 'event' ? t('networks.proposal.kind.event') : t('networks.proposal.kind.theme')} · ${authorName(c, p.authorName)} · ${fmtDate(p.createdAt, locale)} · ${state} · ${t('networks.proposal.supports', { count: p.supports })}</p>
 <p class="prewrap"${langAttrs(p.lang, locale)}>${p.description}</p>
 ${p.reason ? html`<p>${t('networks.proposal.reason')} <span${langAttrs(p.lang, locale)}>${p.reason}</span></p>` : ''}
-${p.canSupport ? html`<form method="post" action="${link(c, `/networks/${n.slug}/proposals/${p.id}/support`)}"><button type="submit" class="secondary">${t('networks.proposal.support')}<span class="visually-hidden">: ${p.title}</span></button></form>` : ''}
+${p.canSupport ? html`<form method="post" novalidate action="${link(c, `/networks/${n.slug}/proposals/${p.id}/support`)}"><button type="submit" class="secondary">${t('networks.proposal.support')}<span class="visually-hidden">: ${p.title}</span></button></form>` : ''}
 ${decide
   ? html`<form method="post" action="${link(c, `/networks/${n.slug}/proposals/${p.id}/decide`)}" novalidate>
 <fieldset><legend>${t('networks.proposal.decide')}<span class="visually-hidden">: ${p.title}</span></legend>

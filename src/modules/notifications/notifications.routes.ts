@@ -16,7 +16,7 @@ function settingsPage(c: Ctx, mode: string, errors: Record<string, string> = {},
     nav: 'account',
     status,
     body: html`<h1>${t('notifications.settings.title')}</h1>
-<form method="post" action="${link(c, '/notifications/settings')}" class="stack">${errorSummary(t, errors, { mode: t('notifications.settings.legend') })}
+<form method="post" novalidate action="${link(c, '/notifications/settings')}" class="stack">${errorSummary(t, errors, { mode: t('notifications.settings.legend') })}
 <fieldset id="f-mode"><legend>${t('notifications.settings.legend')}</legend>
 ${NOTIFICATION_MODES.map((m) => html`<label><input type="radio" name="mode" value="${m}"${m === mode ? html` checked` : ''}> ${label(m)}</label><br>`)}
 </fieldset>

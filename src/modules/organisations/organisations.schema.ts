@@ -9,13 +9,15 @@ import { isLanguageCode } from '../../taxonomy/languages.ts';
 import { isJobFunction } from '../../taxonomy/job-functions.ts';
 import { POPULATION_BAND_CODES } from '../../taxonomy/population-bands.ts';
 import { list, optionalText } from '../../platform/validation.ts';
+import { parseFormNumber } from '../../platform/numbers.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 /** A number from a form (string) or JSON (number); blank is "not given". */
-const optionalNumber = (schema: z.ZodNumber) =>
+const optionalNumber = (schema: z.ZodNumber, integer = false) =>
   z.preprocess((v) => {
     v = blankToUndefined(typeof v === 'string' ? v.trim() : v);
-    return typeof v === 'string' ? Number(v.replace(/[\s,]/g, '')) : v;
+    // "30 000", "30.000" and "30,000" people; "12,37" or "12.37" degrees (platform/numbers.ts).
+    return typeof v === 'string' ? (parseFormNumber(v, { integer }) ?? Number.NaN) : v;
   }, schema.optional());
 /** A checkbox from a form ('on') or a JSON boolean. */
 const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
@@ -40,7 +42,7 @@ export const organisationInput = z.object({
   kind: z.enum(KIND_CODES),
   country,
   subregion: optionalText(200),
-  population: optionalNumber(z.number('platform.form.number').int('platform.form.number').min(0).max(100_000_000)),
+  population: optionalNumber(z.number('platform.form.number').int('platform.form.number').min(0).max(100_000_000), true),
   languages: languageList,
   offers: z.string().trim().max(5000).optional().default(''),
   seeks: z.string().trim().max(5000).optional().default(''),

@@ -193,7 +193,7 @@ ${
 ${active.map(
   (m) => html`<tr><td dir="auto">${m.personId ? html`<a href="${link(c, `/people/${m.personId}`)}">${m.name}</a>` : m.name}</td><td>${roleLabel(t, m.role)}</td>${
     a.changeRole
-      ? html`<td><form method="post" action="${link(c, `/memberships/${m.membershipId}/role`)}" class="inline"><label class="visually-hidden" for="role-${m.membershipId}">${t('organisations.members.changeRoleOf', { name: m.name })}</label><select id="role-${m.membershipId}" name="role">${roleOptions.map(
+      ? html`<td><form method="post" novalidate action="${link(c, `/memberships/${m.membershipId}/role`)}" class="inline"><label class="visually-hidden" for="role-${m.membershipId}">${t('organisations.members.changeRoleOf', { name: m.name })}</label><select id="role-${m.membershipId}" name="role">${roleOptions.map(
           (r) => html`<option value="${r.value}"${r.value === m.role ? html` selected` : ''}>${r.label}</option>`,
         )}</select> <button type="submit" class="secondary">${t('organisations.members.changeRoleSubmit')}</button></form></td>`
       : ''
@@ -208,8 +208,8 @@ ${
   pending.length
     ? html`<h2>${t('organisations.members.pendingTitle')}</h2><ul class="cards">${pending.map(
         (m) => html`<li class="card"><p><strong><bdi>${m.name}</bdi></strong> · ${roleLabel(t, m.role)}${m.origin === 'claim' ? html` · ${t('organisations.claim.label')}` : m.origin === 'invitation' ? html` · ${t('organisations.invitation.otherAddress')}` : ''}</p>${m.message ? html`<p class="pre" dir="auto">${m.message}</p>` : ''}
-<form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="approve"><button type="submit">${t('organisations.members.approve')}</button></form>
-<form method="post" action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="refuse"><button type="submit" class="secondary">${t('organisations.members.refuse')}</button></form></li>`,
+<form method="post" novalidate action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="approve"><button type="submit">${t('organisations.members.approve')}</button></form>
+<form method="post" novalidate action="${link(c, `/memberships/${m.membershipId}/decision`)}" class="inline"><input type="hidden" name="decision" value="refuse"><button type="submit" class="secondary">${t('organisations.members.refuse')}</button></form></li>`,
       )}</ul>`
     : ''
 }
@@ -218,14 +218,14 @@ ${mine.length ? html`<p>${t('organisations.membership.yours')} ${mine.map((m) =>
 ${a.edit ? html`<p><a class="button" href="${link(c, `/organisations/${o.id}/edit`)}">${t('organisations.edit.link')}</a> <a href="${link(c, `/opportunities?organisation=${o.id}`)}">${t('matching.opportunities.link')}</a></p>` : ''}
 ${
   a.verify
-    ? html`<form method="post" action="${link(c, `/organisations/${o.id}/verify`)}"><input type="hidden" name="verified" value="${o.isVerified ? 'false' : 'true'}"><button type="submit">${
+    ? html`<form method="post" novalidate action="${link(c, `/organisations/${o.id}/verify`)}"><input type="hidden" name="verified" value="${o.isVerified ? 'false' : 'true'}"><button type="submit">${
         o.isVerified ? t('organisations.verify.remove') : t('organisations.verify.submit')
       }</button></form>`
     : ''
 }
 ${
   a.join
-    ? html`<form method="post" action="${link(c, `/organisations/${o.id}/join`)}" class="stack"><h3>${t('organisations.join.title')}</h3>
+    ? html`<form method="post" novalidate action="${link(c, `/organisations/${o.id}/join`)}" class="stack"><h3>${t('organisations.join.title')}</h3>
 ${select({ t, name: 'role', label: t('organisations.join.role'), form: { values: { role: 'expert' }, errors: {} }, options: roleOptions })}
 ${textarea({ t, name: 'message', label: t('organisations.join.message'), form: { values: {}, errors: {} }, rows: 3 })}
 <button type="submit">${t('organisations.join.submit')}</button></form>`
@@ -233,14 +233,14 @@ ${textarea({ t, name: 'message', label: t('organisations.join.message'), form: {
 }
 ${
   a.claim
-    ? html`<form method="post" action="${link(c, `/organisations/${o.id}/claim`)}" class="stack"><h3>${t('organisations.claim.title')}</h3><p>${t('organisations.claim.explain')}</p>
+    ? html`<form method="post" novalidate action="${link(c, `/organisations/${o.id}/claim`)}" class="stack"><h3>${t('organisations.claim.title')}</h3><p>${t('organisations.claim.explain')}</p>
 ${textarea({ t, name: 'message', label: t('organisations.join.message'), form: { values: {}, errors: {} }, rows: 3 })}
 <button type="submit">${t('organisations.claim.submit')}</button></form>`
     : ''
 }
 ${
   a.invite
-    ? html`<form method="post" action="${link(c, `/organisations/${o.id}/invitations`)}" class="stack"><h3>${t('organisations.invite.title')}</h3>
+    ? html`<form method="post" novalidate action="${link(c, `/organisations/${o.id}/invitations`)}" class="stack"><h3>${t('organisations.invite.title')}</h3>
 ${input({ t, name: 'email', label: t('organisations.invite.email'), form: { values: {}, errors: {} }, type: 'email', autocomplete: 'off', required: true })}
 ${select({ t, name: 'role', label: t('organisations.join.role'), form: { values: { role: 'expert' }, errors: {} }, options: roleOptions })}
 <button type="submit">${t('organisations.invite.submit')}</button></form>`
@@ -315,7 +315,7 @@ ${
     ? html`<p>${t('organisations.invitation.explain', { organisation: inv.organisationName, role: roleLabel(t, inv.role), email: inv.email })}</p>
 ${
   user
-    ? html`<form method="post" action="${link(c, `/invitations/${token}`)}"><button type="submit">${t('organisations.invitation.accept')}</button></form>`
+    ? html`<form method="post" novalidate action="${link(c, `/invitations/${token}`)}"><button type="submit">${t('organisations.invitation.accept')}</button></form>`
     : html`<p><a class="button" href="${link(c, '/sign-in')}?next=${encodeURIComponent(`/invitations/${token}`)}">${t('organisations.invitation.signIn')}</a> <a href="${link(c, '/register')}">${t('platform.nav.register')}</a></p>`
 }`
     : html`<p>${problem}</p>`

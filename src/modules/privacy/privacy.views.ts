@@ -50,8 +50,8 @@ export function noticePage(c: Ctx, mine: { state: ConsentState; history: { notic
 <p>${stateText(c, mine.state)}</p>
 ${
   mine.state.status === 'current'
-    ? html`<form method="post" action="${link(c, '/privacy/withdraw')}"><p>${t('privacy.consent.withdrawExplain')}</p><button type="submit" class="secondary">${t('privacy.consent.withdraw')}</button></form>`
-    : html`<form method="post" action="${link(c, '/privacy/consent')}"><button type="submit">${t('privacy.consent.accept')}</button></form>`
+    ? html`<form method="post" novalidate action="${link(c, '/privacy/withdraw')}"><p>${t('privacy.consent.withdrawExplain')}</p><button type="submit" class="secondary">${t('privacy.consent.withdraw')}</button></form>`
+    : html`<form method="post" novalidate action="${link(c, '/privacy/consent')}"><button type="submit">${t('privacy.consent.accept')}</button></form>`
 }
 ${
   mine.history.length
@@ -73,7 +73,7 @@ export function consentPage(c: Ctx, next: string, state: ConsentState) {
     body: html`<h1>${t('privacy.consent.askTitle')}</h1>
 <p>${state.status === 'outdated' ? t('privacy.consent.askChanged') : state.status === 'withdrawn' ? t('privacy.consent.askWithdrawn') : t('privacy.consent.askFirst')}</p>
 <section aria-labelledby="s-notice" class="stack"><h2 id="s-notice">${t('privacy.notice.title')}</h2>${notice(c, 'h3')}</section>
-<form method="post" action="${link(c, '/privacy/consent')}"><input type="hidden" name="next" value="${next}"><button type="submit">${t('privacy.consent.accept')}</button></form>
+<form method="post" novalidate action="${link(c, '/privacy/consent')}"><input type="hidden" name="next" value="${next}"><button type="submit">${t('privacy.consent.accept')}</button></form>
 <p><a href="${link(c, '/')}">${t('privacy.consent.notNow')}</a></p>`,
   });
 }
@@ -88,7 +88,7 @@ export function dataPage(c: Ctx, exports: ExportView[]) {
     nav: 'account',
     body: html`<h1>${t('privacy.data.title')}</h1>
 <p>${t('privacy.data.explain')}</p>
-<form method="post" action="${link(c, '/account/data')}"><button type="submit">${t('privacy.data.request')}</button></form>
+<form method="post" novalidate action="${link(c, '/account/data')}"><button type="submit">${t('privacy.data.request')}</button></form>
 <h2>${t('privacy.data.listTitle')}</h2>
 ${
   exports.length

@@ -1,6 +1,7 @@
 /** zod schemas for programme settings, rounds, criteria, committee, news and the open-calls filters. */
 import { z } from 'zod';
 import { list, optionalText } from '../../platform/validation.ts';
+import { dateTimeField } from '../../platform/dates.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { isCountryCode } from '../../taxonomy/countries.ts';
 import { isLanguageCode } from '../../taxonomy/languages.ts';
@@ -13,20 +14,8 @@ export const formatList = list(z.enum(EXCHANGE_FORMAT_CODES, 'platform.form.choi
 export const languageList = list(z.string().trim().toLowerCase().refine(isLanguageCode, 'platform.form.choice')).pipe(z.array(z.string()).max(30));
 export const sdgList = list(z.coerce.number('platform.form.choice').int('platform.form.choice').min(1, 'platform.form.choice').max(17, 'platform.form.choice'));
 
-/** A date-time from a form (`2026-12-01`, `2026-12-01T17:00`, read as UTC) or JSON (ISO 8601). */
-export const dateTime = z
-  .string('platform.form.required')
-  .trim()
-  .min(1, 'platform.form.required')
-  .transform((v, ctx) => {
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00Z` : v;
-    const d = new Date(iso);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'platform.form.invalid' });
-      return z.NEVER;
-    }
-    return d;
-  });
+/** A date-time from a form (`2026-12-01`, `2026-12-01T17:00`, read as UTC) or JSON (ISO 8601), on the calendar. */
+export const dateTime = dateTimeField();
 
 export const programmeInput = z.object({
   name: z.string().trim().min(1).max(200),

@@ -136,7 +136,7 @@ export function timelinePage(c: Ctx, d: { programme: Programme; entries: Timelin
 ${d.entries.length ? html`<ol class="timeline">${d.entries.map((e) => html`<li><p class="meta"><time datetime="${e.at.toISOString()}">${fmtDate(e.at, locale)}</time> · ${kind(e.kind)}</p><p><strong>${e.title}</strong></p>${e.body ? html`<p>${e.body}</p>` : ''}</li>`)}</ol>` : html`<p>${t('programmes.timeline.empty')}</p>`}
 ${
   d.canPostNews
-    ? html`<section aria-labelledby="news-h"><h2 id="news-h">${t('programmes.news.heading')}</h2><form method="post" action="${link(c, `/programmes/${d.programme.slug}/news`)}" class="stack">${errorSummary(t, form.errors, labels)}
+    ? html`<section aria-labelledby="news-h"><h2 id="news-h">${t('programmes.news.heading')}</h2><form method="post" novalidate action="${link(c, `/programmes/${d.programme.slug}/news`)}" class="stack">${errorSummary(t, form.errors, labels)}
 ${input({ t, name: 'title', label: labels.title, form, required: true })}${textarea({ t, name: 'body', label: labels.body, form })}<button type="submit">${t('programmes.news.post')}</button></form></section>`
     : ''
 }`,
@@ -171,7 +171,7 @@ function settingsForm(c: Ctx, form: FormState, action: string): Html {
   };
   const countries = form.values.eligibleCountries;
   const v = { ...form, values: { ...form.values, eligibleCountries: Array.isArray(countries) ? countries.join(' ') : (countries ?? '') } };
-  return html`<form method="post" action="${link(c, action)}" class="stack">${errorSummary(t, form.errors, labels)}
+  return html`<form method="post" novalidate action="${link(c, action)}" class="stack">${errorSummary(t, form.errors, labels)}
 ${input({ t, name: 'name', label: labels.name, form, required: true })}
 ${input({ t, name: 'slug', label: labels.slug, form, required: true, hint: t('programmes.field.slugHint') })}
 ${textarea({ t, name: 'description', label: labels.description, form })}
@@ -206,7 +206,7 @@ export function adminProgrammePage(c: Ctx, d: ProgrammeAdmin, forms: { settings?
     body: html`<h1>${p.name}</h1>
 <p><a href="${link(c, `/programmes/${p.slug}`)}">${t('programmes.admin.publicPage')}</a> · <a href="${link(c, `/programmes/${p.slug}/timeline`)}">${t('programmes.timeline.title')}</a> · <a href="${link(c, `${base}/weights`)}">${t('programmes.weights.title')}</a></p>
 <section aria-labelledby="rounds-h"><h2 id="rounds-h">${t('programmes.rounds.heading')}</h2>${roundsTable(c, d.rounds, base)}
-<form method="post" action="${link(c, `${base}/rounds`)}" class="stack"><h3>${t('programmes.round.add')}</h3>${errorSummary(t, round.errors, rl)}
+<form method="post" novalidate action="${link(c, `${base}/rounds`)}" class="stack"><h3>${t('programmes.round.add')}</h3>${errorSummary(t, round.errors, rl)}
 ${input({ t, name: 'name', label: rl.name, form: round, required: true })}
 ${input({ t, name: 'opensAt', label: rl.opensAt, form: round, type: 'datetime-local', required: true })}
 ${input({ t, name: 'closesAt', label: rl.closesAt, form: round, type: 'datetime-local', required: true })}
@@ -219,11 +219,11 @@ ${
   d.criteria.length
     ? html`<table><thead><tr><th scope="col">${t('programmes.criteria.label')}</th><th scope="col">${t('programmes.criteria.weight')}</th><th scope="col"><span class="visually-hidden">${t('programmes.admin.actions')}</span></th></tr></thead><tbody>${d.criteria.map(
         (x) =>
-          html`<tr><th scope="row">${x.label}</th><td>${x.weight}</td><td><a href="${link(c, `${base}/criteria/${x.id}`)}">${t('programmes.admin.edit')}<span class="visually-hidden"> ${x.label}</span></a> <form method="post" action="${link(c, `${base}/criteria/${x.id}/delete`)}" class="inline"><button type="submit" class="secondary">${t('programmes.admin.remove')}</button></form></td></tr>`,
+          html`<tr><th scope="row">${x.label}</th><td>${x.weight}</td><td><a href="${link(c, `${base}/criteria/${x.id}`)}">${t('programmes.admin.edit')}<span class="visually-hidden"> ${x.label}</span></a> <form method="post" novalidate action="${link(c, `${base}/criteria/${x.id}/delete`)}" class="inline"><button type="submit" class="secondary">${t('programmes.admin.remove')}</button></form></td></tr>`,
       )}</tbody></table>`
     : html`<p>${t('programmes.criteria.none')}</p>`
 }
-<form method="post" action="${link(c, `${base}/criteria`)}" class="stack">${errorSummary(t, criterion.errors, { label: t('programmes.criteria.label'), weight: t('programmes.criteria.weight') })}
+<form method="post" novalidate action="${link(c, `${base}/criteria`)}" class="stack">${errorSummary(t, criterion.errors, { label: t('programmes.criteria.label'), weight: t('programmes.criteria.weight') })}
 ${input({ t, name: 'label', label: t('programmes.criteria.label'), form: criterion, required: true })}
 ${input({ t, name: 'weight', label: t('programmes.criteria.weight'), form: criterion, type: 'number', required: true, hint: t('programmes.criteria.weightHint') })}
 <button type="submit">${t('programmes.criteria.add')}</button></form></section>
@@ -231,11 +231,11 @@ ${input({ t, name: 'weight', label: t('programmes.criteria.weight'), form: crite
 ${
   d.committee.length
     ? html`<ul>${d.committee.map(
-        (m) => html`<li>${m.name} <form method="post" action="${link(c, `${base}/committee/${m.userId}/delete`)}" class="inline"><button type="submit" class="secondary">${t('programmes.admin.remove')}</button></form></li>`,
+        (m) => html`<li>${m.name} <form method="post" novalidate action="${link(c, `${base}/committee/${m.userId}/delete`)}" class="inline"><button type="submit" class="secondary">${t('programmes.admin.remove')}</button></form></li>`,
       )}</ul>`
     : html`<p>${t('programmes.committee.none')}</p>`
 }
-<form method="post" action="${link(c, `${base}/committee`)}" class="stack">${errorSummary(t, committee.errors, { email: t('programmes.committee.email') })}
+<form method="post" novalidate action="${link(c, `${base}/committee`)}" class="stack">${errorSummary(t, committee.errors, { email: t('programmes.committee.email') })}
 ${input({ t, name: 'email', label: t('programmes.committee.email'), form: committee, type: 'email', required: true, hint: t('programmes.committee.hint') })}
 <button type="submit">${t('programmes.committee.add')}</button></form></section>
 <section aria-labelledby="settings-h"><h2 id="settings-h">${t('programmes.admin.settings')}</h2>${settingsForm(c, settings, base)}</section>`,
@@ -254,7 +254,7 @@ export function roundEditPage(c: Ctx, p: Programme, roundId: string, form: FormS
     title: `${t('programmes.round.edit')} · ${p.name}`,
     status,
     body: html`<h1>${t('programmes.round.edit')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a> · <a href="${link(c, `/rounds/${roundId}/plan`)}">${t('matching.plan.link')}</a></p>
-<form method="post" action="${link(c, `/admin/programmes/${p.id}/rounds/${roundId}`)}" class="stack">${errorSummary(t, form.errors, rl)}
+<form method="post" novalidate action="${link(c, `/admin/programmes/${p.id}/rounds/${roundId}`)}" class="stack">${errorSummary(t, form.errors, rl)}
 ${input({ t, name: 'name', label: rl.name, form: f, required: true })}
 ${input({ t, name: 'opensAt', label: rl.opensAt, form: f, type: 'datetime-local', required: true })}
 ${input({ t, name: 'closesAt', label: rl.closesAt, form: f, type: 'datetime-local', required: true })}
@@ -272,7 +272,7 @@ export function criterionEditPage(c: Ctx, p: Programme, criterionId: string, for
     title: `${t('programmes.criteria.edit')} · ${p.name}`,
     status,
     body: html`<h1>${t('programmes.criteria.edit')}</h1><p><a href="${link(c, `/admin/programmes/${p.id}`)}">${p.name}</a></p>
-<form method="post" action="${link(c, `/admin/programmes/${p.id}/criteria/${criterionId}`)}" class="stack">${errorSummary(t, form.errors, labels)}
+<form method="post" novalidate action="${link(c, `/admin/programmes/${p.id}/criteria/${criterionId}`)}" class="stack">${errorSummary(t, form.errors, labels)}
 ${input({ t, name: 'label', label: labels.label, form, required: true })}
 ${input({ t, name: 'weight', label: labels.weight, form, type: 'number', required: true, hint: t('programmes.criteria.weightHint') })}
 <button type="submit">${t('programmes.admin.save')}</button></form>`,
@@ -334,7 +334,7 @@ export function weightsPage(c: Ctx, d: ProgrammeWeights, form?: FormState, statu
 ${keys.map((k) => input({ t, name: k, label: texts[k].label, form: f, inputmode: 'decimal', hint: `${texts[k].hint} ${t('programmes.weights.default', { value: num(DEFAULT_WEIGHTS[k]) })}` }))}
 </fieldset>
 <button type="submit">${t('programmes.weights.save')}</button></form>
-<form method="post" action="${link(c, `${base}/reset`)}" class="stack"><p>${Object.keys(d.stored).length ? t('programmes.weights.custom') : t('programmes.weights.usingDefaults')}</p>
+<form method="post" novalidate action="${link(c, `${base}/reset`)}" class="stack"><p>${Object.keys(d.stored).length ? t('programmes.weights.custom') : t('programmes.weights.usingDefaults')}</p>
 <button type="submit" class="secondary">${t('programmes.weights.reset')}</button></form>`,
   });
 }

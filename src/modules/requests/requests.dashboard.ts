@@ -27,7 +27,8 @@ export async function getDashboard(ctx: ServiceCtx, query: Record<string, unknow
   const [counts, list] = await Promise.all([repo.countRequestsByState(ctx.db), repo.requestsForBroker(ctx.db, state)]);
   const requests = list
     .map(cardOf)
-    .filter((r) => r.state !== 'draft' || r.isComplete || state === 'draft')
+    // Drafts are the requesters' work in progress, not the secretariat's: shown only when asked for.
+    .filter((r) => r.state !== 'draft' || state === 'draft')
     .map((r) => {
       const idle = workingDaysBetween(r.lastActionAt, ctx.now);
       const w = waitingOn(r.state, { isComplete: r.isComplete, isEndorsed: r.isEndorsed });

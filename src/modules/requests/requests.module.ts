@@ -4,7 +4,7 @@ import { exportRequests } from './requests.repository.ts';
 import { requestsRoutes } from './requests.routes.ts';
 import { requestsApiRoutes } from './requests.api.ts';
 import { seedRequestsDemo } from './requests.demo.ts';
-import { markMatched, noteCallPublished } from './requests.service.ts';
+import { markMatched, noteCallPublished, purgeEmptyDrafts } from './requests.service.ts';
 
 export default defineModule({
   name: 'requests',
@@ -14,6 +14,8 @@ export default defineModule({
   api: requestsApiRoutes,
   // The demo's requests of the exchange stage, selected (as rows), after the accounts, directory and programme.
   demo: { order: 50, run: seedRequestsDemo },
+  // Drafts nobody wrote anything in for 30 days are removed (issue 16.4).
+  jobs: [{ name: 'requests.purgeEmptyDrafts', everyMs: 6 * 3600_000, atStart: true, run: ({ db, now }) => purgeEmptyDrafts(db, now) }],
   on: {
     // The call of a request is the calls module's (above this one): what it means for the request is decided here.
     'calls.published': (e, { db, createdAt }) => noteCallPublished(db, e.requestId, createdAt),

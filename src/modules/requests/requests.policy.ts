@@ -17,7 +17,8 @@ export type RequestAction =
   | 'request.review'
   | 'request.viewReviews'
   | 'request.decide'
-  | 'request.publishCall';
+  | 'request.publishCall'
+  | 'request.deleteDraft';
 
 /** The actor's standing towards one request. */
 export type RequestStanding = {
@@ -72,5 +73,8 @@ export function canRequest(actor: CurrentUser | null, action: RequestAction, s: 
       return (staff || (s.isCommittee && s.hasConflict === false)) && can('select');
     case 'request.publishCall':
       return staff && s.state === 'selected';
+    // Only its author deletes a draft; once submitted, a request is part of the record.
+    case 'request.deleteDraft':
+      return s.isCreator && s.state === 'draft';
   }
 }

@@ -219,8 +219,25 @@ export async function requestsForBroker(db: DbOrTx, state?: string): Promise<Req
   );
 }
 
+/** Requests by state, for the broker's dashboard: drafts are the requesters' own work, not the secretariat's, and are not counted. */
 export async function countRequestsByState(db: DbOrTx): Promise<{ state: string; n: number }[]> {
-  return rows(db, sql`select state, count(*)::int as n from requests group by state`);
+  return rows(db, sql`select state, count(*)::int as n from requests where state <> 'draft' group by state`);
+}
+
+/** Deletes a request if it is still a draft (endorsement and transitions go with it); the number deleted. */
+export async function deleteDraftRow(db: DbOrTx, id: string): Promise<number> {
+  const r = await rows<{ id: string }>(db, sql`delete from requests where id = ${id} and state = 'draft' returning id`);
+  return r.length;
+}
+
+/** Drafts with no step saved and no attachment, untouched since `before`: deleted; how many. */
+export async function deleteEmptyDraftsBefore(db: DbOrTx, before: Date): Promise<number> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`delete from requests r where r.state = 'draft' and cardinality(r.steps_done) = 0 and r.updated_at < ${before.toISOString()}::timestamptz
+        and not exists (select 1 from attachments a where a.request_id = r.id) returning r.id`,
+  );
+  return r.length;
 }
 
 export async function findProgrammeAndRound(db: DbOrTx, programmeId: string, roundId: string) {

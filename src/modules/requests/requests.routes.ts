@@ -111,6 +111,20 @@ export function requestsRoutes(): Hono<AppEnv> {
     }),
   );
 
+  // Deleting a draft: a confirmation page, then a POST (its author only; 404/403 otherwise).
+  r.get('/requests/:id/delete', async (c) => {
+    requireUser(c);
+    const d = await svc.getRequest(c.var.ctx, c.req.param('id'));
+    if (!d.abilities.deleteDraft) return redirectTo(c, `/requests/${d.id}`);
+    return v.deleteDraftPage(c, d);
+  });
+  r.post('/requests/:id/delete', async (c) => {
+    requireUser(c);
+    const out = await svc.deleteDraft(c.var.ctx, filesEnv(c), c.req.param('id'));
+    setFlash(c, out.ok ? 'requests.delete.done' : 'requests.notAllowed');
+    return redirectTo(c, out.ok ? '/requests' : `/requests/${c.req.param('id')}`);
+  });
+
   r.post('/requests/:id/withdraw', (c) =>
     act(c, c.req.param('id'), async () => ((await svc.withdrawRequest(c.var.ctx, c.req.param('id'))).ok ? 'requests.withdraw.done' : 'requests.notAllowed')),
   );

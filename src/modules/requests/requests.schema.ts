@@ -1,5 +1,6 @@
 /** zod schemas for the request form (one per step), endorsement, eligibility, conflicts, reviews and decisions. */
 import { z } from 'zod';
+import { optionalCalendarDate, dateOrder } from '../../platform/dates.ts';
 import { themeList, formatList, languageList, sdgList } from '../programmes/programmes.service.ts';
 
 export const STEPS = ['challenge', 'objectives', 'scope', 'participants', 'cofunding'] as const;
@@ -7,14 +8,8 @@ export type Step = (typeof STEPS)[number];
 export const isStep = (v: unknown): v is Step => typeof v === 'string' && (STEPS as readonly string[]).includes(v);
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalDate = z.preprocess(
-  (v) => (v === '' || v === null ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'platform.form.invalid')
-    .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), 'platform.form.invalid')
-    .optional(),
-);
+const optionalDate = optionalCalendarDate();
+const periodOrder = dateOrder('periodStart', 'periodEnd', 'requests.form.periodOrder');
 
 export const createRequestInput = z.object({ organisationId: z.uuid('platform.form.choice'), roundId: z.uuid('platform.form.choice') });
 
@@ -31,7 +26,7 @@ export const STEP_SCHEMAS = {
       periodStart: optionalDate,
       periodEnd: optionalDate,
     })
-    .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, { message: 'requests.form.periodOrder', path: ['periodEnd'] }),
+    .refine(periodOrder.check, periodOrder.params),
   participants: z.object({ participants: text(1, 5000), stakeholders: z.string().trim().max(5000).optional().default('') }),
   cofunding: z.object({ cofunding: text(1, 2000) }),
 } as const;

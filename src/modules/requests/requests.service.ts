@@ -23,7 +23,7 @@ import * as repo from './requests.repository.ts';
 import { activeOrgRoles } from '../organisations/organisations.service.ts';
 
 export type RequestAbilities = Record<
-  'edit' | 'endorse' | 'submit' | 'withdraw' | 'checkEligibility' | 'openReview' | 'declareConflict' | 'review' | 'viewReviews' | 'decide' | 'publishCall',
+  'edit' | 'endorse' | 'submit' | 'withdraw' | 'checkEligibility' | 'openReview' | 'declareConflict' | 'review' | 'viewReviews' | 'decide' | 'publishCall' | 'deleteDraft',
   boolean
 >;
 
@@ -109,6 +109,7 @@ export function abilitiesOf(ctx: ServiceCtx, s: RequestStanding): RequestAbiliti
     viewReviews: can('request.viewReviews'),
     decide: can('request.decide'),
     publishCall: can('request.publishCall'),
+    deleteDraft: can('request.deleteDraft'),
   };
 }
 
@@ -300,6 +301,31 @@ export async function withdrawRequest(ctx: ServiceCtx, id: string): Promise<With
     return moved;
   });
   return ok ? { ok: true } : { ok: false, reason: 'not_allowed' };
+}
+
+/**
+ * Its author deletes a draft: its attachments (through the files module), then the row and what
+ * hangs on it (endorsement, transitions) in one transaction, audited. A request no longer a draft
+ * (submitted meanwhile) is not deleted.
+ */
+export async function deleteDraft(ctx: ServiceCtx, env: files.FilesEnv, id: string): Promise<{ ok: true } | { ok: false; reason: 'not_draft' }> {
+  const { row } = await loadRequest(ctx, id, 'request.deleteDraft');
+  for (const a of await files.attachmentsOfRequest(ctx, row.id)) await files.removeAttachment(ctx, env, a.id, async () => {});
+  const deleted = await ctx.db.transaction(async (tx) => {
+    const n = await repo.deleteDraftRow(tx, row.id);
+    if (n) await audit(tx, ctx.now, { actorId: ctx.actor!.id, action: 'request.deleteDraft', objectType: 'request', objectId: row.id, ip: ctx.ip });
+    return n > 0;
+  });
+  return deleted ? { ok: true } : { ok: false, reason: 'not_draft' };
+}
+
+/** Days after which a draft with no step saved and no attachment is removed by the job. */
+export const EMPTY_DRAFT_DAYS = 30;
+
+/** The job: drafts nobody wrote anything in for EMPTY_DRAFT_DAYS are removed (safe on several processes). */
+export async function purgeEmptyDrafts(db: DbOrTx, now: Date): Promise<{ deleted: number }> {
+  const before = new Date(now.getTime() - EMPTY_DRAFT_DAYS * 86_400_000);
+  return { deleted: await repo.deleteEmptyDraftsBefore(db, before) };
 }
 
 export type RequestCard = { id: string; title: string; state: RequestState; organisationName: string; programmeName: string; roundName: string; updatedAt: Date; lastActionAt: Date; isComplete: boolean; isEndorsed: boolean };

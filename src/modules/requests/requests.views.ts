@@ -99,7 +99,7 @@ ${
     ? html`<p>${t('requests.new.roundClosed')}</p><p><a href="${link(c, '/calls-for-requests')}">${t('requests.mine.findCall')}</a></p>`
     : f.organisations.length
       ? html`<p>${r.programmeName}: ${r.name} · ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, c.get('locale'), true) })}</p>
-<form method="post" action="${link(c, '/requests')}" class="stack">${errorSummary(t, form.errors, labels)}
+<form method="post" novalidate action="${link(c, '/requests')}" class="stack">${errorSummary(t, form.errors, labels)}
 <input type="hidden" name="roundId" value="${r.id}">
 ${select({ t, name: 'organisationId', label: labels.organisationId, form, options: f.organisations.map((o) => ({ value: o.id, label: o.name })) })}
 <button type="submit">${t('requests.new.start')}</button></form>`
@@ -110,10 +110,28 @@ ${select({ t, name: 'organisationId', label: labels.organisationId, form, option
 
 function stepNav(c: Ctx, d: RequestDetail, current?: Step): Html {
   const t = c.get('t');
+  const n = new Intl.NumberFormat(c.get('locale'));
+  // The number is an element of its own inside each item (no list marker outside the box, which ran
+  // into the previous item's label or badge: "1. Le défi2. Objectifs…"); items wrap with a gap.
   return html`<nav aria-label="${t('requests.steps.label')}"><ol class="steps">${STEPS.map(
-    (s) =>
-      html`<li><a href="${link(c, `/requests/${d.id}/steps/${s}`)}"${s === current ? html` aria-current="step"` : ''}>${stepLabel(t, s)}</a>${d.stepsDone.includes(s) ? html` <span class="badge">${t('requests.steps.done')}</span>` : ''}</li>`,
+    (s, i) =>
+      html`<li><span class="step-number">${n.format(i + 1)}</span> <a href="${link(c, `/requests/${d.id}/steps/${s}`)}"${s === current ? html` aria-current="step"` : ''}>${stepLabel(t, s)}</a>${
+        d.stepsDone.includes(s) ? html` <span class="badge">${t('requests.steps.done')}</span>` : ''
+      }</li>`,
   )}</ol></nav>`;
+}
+
+/** "Delete this draft?": what goes, and the button that POSTs. */
+export function deleteDraftPage(c: Ctx, d: RequestDetail) {
+  const t = c.get('t');
+  const title = d.title || t('requests.untitled');
+  return page(c, {
+    title: t('requests.delete.title'),
+    body: html`<h1>${t('requests.delete.title')}</h1>
+<p>${t('requests.delete.confirm', { title })}</p>
+<form method="post" novalidate action="${link(c, `/requests/${d.id}/delete`)}" class="inline"><button type="submit">${t('requests.delete.yes')}</button></form>
+<p><a href="${link(c, `/requests/${d.id}`)}">${t('platform.form.cancel')}</a></p>`,
+  });
 }
 
 /** One step of the request form. */
@@ -151,7 +169,7 @@ ${input({ t, name: 'periodStart', label: l.periodStart!, form, type: 'date' })}$
     status,
     body: html`<h1>${stepLabel(t, step)}</h1><p class="meta">${d.organisation.name} · ${d.programme.name} (${d.round.name})</p>
 ${stepNav(c, d, step)}
-<form method="post" action="${link(c, `/requests/${d.id}/steps/${step}`)}" class="stack">${errorSummary(t, form.errors, l)}${fields}
+<form method="post" novalidate action="${link(c, `/requests/${d.id}/steps/${step}`)}" class="stack">${errorSummary(t, form.errors, l)}${fields}
 <button type="submit">${t('requests.steps.save')}</button></form>
 <p><a href="${link(c, `/requests/${d.id}`)}">${t('requests.steps.back')}</a></p>`,
   });
@@ -209,14 +227,14 @@ export function requestPage(c: Ctx, p: RequestPageData, status = 200) {
   const a = d.abilities;
   const l = fieldLabels(t);
   const form: FormState = { values: p.values ?? {}, errors: p.errors ?? {} };
-  const post = (path: string, label: string, cls = '') => html`<form method="post" action="${link(c, `/requests/${d.id}/${path}`)}" class="inline"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
+  const post = (path: string, label: string, cls = '') => html`<form method="post" novalidate action="${link(c, `/requests/${d.id}/${path}`)}" class="inline"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
   return page(c, {
     title: d.title || t('requests.untitled'),
     status,
     body: html`<h1>${d.title || t('requests.untitled')}</h1>
 <p class="meta">${stateLabel(t, d.state)} · ${d.organisation.name}, ${countryName(d.organisation.country, locale)} · ${d.programme.name} (${d.round.name}) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
 ${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions'), file: t('requests.file.label') })}
-${a.edit ? html`${stepNav(c, d)}<p>${d.isComplete ? t('requests.draft.complete') : t('requests.draft.incomplete')}</p>` : ''}
+${a.edit ? html`${stepNav(c, d)}<p>${!d.isComplete ? t('requests.draft.incomplete') : d.endorsement ? t('requests.draft.endorsed') : t('requests.draft.complete')}</p>` : ''}
 ${p.warnings.length ? html`<div class="flash" role="note"><p>${t('requests.eligibility.draftWarning')}</p><ul>${p.warnings.map((w) => html`<li>${ruleLabel(t, w)}</li>`)}</ul></div>` : ''}
 ${
   d.state === 'draft'
@@ -226,15 +244,16 @@ ${
       : ''
 }
 <div class="actions">
-${a.endorse && d.isComplete ? html`<form method="post" action="${link(c, `/requests/${d.id}/endorse`)}" class="stack">${textarea({ t, name: 'note', label: t('requests.endorsement.note'), form, rows: 2 })}<button type="submit">${t('requests.endorsement.endorse')}</button></form>` : ''}
+${a.endorse && d.isComplete && !d.endorsement ? html`<form method="post" novalidate action="${link(c, `/requests/${d.id}/endorse`)}" class="stack">${textarea({ t, name: 'note', label: t('requests.endorsement.note'), form, rows: 2 })}<button type="submit">${t('requests.endorsement.endorse')}</button></form>` : ''}
 ${a.submit && d.isComplete && d.endorsement ? post('submit', t('requests.submit.button')) : ''}
 ${a.withdraw ? post('withdraw', t('requests.withdraw.button'), 'secondary') : ''}
+${a.deleteDraft ? html`<a class="button secondary" href="${link(c, `/requests/${d.id}/delete`)}">${t('requests.delete.button')}</a>` : ''}
 ${a.openReview ? post('open-review', t('requests.review.open')) : ''}
 ${a.review ? html`<a class="button" href="${link(c, `/requests/${d.id}/review`)}">${t('requests.review.score')}</a>` : ''}
 </div>
 ${
   a.declareConflict
-    ? html`<form method="post" action="${link(c, `/requests/${d.id}/conflict`)}" class="stack"><fieldset><legend>${t('requests.conflict.question')}</legend>
+    ? html`<form method="post" novalidate action="${link(c, `/requests/${d.id}/conflict`)}" class="stack"><fieldset><legend>${t('requests.conflict.question')}</legend>
 <label><input type="radio" name="hasConflict" value="no"> ${t('requests.conflict.no')}</label>
 <label><input type="radio" name="hasConflict" value="yes"> ${t('requests.conflict.yes')}</label></fieldset>
 ${input({ t, name: 'note', label: t('requests.conflict.note'), form })}<button type="submit">${t('requests.conflict.declare')}</button></form>`
@@ -281,14 +300,14 @@ ${
     ? html`<ul>${p.attachments.map(
         (a) =>
           html`<li><a href="${link(c, `/attachments/${a.id}`)}">${a.label}</a> (${fileSize(c, a.size)})${
-            canEdit ? html` <form method="post" action="${link(c, `/attachments/${a.id}/delete`)}" class="inline"><button type="submit" class="link">${t('requests.file.remove')}</button></form>` : ''
+            canEdit ? html` <form method="post" novalidate action="${link(c, `/attachments/${a.id}/delete`)}" class="inline"><button type="submit" class="link">${t('requests.file.remove')}</button></form>` : ''
           }</li>`,
       )}</ul>`
     : html`<p>${t('requests.file.none')}</p>`
 }
 ${
   canEdit
-    ? html`<form method="post" action="${link(c, `/requests/${p.d.id}/attachments`)}" enctype="multipart/form-data" class="stack">${input({
+    ? html`<form method="post" novalidate action="${link(c, `/requests/${p.d.id}/attachments`)}" enctype="multipart/form-data" class="stack">${input({
         t,
         name: 'file',
         label: t('requests.file.label'),
@@ -309,7 +328,7 @@ function eligibilitySection(c: Ctx, d: RequestDetail, e: EligibilityView, form: 
 ${e.verdict ? html`<p>${e.verdict.verdict === 'eligible' ? t('requests.state.eligible') : t('requests.state.ineligible')}${e.verdict.reason ? html`: ${e.verdict.reason}` : ''}</p>` : ''}
 ${
   d.abilities.checkEligibility
-    ? html`<form method="post" action="${link(c, `/requests/${d.id}/eligibility`)}" class="stack"><fieldset><legend>${t('requests.eligibility.verdict')}</legend>
+    ? html`<form method="post" novalidate action="${link(c, `/requests/${d.id}/eligibility`)}" class="stack"><fieldset><legend>${t('requests.eligibility.verdict')}</legend>
 <label><input type="radio" name="verdict" value="eligible"> ${t('requests.state.eligible')}</label>
 <label><input type="radio" name="verdict" value="ineligible"> ${t('requests.state.ineligible')}</label></fieldset>
 ${textarea({ t, name: 'reason', label: t('requests.eligibility.reason'), form, rows: 3, hint: t('requests.eligibility.reasonHint') })}
@@ -340,7 +359,7 @@ ${b.conflicts.length ? html`<p>${t('requests.board.conflicts')}: ${b.conflicts.m
 
 function decisionForm(c: Ctx, d: RequestDetail, form: FormState): Html {
   const t = c.get('t');
-  return html`<section aria-labelledby="decide-h"><h2 id="decide-h">${t('requests.decision.record')}</h2><form method="post" action="${link(c, `/requests/${d.id}/decision`)}" class="stack">
+  return html`<section aria-labelledby="decide-h"><h2 id="decide-h">${t('requests.decision.record')}</h2><form method="post" novalidate action="${link(c, `/requests/${d.id}/decision`)}" class="stack">
 ${select({ t, name: 'outcome', label: t('requests.decision.outcome'), form, options: [
     { value: 'selected', label: t('requests.state.selected') },
     { value: 'waiting_list', label: t('requests.state.waitingList') },
@@ -365,7 +384,7 @@ export function reviewPage(c: Ctx, d: RequestDetail, r: ReviewForm, form: FormSt
     body: html`<h1>${t('requests.review.heading')}: ${d.title}</h1>
 <p><a href="${link(c, `/requests/${d.id}`)}">${t('requests.review.readRequest')}</a></p>
 ${r.isWindowOpen ? '' : html`<p class="flash">${t('requests.review.windowClosed', { from: fmtDate(d.round.reviewOpensAt, c.get('locale')), to: fmtDate(d.round.reviewClosesAt, c.get('locale')) })}</p>`}
-<form method="post" action="${link(c, `/requests/${d.id}/review`)}" class="stack">${errorSummary(t, form.errors, labels)}
+<form method="post" novalidate action="${link(c, `/requests/${d.id}/review`)}" class="stack">${errorSummary(t, form.errors, labels)}
 ${r.criteria.map(
   (cr) => html`<fieldset><legend>${cr.label} (×${cr.weight})</legend>
 ${select({ t, name: `score_${cr.id}`, label: t('requests.review.score05'), form, options: scoreOptions, blank: '' })}

@@ -39,7 +39,7 @@ export function foldedForm(c: Ctx, f: FoldedForm | undefined) {
   if (!x) return notice;
   const fid = (name: string) => `f-${x.id}-${name}`;
   return html`${notice}<details class="${x.id}"><summary>${t(x.summary)}</summary>
-<form method="post" action="${link(c, x.action)}" class="stack">
+<form method="post" novalidate action="${link(c, x.action)}" class="stack">
 ${Object.entries(x.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}<input type="hidden" name="back" value="${c.req.path}">
 <div class="field"><label for="${fid(x.choice.name)}">${t(x.choice.label)}</label><select id="${fid(x.choice.name)}" name="${x.choice.name}">${x.choice.options.map((o) => html`<option value="${o.value}">${t(o.label)}</option>`)}</select></div>
 <div class="field"><label for="${fid(x.note.name)}">${t(x.note.label)}</label><textarea id="${fid(x.note.name)}" name="${x.note.name}" rows="${x.note.rows}" maxlength="${x.note.maxLength}"></textarea></div>

@@ -59,7 +59,7 @@ ${item('/networks', t('platform.nav.networks'))}
 ${
   user
     ? html`${item('/account', t('platform.nav.account'))}
-<li><form method="post" action="${href(locale, '/sign-out')}" class="inline"><button type="submit" class="link">${t('platform.nav.signOut')}</button></form></li>`
+<li><form method="post" novalidate action="${href(locale, '/sign-out')}" class="inline"><button type="submit" class="link">${t('platform.nav.signOut')}</button></form></li>`
     : html`${item('/sign-in', t('platform.nav.signIn'))}
 ${item('/register', t('platform.nav.register'))}`
 }
