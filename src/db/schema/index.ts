@@ -14,3 +14,4 @@ export * from './privacy.ts';
 export * from './moderation.ts';
 export * from './networks.ts';
 export * from './translations.ts';
+export * from './events.ts';
