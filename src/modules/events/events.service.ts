@@ -26,7 +26,7 @@ import { inspect, labelOf, MAX_BYTES, QUOTA_BYTES, storedBytesOf, writeBytes, re
 import * as repo from './events.repository.ts';
 import { canEvent, NO_EVENT_STANDING, registrationOpen, type EventStanding } from './events.policy.ts';
 import { eventInput, listQuery, ownerInput, registrationInput, reportInput, REMINDER_LEAD_MS, type EventInput, type ListQuery } from './events.schema.ts';
-import { fmtInZone, utcToZoned, zonedToUtc } from './events.time.ts';
+import { fmtInZone, isCalendarDate, utcToZoned, zonedToUtc } from './events.time.ts';
 import './events.events.ts';
 
 export type { EventStanding } from './events.policy.ts';
@@ -102,7 +102,11 @@ function parseEvent(input: unknown): EventFields {
     if (!(e instanceof ValidationError)) throw e;
     errors = e.fields;
   }
-  if (!v) throw new ValidationError(errors);
+  // A date of the right shape that the calendar does not have (2027-02-30) is named with the other errors.
+  const raw = (input ?? {}) as Record<string, unknown>;
+  for (const f of ['startDate', 'endDate', 'registrationOpensDate', 'registrationClosesDate'])
+    if (!errors[f] && typeof raw[f] === 'string' && !isCalendarDate(String(raw[f]).trim())) errors[f] = 'events.error.date';
+  if (!v || Object.keys(errors).length) throw new ValidationError(errors);
   const at = instantsOf(v);
   return {
     format: v.format,
