@@ -72,7 +72,7 @@ test('coordinator publishes virtual event', async () => {
 
   // Visitors see the event, never its meeting link.
   await b.goto('/en/networks/ssa');
-  assert.equal(await page.locator('#network-events').getByRole('link', { name: TITLE }).count(), 1);
+  assert.equal(await page.locator('section[aria-labelledby="network-events"]').getByRole('link', { name: TITLE }).count(), 1);
   await b.goto(`/en${eventPath}`);
   assert.doesNotMatch(await page.content(), /meet\.example\.org/);
 });
