@@ -11,7 +11,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { asRole, signedInClient, type TestUser } from '../../../test/support/users.ts';
 import { events as eventsTable, eventRegistrations } from '../../db/schema/events.ts';
 import { notificationOutbox } from '../../db/schema/mail.ts';
@@ -23,6 +26,14 @@ import { sendReminders, exportPersonalData, erasePersonalData } from './events.s
 import { zonedToUtc } from './events.time.ts';
 
 let t: TestApp;
+const dataDir = mkdtempSync(join(tmpdir(), 'peerlink-events-'));
+const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'));
+async function upload(client: TestClient, path: string, name: string, bytes: Uint8Array) {
+  const fd = new FormData();
+  fd.append('file', new Blob([Buffer.from(bytes)]), name);
+  const res = await t.app.request(`${ORIGIN}${path}`, { method: 'POST', body: fd, headers: { Cookie: client.cookieHeader(), Origin: ORIGIN, 'X-Forwarded-For': client.ip } });
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
 const ids: Record<string, string> = {};
 type Person = { user: TestUser; client: TestClient };
 let coordA: Person;
@@ -79,7 +90,7 @@ const mails = async (userId: string, kind?: string) => (await t.db.select().from
 const vevents = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
 
 before(async () => {
-  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: dataDir } });
   await network('alpha');
   await network('beta');
   coordA = await asRole(t, ['coordinator'], { name: 'Coordinator Alpha' });
@@ -89,7 +100,10 @@ before(async () => {
   memberA = await member('alpha', [], { locale: 'fr' });
   stranger = await asRole(t, [], { name: 'Someone Else' });
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 test('the form refuses a date not in the calendar, dates out of order and limits, per field, in the reader’s language (never a 500)', async () => {
   const bad = await coordA.client.post('/fr/events?network=alpha', form({ startDate: '2027-02-30', capacity: '0', meetingUrl: 'http://insecure.example.org', title: 'x' }));
@@ -304,6 +318,15 @@ test('afterwards: attendance, a report with a document, and a good-practice draf
   assert.equal((await t.db.select().from(eventRegistrations).where(eq(eventRegistrations.id, reg.id)))[0]?.attended, true);
   assert.equal((await (await signedInClient(t, coordB.user)).post(`/en/events/${id}/attendance`, { attended: [reg.id] })).status, 404);
   assert.equal((await client.post(`/en/events/${id}/report`, { report: 'Three practices were discussed; the joint landfill will be written up.' })).status, 303);
+  // A document of the report: checked by the files module; participants open it, a visitor gets 404.
+  assert.equal((await upload(client, `/en/events/${id}/documents`, 'minutes.pdf', new Uint8Array(Buffer.from('<script>alert(1)</script>')))).status, 415);
+  assert.equal((await upload(await signedInClient(t, coordB.user), `/en/events/${id}/documents`, 'minutes.pdf', PDF)).status, 404);
+  const up = await upload(client, `/en/events/${id}/documents`, 'Minutes of the dialogue.pdf', PDF);
+  assert.equal(up.status, 303);
+  const docPath = /href="(\/en\/events\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec((await client.get(`/en/events/${id}/manage`)).body_)?.[1];
+  assert.ok(docPath);
+  assert.equal((await memberNow.get(docPath)).body_.slice(0, 8), '%PDF-1.4');
+  assert.equal((await t.client().get(docPath)).status, 404);
   const gp = await client.post(`/en/events/${id}/good-practice`);
   assert.equal(gp.status, 303);
   const gpId = /\/good-practices\/([0-9a-f-]{36})\/edit/.exec(gp.headers.get('location') ?? '')?.[1];
