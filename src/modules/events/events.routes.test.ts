@@ -23,6 +23,7 @@ import { insertNetwork, insertCoordinator, insertMembership, insertAcceptance, i
 import { dispatchEvents, subscribersOf } from '../../platform/events.ts';
 import eventsModule from './events.module.ts';
 import { sendReminders, exportPersonalData, erasePersonalData } from './events.service.ts';
+import { createProgramme } from '../programmes/programmes.service.ts';
 import { zonedToUtc } from './events.time.ts';
 
 let t: TestApp;
@@ -404,4 +405,23 @@ test('a person’s data: registrations in the export, deleted by the erasure', a
   assert.equal(out.eventRegistrations[0]!.answer, 'My city’s practice');
   await t.db.transaction((tx) => erasePersonalData(tx, p.user.id));
   assert.equal((await t.db.select().from(eventRegistrations).where(eq(eventRegistrations.userId, p.user.id))).length, 0);
+});
+
+test('a programme’s event is the secretariat’s: a broker creates and publishes it, anyone signed in registers, a network coordinator gets 404', async () => {
+  const broker = await asRole(t, ['broker'], { name: 'Broker Events' });
+  const admin = await asRole(t, ['admin']);
+  const ctx = { db: t.db, actor: { id: admin.user.id, name: admin.user.name, email: admin.user.email, locale: 'en' as const, roles: ['admin'] as never, coordinatorRegions: [], hasTotp: false }, locale: 'en' as const, now: t.clock.now() };
+  const { id: programmeId } = await createProgramme(ctx, { name: 'Peer learning programme', slug: 'peer-learning', themes: [], formats: [], languages: [] });
+  assert.equal((await coordA.client.get(`/en/events/new?programmeId=${programmeId}`)).status, 404);
+  assert.equal((await broker.client.get(`/en/events/new?programmeId=${programmeId}`)).status, 200);
+  const res = await broker.client.post(`/en/events?programmeId=${programmeId}`, form({ title: 'Programme webinar' }));
+  assert.equal(res.status, 303);
+  const id = /\/events\/([0-9a-f-]{36})\/manage/.exec(res.headers.get('location') ?? '')![1]!;
+  assert.equal((await broker.client.post(`/en/events/${id}/publish`)).status, 303);
+  const [row] = await t.db.select().from(eventsTable).where(eq(eventsTable.id, id));
+  assert.equal(row?.programmeId, programmeId);
+  assert.equal(row?.state, 'published');
+  assert.equal((await coordA.client.get(`/en/events/${id}/manage`)).status, 404);
+  const ok = await stranger.client.request('POST', `/api/v1/events/${id}/registration`, { json: {} });
+  assert.equal(ok.status, 201);
 });
