@@ -15,3 +15,4 @@ export * from './moderation.ts';
 export * from './networks.ts';
 export * from './translations.ts';
 export * from './discussions.ts';
+export * from './events.ts';
