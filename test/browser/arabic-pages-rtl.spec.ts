@@ -97,10 +97,16 @@ test('Arabic pages of the cooperation cycle are right to left for visitors, memb
   const page = b.page;
   await signOut(b);
   // What a visitor reads: calls, programmes, the good-practice library, the guide and funding.
-  for (const path of ['/ar/calls-for-requests', '/ar/calls', '/ar/good-practices', '/ar/cooperation-approaches', '/ar/funding']) {
+  for (const path of ['/ar/calls-for-requests', '/ar/calls', '/ar/good-practices', '/ar/cooperation-approaches', '/ar/funding', '/ar/cooperation-approaches/advisor?governance=essential&budget=5000', '/ar/networks', '/ar/events']) {
     await b.goto(path);
     await assertArabicRtl();
   }
+  // A network's page and an event's (their headings are what people wrote, in their own language).
+  await b.goto('/ar/networks/ssa');
+  await assertArabicRtl(undefined, { contentHeading: true });
+  await b.goto('/ar/events');
+  await b.follow(page.locator('main ul.cards h3 a').first());
+  await assertArabicRtl(undefined, { contentHeading: true });
   await b.goto('/ar/programmes/connect');
   await assertArabicRtl(undefined, { contentHeading: true });
   // A case of the library: Arabic labels around content kept in its own language.
