@@ -56,6 +56,7 @@ ${user ? item('/exchanges', t('platform.nav.exchanges')) : ''}
 ${user && user.roles.some((r) => r === 'broker' || r === 'admin') ? item('/broker', t('platform.nav.broker')) : ''}
 ${item('/good-practices', t('platform.nav.goodPractices'))}
 ${item('/networks', t('platform.nav.networks'))}
+${item('/events', t('platform.nav.events'))}
 ${
   user
     ? html`${item('/account', t('platform.nav.account'))}
