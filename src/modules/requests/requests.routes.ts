@@ -12,6 +12,7 @@ import * as sel from './requests.selection.ts';
 import { getDashboard } from './requests.dashboard.ts';
 import { isStep } from './requests.schema.ts';
 import * as v from './requests.views.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
 
 /** Everything the request page shows, as far as the viewer may see it. */
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
@@ -25,7 +26,10 @@ async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, str
     svc.requestAttachments(ctx, id),
     d.abilities.edit ? sel.draftWarnings(ctx, id) : Promise.resolve([]),
   ]);
-  return { d, eligibility, board, decision, slot, attachments, warnings, ...extra };
+  // What the requester wrote, in the reader's language when a machine translation exists (issue 14); not while drafting.
+  const shown =
+    d.state === 'draft' ? null : await readerViewFor(c, 'request', d.id, { title: d.title, challenge: d.challenge, context: d.context, tried: d.tried, objectives: d.objectives, results: d.results });
+  return { d, eligibility, board, decision, slot, attachments, warnings, shown, ...extra };
 }
 
 /** Runs an action on the request page and says how it went; a validation problem shows the page again with the errors (400). */

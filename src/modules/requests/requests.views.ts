@@ -19,6 +19,7 @@ import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './re
 import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
 import type { Dashboard } from './requests.dashboard.ts';
 import type { AttachmentView } from '../files/files.service.ts';
+import { userText, translationNotice, type ReaderView, type ShownText } from '../../platform/html/user-content.ts';
 
 export function stateLabel(t: T, s: RequestState | string): string {
   const labels: Record<string, string> = {
@@ -175,8 +176,9 @@ ${stepNav(c, d, step)}
   });
 }
 
-function section(title: string, body: string): Html {
-  return body ? html`<h3>${title}</h3><p class="prewrap">${body}</p>` : html``;
+function section(title: string, body: string | ShownText): Html {
+  const v = typeof body === 'string' ? { text: body, lang: null } : body;
+  return v.text ? html`<h3>${title}</h3>${userText(v, true)}` : html``;
 }
 
 declare module '../../platform/slots.ts' {
@@ -190,6 +192,8 @@ declare module '../../platform/slots.ts' {
 
 export type RequestPageData = {
   d: RequestDetail;
+  /** The texts as the reader sees them (machine translated, or the original, labelled); null while drafting. */
+  shown?: ReaderView<'title' | 'challenge' | 'context' | 'tried' | 'objectives' | 'results'> | null;
   eligibility: EligibilityView | null;
   board: ScoreBoard | null;
   decision: DecisionView | null;
@@ -231,7 +235,8 @@ export function requestPage(c: Ctx, p: RequestPageData, status = 200) {
   return page(c, {
     title: d.title || t('requests.untitled'),
     status,
-    body: html`<h1>${d.title || t('requests.untitled')}</h1>
+    body: html`<h1>${p.shown ? userText(p.shown.fields.title) : d.title ? html`<bdi>${d.title}</bdi>` : t('requests.untitled')}</h1>
+${p.shown ? translationNotice(t, locale, p.shown, link(c, `/requests/${d.id}`)) : ''}
 <p class="meta">${stateLabel(t, d.state)} · ${d.organisation.name}, ${countryName(d.organisation.country, locale)} · ${d.programme.name} (${d.round.name}) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
 ${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions'), file: t('requests.file.label') })}
 ${a.edit ? html`${stepNav(c, d)}<p>${!d.isComplete ? t('requests.draft.incomplete') : d.endorsement ? t('requests.draft.endorsed') : t('requests.draft.complete')}</p>` : ''}
@@ -265,7 +270,7 @@ ${p.eligibility ? eligibilitySection(c, d, p.eligibility, form) : ''}
 ${p.board ? boardSection(c, p.board) : ''}
 ${a.decide ? decisionForm(c, d, form) : ''}
 <section aria-labelledby="content-h"><h2 id="content-h">${t('requests.content')}</h2>
-${section(l.challenge!, d.challenge)}${section(l.context!, d.context)}${section(l.tried!, d.tried)}${section(l.objectives!, d.objectives)}${section(l.results!, d.results)}
+${section(l.challenge!, p.shown?.fields.challenge ?? d.challenge)}${section(l.context!, p.shown?.fields.context ?? d.context)}${section(l.tried!, p.shown?.fields.tried ?? d.tried)}${section(l.objectives!, p.shown?.fields.objectives ?? d.objectives)}${section(l.results!, p.shown?.fields.results ?? d.results)}
 ${d.themes.length ? html`<h3>${l.themes}</h3>${tags(l.themes!, d.themes.map((x) => themeName(x, locale)))}` : ''}
 ${d.sdgs.length ? html`<h3>${l.sdgs}</h3>${tags(l.sdgs!, d.sdgs.map((n) => `${n}. ${labelOf(SDGS.find((s) => s.number === n)!.labels, locale)}`))}` : ''}
 ${d.formats.length ? html`<h3>${l.formats}</h3>${tags(l.formats!, d.formats.map((x) => formatName(x, locale)))}` : ''}
