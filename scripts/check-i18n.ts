@@ -309,7 +309,8 @@ export function addMany(msg: string, locale: string): string {
   for (const p of plurals(msg)) {
     if (p.ordinal || p.keys.includes('many') || !p.other) continue;
     const other = msg.slice(p.other.start.offset, p.other.end.offset);
-    edits.push([p.other.end.offset, 0, ` many ${other}`, 'many']);
+    const keyword = msg.lastIndexOf('other', p.other.start.offset);
+    edits.push([keyword, 0, `many ${other} `, 'many']);
   }
   return edits.length ? applyEdits(msg, edits) : msg;
 }
