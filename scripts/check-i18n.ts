@@ -189,7 +189,8 @@ export function loadGlossary(srcRoot: string): Glossary {
 
 /** Lower case, no accents or Arabic vowel marks, one apostrophe: what the glossary compares. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().normalize('NFC');
+  // Marks go (accents, Arabic vowels), but not the hamza and madda that make أنت another word than انت.
+  return s.normalize('NFD').replace(/[^\P{M}\u0653-\u0655]/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().normalize('NFC');
 }
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
