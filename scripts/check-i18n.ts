@@ -416,7 +416,8 @@ if (import.meta.main) {
   const srcRoot = fileURLToPath(new URL('../src', import.meta.url));
   if (process.argv.includes('--fix')) {
     const changed = fixCatalogues(srcRoot);
-    process.stdout.write(`check:i18n --fix: ${Object.entries(changed).map(([l, n]) => `${n} ${l}`).join(', ') || 'nothing'} string(s) rewritten\n`);
+    const done = Object.entries(changed).map(([l, n]) => `${l} ${n}`).join(', ');
+    process.stdout.write(`check:i18n --fix: ${done ? `strings rewritten: ${done}` : 'nothing to rewrite'}\n`);
   }
   const v = checkI18n(srcRoot);
   if (v.length) {
