@@ -144,13 +144,13 @@ test('host and peer agree terms of reference: the host writes, the peer changes,
   // The broker signs last: the terms are agreed, and the exchange moves on.
   await signIn(b, 'en', as('broker'), DEMO_PASSWORD);
   await b.goto(`/en${exchangePath}/terms`);
-  await b.submit(p.getByRole('button', { name: /Sign version 3 for: Broker/ }));
+  await b.submit(p.getByRole('button', { name: /Sign version 3 for: Secretariat/ }));
   assert.match(await flash(), /agreed by all three/);
-  assert.match(await main(), /Version 3 is signed by the host, the peer and the broker/);
+  assert.match(await main(), /Version 3 is signed by the host, the peer and the secretariat/);
   assert.equal(await p.getByRole('button', { name: /Sign version/ }).count(), 0);
   // Who signed which version (the fourth column is when).
   const signatures = await p.locator('section[aria-labelledby="h-signatures"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent?.trim()).join(' | ')));
-  assert.deepEqual(signatures.sort(), ['2 | Host | George Freeman', '3 | Broker | Lucía Fernández', '3 | Host | George Freeman', '3 | Peer | Sigrún Árnadóttir']);
+  assert.deepEqual(signatures.sort(), ['2 | Host | George Freeman', '3 | Host | George Freeman', '3 | Peer | Sigrún Árnadóttir', '3 | Secretariat | Lucía Fernández']);
   await b.goto(`/en${exchangePath}`);
   assert.match(await main(), /Version 3, agreed/);
   await b.submit(p.getByRole('button', { name: 'Mark as agreed' }));
@@ -179,7 +179,7 @@ test('participant answers evaluation: the host answers the "before" questionnair
   assert.match((await rows.first().textContent()) ?? '', /Before.*Host side.*waiting/s);
   await b.follow(rows.first().getByRole('link', { name: 'Before' }));
   evaluationPath = here();
-  assert.match(await main(), /seen only by the broker and by your side/);
+  assert.match(await main(), /seen only by the secretariat and by your side/);
   await p.locator('fieldset', { hasText: 'How clear are the objectives of the exchange to you?' }).locator('input[value="4"]').check();
   await p.getByLabel('What do you expect to gain or learn?').fill('A plan the officers believe in, and talks that happen every year.');
   await b.submit(p.getByRole('button', { name: 'Send my answers' }));

@@ -152,7 +152,7 @@ test('bad input: an error per field in the person’s language, what was typed k
   for (let i = 3; i < 31; i++) Object.assign(many, { [`q${i}_kind`]: 'text', [`q${i}_label`]: `Question ${i}` });
   const fr = await broker.post(`/fr${path}`, many);
   assert.equal(fr.status, 400);
-  assert.match(fr.body_, /30 questions au plus : supprimez-en\./);
+  assert.match(fr.body_, /30 questions au plus\u202f: supprimez-en\./);
   assert.match(fr.body_, /value="Question 30"/);
   const en = await broker.post(`/en${path}`, { ...form, q3_label: 'Ok', q3_kind: 'unknown' });
   assert.equal(en.status, 400);

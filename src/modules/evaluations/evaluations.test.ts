@@ -115,7 +115,7 @@ test('nothing is sent while the exchange is only planned; the baseline goes to b
   assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'running again sends nothing twice');
   const sent = await outbox('evaluation_sent');
   assert.deepEqual(new Set(sent.map((x) => x.userId)), new Set([m.requester.id, m.approver.id, m.peer.id, m.providerAdmin.id]));
-  assert.ok(sent.some((x) => x.userId === m.requester.id && /Questionnaire d'évaluation/.test(x.subject)), 'in the recipient’s language');
+  assert.ok(sent.some((x) => x.userId === m.requester.id && /Questionnaire d’évaluation/.test(x.subject)), 'in the recipient’s language');
 
   await at('2027-02-21T06:00:00Z');
   assert.deepEqual(await run(), { sent: 0, reminded: 0 }, 'no reminder before 7 days');

@@ -136,7 +136,7 @@ test('PDF: an attachment that is a PDF, titled with the exchange, with DejaVu Sa
   const pdf = bytes.toString('latin1');
   assert.ok(pdf.startsWith('%PDF-'));
   assert.match(pdf.slice(-10), /%%EOF\s*$/);
-  assert.equal(pdfString(pdf, 'Title'), "Rapport d'échange : Waste collection in Ziniaré");
+  assert.equal(pdfString(pdf, 'Title'), 'Rapport d’échange\u202f: Waste collection in Ziniaré');
   assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
   assert.match(pdf, /\/Type \/Pages\s*\/Count [1-9]/);
 

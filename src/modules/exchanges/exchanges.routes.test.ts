@@ -196,7 +196,7 @@ test('terms of reference: a new version, a visible diff, signatures by host, pee
     [`1:host:${m.requester.id}`, `2:broker:${m.broker.id}`, `2:host:${m.requester.id}`, `2:peer:${m.peer.id}`],
   );
   const agreedPage = await c.host.get(`/en/exchanges/${exchangeId}/terms`);
-  assert.match(agreedPage.body_, /Version 2 is signed by the host, the peer and the broker/);
+  assert.match(agreedPage.body_, /Version 2 is signed by the host, the peer and the secretariat/);
   assert.doesNotMatch(agreedPage.body_, /Sign version/);
   assert.ok((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, 'exchange_tor_agreed'))).length >= 3);
 

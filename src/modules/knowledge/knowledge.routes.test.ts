@@ -142,7 +142,7 @@ test('a case page shows the structured case, partners linked to organisations, a
   // Read in French: the French version, flagged as a human translation; a section only in English is flagged.
   const fr = await t.client().get(`/fr/good-practices/${row.id}`);
   assert.match(fr.body_, /Première CONNECTion/);
-  assert.match(fr.body_, /Traduit de la langue suivante par une personne : anglais/);
+  assert.match(fr.body_, /Traduit de la langue suivante par une personne\u202f: anglais/);
   assert.match(fr.body_, /Ce texte est en anglais/);
   // Editors' parts are absent for visitors.
   assert.doesNotMatch(res.body_, /Edit history|Publish/);

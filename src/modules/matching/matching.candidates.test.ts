@@ -139,7 +139,7 @@ test('the broker sees ranked candidates with reasons in their language; the requ
   assert.ok(!got.includes(`organisation:${cy.orgId}`), 'requester never listed');
   assert.ok(got.indexOf(`organisation:${ids.frWaste}`) < got.indexOf(`organisation:${ids.esTourism}`) || !got.includes(`organisation:${ids.esTourism}`));
   assert.match(res.body_, /Gestion des déchets|gestion des déchets/i);
-  assert.match(res.body_, /correspond à « /);
+  assert.match(res.body_, /correspond à «\u202f/);
   assert.match(res.body_, /travaille en français/);
   assert.match(res.body_, /Inviter à faire une offre/);
   assert.match(res.body_, /Aucun compte à prévenir/, 'the expert without an account cannot be invited');
@@ -184,7 +184,7 @@ test('invite to offer: the candidate is told in their language through the outbo
   const mail = await rows<{ subject: string; body: string; kind: string }>(t.db, sql`select subject, body, kind from notification_outbox where user_id = ${expertUser.id}`);
   assert.equal(mail.length, 1);
   assert.equal(mail[0]!.kind, 'match_invitation');
-  assert.match(mail[0]!.subject, /Vous êtes invité à proposer votre expertise : Plan de collecte/);
+  assert.match(mail[0]!.subject, /Vous êtes invité à proposer votre expertise\u202f: Plan de collecte/);
   assert.match(mail[0]!.body, new RegExp(`/calls/${callId}`));
   const audited = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'matching.invite' and object_id = ${ids.expert} and actor_id = ${cy.broker.id}`);
   assert.equal(audited[0]!.n, 1);
@@ -222,7 +222,7 @@ test('opportunities for you: open calls ranked for a member’s profile and for 
   assert.equal(mine.status, 200);
   assert.match(mine.body_, new RegExp(`data-call="${callId}"`));
   assert.match(mine.body_, /Opportunités pour vous/);
-  assert.match(mine.body_, /correspond à « /);
+  assert.match(mine.body_, /correspond à «\u202f/);
   // her person page links to it
   assert.match((await claire.get(`/people/${ids.expert}`)).body_, /href="[^"]*\/opportunities"/);
 

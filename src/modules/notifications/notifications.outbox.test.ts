@@ -43,7 +43,7 @@ test('a message is written in the recipient language and sent with absolute link
   const out = await drainOutbox(t.db, mailer, t.clock.now(), base);
   assert.ok(out.sent >= 1);
   const m = mailer.sent.find((x) => x.to === u.email)!;
-  assert.equal(m.subject, 'Décision sur votre demande : Déchets');
+  assert.equal(m.subject, 'Décision sur votre demande\u202f: Déchets');
   assert.match(m.text, /retenue/);
   assert.match(m.text, /https:\/\/peerlink\.example\/requests\/abc/);
   assert.equal((await drainOutbox(t.db, mailer, t.clock.now(), base)).sent, 0, 'sent once');

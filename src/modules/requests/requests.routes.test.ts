@@ -95,7 +95,7 @@ test('the whole cycle in the browser-like client, from an empty programme to a c
   // --- public calls for requests, in French, with feed and calendar
   const open = await c.visitor.get('/fr/calls-for-requests?region=ssa');
   assert.equal(open.status, 200);
-  assert.match(open.body_, /Appels à demandes ouverts/);
+  assert.match(open.body_, /Appels à candidatures ouverts/);
   assert.match(open.body_, /CONNECT: Round 2026/);
   assert.doesNotMatch((await c.visitor.get('/fr/calls-for-requests?region=europe')).body_, /CONNECT: Round 2026/);
   assert.equal((await c.visitor.get('/fr/calls-for-requests?sort=name')).status, 400);
@@ -307,7 +307,7 @@ test('starting a request needs an open round: otherwise the page says so and poi
   for (const q of ['', '?round=nope', `?round=${randomUUID()}`]) {
     const res = await c.requester.get(`/fr/requests/new${q}`);
     assert.equal(res.status, 200);
-    assert.match(res.body_, /Cette session n&#39;est pas ouverte aux demandes/);
+    assert.match(res.body_, /Cette session n’est pas ouverte aux demandes/);
     assert.doesNotMatch(res.body_, /name="organisationId"/);
   }
 });
