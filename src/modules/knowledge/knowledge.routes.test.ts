@@ -137,7 +137,7 @@ test('a case page shows the structured case, partners linked to organisations, a
   for (const h of ['The problem', 'The approach', 'Results', 'What did not work', 'Prerequisites', 'How transferable', 'Partners', 'People to ask']) assert.match(res.body_, new RegExp(`<h2>${h}</h2>`));
   assert.match(res.body_, /40 participants/);
   const almere = (await t.db.select().from(organisations).where(eq(organisations.externalId, 'nl-almere')))[0]!;
-  assert.match(res.body_, new RegExp(`<a href="/en/organisations/${almere.id}">Almere</a>`));
+  assert.match(res.body_, new RegExp(`<a href="/en/organisations/${almere.id}" dir="auto">Almere</a>`));
   assert.match(res.body_, /Nobody has agreed to be named/);
   // Read in French: the French version, flagged as a human translation; a section only in English is flagged.
   const fr = await t.client().get(`/fr/good-practices/${row.id}`);
@@ -243,7 +243,7 @@ test('a contact is stored only with consent; the form keeps what was typed and s
   const id = caseId(ok)!;
   await broker.client.post(`/en/good-practices/${id}/publish`);
   const visitorView = await t.client().get(`/en/good-practices/${id}`);
-  assert.match(visitorView.body_, /Ama Mensah, Environmental health officer/);
+  assert.match(visitorView.body_, /<bdi>Ama Mensah<\/bdi>, <bdi>Environmental health officer<\/bdi>/);
   assert.doesNotMatch(visitorView.body_, /ama@example.org/);
   assert.match((await broker.client.get(`/en/good-practices/${id}`)).body_, /mailto:ama@example.org/);
 });
