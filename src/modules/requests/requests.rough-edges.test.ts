@@ -104,7 +104,7 @@ test('its author deletes a draft after a confirmation (POST, audited, attachment
   assert.doesNotMatch((await approver.get(`/fr/requests/${id}`)).body_, /Supprimer ce brouillon/);
   const confirm = await requester.get(`/fr/requests/${id}/delete`);
   assert.equal(confirm.status, 200);
-  assert.match(confirm.body_, /Supprimer ce brouillon \?/);
+  assert.match(confirm.body_, /Supprimer ce brouillon\s\?/);
   assert.match(confirm.body_, new RegExp(`<form method="post" novalidate action="/fr/requests/${id}/delete"`));
   // A GET deletes nothing; others are refused.
   assert.equal((await t.db.select().from(requestsTable).where(eq(requestsTable.id, id))).length, 1);

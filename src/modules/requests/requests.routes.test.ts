@@ -96,7 +96,7 @@ test('the whole cycle in the browser-like client, from an empty programme to a c
   const open = await c.visitor.get('/fr/calls-for-requests?region=ssa');
   assert.equal(open.status, 200);
   assert.match(open.body_, /Appels à candidatures ouverts/);
-  assert.match(open.body_, /CONNECT: Round 2026/);
+  assert.match(open.body_, /CONNECT(<\/bdi>)?: (<bdi>)?Round 2026/);
   assert.doesNotMatch((await c.visitor.get('/fr/calls-for-requests?region=europe')).body_, /CONNECT: Round 2026/);
   assert.equal((await c.visitor.get('/fr/calls-for-requests?sort=name')).status, 400);
   const feed = await c.visitor.get('/en/calls-for-requests/feed.atom');
