@@ -55,14 +55,14 @@ test('report: a hostile back is not followed; the report and its answer are whol
   assert.equal(ok.headers.get('location'), `/ar/organisations/${orgId}`);
 });
 
-test('sign-in: a hostile next is not followed; a local one gets the account’s language', async () => {
+test('sign-in: a hostile next is not followed; a local one gets the language of the page signed in from (issue 14.5)', async () => {
   const password = 'correct horse battery staple';
   const u = await createUser(t, { locale: 'fr', passwordHash: await hashPassword(password) });
   for (const next of [...HOSTILE, '/people']) {
     const c = t.client();
-    const res = await c.post('/en/sign-in', { email: u.email, password, next });
+    const res = await c.post('/es/sign-in', { email: u.email, password, next });
     assert.equal(res.status, 303, JSON.stringify(next));
-    assert.equal(res.headers.get('location'), next === '/people' ? '/fr/people' : '/fr/account', JSON.stringify(next));
+    assert.equal(res.headers.get('location'), next === '/people' ? '/es/people' : '/es/account', JSON.stringify(next));
   }
 });
 
