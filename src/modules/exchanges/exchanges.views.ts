@@ -181,7 +181,7 @@ export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: For
   return page(c, {
     title: e.title,
     status,
-    body: html`<h1 dir="auto">${e.title}</h1>
+    body: html`<h1><bdi>${e.title}</bdi></h1>
 <dl class="facts">
 <dt>${t('exchanges.field.state')}</dt><dd>${stateLabel(t, e.state)}</dd>
 <dt>${t('exchanges.field.format')}</dt><dd>${formatName(e.format, locale)}</dd>

@@ -163,7 +163,7 @@ export function profilePage(c: Ctx, o: OrganisationDetail) {
   return page(c, {
     title: o.name,
     nav: 'organisations',
-    body: html`<h1 dir="auto">${o.name}</h1>
+    body: html`<h1><bdi>${o.name}</bdi></h1>
 <p>${o.isVerified ? html`<span class="badge">${t('organisations.verified')}</span>` : html`<span class="meta">${t('organisations.notVerified')}</span>`}</p>
 <dl class="facts">
 ${fact(t('organisations.field.kind'), labelFor(ORGANISATION_KINDS, o.kind, locale))}

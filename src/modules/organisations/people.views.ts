@@ -70,7 +70,7 @@ export function personPage(c: Ctx, p: PersonDetail) {
   return page(c, {
     title: p.name,
     nav: 'people',
-    body: html`<h1 dir="auto">${p.name}</h1>
+    body: html`<h1><bdi>${p.name}</bdi></h1>
 ${p.isOwn ? html`<p><a class="button" href="${link(c, '/people/me')}">${t('people.me.edit')}</a> <a href="${link(c, '/opportunities')}">${t('matching.opportunities.link')}</a></p>` : ''}
 <dl class="facts">
 ${fact(t('people.field.position'), p.position ? html`<bdi>${p.position}</bdi>` : null)}

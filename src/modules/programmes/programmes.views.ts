@@ -86,7 +86,7 @@ export function programmePage(c: Ctx, p: ProgrammePublic) {
   const r = p.openRound;
   return page(c, {
     title: p.programme.name,
-    body: html`<h1 dir="auto">${p.programme.name}</h1>
+    body: html`<h1><bdi>${p.programme.name}</bdi></h1>
 ${p.programme.description ? html`<p dir="auto">${p.programme.description}</p>` : ''}
 <p><a href="${link(c, `/programmes/${p.programme.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
 <section aria-labelledby="call-h">
