@@ -102,7 +102,7 @@ ${membership}
 <h2>${t('networks.section.purpose')}</h2>
 ${txt(n.purpose, locale, 'p')}
 <h2>${t('networks.section.coordinators')}</h2>
-${n.coordinators.length ? html`<ul>${n.coordinators.map((x) => html`<li dir="auto">${authorName(c, x.name)}</li>`)}</ul>` : html`<p>${t('networks.coordinators.none')}</p>`}
+${n.coordinators.length ? html`<ul>${n.coordinators.map((x) => html`<li><bdi>${authorName(c, x.name)}</bdi></li>`)}</ul>` : html`<p>${t('networks.coordinators.none')}</p>`}
 ${n.overallCoordinators.length ? html`<p>${t('networks.coordinators.overall')} ${n.overallCoordinators.map((x, i) => html`${i ? ', ' : ''}<bdi>${authorName(c, x.name)}</bdi>`)}</p>` : ''}
 <h2>${t('networks.section.themes')}</h2>
 ${n.themes.length ? themeTags(t, locale, n.themes) : html`<p>${t('networks.themes.none')}</p>`}
