@@ -72,3 +72,16 @@ test('an API list without filters answers 400 invalid_query to an unknown key, n
   assert.equal((await client.get('/api/v1/organisations?sort=name')).status, 200);
   assert.equal((await client.get('/api/v1/organisations?sort=x')).status, 400);
 });
+
+test('a refused request with a NUL in the path id is audited and answered 404, not 500 (found by the fuzz step)', async () => {
+  const { auditLog } = await import('../../src/db/schema/platform.ts');
+  const { eq } = await import('drizzle-orm');
+  for (const path of ['/en/admin/users/%00/roles', '/ar/admin/users/%2500/roles']) {
+    const res = await t.client().post(path, { roles: 'admin' });
+    assert.equal(res.status, 404, path);
+  }
+  const member = await asRole(t, []);
+  assert.equal((await member.client.post('/fr/admin/users/%00/roles', { roles: 'admin' })).status, 404);
+  const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'users.set_roles'));
+  assert.ok(rows.length >= 3 && rows.every((r) => !/\u0000/.test(r.objectId ?? '')), 'the refusals are recorded, without the NUL');
+});
