@@ -182,7 +182,7 @@ test('requester confirms match in French, then the expert confirms and the reque
   await b.goto(`/fr${requestUrl}`);
   await b.follow(p.getByRole('link', { name: 'Voir la mise en relation proposée' }));
   await b.submit(p.getByRole('button', { name: 'Confirmer la mise en relation' }));
-  assert.match(await flash(), /l'autre partie doit encore confirmer/);
+  assert.match(await flash(), /l['’]autre partie doit encore confirmer/);
   await signOut(b);
 
   await signIn(b, 'en', as('expert'), DEMO_PASSWORD);
