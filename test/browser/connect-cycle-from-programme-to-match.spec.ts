@@ -80,7 +80,9 @@ test('requester submits request in French, step by step (approver endorses reque
   await b.submit(p.getByRole('button', { name: 'Enregistrer et continuer' }));
   await p.locator('input[name="themes"][value="sanitation"]').check();
   await p.locator('input[name="formats"][value="expert_assignment"]').check();
-  await p.locator('#f-languages').fill('en fr');
+  // Languages are chosen by their names in the reader's language, not typed as codes.
+  await p.getByRole('checkbox', { name: 'Anglais', exact: true }).check();
+  await p.getByRole('checkbox', { name: 'Français', exact: true }).check();
   await b.submit(p.getByRole('button', { name: 'Enregistrer et continuer' }));
   await p.locator('#f-participants').fill('Service d\'hygiène, deux conseillers.');
   await p.locator('#f-stakeholders').fill('ONG locales, Zoomlion Ghana.');

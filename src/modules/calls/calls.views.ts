@@ -8,6 +8,7 @@ import { optionsOf } from '../../taxonomy/labels.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { languageName } from '../../taxonomy/languages.ts';
+import { languageChoices } from '../../platform/html/languages.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
 import { fmtDate, tags } from '../../platform/html/format.ts';
 import type { PublicCall, CallPage, OfferFormData, OfferDetail, CallOffers, CallOfRequest, BrokerCall } from './calls.service.ts';
@@ -103,7 +104,7 @@ export function offerFormPage(c: Ctx, d: OfferFormData, form: FormState, status 
     html`<fieldset><legend>${e.name}</legend>
 <label><input type="checkbox" name="experts" value="${e.id}" id="f-experts-${e.id}"${(Array.isArray(form.values.experts) ? form.values.experts : [form.values.experts]).includes(e.id) ? html` checked` : ''}> ${t('calls.offer.putForward', { name: e.name })}</label>
 ${textarea({ t, name: `motivation_${e.id}`, label: t('calls.offer.motivation'), form, rows: 3 })}
-${input({ t, name: `languages_${e.id}`, label: t('calls.offer.languages'), form: { ...form, values: { [`languages_${e.id}`]: form.values[`languages_${e.id}`] ?? e.languages.join(' '), ...form.values } }, hint: t('calls.offer.languagesHint') })}
+${languageChoices({ t, locale: c.get('locale'), name: `languages_${e.id}`, label: t('calls.offer.languages'), form: { ...form, values: { [`languages_${e.id}`]: form.values[`languages_${e.id}`] ?? (form.values.experts === undefined ? e.languages : []), ...form.values } } })}
 ${input({ t, name: `availability_${e.id}`, label: t('calls.offer.availability'), form })}</fieldset>`;
   const labels: Record<string, string> = { experts: t('calls.offer.experts'), organisationId: t('calls.offer.forOrganisation') };
   for (const e of [...(d.self ? [d.self] : []), ...d.organisations.flatMap((o) => o.experts)]) {
@@ -218,7 +219,6 @@ export function publishCallPage(c: Ctx, requestId: string, form: FormState, stat
     periodEnd: t('calls.field.periodEnd'),
     deadline: t('calls.field.deadline'),
   };
-  const langs = form.values.languages;
   return page(c, {
     title: t('calls.publish.title'),
     status,
@@ -228,7 +228,7 @@ ${input({ t, name: 'title', label: labels.title!, form, required: true })}
 ${textarea({ t, name: 'expertiseSought', label: labels.expertiseSought!, form, rows: 6, required: true, hint: t('calls.publish.expertiseHint') })}
 ${checkboxes({ t, name: 'themes', label: labels.themes!, form, options: themeOptions(locale) })}
 ${checkboxes({ t, name: 'formats', label: labels.formats!, form, options: optionsOf(EXCHANGE_FORMATS, locale, true) })}
-${input({ t, name: 'languages', label: labels.languages!, form: { ...form, values: { ...form.values, languages: Array.isArray(langs) ? langs.join(' ') : (langs ?? '') } }, hint: t('requests.hint.languages') })}
+${languageChoices({ t, locale, name: 'languages', label: labels.languages!, form, hint: t('requests.hint.languages') })}
 ${input({ t, name: 'periodStart', label: labels.periodStart!, form, type: 'date' })}${input({ t, name: 'periodEnd', label: labels.periodEnd!, form, type: 'date' })}
 ${input({ t, name: 'deadline', label: labels.deadline!, form, type: 'datetime-local', required: true, hint: t('programmes.round.utc') })}
 <button type="submit">${t('calls.publish.button')}</button></form>`,

@@ -9,7 +9,8 @@ import { LOCALES, RTL_LOCALES, type Locale, type T } from '../../platform/i18n.t
 import { THEMES } from '../../taxonomy/themes.ts';
 import { labelOf, labelFor, optionsOf } from '../../taxonomy/labels.ts';
 import { REGIONS } from '../../taxonomy/regions.ts';
-import { languageNameInline, languageOptions } from '../../taxonomy/languages.ts';
+import { languageNameInline } from '../../taxonomy/languages.ts';
+import { languageChoices } from '../../platform/html/languages.ts';
 import { MEMBER_CATEGORIES } from '../../db/schema/networks.ts';
 import { authorName } from '../privacy/privacy.service.ts';
 import type { CoordinationView, LocalizedText, MemberView, NetworkCard, NetworkDetail, ProposalView } from './networks.service.ts';
@@ -149,7 +150,7 @@ ${errorSummary(t, form.errors, labels)}
 ${select({ t, name: 'category', label: labels.category, form, options: MEMBER_CATEGORIES.map((x) => ({ value: x, label: categoryLabel(t, x) })), blank: t('networks.field.choose'), required: true })}
 ${organisations.length ? select({ t, name: 'organisationId', label: labels.organisationId, hint: t('networks.field.organisationHint'), form, options: organisations.map((o) => ({ value: o.id, label: o.name })), blank: t('networks.field.asIndividual') }) : ''}
 ${checkboxes({ t, name: 'themes', label: labels.themes, form, options: n.themes.length ? n.themes.map((x) => ({ value: x, label: themeName(x, locale) })) : themeOptions(locale) })}
-${checkboxes({ t, name: 'languages', label: labels.languages, form, options: languageOptions(locale).filter((o) => (LOCALES as readonly string[]).includes(o.value) || ['de', 'it', 'sw', 'tr', 'ru'].includes(o.value)) })}
+${languageChoices({ t, locale, name: 'languages', label: labels.languages, form })}
 ${checkbox({ t, name: 'advisesWithoutFee', label: labels.advisesWithoutFee, hint: t('networks.field.advisesWithoutFeeHint'), form })}
 ${guidelinesBlock(c, n)}
 ${checkbox({ t, name: 'acceptGuidelines', label: labels.acceptGuidelines, form, required: true })}

@@ -14,6 +14,7 @@ import { SDGS } from '../../taxonomy/sdgs.ts';
 import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageOptions } from '../../taxonomy/languages.ts';
 import { ORGANISATION_COUNTRY_CODES } from '../../taxonomy/regions.ts';
+import { languageChoices } from '../../platform/html/languages.ts';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { roleLabel, type OrganisationCard, type OrganisationDetail, type SearchResult, type InvitationView } from './organisations.service.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
@@ -28,16 +29,6 @@ const orgCountryOptions = (locale: Locale) => {
   const allowed = new Set(ORGANISATION_COUNTRY_CODES);
   return countryOptions(locale).filter((o) => allowed.has(o.value));
 };
-/** A multiple select (a list of 183 languages is too long for checkboxes). */
-export function multiSelect(t: T, name: string, label: string, form: FormState, options: { value: string; label: string }[], hint: string): Html {
-  const raw = form.values[name];
-  const chosen = new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).map(String));
-  const error = form.errors[name];
-  return html`<div class="field"><label for="f-${name}">${label}</label><span class="hint" id="h-${name}">${hint}</span>${error ? html`<span class="error-text" id="e-${name}">${t(error)}</span>` : ''}<select id="f-${name}" name="${name}" multiple size="6" aria-describedby="h-${name}${error ? ` e-${name}` : ''}"${error ? html` aria-invalid="true"` : ''}>${options.map(
-    (o) => html`<option value="${o.value}"${chosen.has(o.value) ? html` selected` : ''}>${o.label}</option>`,
-  )}</select></div>`;
-}
-
 const number = (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n);
 
 /** Previous/next links keeping the other query parameters. */
@@ -288,7 +279,7 @@ ${select({ t, name: 'kind', label: labels.kind!, form: f, options: optionsOf(ORG
 ${select({ t, name: 'country', label: labels.country!, form: f, options: orgCountryOptions(locale), blank: t('organisations.form.chooseCountry'), required: true, hint: t('organisations.form.regionHint') })}
 ${input({ t, name: 'subregion', label: labels.subregion!, form: f, maxlength: 200, hint: t('organisations.form.subregionHint') })}
 ${input({ t, name: 'population', label: labels.population!, form: f, inputmode: 'numeric' })}
-${multiSelect(t, 'languages', labels.languages!, f, languageOptions(locale), t('organisations.form.multiHint'))}
+${languageChoices({ t, locale, name: 'languages', label: labels.languages!, form: f })}
 ${textarea({ t, name: 'offers', label: labels.offers!, form: f, hint: t('organisations.form.offersHint') })}
 ${textarea({ t, name: 'seeks', label: labels.seeks!, form: f, hint: t('organisations.form.seeksHint') })}
 ${checkboxes({ t, name: 'themes', label: labels.themes!, form: f, options: themeOptions(locale) })}

@@ -9,9 +9,10 @@ import { labelFor, labelOf, optionsOf } from '../../taxonomy/labels.ts';
 import { JOB_FUNCTIONS } from '../../taxonomy/job-functions.ts';
 import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageOptions } from '../../taxonomy/languages.ts';
+import { languageChoices } from '../../platform/html/languages.ts';
 import { roleLabel, type SearchResult } from './organisations.service.ts';
 import type { PersonCard, PersonDetail } from './people.service.ts';
-import { themeName, multiSelect, sortSelect, resultsSection } from './organisations.views.ts';
+import { themeName, sortSelect, resultsSection } from './organisations.views.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
 
@@ -119,7 +120,7 @@ ${errorSummary(t, form.errors, labels)}
 ${input({ t, name: 'name', label: labels.name!, form, required: true, autocomplete: 'name', maxlength: 200 })}
 ${input({ t, name: 'position', label: labels.position!, form, autocomplete: 'organization-title', maxlength: 200, hint: t('people.form.positionHint') })}
 ${select({ t, name: 'jobFunction', label: labels.jobFunction!, form, options: optionsOf(JOB_FUNCTIONS, locale), blank: t('people.form.chooseFunction') })}
-${multiSelect(t, 'languages', labels.languages!, form, languageOptions(locale), t('organisations.form.multiHint'))}
+${languageChoices({ t, locale, name: 'languages', label: labels.languages!, form })}
 ${textarea({ t, name: 'expertise', label: labels.expertise!, form, hint: t('people.form.expertiseHint') })}
 ${checkboxes({ t, name: 'themes', label: labels.themes!, form, options: THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) })) })}
 ${input({ t, name: 'availability', label: labels.availability!, form, maxlength: 500, hint: t('people.form.availabilityHint') })}

@@ -127,6 +127,13 @@ test('the whole cycle in the browser-like client, from an empty programme to a c
     const res = await c.requester.post(`/fr/requests/${rid}/steps/${step}`, STEP_DATA[step] as Record<string, string | string[]>);
     assert.equal(res.status, 303, step);
   }
+  // Languages are chosen, not typed (issue 14.7): checkboxes named in the reader's language, the saved ones ticked.
+  const scope = await c.requester.get(`/fr/requests/${rid}/steps/scope`);
+  assert.doesNotMatch(scope.body_, /<input[^>]*name="languages"[^>]*type="text"|<input[^>]*type="text"[^>]*name="languages"/);
+  const box = (code: string) => new RegExp(`<input type="checkbox" name="languages" value="${code}" id="f-languages-${code}"( checked)?> <span>([^<]+)</span>`).exec(scope.body_);
+  assert.equal(box('fr')?.[2], 'Français');
+  assert.equal(box('ar')?.[2], 'Arabe');
+  for (const code of STEP_DATA.scope.languages) assert.equal(box(code)?.[1], ' checked', `${code} ticked`);
   // Someone outside the organisation gets 404, the same page as a missing request.
   const outsider = await c.member.get(`/en/requests/${rid}`);
   const other = randomUUID();

@@ -9,6 +9,7 @@ import { optionsOf } from '../../taxonomy/labels.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { SDGS } from '../../taxonomy/sdgs.ts';
 import { languageName } from '../../taxonomy/languages.ts';
+import { languageChoices } from '../../platform/html/languages.ts';
 import { labelOf } from '../../taxonomy/labels.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
@@ -150,11 +151,10 @@ export function stepPage(c: Ctx, d: RequestDetail, step: Step, form: FormState, 
       fields = html`${f('objectives', 6)}${f('results', 6, t('requests.hint.results'))}`;
       break;
     case 'scope': {
-      const langs = form.values.languages;
       fields = html`${checkboxes({ t, name: 'themes', label: l.themes!, form, options: themeOptions(locale) })}
 ${checkboxes({ t, name: 'sdgs', label: l.sdgs!, form, options: SDGS.map((s) => ({ value: String(s.number), label: `${s.number}. ${labelOf(s.labels, locale)}` })) })}
 ${checkboxes({ t, name: 'formats', label: l.formats!, form, options: optionsOf(EXCHANGE_FORMATS, locale, true) })}
-${input({ t, name: 'languages', label: l.languages!, form: { ...form, values: { ...form.values, languages: Array.isArray(langs) ? langs.join(' ') : (langs ?? '') } }, hint: t('requests.hint.languages') })}
+${languageChoices({ t, locale, name: 'languages', label: l.languages!, form, hint: t('requests.hint.languages') })}
 ${input({ t, name: 'periodStart', label: l.periodStart!, form, type: 'date' })}${input({ t, name: 'periodEnd', label: l.periodEnd!, form, type: 'date' })}`;
       break;
     }

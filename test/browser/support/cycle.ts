@@ -18,7 +18,7 @@ export type RequestText = {
   context: string;
   objectives: string;
   results: string;
-  /** Theme and format codes ticked on the scope step. */
+  /** Theme and format codes ticked on the scope step; `languages`: codes separated by spaces, ticked too. */
   theme: string;
   format: string;
   languages: string;
@@ -55,7 +55,7 @@ export async function requestToPublishedCall(b: Browser, r: RequestText, program
   await b.submit(p.getByRole('button', { name: 'Save and continue' }));
   await p.locator(`input[name="themes"][value="${r.theme}"]`).check();
   await p.locator(`input[name="formats"][value="${r.format}"]`).check();
-  await p.locator('#f-languages').fill(r.languages);
+  for (const code of r.languages.split(' ')) await p.locator(`#f-languages-${code}`).check();
   await b.submit(p.getByRole('button', { name: 'Save and continue' }));
   await p.locator('#f-participants').fill(r.participants);
   await p.locator('#f-stakeholders').fill(r.stakeholders);
