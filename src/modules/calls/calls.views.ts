@@ -63,7 +63,7 @@ ${select({ t, name: 'format', label: labels.format, form, options: optionsOf(EXC
 <div>${
       list && list.length
         ? html`<ul class="cards">${list.map(
-            (x) => html`<li class="card"><h2><a href="${link(c, `/calls/${x.id}`)}">${x.title}</a></h2><p class="meta">${x.organisation.name}, ${countryName(x.organisation.country, locale)} · ${t('calls.field.deadline')}: ${fmtDate(
+            (x) => html`<li class="card"><h2><a href="${link(c, `/calls/${x.id}`)}" dir="auto">${x.title}</a></h2><p class="meta"><bdi>${x.organisation.name}</bdi>, ${countryName(x.organisation.country, locale)} · ${t('calls.field.deadline')}: ${fmtDate(
               x.deadline,
               locale,
             )}</p>${tags(t('calls.field.themes'), x.themes.map((th) => themeName(th, locale)))}</li>`,
@@ -160,7 +160,7 @@ export function offerPage(c: Ctx, d: OfferDetail, form: FormState = { values: {}
     title: `${t('calls.offer.title')} · ${d.call.title}`,
     status,
     body: html`<h1>${t('calls.offer.title')}: ${d.call.title}</h1>
-<p class="meta">${offerStateLabel(t, d.state)} · ${d.organisationName ? html`${d.organisationName} · ` : ''}${d.offeredByName}</p>
+<p class="meta">${offerStateLabel(t, d.state)} · ${d.organisationName ? html`<bdi>${d.organisationName}</bdi> · ` : ''}<bdi>${d.offeredByName}</bdi></p>
 <p><a href="${link(c, `/calls/${d.call.id}`)}">${t('calls.offers.publicPage')}</a></p>
 <div class="actions">${d.abilities.shortlist ? post(`/offers/${d.id}/shortlist`, t('calls.offer.shortlist'), 'secondary') : ''}${d.abilities.propose ? post(`/offers/${d.id}/propose`, t('calls.offer.propose')) : ''}${
       d.abilities.withdraw ? post(`/offers/${d.id}/withdraw`, t('calls.offer.withdraw'), 'secondary') : ''
@@ -248,7 +248,7 @@ export function requestCallSection(c: Ctx, r: { requestId: string; state: string
     return publish || candidates ? html`<div class="actions">${publish}${candidates}</div>` : null;
   }
   const state = call.match?.state === 'confirmed' ? t('calls.ofRequest.matchConfirmed') : t('calls.ofRequest.matchProposed');
-  return html`<section aria-labelledby="call-h"><h2 id="call-h">${t('calls.ofRequest.heading')}</h2><p><a href="${link(c, `/calls/${call.callId}`)}">${call.title}</a></p>${
+  return html`<section aria-labelledby="call-h"><h2 id="call-h">${t('calls.ofRequest.heading')}</h2><p><a href="${link(c, `/calls/${call.callId}`)}" dir="auto">${call.title}</a></p>${
     call.match ? html`<p>${t('calls.ofRequest.matchState', { state })} <a href="${link(c, `/offers/${call.match.offerId}`)}">${t('calls.ofRequest.seeMatch')}</a></p>` : ''
   }</section>`;
 }
@@ -274,7 +274,7 @@ ${
         'calls.dashboard.lastChange',
       )}</th></tr></thead><tbody>${calls.map(
         (x) =>
-          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}">${x.title}</a><br><span class="hint">${x.programmeName}</span></th><td>${callStateLabel(t, x.state)}</td><td>${t(CALL_WAITING[x.waitingOn])}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
+          html`<tr><th scope="row"><a href="${link(c, `/calls/${x.id}/offers`)}" dir="auto">${x.title}</a><br><span class="hint"><bdi>${x.programmeName}</bdi></span></th><td>${callStateLabel(t, x.state)}</td><td>${t(CALL_WAITING[x.waitingOn])}</td><td>${x.offers}</td><td>${fmtDate(x.lastChange, locale, true)}</td></tr>`,
       )}</tbody></table>`
     : html`<p>${t('calls.dashboard.none')}</p>`
 }</section>`;

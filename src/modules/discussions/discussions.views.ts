@@ -160,7 +160,7 @@ ${tp.kind === 'consultation' && tp.state === 'open' ? suggestionsBlock(c, v.topi
 ${button(c, `/discussions/${tp.id}/${tp.locked ? 'unlock' : 'lock'}`, tp.locked ? t('discussions.coordinate.unlock') : t('discussions.coordinate.lock'))}
 ${button(c, `/discussions/${tp.id}/${tp.hidden ? 'show' : 'hide'}`, tp.hidden ? t('discussions.coordinate.show') : t('discussions.coordinate.hide'))}
 </div>
-${v.moveTo.length ? html`<form method="post" action="${link(c, `/discussions/${tp.id}/move`)}"><div class="field"><label for="f-networkId">${t('discussions.coordinate.moveTo')}</label><select id="f-networkId" name="networkId">${v.moveTo.map((m) => html`<option value="${m.id}" lang="${m.name.lang}">${m.name.text}</option>`)}</select></div><button type="submit" class="secondary">${t('discussions.coordinate.move')}</button></form>` : ''}
+${v.moveTo.length ? html`<form method="post" action="${link(c, `/discussions/${tp.id}/move`)}"><div class="field"><label for="f-networkId">${t('discussions.coordinate.moveTo')}</label><select id="f-networkId" name="networkId">${v.moveTo.map((m) => html`<option value="${m.id}" lang="${m.name.lang}" dir="auto">${m.name.text}</option>`)}</select></div><button type="submit" class="secondary">${t('discussions.coordinate.move')}</button></form>` : ''}
 </section>`
     : '';
   return page(c, {

@@ -199,7 +199,7 @@ test('a version already sent is never changed: saving makes version N+1 and reti
   assert.deepEqual(await ev.answerEvaluation(ctxOf(t, m.requester), hostEval.id, { [`a_${v1q[0]!.id}`]: '12', [`a_${v1q[1]!.id}`]: '3', [`a_${v1q[2]!.id}`]: 'Finance' }), { ok: true });
   const host = await signedInClient(t, { id: m.requester.id });
   const shown = await host.get(`/en/evaluations/${hostEval.id}`);
-  assert.match(shown.body_, /How many staff work on waste today\?<\/dt><dd class="pre">12</);
+  assert.match(shown.body_, /How many staff work on waste today\?<\/dt><dd class="pre" dir="auto">12</);
   const results = await broker.get(`/en/exchanges/${ex1}/evaluations`);
   assert.match(results.body_, /How many staff work on waste today\?/);
   assert.doesNotMatch(results.body_, /How many people work on waste today\?/);
@@ -242,7 +242,7 @@ test('two brokers saving the same version at once make one current version; the 
   const res = await broker.post(`/en/evaluations/questionnaires/${beforeV2}/edit`, { ...form, title: 'My late edition' });
   assert.equal(res.status, 409);
   assert.match(res.body_, /Someone else saved this questionnaire while you were editing it/);
-  assert.match(res.body_, /Version 3 as it stands now: Edition [AB]/);
+  assert.match(res.body_, /Version 3 as it stands now: <bdi>Edition [AB]<\/bdi>/);
   assert.match(res.body_, /value="My late edition"/);
   assert.match(res.body_, new RegExp(`action="/en/evaluations/questionnaires/${winner.id}/edit"`));
   assert.equal((await versionsOf('before')).length, 3);

@@ -139,11 +139,11 @@ test('the results page: tables per question with the 1–5 distribution, options
   const b = res.body_;
   assert.match(b, /<h1>Evaluation results: CONNECT/);
   assert.match(b, /<caption>Answers on the 1–5 scale: How well do you know the subject\?<\/caption>/);
-  assert.match(b, /<tr><th scope="row">2<\/th><td>1<\/td><td>50 % <meter min="0" max="2" value="1" aria-hidden="true"><\/meter><\/td><\/tr>/);
-  assert.match(b, /<tr><th scope="row">Environment<\/th><td>2<\/td><td>100 %/);
+  assert.match(b, /<tr><th scope="row" dir="auto">2<\/th><td>1<\/td><td>50 % <meter min="0" max="2" value="1" aria-hidden="true"><\/meter><\/td><\/tr>/);
+  assert.match(b, /<tr><th scope="row" dir="auto">Environment<\/th><td>2<\/td><td>100 %/);
   assert.match(b, /2 answers · mean 6\.5 · median 6\.5/);
-  assert.match(b, /<p class="pre">A costed plan<\/p><p class="meta"><a href="\/en\/exchanges\/[0-9a-f-]{36}\/evaluations">Exchange A<\/a>/);
-  assert.match(b, /Version 1: Baseline <span class="badge">past version<\/span>/);
+  assert.match(b, /<p class="pre" dir="auto">A costed plan<\/p><p class="meta"><a href="\/en\/exchanges\/[0-9a-f-]{36}\/evaluations" dir="auto">Exchange A<\/a>/);
+  assert.match(b, /Version 1: <bdi>Baseline<\/bdi> <span class="badge">past version<\/span>/);
   assert.match(b, /3 sent, 1 answered/);
   assert.doesNotMatch(b, /Secret of another programme/);
   assert.equal((b.match(/<h1>/g) ?? []).length, 1);

@@ -53,7 +53,7 @@ ${existing ? checkbox({ t, name: `q${i}_remove`, label: t('evaluations.questionn
 
 function questionList(t: T, questions: { label: string; kind: string; choices: string[]; isRequired: boolean }[]) {
   return html`<ol>${questions.map(
-    (x) => html`<li>${x.label} <span class="meta">(${kindLabel(t, x.kind)}${x.choices.length ? html`: ${x.choices.join(' / ')}` : ''}${x.isRequired ? '' : html`, ${t('evaluations.questionnaire.optional')}`})</span></li>`,
+    (x) => html`<li><bdi>${x.label}</bdi> <span class="meta">(${kindLabel(t, x.kind)}${x.choices.length ? html`: <bdi>${x.choices.join(' / ')}</bdi>` : ''}${x.isRequired ? '' : html`, ${t('evaluations.questionnaire.optional')}`})</span></li>`,
   )}</ol>`;
 }
 
@@ -75,7 +75,7 @@ export function questionnairesView(c: Ctx, p: Awaited<ReturnType<typeof question
 ${
   p.stages.length
     ? p.stages.map(
-        (s) => html`<section class="card"><h2>${stageLabel(t, s.stage)}${s.current ? html`: ${s.current.title}` : ''}</h2>
+        (s) => html`<section class="card"><h2>${stageLabel(t, s.stage)}${s.current ? html`: <bdi>${s.current.title}</bdi>` : ''}</h2>
 ${
   s.current
     ? html`${versionLine(s.current)}${questionList(t, s.current.questions)}
@@ -86,7 +86,7 @@ ${
 ${
   s.past.length
     ? html`<details><summary>${t('evaluations.questionnaire.pastVersions', { n: s.past.length })}</summary>${s.past.map(
-        (q) => html`<h3>${t('evaluations.questionnaire.version', { n: q.version })}: ${q.title}</h3>${versionLine(q)}${questionList(t, q.questions)}`,
+        (q) => html`<h3>${t('evaluations.questionnaire.version', { n: q.version })}: <bdi>${q.title}</bdi></h3>${versionLine(q)}${questionList(t, q.questions)}`,
       )}</details>`
     : ''
 }</section>`,
@@ -119,7 +119,7 @@ export function editorView(c: Ctx, p: EditorPage, form: FormState, status = 200,
 <p class="meta">${t('evaluations.questionnaire.version', { n: q.version })} · ${t('evaluations.questionnaire.sentTo', { n: q.sent })}</p>
 ${
   conflict
-    ? html`<div class="error-summary" role="alert"><p>${t('evaluations.editor.conflict', { n: q.version })}</p></div><h2>${t('evaluations.editor.current', { n: q.version })}: ${q.title}</h2>${questionList(t, q.questions)}`
+    ? html`<div class="error-summary" role="alert"><p>${t('evaluations.editor.conflict', { n: q.version })}</p></div><h2>${t('evaluations.editor.current', { n: q.version })}: <bdi>${q.title}</bdi></h2>${questionList(t, q.questions)}`
     : ''
 }
 <p>${q.sent ? t('evaluations.editor.newVersion', { n: q.version + 1 }) : t('evaluations.editor.inPlace')}</p>
@@ -144,20 +144,20 @@ export function evaluationView(c: Ctx, x: EvaluationPage, form: FormState | null
     const cur = String(f.values[name] ?? '');
     if (q.kind === 'scale' || q.kind === 'choice') {
       const opts = q.kind === 'scale' ? ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v === '1' ? `1 (${t('evaluations.scale.low')})` : v === '5' ? `5 (${t('evaluations.scale.high')})` : v })) : q.choices.map((v) => ({ value: v, label: v }));
-      return html`<fieldset id="f-${name}"${f.errors[name] ? html` aria-describedby="e-${name}"` : ''}><legend>${label}</legend>${err}<div class="checks">${opts.map(
-        (o, i) => html`<label><input type="radio" name="${name}" value="${o.value}" id="f-${name}-${i}"${o.value === cur ? html` checked` : ''}${q.isRequired ? html` required` : ''}> <span>${o.label}</span></label>`,
+      return html`<fieldset id="f-${name}"${f.errors[name] ? html` aria-describedby="e-${name}"` : ''}><legend><bdi>${label}</bdi></legend>${err}<div class="checks">${opts.map(
+        (o, i) => html`<label><input type="radio" name="${name}" value="${o.value}" id="f-${name}-${i}"${o.value === cur ? html` checked` : ''}${q.isRequired ? html` required` : ''}> <span dir="auto">${o.label}</span></label>`,
       )}</div></fieldset>`;
     }
-    if (q.kind === 'number') return input({ t, name, label, form: f, inputmode: 'decimal', required: q.isRequired });
-    return textarea({ t, name, label, form: f, rows: 4, required: q.isRequired });
+    if (q.kind === 'number') return input({ t, name, label, form: f, inputmode: 'decimal', required: q.isRequired, labelIsContent: true });
+    return textarea({ t, name, label, form: f, rows: 4, required: q.isRequired, labelIsContent: true });
   };
   return page(c, {
     title: heading,
     status,
-    body: html`<h1>${heading}</h1><p class="meta">${sideLabel(t, x.side)} · <a href="${link(c, `/exchanges/${x.exchange.id}`)}">${x.exchange.title}</a></p>
+    body: html`<h1>${heading}</h1><p class="meta">${sideLabel(t, x.side)} · <a href="${link(c, `/exchanges/${x.exchange.id}`)}" dir="auto">${x.exchange.title}</a></p>
 ${
   x.answer
-    ? html`<p>${t('evaluations.answer.answeredOn', { date: fmtDate(x.answer.at, locale, true) })}</p><dl>${x.questions.map((q) => html`<dt>${q.label}</dt><dd class="pre">${String(x.answer!.answers[q.id] ?? '—')}</dd>`)}</dl>`
+    ? html`<p>${t('evaluations.answer.answeredOn', { date: fmtDate(x.answer.at, locale, true) })}</p><dl>${x.questions.map((q) => html`<dt dir="auto">${q.label}</dt><dd class="pre" dir="auto">${String(x.answer!.answers[q.id] ?? '—')}</dd>`)}</dl>`
     : x.canAnswer
       ? html`<p>${t('evaluations.answer.intro')}</p><form method="post" novalidate action="${link(c, `/evaluations/${x.id}`)}">${errorSummary(t, f.errors, labels)}${x.questions.map(field)}<button type="submit">${t('evaluations.answer.send')}</button></form>`
       : html`<p>${t('evaluations.answer.notYet')}</p>`
@@ -185,7 +185,7 @@ ${
       )}</tbody></table>
 ${r.rows
   .filter((x) => x.answeredAt)
-  .map((x) => html`<section><h2>${stageLabel(t, x.stage)} · ${sideLabel(t, x.side)}</h2><dl>${x.items.map((i) => html`<dt>${i.label}</dt><dd class="pre">${i.value === null ? '—' : String(i.value)}</dd>`)}</dl></section>`)}`
+  .map((x) => html`<section><h2>${stageLabel(t, x.stage)} · ${sideLabel(t, x.side)}</h2><dl>${x.items.map((i) => html`<dt dir="auto">${i.label}</dt><dd class="pre" dir="auto">${i.value === null ? '—' : String(i.value)}</dd>`)}</dl></section>`)}`
     : html`<p>${t('evaluations.results.none')}</p>`
 }`,
   });
@@ -201,9 +201,9 @@ function questionFigures(c: Ctx, q: QuestionResult) {
     html`<table><caption>${caption}</caption><thead><tr><th scope="col">${t('evaluations.programmeResults.answer')}</th><th scope="col">${t(
       'evaluations.programmeResults.count',
     )}</th><th scope="col">${t('evaluations.programmeResults.share')}</th></tr></thead><tbody>${rows.map(
-      (r) => html`<tr><th scope="row">${r.label}</th><td>${r.n}</td><td>${q.answers ? `${Math.round((r.n / q.answers) * 100)} %` : '—'} ${bar(r.n, q.answers)}</td></tr>`,
+      (r) => html`<tr><th scope="row" dir="auto">${r.label}</th><td>${r.n}</td><td>${q.answers ? `${Math.round((r.n / q.answers) * 100)} %` : '—'} ${bar(r.n, q.answers)}</td></tr>`,
     )}</tbody></table>`;
-  const head = html`<h5>${q.label} <span class="meta">(${kindLabel(t, q.kind)})</span></h5><p>${t('evaluations.programmeResults.answers', { n: q.answers })}${
+  const head = html`<h5><bdi>${q.label}</bdi> <span class="meta">(${kindLabel(t, q.kind)})</span></h5><p>${t('evaluations.programmeResults.answers', { n: q.answers })}${
     q.mean !== null ? html` · ${t('evaluations.programmeResults.mean', { value: num(q.mean) })}` : ''
   }${q.median !== null ? html` · ${t('evaluations.programmeResults.median', { value: num(q.median) })}` : ''}</p>`;
   if (q.distribution) return html`${head}${countTable(t('evaluations.programmeResults.distribution', { question: q.label }), q.distribution.map((d) => ({ label: String(d.value), n: d.n })))}`;
@@ -211,7 +211,7 @@ function questionFigures(c: Ctx, q: QuestionResult) {
   if (q.texts)
     return html`${head}${
       q.texts.length
-        ? html`<ul class="stack">${q.texts.map((x) => html`<li><p class="pre">${x.text}</p><p class="meta"><a href="${link(c, `/exchanges/${x.exchangeId}/evaluations`)}">${x.exchangeTitle}</a></p></li>`)}</ul>${
+        ? html`<ul class="stack">${q.texts.map((x) => html`<li><p class="pre" dir="auto">${x.text}</p><p class="meta"><a href="${link(c, `/exchanges/${x.exchangeId}/evaluations`)}" dir="auto">${x.exchangeTitle}</a></p></li>`)}</ul>${
             q.answers > q.texts.length ? html`<p class="meta">${t('evaluations.programmeResults.moreTexts', { shown: q.texts.length, n: q.answers })}</p>` : ''
           }`
         : ''
@@ -234,7 +234,7 @@ ${r.stages.map(
   (s) => html`<section id="stage-${s.stage}"><h2>${stageLabel(t, s.stage)}</h2>${s.sides.map(
     (d) => html`<h3>${sideLabel(t, d.side)}</h3><p>${t('evaluations.programmeResults.sentAnswered', { sent: d.sent, answered: d.answered })}</p>${d.versions.map(
       (v) =>
-        html`<section class="card"><h4>${t('evaluations.questionnaire.version', { n: v.version })}: ${v.title}${v.current ? '' : html` <span class="badge">${t('evaluations.programmeResults.past')}</span>`}</h4><p class="meta">${t(
+        html`<section class="card"><h4>${t('evaluations.questionnaire.version', { n: v.version })}: <bdi>${v.title}</bdi>${v.current ? '' : html` <span class="badge">${t('evaluations.programmeResults.past')}</span>`}</h4><p class="meta">${t(
           'evaluations.programmeResults.sentAnswered',
           { sent: v.sent, answered: v.answered },
         )}</p>${v.questions.map((q) => questionFigures(c, q))}</section>`,

@@ -14,6 +14,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { filesEnv, MAX_BYTES, rejectionKey, rejectionStatus, MISSING_FILE_KEY } from '../files/files.service.ts';
 import * as svc from './events.service.ts';
 import * as v from './events.views.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
 
 const envOf = (c: Ctx): svc.EventsEnv => ({ baseUrl: c.get('deps').config.baseUrl });
 const ownerQuery = (c: Ctx) => ({ network: c.req.query('network'), programmeId: c.req.query('programmeId') });
@@ -80,7 +81,12 @@ export function eventsRoutes(): Hono<AppEnv> {
     );
   });
 
-  r.get('/events/:id', async (c) => v.eventPage(c, await svc.getEvent(c.var.ctx, c.req.param('id')), c.req.query('tz') ?? null));
+  r.get('/events/:id', async (c) => {
+    const e = await svc.getEvent(c.var.ctx, c.req.param('id'));
+    // The title and description in the reader's language (machine translated in the background, labelled; issue 14).
+    const shown = await readerViewFor(c, 'event', e.id, { title: e.title.text, description: e.description.text }, e.title.lang);
+    return v.eventPage(c, e, c.req.query('tz') ?? null, shown);
+  });
 
   r.get('/events/:id/event.ics', async (c) => calendar(c, await svc.eventCalendar(c.var.ctx, envOf(c), c.get('t'), c.req.param('id')), 'event.ics'));
 

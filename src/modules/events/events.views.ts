@@ -5,7 +5,7 @@ import { page, link } from '../../platform/render.ts';
 import type { Html } from '../../platform/html/layout.ts';
 import { input, textarea, select, checkboxes, errorSummary, type FormState } from '../../platform/html/form.ts';
 import { languageChoices } from '../../platform/html/languages.ts';
-import { userText } from '../../platform/html/user-content.ts';
+import { translationNotice, userText, type ReaderView } from '../../platform/html/user-content.ts';
 import { LOCALES, LOCALE_NAMES, localized, type Locale, type T } from '../../platform/i18n.ts';
 import { THEMES } from '../../taxonomy/themes.ts';
 import { labelOf } from '../../taxonomy/labels.ts';
@@ -81,7 +81,7 @@ ${qs ? html`<p><a href="${link(c, '/events')}">${t('events.filter.clear')}</a></
   });
 }
 
-export function eventPage(c: Ctx, e: EventView & { documents: { id: string; label: string; size: number }[] }, readerZone: string | null) {
+export function eventPage(c: Ctx, e: EventView & { documents: { id: string; label: string; size: number }[] }, readerZone: string | null, shown: ReaderView<'title' | 'description'>) {
   const t = c.get('t');
   const locale = c.get('locale');
   const s = e.standing;
@@ -104,7 +104,8 @@ ${e.question ? textarea({ t, name: 'answer', label: e.question, form: { values: 
   return page(c, {
     title: e.title.text,
     nav: null,
-    body: html`<h1>${userText(e.title)}</h1>
+    body: html`<h1>${userText(shown.fields.title)}</h1>
+${translationNotice(t, locale, shown, link(c, `/events/${e.id}`))}
 ${stateFlag(t, e)}
 ${e.abilities.manage ? html`<p class="actions"><a class="button secondary" href="${link(c, `/events/${e.id}/manage`)}">${t('events.manage.link')}</a> <a class="button secondary" href="${link(c, `/events/${e.id}/edit`)}">${t('events.edit.link')}</a></p>` : ''}
 <dl class="facts">
@@ -120,7 +121,7 @@ ${e.themes.length ? html`<dt>${t('events.field.themes')}</dt><dd>${e.themes.map(
 <form method="get" action="${link(c, `/events/${e.id}`)}" class="inline">
 ${select({ t, name: 'tz', label: t('events.tz.label'), form: { values: { tz: zone ?? '' }, errors: {} }, options: TIME_ZONES.map((z) => ({ value: z, label: z })), blank: t('events.tz.eventZone') })}
 <button type="submit" class="secondary">${t('events.tz.submit')}</button></form>
-${userText(e.description, true)}
+${userText(shown.fields.description, true)}
 ${e.meetingUrl ? html`<h2>${t('events.link.title')}</h2><p><a href="${e.meetingUrl}" rel="noopener noreferrer">${e.meetingUrl}</a></p>` : s.registration === 'confirmed' && e.format !== 'onsite' && !e.isPast ? html`<p class="hint">${t('events.link.later')}</p>` : ''}
 <h2>${t('events.register.title')}</h2>
 ${registration}

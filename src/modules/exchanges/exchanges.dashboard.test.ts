@@ -165,8 +165,8 @@ test('follow-up outcomes: per stage and question, the answers per side with the 
   const section = /<section aria-labelledby="d-outcomes">[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
   assert.match(section, /<caption>After 3 months<\/caption>/);
   // Host: 30 answers 1..5 six times each → mean 3; peer: 20 answers of 4.
-  assert.match(section, /<th scope="row">How much of the plan is in use\?<\/th><td>30 answers, mean 3<br><span class="meta">1: 6 · 2: 6 · 3: 6 · 4: 6 · 5: 6<\/span><\/td><td>20 answers, mean 4<br><span class="meta">4: 20<\/span><\/td>/);
-  assert.match(section, /<th scope="row">Who carries it on\?<\/th><td>30 answers<br><span class="meta">Council: 10 · Nobody yet: 10 · Utility: 10<\/span><\/td><td>20 answers<br><span class="meta">[^<]+<\/span><\/td>/);
+  assert.match(section, /<th scope="row" dir="auto">How much of the plan is in use\?<\/th><td>30 answers, mean 3<br><span class="meta">1: 6 · 2: 6 · 3: 6 · 4: 6 · 5: 6<\/span><\/td><td>20 answers, mean 4<br><span class="meta">4: 20<\/span><\/td>/);
+  assert.match(section, /<th scope="row" dir="auto">Who carries it on\?<\/th><td>30 answers<br><span class="meta">Council: 10 · Nobody yet: 10 · Utility: 10<\/span><\/td><td>20 answers<br><span class="meta">[^<]+<\/span><\/td>/);
   assert.doesNotMatch(section, /What changed\?/);
   // Two versions of a questionnaire asking the same question add up.
   const merged = outcomeSummary([

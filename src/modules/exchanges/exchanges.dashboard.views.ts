@@ -82,7 +82,7 @@ function outcomesSection(c: Ctx, d: Dashboard) {
           const list = d.outcomes.filter((q) => q.stage === s);
           return html`<table><caption>${stageName(t, s)}</caption><thead><tr><th scope="col">${t('exchanges.dashboard.question')}</th><th scope="col">${t('exchanges.side.host')}</th><th scope="col">${t(
             'exchanges.side.peer',
-          )}</th></tr></thead><tbody>${list.map((q) => html`<tr><th scope="row">${q.label}</th>${sideCell(t, q, q.host)}${sideCell(t, q, q.peer)}</tr>`)}</tbody></table>`;
+          )}</th></tr></thead><tbody>${list.map((q) => html`<tr><th scope="row" dir="auto">${q.label}</th>${sideCell(t, q, q.host)}${sideCell(t, q, q.peer)}</tr>`)}</tbody></table>`;
         })
       : html`<p>${t('exchanges.dashboard.noOutcomes')}</p>`
   }</section>`;
@@ -169,7 +169,7 @@ ${r.partnership ? html`<dt>${t('exchanges.report.partnership')}</dt><dd><a href=
             r.tor.signatures.length
               ? html`<table><caption>${t('exchanges.tor.signatures')}</caption><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.tor.signedBy')}</th><th scope="col">${t(
                   'exchanges.tor.signedAt',
-                )}</th></tr></thead><tbody>${r.tor.signatures.map((s) => html`<tr><th scope="row">${sideLabel(t, s.side)}</th><td>${s.name}</td><td>${fmtDate(s.at, locale, true)}</td></tr>`)}</tbody></table>`
+                )}</th></tr></thead><tbody>${r.tor.signatures.map((s) => html`<tr><th scope="row">${sideLabel(t, s.side)}</th><td dir="auto">${s.name}</td><td>${fmtDate(s.at, locale, true)}</td></tr>`)}</tbody></table>`
               : html`<p>${t('exchanges.tor.noSignatures')}</p>`
           }`
         : none

@@ -345,7 +345,7 @@ ${
 <table><thead><tr><th scope="col">${t('exchanges.tor.versionCol')}</th><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.tor.signedBy')}</th><th scope="col">${t(
       'exchanges.tor.signedAt',
     )}</th></tr></thead><tbody>${x.versions.flatMap((v) =>
-      v.signatures.map((s) => html`<tr><th scope="row">${v.version}</th><td>${sideLabel(t, s.side)}</td><td>${s.name}</td><td>${fmtDate(s.at, locale, true)}</td></tr>`),
+      v.signatures.map((s) => html`<tr><th scope="row">${v.version}</th><td>${sideLabel(t, s.side)}</td><td dir="auto">${s.name}</td><td>${fmtDate(s.at, locale, true)}</td></tr>`),
     )}</tbody></table>${x.versions.every((v) => !v.signatures.length) ? html`<p>${t('exchanges.tor.noSignatures')}</p>` : ''}</section>
 ${
   x.diff

@@ -87,7 +87,7 @@ test('a visitor finds a good practice by theme in Spanish, with Spanish labels a
   const q = await t.client().get('/es/good-practices?q=saneamiento');
   assert.match(q.body_, /Primera CONNECTion: Agona West – Almere sobre salud ambiental y saneamiento/);
   const other = await t.client().get('/es/good-practices?theme=mobility');
-  assert.match(other.body_, /lang="en">Wevelgem, the bicycle and the South/);
+  assert.match(other.body_, /lang="en" dir="auto">Wevelgem, the bicycle and the South/);
   // Inside a sentence the language is written as Spanish writes it: lower case.
   assert.match(other.body_, /en inglés/);
   assert.doesNotMatch(other.body_, /en Inglés/);

@@ -40,7 +40,7 @@ function langNote(t: T, locale: Locale, x: LocalizedText, original: string): Htm
 }
 
 function textBlock(x: LocalizedText, locale: Locale): Html {
-  return html`<p class="prewrap"${x.lang !== locale ? html` lang="${x.lang}"` : ''}>${x.text}</p>`;
+  return html`<p class="prewrap"${x.lang !== locale ? html` lang="${x.lang}" dir="auto"` : ''}>${x.text}</p>`;
 }
 
 /** "In English" beside content that only exists in English. */
@@ -51,12 +51,12 @@ function inEnglish(c: Ctx): Html {
 function caseCard(c: Ctx, g: GoodPracticeCard, level: 2 | 3 = 2): Html {
   const locale = c.get('locale');
   const t = c.get('t');
-  const title = html`<a href="${link(c, `/good-practices/${g.id}`)}"${g.title.lang !== locale ? html` lang="${g.title.lang}"` : ''}>${g.title.text}</a>`;
+  const title = html`<a href="${link(c, `/good-practices/${g.id}`)}"${g.title.lang !== locale ? html` lang="${g.title.lang}" dir="auto"` : ''}>${g.title.text}</a>`;
   return html`<li class="card">${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
 <p class="meta">${g.approach ? labelFor(APPROACHES, g.approach, locale) : ''}${g.regions.length ? html` · ${g.regions.map((r) => labelFor(REGIONS, r, locale)).join(', ')}` : ''}${
     g.state !== 'published' ? html` · <strong>${stateLabel(t, g.state)}</strong>` : ''
   }${g.title.isOtherLanguage ? html` · ${t('knowledge.card.inLanguage', { language: languageNameInline(g.title.lang, locale) })}` : ''}</p>
-${g.summary.text ? html`<p${g.summary.lang !== locale ? html` lang="${g.summary.lang}"` : ''}>${g.summary.text}</p>` : ''}
+${g.summary.text ? html`<p${g.summary.lang !== locale ? html` lang="${g.summary.lang}" dir="auto"` : ''}>${g.summary.text}</p>` : ''}
 ${g.themes.length ? html`<ul class="tags" aria-label="${t('knowledge.field.themes')}">${g.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
 }
 
@@ -171,13 +171,13 @@ export function casePage(c: Ctx, g: GoodPracticeDetail, shown: ReaderView | null
     nav: null,
     body: html`<p><a href="${link(c, '/good-practices')}">${t('knowledge.library.title')}</a></p>
 <article>
-<h1${g.title.lang !== locale ? html` lang="${g.title.lang}"` : ''}>${g.title.text}</h1>
+<h1${g.title.lang !== locale ? html` lang="${g.title.lang}" dir="auto"` : ''}>${g.title.text}</h1>
 ${g.state !== 'published' ? html`<p class="flag"><strong>${stateLabel(t, g.state)}</strong></p>` : ''}
 ${shown ? translationNotice(t, locale, shown, link(c, `/good-practices/${g.id}`)) : langNote(t, locale, g.title, g.originalLanguage)}
 <p class="meta">${t('knowledge.case.original', { language: languageName(g.originalLanguage, locale) })}${
-      others.length ? html` · ${t('knowledge.case.alsoIn')} ${others.map((l, i) => html`${i ? ', ' : ''}<a href="${link(c, `/good-practices/${g.id}`)}?lang=${l}" lang="${l}" hreflang="${l}">${languageName(l, l as Locale)}</a>`)}` : ''
+      others.length ? html` · ${t('knowledge.case.alsoIn')} ${others.map((l, i) => html`${i ? ', ' : ''}<a href="${link(c, `/good-practices/${g.id}`)}?lang=${l}" lang="${l}" dir="auto" hreflang="${l}">${languageName(l, l as Locale)}</a>`)}` : ''
     }</p>
-${g.summary.text ? html`<p class="lead"${g.summary.lang !== locale ? html` lang="${g.summary.lang}"` : ''}><strong>${g.summary.text}</strong></p>` : ''}
+${g.summary.text ? html`<p class="lead"${g.summary.lang !== locale ? html` lang="${g.summary.lang}" dir="auto"` : ''}><strong>${g.summary.text}</strong></p>` : ''}
 ${
   g.abilities.edit
     ? html`<div class="actions"><a class="button secondary" href="${link(c, `/good-practices/${g.id}/edit`)}">${t('knowledge.case.edit')}</a>${
@@ -369,14 +369,14 @@ export function approachesPage(c: Ctx) {
 function fundingItem(c: Ctx, p: FundingProgramme, level: 2 | 3): Html {
   const t = c.get('t');
   const locale = c.get('locale');
-  const heading = level === 2 ? html`<h2 lang="en">${p.name}</h2>` : html`<h3 lang="en">${p.name}</h3>`;
+  const heading = level === 2 ? html`<h2 lang="en" dir="ltr">${p.name}</h2>` : html`<h3 lang="en" dir="ltr">${p.name}</h3>`;
   return html`<li class="card" id="funding-${p.code}">${heading}
 <dl class="facts">
-<dt>${t('knowledge.funding.funder')}</dt><dd lang="en">${p.funder}${inEnglish(c)}</dd>
-${p.amount ? html`<dt>${t('knowledge.funding.amount')}</dt><dd lang="en">${p.amount}</dd>` : ''}
+<dt>${t('knowledge.funding.funder')}</dt><dd lang="en" dir="ltr">${p.funder}${inEnglish(c)}</dd>
+${p.amount ? html`<dt>${t('knowledge.funding.amount')}</dt><dd lang="en" dir="ltr">${p.amount}</dd>` : ''}
 <dt>${t('knowledge.funding.approaches')}</dt><dd>${p.approaches.map((a, i) => html`${i ? ', ' : ''}<a href="${link(c, `/cooperation-approaches/${a}`)}">${labelFor(APPROACHES, a, locale)}</a>`)}</dd>
 </dl>
-<p lang="en">${p.description}</p></li>`;
+<p lang="en" dir="ltr">${p.description}</p></li>`;
 }
 
 /** One approach: what 004 says, its ratings, its published good practices, and its funding. */
@@ -386,7 +386,7 @@ export function approachPage(c: Ctx, code: Approach, practices: GoodPracticeCard
   const name = labelFor(APPROACHES, code, locale);
   const text = APPROACH_TEXTS[code];
   const funding = FUNDING.filter((p) => p.approaches.includes(code));
-  const para = (heading: string, body: string) => html`<section><h2>${heading}</h2><p lang="en">${body}${inEnglish(c)}</p></section>`;
+  const para = (heading: string, body: string) => html`<section><h2>${heading}</h2><p lang="en" dir="ltr">${body}${inEnglish(c)}</p></section>`;
   return page(c, {
     title: name,
     nav: null,
@@ -403,7 +403,7 @@ ${para(t('knowledge.approach.budget'), text.budget)}
 <section><h2>${t('knowledge.approach.practices')}</h2>
 ${practices.length ? html`<ul class="cards">${practices.map((g) => caseCard(c, g, 3))}</ul>` : html`<p>${t('knowledge.approach.noPractices')}</p>`}
 </section>
-${text.resources?.length ? html`<section><h2>${t('knowledge.approach.resources')}</h2><ul>${text.resources.map((r) => html`<li lang="en">${r}</li>`)}</ul></section>` : ''}
+${text.resources?.length ? html`<section><h2>${t('knowledge.approach.resources')}</h2><ul>${text.resources.map((r) => html`<li lang="en" dir="ltr">${r}</li>`)}</ul></section>` : ''}
 ${funding.length ? html`<section><h2>${t('knowledge.funding.title')}</h2><ul class="cards">${funding.map((p) => fundingItem(c, p, 3))}</ul></section>` : ''}`,
   });
 }
@@ -471,11 +471,11 @@ ${v.advice.combination ? html`<p class="notice">${combinationText(t, locale, v.a
 <p><strong>${t('knowledge.advisor.score', { score: pct.format(r.score / 100) })}</strong>${r.fitsMeans ? '' : html` · ${t('knowledge.advisor.meansShort')}`}</p>
 <ul>${r.reasons.map((x) => html`<li>${adviceReasonText(t, locale, x)}</li>`)}</ul>${
           i < 3 && v.practices[r.approach]?.length
-            ? html`<p>${t('knowledge.advisor.practices')}: ${v.practices[r.approach]!.map((g, k) => html`${k ? ' · ' : ''}<a href="${link(c, `/good-practices/${g.id}`)}"${g.title.lang !== locale ? html` lang="${g.title.lang}"` : ''}>${g.title.text}</a>`)}</p>`
+            ? html`<p>${t('knowledge.advisor.practices')}: ${v.practices[r.approach]!.map((g, k) => html`${k ? ' · ' : ''}<a href="${link(c, `/good-practices/${g.id}`)}"${g.title.lang !== locale ? html` lang="${g.title.lang}" dir="auto"` : ''}>${g.title.text}</a>`)}</p>`
             : ''
         }${
           i < 3 && v.funding[r.approach]?.length
-            ? html`<p>${t('knowledge.advisor.funding')}: ${v.funding[r.approach]!.map((p, k) => html`${k ? ' · ' : ''}<a href="${link(c, '/funding')}#funding-${p.code}" lang="en">${p.name}</a>`)}</p>`
+            ? html`<p>${t('knowledge.advisor.funding')}: ${v.funding[r.approach]!.map((p, k) => html`${k ? ' · ' : ''}<a href="${link(c, '/funding')}#funding-${p.code}" lang="en" dir="ltr">${p.name}</a>`)}</p>`
             : ''
         }</li>`,
       )}</ol>${calls}</section>`

@@ -87,7 +87,7 @@ function candidatesTable(c: Ctx, candidates: Candidates, action?: (m: Candidates
   )}</th><th scope="col">${t('matching.candidates.reasons')}</th>${action ? html`<th scope="col">${t('matching.candidates.action')}</th>` : ''}</tr></thead><tbody>${candidates.map(
     (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}">${m.name}</a>`}<br><span class="hint">${
       m.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
-    }${m.organisationName ? html` · ${m.organisationName}` : ''}${m.country ? html` · ${m.country}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
+    }${m.organisationName ? html` · <bdi>${m.organisationName}</bdi>` : ''}${m.country ? html` · ${m.country}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
       (r) => html`<li>${reasonText(t, locale, r)}</li>`,
     )}</ul></td>${action ? html`<td>${action(m)}</td>` : ''}</tr>`,
   )}</tbody></table>`;
@@ -152,7 +152,7 @@ ${
       ? html`<table class="candidates"><thead><tr><th scope="col">${t('matching.opportunities.call')}</th><th scope="col">${t('matching.opportunities.deadline')}</th><th scope="col">${t('matching.candidates.score')}</th><th scope="col">${t(
           'matching.candidates.reasons',
         )}</th></tr></thead><tbody>${d.opportunities.map(
-          (o) => html`<tr data-call="${o.id}"><th scope="row"><a href="${link(c, `/calls/${o.id}`)}">${o.title}</a><br><span class="hint">${o.organisationName} · ${o.country}</span></th><td>${date.format(o.deadline)}</td><td>${new Intl.NumberFormat(locale, {
+          (o) => html`<tr data-call="${o.id}"><th scope="row"><a href="${link(c, `/calls/${o.id}`)}" dir="auto">${o.title}</a><br><span class="hint"><bdi>${o.organisationName}</bdi> · ${o.country}</span></th><td>${date.format(o.deadline)}</td><td>${new Intl.NumberFormat(locale, {
             style: 'percent',
           }).format(o.score)}</td><td><ul>${o.reasons.map((r) => html`<li>${reasonText(t, locale, r)}</li>`)}</ul></td></tr>`,
         )}</tbody></table>`
@@ -194,7 +194,7 @@ ${d ? [...d.fixed.map((f) => html`<input type="hidden" name="fix" value="${f.req
 <table class="candidates"><thead><tr><th scope="col">${t('matching.opportunities.call')}</th><th scope="col">${t('matching.plan.proposed')}</th><th scope="col">${t('matching.candidates.score')}</th><th scope="col">${t('matching.candidates.action')}</th></tr></thead><tbody>${d.rows.map((r) =>
             r.assigned.length
               ? r.assigned.map(
-                  (a) => html`<tr data-pair="${r.call.id}|${a.key}"><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}">${r.call.title}</a><br><span class="hint">${r.call.organisationName}</span></th><td>${a.name}${a.isFixed ? html` <strong>(${t('matching.plan.fixed')})</strong>` : ''}<br><span class="hint">${
+                  (a) => html`<tr data-pair="${r.call.id}|${a.key}"><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}" dir="auto">${r.call.title}</a><br><span class="hint"><bdi>${r.call.organisationName}</bdi></span></th><td>${a.name}${a.isFixed ? html` <strong>(${t('matching.plan.fixed')})</strong>` : ''}<br><span class="hint">${
                     a.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
                   }</span></td><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(a.score)}</td><td>${
                     a.isFixed
@@ -202,7 +202,7 @@ ${d ? [...d.fixed.map((f) => html`<input type="hidden" name="fix" value="${f.req
                       : html`<a href="${link(c, qs([...d.fixed, { request: r.call.id, candidate: a.key }], d.forbidden))}">${t('matching.plan.fix')}</a>`
                   } · <a href="${link(c, qs(d.fixed.filter((f) => !same(f, r.call.id, a.key)), [...d.forbidden, { request: r.call.id, candidate: a.key }]))}">${t('matching.plan.forbid')}</a></td></tr>`,
                 )
-              : html`<tr><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}">${r.call.title}</a><br><span class="hint">${r.call.organisationName}</span></th><td colspan="3">${t('matching.plan.unfilled')}</td></tr>`,
+              : html`<tr><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}" dir="auto">${r.call.title}</a><br><span class="hint"><bdi>${r.call.organisationName}</bdi></span></th><td colspan="3">${t('matching.plan.unfilled')}</td></tr>`,
           )}</tbody></table>
 ${
   d.forbidden.length

@@ -15,6 +15,13 @@ import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageOptions } from '../../taxonomy/languages.ts';
 import { ORGANISATION_COUNTRY_CODES } from '../../taxonomy/regions.ts';
 import { languageChoices } from '../../platform/html/languages.ts';
+import { languageOf } from '../translations/translations.service.ts';
+
+/** What an organisation wrote carries the language it is written in (detected), so a reader's page marks it as someone's text. */
+const langOf = (text: string) => {
+  const l = languageOf(text);
+  return l ? html` lang="${l}"` : '';
+};
 import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { roleLabel, type OrganisationCard, type OrganisationDetail, type SearchResult, type InvitationView } from './organisations.service.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
@@ -89,7 +96,7 @@ function orgCard(c: Ctx, o: OrganisationCard): Html {
 ${o.awaitingVerification ? html`<p class="meta">${t('organisations.notVerified')}</p>` : ''}<p class="meta">${labelFor(ORGANISATION_KINDS, o.kind, locale)} · ${o.subregion ? html`<bdi>${o.subregion}</bdi>, ` : ''}${countryName(o.country, locale)} · ${labelFor(REGIONS, o.region, locale)}${
     o.population !== null ? html` · ${t('organisations.populationValue', { population: number(o.population, locale) })}` : ''
   }</p>
-${o.offersExcerpt ? html`<p dir="auto">${o.offersExcerpt}</p>` : ''}
+${o.offersExcerpt ? html`<p${langOf(o.offersExcerpt)} dir="auto">${o.offersExcerpt}</p>` : ''}
 ${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.themes')}">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
 }
 
@@ -167,7 +174,7 @@ ${fact(t('organisations.field.website'), o.website ? html`<a href="${o.website}"
 ${fact(t('organisations.field.email'), o.email ? html`<a href="mailto:${o.email}" dir="ltr">${o.email}</a>` : null)}
 ${fact(t('organisations.field.location'), o.lat !== null && o.lon !== null ? `${o.lat.toFixed(4)}, ${o.lon.toFixed(4)}` : null)}
 </dl>
-${o.offers ? html`<h2>${t('organisations.field.offers')}</h2><p class="pre" dir="auto">${o.offers}</p>` : ''}
+${o.offers ? html`<h2>${t('organisations.field.offers')}</h2><p class="pre"${langOf(o.offers)} dir="auto">${o.offers}</p>` : ''}
 ${o.seeks ? html`<h2>${t('organisations.field.seeks')}</h2><p class="pre" dir="auto">${o.seeks}</p>` : ''}
 ${o.themes.length ? html`<h2>${t('organisations.field.themes')}</h2><ul class="tags">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}
 ${

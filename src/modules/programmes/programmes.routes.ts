@@ -10,6 +10,8 @@ import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 import * as svc from './programmes.service.ts';
 import * as v from './programmes.views.ts';
 import { fmtDate } from '../../platform/html/format.ts';
+import type { ReaderView } from '../../platform/html/user-content.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
 
 /** Space- or comma-separated codes typed in one field become a list. */
 function splitCodes(body: Record<string, string | string[]>, ...names: string[]): Record<string, string | string[]> {
@@ -23,6 +25,12 @@ function splitCodes(body: Record<string, string | string[]>, ...names: string[])
 
 /** A settings form sends every field: checkbox groups left empty mean "none". */
 const settingsOf = async (c: Ctx) => splitCodes({ eligibleRegions: [], eligibleKinds: [], themes: [], formats: [], ...(await formBody(c)) }, 'eligibleCountries', 'languages');
+
+/** The newest news items of a timeline in the reader's language (the first 20: a page shows them first). */
+async function newsShown(c: Ctx, d: { entries: svc.TimelineEntry[] }): Promise<Map<string, ReaderView<'title' | 'body'>>> {
+  const news = d.entries.filter((e) => e.kind === 'news').slice(0, 20);
+  return new Map(await Promise.all(news.map(async (e) => [e.id, await readerViewFor(c, 'programme_news', e.id, { title: e.title, body: e.body })] as const)));
+}
 
 export function programmesRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -88,9 +96,16 @@ export function programmesRoutes(): Hono<AppEnv> {
 
   r.get('/programmes', async (c) => v.programmesListPage(c, await svc.listProgrammesPublic(c.var.ctx)));
 
-  r.get('/programmes/:slug', async (c) => v.programmePage(c, await svc.getProgrammePublic(c.var.ctx, c.req.param('slug'))));
+  r.get('/programmes/:slug', async (c) => {
+    const p = await svc.getProgrammePublic(c.var.ctx, c.req.param('slug'));
+    // The programme's texts in the reader's language (machine translated in the background, labelled; issue 14).
+    return v.programmePage(c, p, await readerViewFor(c, 'programme', p.programme.id, { description: p.programme.description ?? '', howToApply: p.programme.howToApply ?? '' }));
+  });
 
-  r.get('/programmes/:slug/timeline', async (c) => v.timelinePage(c, await svc.getTimeline(c.var.ctx, c.req.param('slug'))));
+  r.get('/programmes/:slug/timeline', async (c) => {
+    const d = await svc.getTimeline(c.var.ctx, c.req.param('slug'));
+    return v.timelinePage(c, d, await newsShown(c, d));
+  });
 
   r.post('/programmes/:slug/news', async (c) => {
     const slug = c.req.param('slug');
@@ -101,7 +116,10 @@ export function programmesRoutes(): Hono<AppEnv> {
         setFlash(c, 'programmes.news.posted');
         return redirectTo(c, `/programmes/${slug}/timeline`);
       },
-      async (form, status) => v.timelinePage(c, await svc.getTimeline(c.var.ctx, slug), form, status),
+      async (form, status) => {
+        const d = await svc.getTimeline(c.var.ctx, slug);
+        return v.timelinePage(c, d, await newsShown(c, d), form, status);
+      },
     );
   });
 

@@ -177,13 +177,13 @@ export async function getProgrammePublic(ctx: ServiceCtx, slug: string): Promise
   return { programme: p, rounds, openRound: rounds.find((r) => r.phase === 'open') ?? null };
 }
 
-export type TimelineEntry = { kind: string; at: Date; title: string; body: string };
+export type TimelineEntry = { id: string; kind: string; at: Date; title: string; body: string };
 
 /** The public timeline: what has happened in the programme, newest first. */
 export async function getTimeline(ctx: ServiceCtx, slug: string): Promise<{ programme: Programme; entries: TimelineEntry[]; canPostNews: boolean }> {
   const p = await repo.findProgrammeBySlug(ctx.db, slug);
   if (!p) throw new NotFoundError();
-  const entries = (await repo.timelineOf(ctx.db, p.id, ctx.now)).map((e) => ({ kind: e.kind, at: e.at, title: e.title, body: e.body }));
+  const entries = (await repo.timelineOf(ctx.db, p.id, ctx.now)).map((e) => ({ id: e.id, kind: e.kind, at: e.at, title: e.title, body: e.body }));
   return { programme: p, entries, canPostNews: canProgramme(ctx.actor, 'programme.postNews') };
 }
 

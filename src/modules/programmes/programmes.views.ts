@@ -11,7 +11,8 @@ import { REGIONS } from '../../taxonomy/regions.ts';
 import { ORGANISATION_KINDS } from '../../taxonomy/organisation-kinds.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName } from '../../taxonomy/countries.ts';
-import { languageName } from '../../taxonomy/languages.ts';
+import { languageName, languageNameInline } from '../../taxonomy/languages.ts';
+import { translationNotice, userText, type ReaderView } from '../../platform/html/user-content.ts';
 import type { OpenCall, ProgrammeAdmin, ProgrammePublic, Programme, TimelineEntry, ProgrammeWeights } from './programmes.service.ts';
 import { DEFAULT_WEIGHTS, type MatchWeights } from './programmes.weights.ts';
 import type { RoundPhase } from './programmes.phase.ts';
@@ -78,8 +79,15 @@ ${tags(t('programmes.field.themes'), x.programme.themes.map((th) => themeName(th
   });
 }
 
+/** A timeline entry's title and text: news in the reader's language when translated (labelled), everything isolated in its own direction. */
+function timelineText(c: Ctx, e: TimelineEntry, shown: ReaderView<'title' | 'body'> | undefined): Html {
+  const f = shown?.fields ?? { title: { text: e.title, lang: null }, body: { text: e.body, lang: null } };
+  const notice = shown && shown.state === 'machine' ? html`<p class="hint">${c.get('t')('platform.translation.machine', { language: languageNameInline(shown.sourceLang ?? '', c.get('locale')) })}</p>` : '';
+  return html`<p><strong>${userText(f.title)}</strong></p>${e.body ? userText(f.body, true) : ''}${notice}`;
+}
+
 /** A programme's public page: the open call for requests (deadline, eligibility, how to apply) and its rounds. */
-export function programmePage(c: Ctx, p: ProgrammePublic) {
+export function programmePage(c: Ctx, p: ProgrammePublic, shown: ReaderView<'description' | 'howToApply'>) {
   const t = c.get('t');
   const locale = c.get('locale');
   const user = c.get('user');
@@ -87,7 +95,8 @@ export function programmePage(c: Ctx, p: ProgrammePublic) {
   return page(c, {
     title: p.programme.name,
     body: html`<h1><bdi>${p.programme.name}</bdi></h1>
-${p.programme.description ? html`<p dir="auto">${p.programme.description}</p>` : ''}
+${p.programme.description || p.programme.howToApply ? translationNotice(t, locale, shown, link(c, `/programmes/${p.programme.slug}`)) : ''}
+${p.programme.description ? userText(shown.fields.description, true) : ''}
 <p><a href="${link(c, `/programmes/${p.programme.slug}/timeline`)}">${t('programmes.timeline.title')}</a></p>
 <section aria-labelledby="call-h">
 <h2 id="call-h">${t('programmes.call.heading')}</h2>
@@ -95,7 +104,7 @@ ${
   r
     ? html`<p><strong><bdi>${r.name}</bdi></strong>: ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, locale, true) })}</p>
 <h3>${t('programmes.call.eligibility')}</h3>${eligibility(c, p.programme)}
-<h3>${t('programmes.call.howToApply')}</h3>${p.programme.howToApply ? html`<p dir="auto">${p.programme.howToApply}</p>` : html`<p>${t('programmes.call.howToApplyDefault')}</p>`}
+<h3>${t('programmes.call.howToApply')}</h3>${p.programme.howToApply ? userText(shown.fields.howToApply, true) : html`<p>${t('programmes.call.howToApplyDefault')}</p>`}
 ${
   user
     ? html`<p><a class="button" href="${link(c, `/requests/new?round=${r.id}`)}">${t('programmes.call.start')}</a></p>`
@@ -123,7 +132,7 @@ function roundsTable(c: Ctx, rounds: ProgrammeAdmin['rounds'], editBase?: string
   )}</tbody></table>`;
 }
 
-export function timelinePage(c: Ctx, d: { programme: Programme; entries: TimelineEntry[]; canPostNews: boolean }, form: FormState = { values: {}, errors: {} }, status = 200) {
+export function timelinePage(c: Ctx, d: { programme: Programme; entries: TimelineEntry[]; canPostNews: boolean }, news: Map<string, ReaderView<'title' | 'body'>>, form: FormState = { values: {}, errors: {} }, status = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
   const kind = (k: string) =>
@@ -133,7 +142,7 @@ export function timelinePage(c: Ctx, d: { programme: Programme; entries: Timelin
     title: `${t('programmes.timeline.title')} · ${d.programme.name}`,
     status,
     body: html`<h1>${t('programmes.timeline.title')}: <bdi>${d.programme.name}</bdi></h1>
-${d.entries.length ? html`<ol class="timeline">${d.entries.map((e) => html`<li><p class="meta"><time datetime="${e.at.toISOString()}">${fmtDate(e.at, locale)}</time> · ${kind(e.kind)}</p><p><strong>${e.title}</strong></p>${e.body ? html`<p>${e.body}</p>` : ''}</li>`)}</ol>` : html`<p>${t('programmes.timeline.empty')}</p>`}
+${d.entries.length ? html`<ol class="timeline">${d.entries.map((e) => html`<li><p class="meta"><time datetime="${e.at.toISOString()}">${fmtDate(e.at, locale)}</time> · ${kind(e.kind)}</p>${timelineText(c, e, news.get(e.id))}</li>`)}</ol>` : html`<p>${t('programmes.timeline.empty')}</p>`}
 ${
   d.canPostNews
     ? html`<section aria-labelledby="news-h"><h2 id="news-h">${t('programmes.news.heading')}</h2><form method="post" novalidate action="${link(c, `/programmes/${d.programme.slug}/news`)}" class="stack">${errorSummary(t, form.errors, labels)}

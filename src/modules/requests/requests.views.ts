@@ -73,7 +73,7 @@ function cards(c: Ctx, list: RequestCard[]): Html {
   const locale = c.get('locale');
   return html`<ul class="cards">${list.map(
     (r) => html`<li class="card"><h3><a href="${link(c, `/requests/${r.id}`)}">${r.title || t('requests.untitled')}</a></h3>
-<p class="meta">${stateLabel(t, r.state)} · ${r.organisationName} · ${r.programmeName} (${r.roundName}) · ${t('requests.updated', { date: fmtDate(r.updatedAt, locale) })}</p></li>`,
+<p class="meta">${stateLabel(t, r.state)} · <bdi>${r.organisationName}</bdi> · <bdi>${r.programmeName}</bdi> (<bdi>${r.roundName}</bdi>) · ${t('requests.updated', { date: fmtDate(r.updatedAt, locale) })}</p></li>`,
   )}</ul>`;
 }
 
@@ -430,7 +430,7 @@ ${
         'requests.dashboard.lastAction',
       )}</th></tr></thead><tbody>${d.requests.map(
         (r) =>
-          html`<tr${r.isStale ? html` class="stale"` : ''}><th scope="row"><a href="${link(c, `/requests/${r.id}`)}">${r.title || t('requests.untitled')}</a><br><span class="hint">${r.organisationName} · ${r.programmeName}</span></th><td>${stateLabel(
+          html`<tr${r.isStale ? html` class="stale"` : ''}><th scope="row"><a href="${link(c, `/requests/${r.id}`)}" dir="auto">${r.title || t('requests.untitled')}</a><br><span class="hint"><bdi>${r.organisationName}</bdi> · <bdi>${r.programmeName}</bdi></span></th><td>${stateLabel(
             t,
             r.state,
           )}</td><td>${t(WAITING[r.waitingOn]!)}</td><td>${fmtDate(r.lastActionAt, locale)}${r.isStale ? html` <strong class="flag">${t('requests.dashboard.stale', { days: r.workingDaysIdle })}</strong>` : ''}</td></tr>`,

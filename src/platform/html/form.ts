@@ -23,7 +23,8 @@ export function errorSummary(t: T, errors: FieldErrors, labels: Record<string, s
 </div>`;
 }
 
-type Common = { t: T; name: string; label: string; form: FormState; hint?: string; required?: boolean };
+/** `labelIsContent`: the label is someone's text (a questionnaire's question), shown in its own direction. */
+type Common = { t: T; name: string; label: string; form: FormState; hint?: string; required?: boolean; labelIsContent?: boolean };
 
 function describedBy(name: string, hint?: string, error?: string): string {
   const ids = [hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean);
@@ -45,14 +46,14 @@ export function input(c: Common & { type?: string; autocomplete?: string; inputm
   const p = parts(c);
   const type = c.type ?? 'text';
   const value = type === 'password' ? '' : str(c.form.values[c.name]);
-  return html`<div class="field"><label for="f-${c.name}">${c.label}</label>${p.hint}${p.err}<input id="f-${c.name}" name="${c.name}" type="${type}" value="${value}"${
+  return html`<div class="field"><label for="f-${c.name}"${c.labelIsContent ? html` dir="auto"` : ''}>${c.label}</label>${p.hint}${p.err}<input id="f-${c.name}" name="${c.name}" type="${type}" value="${value}"${
     c.autocomplete ? html` autocomplete="${c.autocomplete}"` : ''
   }${c.inputmode ? html` inputmode="${c.inputmode}"` : ''}${c.maxlength ? html` maxlength="${c.maxlength}"` : ''}${p.attrs}></div>`;
 }
 
 export function textarea(c: Common & { rows?: number }): Html {
   const p = parts(c);
-  return html`<div class="field"><label for="f-${c.name}">${c.label}</label>${p.hint}${p.err}<textarea id="f-${c.name}" name="${c.name}" rows="${c.rows ?? 5}"${p.attrs}>${str(
+  return html`<div class="field"><label for="f-${c.name}"${c.labelIsContent ? html` dir="auto"` : ''}>${c.label}</label>${p.hint}${p.err}<textarea id="f-${c.name}" name="${c.name}" rows="${c.rows ?? 5}"${p.attrs}>${str(
     c.form.values[c.name],
   )}</textarea></div>`;
 }

@@ -31,7 +31,7 @@ export function layout(meta: PageMeta, opts: PageOptions): Html {
     html`<li><a href="${href(locale, path)}"${meta.path === path || meta.path.startsWith(`${path}/`) ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const switcher = LOCALES.map(
     (l) =>
-      html`<li><a href="${href(l, meta.path)}${meta.query ? `?${meta.query}` : ''}" lang="${l}" hreflang="${l}"${l === locale ? html` aria-current="true"` : ''}>${LOCALE_NAMES[l]}</a></li>`,
+      html`<li><a href="${href(l, meta.path)}${meta.query ? `?${meta.query}` : ''}" lang="${l}" dir="${RTL_LOCALES.has(l) ? 'rtl' : 'ltr'}" hreflang="${l}"${l === locale ? html` aria-current="true"` : ''}>${LOCALE_NAMES[l]}</a></li>`,
   );
   return html`<!doctype html>
 <html lang="${locale}" dir="${dir}">

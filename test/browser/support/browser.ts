@@ -9,7 +9,7 @@
  * JavaScript-enabled checker context, and axe runs there.
  */
 import { chromium, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -23,6 +23,82 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 export type BrowserOptions = { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } };
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+
+/**
+ * English phrases of the catalogues that must not appear on a page in another language (issue 14:
+ * "no English left"): every English value of two words or more without placeholders or markup whose
+ * translation differs, per locale, skipping phrases that the locale's own catalogue uses as well
+ * (a name such as "Peerlink" or "CONNECT").
+ */
+const ENGLISH_PHRASES: Map<string, { key: string; text: string }[]> = (() => {
+  const root = new URL('../../../src/', import.meta.url);
+  const dirs = [new URL('platform/locales/', root), ...readdirSync(new URL('modules/', root), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => new URL(`modules/${d.name}/locales/`, root))];
+  const load = (dir: URL, l: string): Record<string, string> => {
+    try {
+      return JSON.parse(readFileSync(new URL(`${l}.json`, dir), 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  const out = new Map<string, { key: string; text: string }[]>();
+  for (const l of ['fr', 'es', 'pt', 'ar']) {
+    const list: { key: string; text: string }[] = [];
+    const all = dirs.map((d) => ({ en: load(d, 'en'), other: load(d, l) }));
+    const ownText = all.map((x) => Object.values(x.other).join('\n')).join('\n');
+    for (const { en, other } of all)
+      for (const [key, text] of Object.entries(en)) {
+        if (/[{}<>]/.test(text) || text.trim().split(/\s+/).length < 2 || text.length < 10) continue;
+        if (other[key] === text || ownText.includes(text)) continue;
+        list.push({ key, text });
+      }
+    out.set(l, list);
+  }
+  return out;
+})();
+
+/**
+ * The page's language problems (issue 14): text in the other script's direction that is not isolated
+ * (on an Arabic page, Latin-only text outside any element with its own `dir`, a `<bdi>` or a form
+ * field; on the other pages, Arabic text likewise), and English catalogue phrases in the page's own
+ * text on a page in another language (text inside an element with another `lang` is someone's
+ * content, marked as such, and is left out).
+ */
+async function languageProblems(page: Page): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    const pageLang = root.lang;
+    const rtl = root.dir === 'rtl';
+    const latin = /[A-Za-z\u00C0-\u024F]/;
+    const arabic = /[\u0590-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+    const unisolated: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.nodeValue ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('script, style, noscript, svg, title, option')) continue;
+      const foreign = rtl ? latin.test(text) && !arabic.test(text) : arabic.test(text) && !latin.test(text);
+      if (!foreign) continue;
+      const isolated = el.closest('[dir]:not(html), bdi, input, textarea, select, code, kbd, samp, pre');
+      if (!isolated) unisolated.push(`${el.tagName.toLowerCase()}: ${text.slice(0, 60)}`);
+    }
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    for (const e of clone.querySelectorAll('script, style, noscript, svg')) e.remove();
+    for (const e of clone.querySelectorAll('[lang]')) if (e.getAttribute('lang') !== pageLang) e.remove();
+    // Text isolated as someone's content (a <bdi>, dir="auto") is theirs, in whatever language they wrote.
+    for (const e of clone.querySelectorAll('bdi, [dir="auto"]')) e.remove();
+    return { pageLang, unisolated, own: (clone.textContent ?? '').replace(/\s+/g, ' ') };
+  });
+  const problems = found.unisolated.map((x) => `not isolated on a ${found.pageLang} page — ${x}`);
+  for (const { key, text } of ENGLISH_PHRASES.get(found.pageLang) ?? []) {
+    const i = found.own.indexOf(text);
+    if (i < 0) continue;
+    const before = found.own[i - 1] ?? ' ';
+    const after = found.own[i + text.length] ?? ' ';
+    if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+    problems.push(`English on a ${found.pageLang} page — ${key}: "${text}"`);
+  }
+  return problems;
+}
 
 async function launch(opts: BrowserOptions): Promise<{ context: BrowserContext; page: Page; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'peerlink-chromium-'));
@@ -117,7 +193,13 @@ export class Browser {
   /** Checks the current page: axe at WCAG 2.2 AA, no other host, no CSP refusal. */
   async check(): Promise<void> {
     const url = this.page.url();
-    const violations = this.js ? await axeViolations(this.page) : await this.checkWithoutScripts(url);
+    const checked = this.js ? this.page : await this.checkerWith(url);
+    const violations = await axeViolations(checked);
+    const lang = await languageProblems(checked);
+    // LANGUAGE_REPORT=<file>: collect the problems of every page instead of failing (to fix them in bulk).
+    if (process.env.LANGUAGE_REPORT) {
+      if (lang.length) appendFileSync(process.env.LANGUAGE_REPORT, lang.map((x) => `${new URL(url).pathname}\t${x}\n`).join(''));
+    } else assert.deepEqual(lang, [], `language and direction on ${url}`);
     assert.deepEqual(
       violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`),
       [],
@@ -129,8 +211,8 @@ export class Browser {
     this.checked.push(url);
   }
 
-  /** Loads this page's HTML at its own URL into a scripting checker and runs axe there. */
-  private async checkWithoutScripts(url: string): Promise<AxeViolation[]> {
+  /** Loads this page's HTML at its own URL into a scripting checker (where axe can run). */
+  private async checkerWith(url: string): Promise<Page> {
     const doc = await this.page.content();
     this.checker ??= launch({ javaScriptEnabled: true, viewport: this.page.viewportSize() ?? undefined }).then((c) => {
       c.context.on('request', (r) => this.watchRequest(r.url()));
@@ -140,7 +222,7 @@ export class Browser {
     const target = url.split('#')[0]!;
     await page.route(target, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: doc }), { times: 1 });
     await page.goto(target);
-    return axeViolations(page);
+    return page;
   }
 
   /** Ends the session; fails if a page was reached without being checked. */
