@@ -14,6 +14,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import * as svc from './networks.service.ts';
 import * as v from './networks.views.ts';
 import { canNetwork } from './networks.policy.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
 
 declare module '../../platform/slots.ts' {
   interface Slots {
@@ -67,7 +68,9 @@ export function networksRoutes(): Hono<AppEnv> {
 
   r.get('/networks/:slug', async (c) => {
     const n = await svc.getNetwork(c.var.ctx, c.req.param('slug'));
-    return v.networkPage(c, n, await renderSlot(c, 'networks.page', { networkId: n.id }));
+    // A purpose not written in the reader's language is machine translated in the background (labelled; issue 14).
+    const purpose = await readerViewFor(c, 'network_purpose', n.id, { purpose: n.purpose.text }, n.purpose.lang);
+    return v.networkPage(c, n, await renderSlot(c, 'networks.page', { networkId: n.id }), purpose);
   });
 
   r.get('/networks/:slug/join', async (c) => {

@@ -14,6 +14,7 @@ import { languageChoices } from '../../platform/html/languages.ts';
 import { MEMBER_CATEGORIES } from '../../db/schema/networks.ts';
 import { authorName } from '../privacy/privacy.service.ts';
 import type { CoordinationView, LocalizedText, MemberView, NetworkCard, NetworkDetail, ProposalView } from './networks.service.ts';
+import { translationNotice, userText, type ReaderView } from '../../platform/html/user-content.ts';
 
 const themeName = (code: string, locale: Locale) => {
   const th = THEMES.find((x) => x.code === code);
@@ -81,7 +82,7 @@ ${txt(n.purpose, locale, 'p')}${themeTags(t, locale, n.themes)}</li>`,
   });
 }
 
-export function networkPage(c: Ctx, n: NetworkDetail, slot: Html) {
+export function networkPage(c: Ctx, n: NetworkDetail, slot: Html, purpose: ReaderView<'purpose'>) {
   const t = c.get('t');
   const locale = c.get('locale');
   const user = c.get('user');
@@ -101,7 +102,7 @@ ${networkNav(c, n, `/networks/${n.slug}`)}
 <p class="meta">${n.regions.map((r) => labelFor(REGIONS, r, locale)).join(', ')} · ${t('networks.memberCount', { count: n.memberCount })} · ${policyLabel(t, n.joinPolicy)}</p>
 ${membership}
 <h2>${t('networks.section.purpose')}</h2>
-${txt(n.purpose, locale, 'p')}
+${translationNotice(t, locale, purpose, link(c, `/networks/${n.slug}`))}${userText(purpose.fields.purpose, true)}
 <h2>${t('networks.section.coordinators')}</h2>
 ${n.coordinators.length ? html`<ul>${n.coordinators.map((x) => html`<li><bdi>${authorName(c, x.name)}</bdi></li>`)}</ul>` : html`<p>${t('networks.coordinators.none')}</p>`}
 ${n.overallCoordinators.length ? html`<p>${t('networks.coordinators.overall')} ${n.overallCoordinators.map((x, i) => html`${i ? ', ' : ''}<bdi>${authorName(c, x.name)}</bdi>`)}</p>` : ''}

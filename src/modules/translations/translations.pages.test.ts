@@ -99,3 +99,23 @@ test('an event written in French, read at /es and at /en (through Spanish)', { s
   assert.equal(await job(), 2);
   assert.match(main((await visitor.get(`/en/events/${eventId}`)).body_), /<h1><bdi lang="en">[^<]*waste[^<]*<\/bdi><\/h1>/i);
 });
+
+test('"originals first": a reader (a visitor too) keeps the preference in a cookie; ?original=0 still shows the translation; the button undoes it', { skip: skip ?? false }, async () => {
+  const visitor = t.client();
+  const path = `/es/events/${eventId}`;
+  const translated = main((await visitor.get(path)).body_);
+  assert.match(translated, /<h1><bdi lang="es">/);
+  assert.match(translated, /<button type="submit" class="link">Mostrar siempre primero los originales<\/button>/);
+  const set = await visitor.post('/es/translations/originals', { on: '1', next: path });
+  assert.equal(set.status, 303);
+  assert.equal(set.headers.get('location'), path);
+  const original = main((await visitor.get(path)).body_);
+  assert.match(original, /<h1><bdi lang="fr">Atelier sur la collecte des déchets<\/bdi><\/h1>/, 'the original first, from now on');
+  assert.match(original, new RegExp(`href="${path}\\?original=0">Ver la traducción automática al español`));
+  assert.match(original, /Volver a mostrar primero las traducciones automáticas/);
+  assert.match(main((await visitor.get(`${path}?original=0`)).body_), /<h1><bdi lang="es">/, 'the translation one click away');
+  // Another visitor is not affected; an outside `next` does not leave the site.
+  assert.match(main((await t.client().get(path)).body_), /<h1><bdi lang="es">/);
+  assert.equal((await visitor.post('/es/translations/originals', { on: '0', next: '//evil.example/x' })).headers.get('location'), '/es');
+  assert.match(main((await visitor.get(path)).body_), /<h1><bdi lang="es">/, 'translations first again');
+});

@@ -11,7 +11,8 @@ import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Ctx, ServiceCtx } from '../../platform/http.ts';
 import { engineOf, type Engine, type TranslateLang } from '../../platform/translate.ts';
-import type { ReaderView, ShownText } from '../../platform/html/user-content.ts';
+import { ORIGINALS_COOKIE, type ReaderView, type ShownText } from '../../platform/html/user-content.ts';
+import { getCookie } from 'hono/cookie';
 import { detectLanguage } from '../concepts/concepts.service.ts';
 import * as repo from './translations.repository.ts';
 
@@ -78,8 +79,12 @@ export async function readerView<F extends string>(
 }
 
 /** `readerView` for a page: the reader's language, the platform's engine and `?original=1` from the request. */
-export function readerViewFor<F extends string>(c: Ctx, subject: string, subjectId: string, fields: Record<F, string>, lang?: string | null): Promise<ReaderView<F>> {
-  return readerView(c.var.ctx, c.var.deps.config, subject, subjectId, fields, { lang, original: c.req.query('original') === '1' });
+export async function readerViewFor<F extends string>(c: Ctx, subject: string, subjectId: string, fields: Record<F, string>, lang?: string | null): Promise<ReaderView<F>> {
+  // `?original=1` shows the original once; the "originals first" cookie always, unless `?original=0` asks for the translation.
+  const asked = c.req.query('original');
+  const originalsFirst = getCookie(c, ORIGINALS_COOKIE) === '1';
+  const v = await readerView(c.var.ctx, c.var.deps.config, subject, subjectId, fields, { lang, original: asked === '1' || (asked !== '0' && originalsFirst) });
+  return { ...v, originalsFirst };
 }
 
 /**

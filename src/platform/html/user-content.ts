@@ -24,7 +24,12 @@ export type ReaderView<F extends string = string> = {
   sourceLang: string | null;
   state: 'as-written' | 'machine' | 'pending' | 'original' | 'unavailable';
   engine: string | null;
+  /** The reader asked to see originals first (a preference kept in a cookie, for visitors too). */
+  originalsFirst?: boolean;
 };
+
+/** The cookie that keeps the "originals first" preference (`1`), read by the translations module. */
+export const ORIGINALS_COOKIE = 'pl_originals';
 
 /** A field in its own language and direction; `block` for paragraphs (line breaks kept). */
 export function userText(v: ShownText, block = false): Html {
@@ -40,11 +45,18 @@ export function translationNotice(t: T, locale: Locale, v: ReaderView, path: str
   if (!v.sourceLang || v.state === 'as-written') return html``;
   const from = languageNameInline(v.sourceLang, locale);
   const to = languageNameInline(locale, locale);
+  // The preference, one button away (a form: it changes state; no JavaScript).
+  const preference = (on: boolean) =>
+    html`<form method="post" action="/${locale}/translations/originals" class="inline"><input type="hidden" name="on" value="${on ? '1' : '0'}"><input type="hidden" name="next" value="${path}"><button type="submit" class="link">${t(
+      on ? 'platform.translation.originalsFirst' : 'platform.translation.translationsFirst',
+    )}</button></form>`;
   switch (v.state) {
     case 'machine':
-      return html`<p class="notice translation" role="note">${t('platform.translation.machine', { language: from })} <a href="${path}?original=1">${t('platform.translation.showOriginal')}</a></p>`;
+      return html`<div class="notice translation" role="note"><p>${t('platform.translation.machine', { language: from })} <a href="${path}?original=1">${t('platform.translation.showOriginal')}</a></p>${preference(true)}</div>`;
     case 'original':
-      return html`<p class="notice translation" role="note">${t('platform.translation.original', { language: from })} <a href="${path}">${t('platform.translation.showTranslation', { language: to })}</a></p>`;
+      return html`<div class="notice translation" role="note"><p>${t('platform.translation.original', { language: from })} <a href="${path}${v.originalsFirst ? '?original=0' : ''}">${t('platform.translation.showTranslation', { language: to })}</a></p>${
+        v.originalsFirst ? preference(false) : ''
+      }</div>`;
     case 'pending':
       return html`<p class="notice translation" role="note">${t('platform.translation.pending', { language: from, target: to })}</p>`;
     default:
