@@ -4,7 +4,7 @@
  * parse, call a service, render.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../platform/http.ts';
+import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { download, redirectTo, setFlash } from '../../platform/render.ts';
 import { formAction, readUpload, requireUser, uploadLimit } from '../../platform/forms.ts';
@@ -14,6 +14,12 @@ import * as v from './calls.views.ts';
 import { readerViewFor } from '../translations/translations.service.ts';
 
 const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []);
+
+/** An offer's page with its experts' motivations in the reader's language (machine translated in the background, labelled; issue 14). */
+async function offerPageOf(c: Ctx, d: svc.OfferDetail, form?: Parameters<typeof v.offerPage>[2], status?: number): Promise<Response> {
+  const motivations = await readerViewFor(c, 'offer_motivation', d.id, Object.fromEntries(d.experts.map((e) => [e.personId, e.motivation])) as Record<string, string>);
+  return v.offerPage(c, d, form, status, motivations);
+}
 
 /** The offer form's fields → the service's input: one entry per expert put forward. */
 export function offerFromForm(body: Record<string, string | string[]>): { organisationId?: string; experts: { personId: string; motivation: unknown; languages: string[]; availability: unknown }[] } {
@@ -117,7 +123,7 @@ export function callsRoutes(): Hono<AppEnv> {
 
   r.get('/offers/:id', async (c) => {
     requireUser(c);
-    return v.offerPage(c, await svc.getOffer(c.var.ctx, c.req.param('id')));
+    return offerPageOf(c, await svc.getOffer(c.var.ctx, c.req.param('id')));
   });
 
   r.post('/offers/:id/messages', async (c) => {
@@ -129,7 +135,7 @@ export function callsRoutes(): Hono<AppEnv> {
         setFlash(c, 'calls.thread.sent');
         return redirectTo(c, `/offers/${id}`);
       },
-      async (form, status) => v.offerPage(c, await svc.getOffer(c.var.ctx, id), form, status),
+      async (form, status) => offerPageOf(c, await svc.getOffer(c.var.ctx, id), form, status),
     );
   });
 
@@ -137,7 +143,7 @@ export function callsRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const ctx = c.var.ctx;
     const { upload, fields } = await readUpload(c);
-    const again = async (key: string, status: 400 | 413 | 415 | 422) => v.offerPage(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: key } }, status);
+    const again = async (key: string, status: 400 | 413 | 415 | 422) => offerPageOf(c, await svc.getOffer(ctx, id), { values: {}, errors: { file: key } }, status);
     if (!upload) return again(MISSING_FILE_KEY, 400);
     // A person who is not an expert of the offer: the file field says to choose (400).
     return formAction(

@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
 import { apertiumMissing, startApertium, type RunningApertium } from '../../../test/support/apertium.ts';
 import { setupCycle, ctxOf, STEP_DATA, type Cycle } from '../../../test/requests/fixtures.ts';
 import * as requests from '../requests/requests.service.ts';
@@ -108,4 +109,21 @@ test('a changed text is translated again; until then the reader gets the new ori
   const after = main((await t.client().get(`/es/calls/${callId}`)).body_);
   assert.match(after, /<h1><bdi lang="es">[^<]*Ziniaré<\/bdi><\/h1>/);
   assert.match(after, /Traducción automática/);
+});
+
+test("an offer's motivation written in French, read by a Spanish-speaking broker: translated, labelled, the original one click away", { skip: skip ?? false }, async () => {
+  const expert = cy.providerExpertIds[0]!;
+  const out = (await calls.makeOffer(ctxOf(t, cy.providerAdmin), callId, {
+    organisationId: cy.providerOrgId,
+    experts: [{ personId: expert, motivation: 'Notre service a réorganisé la collecte des déchets ménagers en deux ans.', languages: ['fr'], availability: 'mars' }],
+  })) as { id: string };
+  const broker = await signedInClient(t, cy.broker);
+  const first = main((await broker.get(`/es/offers/${out.id}`)).body_);
+  assert.match(first, /<div class="prewrap" lang="fr" dir="auto">Notre service a réorganisé/);
+  assert.match(first, /Se está preparando una traducción automática al español/);
+  assert.equal(await job(), 1);
+  const read = main((await broker.get(`/es/offers/${out.id}`)).body_);
+  assert.match(read, /Traducción automática \(original en francés\)/);
+  assert.match(read, /<div class="prewrap" lang="es" dir="auto">[^<]*residuos[^<]*<\/div>/i);
+  assert.match(main((await broker.get(`/es/offers/${out.id}?original=1`)).body_), /Notre service a réorganisé la collecte/);
 });

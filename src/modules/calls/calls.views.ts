@@ -152,14 +152,14 @@ ${
   });
 }
 
-export function offerPage(c: Ctx, d: OfferDetail, form: FormState = { values: {}, errors: {} }, status = 200) {
+export function offerPage(c: Ctx, d: OfferDetail, form: FormState = { values: {}, errors: {} }, status = 200, motivations?: ReaderView<string>) {
   const t = c.get('t');
   const locale = c.get('locale');
   const post = (path: string, label: string, cls = '') => html`<form method="post" novalidate action="${link(c, path)}" class="inline"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
   return page(c, {
     title: `${t('calls.offer.title')} · ${d.call.title}`,
     status,
-    body: html`<h1>${t('calls.offer.title')}: ${d.call.title}</h1>
+    body: html`<h1>${t('calls.offer.title')}: <bdi>${d.call.title}</bdi></h1>
 <p class="meta">${offerStateLabel(t, d.state)} · ${d.organisationName ? html`<bdi>${d.organisationName}</bdi> · ` : ''}<bdi>${d.offeredByName}</bdi></p>
 <p><a href="${link(c, `/calls/${d.call.id}`)}">${t('calls.offers.publicPage')}</a></p>
 <div class="actions">${d.abilities.shortlist ? post(`/offers/${d.id}/shortlist`, t('calls.offer.shortlist'), 'secondary') : ''}${d.abilities.propose ? post(`/offers/${d.id}/propose`, t('calls.offer.propose')) : ''}${
@@ -181,10 +181,11 @@ ${d.match.mySides.length ? html`<div class="actions">${post(`/matches/${d.match.
     : ''
 }
 <section aria-labelledby="experts-h"><h2 id="experts-h">${t('calls.offer.experts')}</h2>
+${motivations ? translationNotice(t, locale, motivations, link(c, `/offers/${d.id}`)) : ''}
 ${errorSummary(t, form.errors, { file: t('calls.cv.label') })}
 <ul class="cards">${d.experts.map(
-      (e) => html`<li class="card"><h3>${e.name}</h3>${e.position ? html`<p class="meta">${e.position}</p>` : ''}<p class="prewrap">${e.motivation}</p>
-<p class="meta">${t('calls.offer.languages')}: ${e.languages.map((l) => languageName(l, locale)).join(', ')}${e.availability ? html` · ${t('calls.offer.availability')}: ${e.availability}` : ''}</p>
+      (e) => html`<li class="card"><h3><bdi>${e.name}</bdi></h3>${e.position ? html`<p class="meta" dir="auto">${e.position}</p>` : ''}${motivations?.fields[e.personId] ? userText(motivations.fields[e.personId]!, true) : html`<p class="prewrap" dir="auto">${e.motivation}</p>`}
+<p class="meta">${t('calls.offer.languages')}: ${e.languages.map((l) => languageName(l, locale)).join(', ')}${e.availability ? html` · ${t('calls.offer.availability')}: <bdi>${e.availability}</bdi>` : ''}</p>
 ${e.cv ? html`<p><a href="${link(c, `/attachments/${e.cv.id}`)}">${t('calls.cv.open', { name: e.name })}</a> (${e.cv.label})</p>` : ''}
 ${
   d.abilities.uploadCv
@@ -197,7 +198,7 @@ ${
 ${
   d.abilities.message
     ? html`<section aria-labelledby="thread-h"><h2 id="thread-h">${t('calls.thread.heading')}</h2>
-${d.messages.length ? html`<ol class="thread">${d.messages.map((m) => html`<li><p class="meta">${authorName(c, m.authorName)} · ${fmtDate(m.at, locale, true)}</p><p class="prewrap">${m.body}</p></li>`)}</ol>` : html`<p>${t('calls.thread.empty')}</p>`}
+${d.messages.length ? html`<ol class="thread">${d.messages.map((m) => html`<li><p class="meta">${authorName(c, m.authorName)} · ${fmtDate(m.at, locale, true)}</p><p class="prewrap" dir="auto">${m.body}</p></li>`)}</ol>` : html`<p>${t('calls.thread.empty')}</p>`}
 <form method="post" novalidate action="${link(c, `/offers/${d.id}/messages`)}" class="stack">${errorSummary(t, form.errors, { body: t('calls.thread.message') })}${textarea({ t, name: 'body', label: t('calls.thread.message'), form, rows: 3, required: true })}<button type="submit">${t(
         'calls.thread.send',
       )}</button></form></section>`
