@@ -57,7 +57,7 @@ test('the demo has an exchange held and evaluated, with the answers of both side
   );
   assert.deepEqual(
     evals.map((v) => `${v.stage}/${v.side}/${v.answered}`),
-    ['after/host/true', 'after/peer/true', 'before/host/true', 'before/peer/true', 'm3/host/true', 'm3/peer/true'],
+    ['after/host/true', 'after/peer/true', 'before/host/true', 'before/peer/true', 'during/host/true', 'during/peer/true', 'm3/host/true', 'm3/peer/true'],
   );
   assert.equal(await count(sql`select count(distinct side)::int as n from tor_signatures where exchange_id = ${e.id}`), 3, 'host, peer and broker signed');
   const host = await signedInClient(t, await demoUser('requester'));

@@ -17,7 +17,7 @@ export const questionnaires = pgTable(
   {
     id: uuid('id').primaryKey(),
     programmeId: uuid('programme_id').notNull().references(() => programmes.id, { onDelete: 'cascade' }),
-    stage: text('stage').notNull(), // before | after | m3 | m6 | m12
+    stage: text('stage').notNull(), // before | during | after | m3 | m6 | m12
     title: text('title').notNull(),
     version: integer('version').notNull().default(1),
     retiredAt: timestamp('retired_at', { withTimezone: true }),

@@ -4,7 +4,7 @@
  * documents, Agona West – Almere on sanitation (the demo organisation admin of Almere as the peer),
  * carried through the services as it happened, on a clock set in the past — planned, terms of
  * reference signed by both sides and the broker, held, evaluated, with the programme's
- * questionnaires answered by both sides before, right after and three months after. So its record
+ * questionnaires answered by both sides before, during, right after and three months after. So its record
  * is what the platform writes. Added once (an exchange of its match says whether it is there).
  */
 import type { Db } from '../../platform/db.ts';
@@ -34,6 +34,14 @@ const QUESTIONNAIRES: Record<string, string>[] = [
     q1_label: 'What do you expect to gain or learn?',
   },
   {
+    stage: 'during',
+    title: 'During the exchange: how it is going',
+    q0_kind: 'scale',
+    q0_label: 'How well is the exchange going so far?',
+    q1_kind: 'text',
+    q1_label: 'What should change for the rest of the exchange?',
+  },
+  {
     stage: 'after',
     title: 'Right after the exchange: results',
     q0_kind: 'scale',
@@ -61,6 +69,10 @@ const ANSWERS: Record<string, Record<'host' | 'peer', Record<string, string>>> =
   before: {
     host: { 'How clear are the objectives of the exchange to you?': '4', 'What do you expect to gain or learn?': 'One sanitation plan shared by the environmental health officers, the NGOs and the waste collection company.' },
     peer: { 'How clear are the objectives of the exchange to you?': '4', 'What do you expect to gain or learn?': 'How a fast-growing municipality organises collection with few vehicles.' },
+  },
+  during: {
+    host: { 'How well is the exchange going so far?': '4', 'What should change for the rest of the exchange?': 'More time in the neighbourhoods with the waste collection company, less in the meeting room.' },
+    peer: { 'How well is the exchange going so far?': '5', 'What should change for the rest of the exchange?': 'Meet the market women’s association before the stakeholder meeting.' },
   },
   after: {
     host: {
@@ -161,6 +173,7 @@ export async function seedEvaluationsDemo(db: Db, { now }: { now: Date }): Promi
   };
   await answerDue(at(exStart, -14), ['before']);
   await moveExchange(ctx(asBroker, exStart), exchangeId, 'hold');
+  await answerDue(at(exStart, Math.floor((exEnd.getTime() - exStart.getTime()) / DAY / 2)), ['during']);
   await answerDue(at(exEnd, 1), ['after']);
   await moveExchange(ctx(asBroker, at(exEnd, 3)), exchangeId, 'evaluate');
   await answerDue(at(exEnd, 92), ['m3']);

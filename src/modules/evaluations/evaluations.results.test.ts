@@ -96,7 +96,7 @@ test('median of counted values (odd and even counts)', () => {
 
 test('aggregates per stage, side and version, from known answers; only the programme’s evaluations', async () => {
   const r = await ev.programmeResults(ctxOf(t, m.broker), m.programmeId);
-  assert.deepEqual(r.stages.map((s) => s.stage), ['before', 'after', 'm3', 'm6', 'm12']);
+  assert.deepEqual(r.stages.map((s) => s.stage), ['before', 'during', 'after', 'm3', 'm6', 'm12']);
   const beforeStage = r.stages[0]!;
   const host = beforeStage.sides.find((s) => s.side === 'host')!;
   const peer = beforeStage.sides.find((s) => s.side === 'peer')!;

@@ -1,5 +1,9 @@
-/** When each questionnaire of an exchange is due: before (14 days before the first day), right after (the day after the last day), and follow-ups 3, 6 and 12 months after the last day. Pure. */
-export const STAGES = ['before', 'after', 'm3', 'm6', 'm12'] as const;
+/**
+ * When each questionnaire of an exchange is due: before (14 days before the first day), during (on
+ * the middle day of the exchange: CONNECT monitors "before, during and after"), right after (the day
+ * after the last day), and follow-ups 3, 6 and 12 months after the last day. In time order. Pure.
+ */
+export const STAGES = ['before', 'during', 'after', 'm3', 'm6', 'm12'] as const;
 export type Stage = (typeof STAGES)[number];
 export const isStage = (v: unknown): v is Stage => typeof v === 'string' && (STAGES as readonly string[]).includes(v);
 
@@ -38,6 +42,10 @@ export function dueDate(stage: Stage, startDate: string, endDate: string): strin
   switch (stage) {
     case 'before':
       return addDays(startDate, -14);
+    case 'during': {
+      const days = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86400_000);
+      return addDays(startDate, Math.max(0, Math.floor(days / 2)));
+    }
     case 'after':
       return addDays(endDate, 1);
     case 'm3':

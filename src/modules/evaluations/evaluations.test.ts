@@ -16,7 +16,7 @@ import { rows } from '../../platform/db.ts';
 import { i18n } from '../../platform/i18n.ts';
 import * as ex from '../exchanges/exchanges.service.ts';
 import * as ev from './evaluations.service.ts';
-import { dueDate, isDue } from './evaluations.schedule.ts';
+import { dueDate, isDue, STAGES } from './evaluations.schedule.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -49,6 +49,21 @@ test('due dates: 14 days before, the day after, and 3, 6, 12 calendar months aft
   assert.equal(dueDate('m3', '2027-11-01', '2027-11-30'), '2028-02-29');
   assert.equal(dueDate('m6', '2027-08-01', '2027-08-31'), '2028-02-29');
   assert.equal(isDue('before', { state: 'planned', startDate: '2027-03-01', endDate: '2027-03-12' }, new Date('2027-05-01T00:00:00Z')), false, 'nothing while only planned');
+});
+
+test('during the exchange: sent on its middle day, a day within its dates (CONNECT monitors before, during and after); stages in time order', () => {
+  assert.equal(dueDate('during', '2027-03-01', '2027-03-12'), '2027-03-06');
+  assert.equal(dueDate('during', '2027-05-15', '2027-05-19'), '2027-05-17', 'five days: the third');
+  assert.equal(dueDate('during', '2027-05-15', '2027-05-15'), '2027-05-15', 'a one-day exchange: that day');
+  assert.equal(dueDate('during', '2027-02-27', '2027-03-02'), '2027-02-28', 'across a month end');
+  for (const [start, end] of [['2027-03-01', '2027-03-12'], ['2027-05-15', '2027-05-15'], ['2028-02-20', '2028-03-10']] as const) {
+    const d = dueDate('during', start, end);
+    assert.ok(d >= start && d <= end, `${d} within ${start}–${end}`);
+  }
+  const e = { state: 'agreed', startDate: '2027-03-01', endDate: '2027-03-12' };
+  assert.equal(isDue('during', e, new Date('2027-03-05T23:00:00Z')), false);
+  assert.equal(isDue('during', e, new Date('2027-03-06T00:00:00Z')), true);
+  assert.deepEqual([...STAGES], ['before', 'during', 'after', 'm3', 'm6', 'm12']);
 });
 
 test('a questionnaire introduced long after a stage fell due is not sent for it (a follow-up added in 2030 skips the exchanges of 2027); within 30 days it is', () => {

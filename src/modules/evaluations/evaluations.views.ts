@@ -10,7 +10,7 @@ import { QUESTION_KINDS, MAX_QUESTIONS, TEXT_ANSWERS_SHOWN, formRows } from './e
 
 export function stageLabel(t: T, s: string): string {
   return (
-    { before: t('evaluations.stage.before'), after: t('evaluations.stage.after'), m3: t('evaluations.stage.m3'), m6: t('evaluations.stage.m6'), m12: t('evaluations.stage.m12') } as Record<string, string>
+    { before: t('evaluations.stage.before'), during: t('evaluations.stage.during'), after: t('evaluations.stage.after'), m3: t('evaluations.stage.m3'), m6: t('evaluations.stage.m6'), m12: t('evaluations.stage.m12') } as Record<string, string>
   )[s] ?? s;
 }
 

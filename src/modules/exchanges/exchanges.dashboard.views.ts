@@ -16,7 +16,7 @@ import { TOR_FIELDS } from './exchanges.schema.ts';
 
 export function stageName(t: T, s: string): string {
   return (
-    { before: t('evaluations.stage.before'), after: t('evaluations.stage.after'), m3: t('evaluations.stage.m3'), m6: t('evaluations.stage.m6'), m12: t('evaluations.stage.m12') } as Record<string, string>
+    { before: t('evaluations.stage.before'), during: t('evaluations.stage.during'), after: t('evaluations.stage.after'), m3: t('evaluations.stage.m3'), m6: t('evaluations.stage.m6'), m12: t('evaluations.stage.m12') } as Record<string, string>
   )[s] ?? s;
 }
 
