@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 
-/** A file sent with a message (e.g. an event's .ics): small, text, kept in the outbox row until sent. */
-export type MailAttachment = { filename: string; contentType: string; content: string };
+/** A file sent with a message (e.g. an event's .ics): small, text (or base64 with `encoding`, e.g. a PDF), kept in the outbox row until sent. */
+export type MailAttachment = { filename: string; contentType: string; content: string; encoding?: 'base64' };
 export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 export type Mailer = { send(msg: MailMessage): Promise<void>; describe: string };
 

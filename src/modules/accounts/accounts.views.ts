@@ -125,7 +125,7 @@ export function accountPage(c: Ctx, tokenList: Token[], forms: AccountForms, sta
 ${errorSummary(t, all, { ...labels, name: tk.errors.name ? t('accounts.tokens.name') : labels.name })}
 <p>${t('accounts.account.signedInAs', { email: user.email })}</p>
 ${user.roles.length ? html`<p>${t('accounts.account.roles')}: ${user.roles.map((r) => roleLabel(c, r)).join(', ')}</p>` : ''}
-<p><a href="${link(c, '/people/me')}">${t('accounts.account.profileLink')}</a> · <a href="${link(c, '/account/data')}">${t('privacy.data.title')}</a> · <a href="${link(c, '/privacy')}">${t('privacy.notice.title')}</a>${user.roles.includes('admin') ? html` · <a href="${link(c, '/admin/users')}">${t('accounts.admin.title')}</a>` : ''}</p>
+<p><a href="${link(c, '/people/me')}">${t('accounts.account.profileLink')}</a> · <a href="${link(c, '/associations')}">${t('accounts.account.associationsLink')}</a> · <a href="${link(c, '/account/data')}">${t('privacy.data.title')}</a> · <a href="${link(c, '/privacy')}">${t('privacy.notice.title')}</a>${user.roles.includes('admin') ? html` · <a href="${link(c, '/admin/users')}">${t('accounts.admin.title')}</a>` : ''}</p>
 <section aria-labelledby="s-settings"><h2 id="s-settings">${t('accounts.settings.title')}</h2>
 <form method="post" action="${link(c, '/account/settings')}" class="stack" novalidate>
 ${input({ t, form: settings, name: 'name', label: labels.name, autocomplete: 'name', required: true })}

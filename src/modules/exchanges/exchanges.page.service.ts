@@ -81,6 +81,8 @@ export type ExchangePageView = {
   endDate: string;
   place: string;
   onlineLink: string;
+  /** The host's and the peer's organisations (for the `exchanges.page` slot: their associations). */
+  organisationIds: string[];
   /** The latest version of the terms and the agreed one, if any. */
   tor: { latest: number | null; agreed: number | null };
   checklist: { item: (typeof CHECKLIST_ITEMS)[number]; done: boolean }[];
@@ -109,6 +111,7 @@ export async function exchangePage(ctx: ServiceCtx, id: string): Promise<Exchang
     endDate: e.endDate,
     place: e.place,
     onlineLink: e.onlineLink,
+    organisationIds: [e.hostOrganisationId, ...(e.peerOrganisationId ? [e.peerOrganisationId] : [])],
     tor: x.tor,
     checklist: CHECKLIST_ITEMS.map((item) => ({ item, done: !!e.checklist[item] })),
     participants: x.participants,

@@ -14,6 +14,14 @@ import * as v from './exchanges.views.ts';
 import * as dv from './exchanges.dashboard.views.ts';
 import { reportPdf } from './exchanges.report.ts';
 import { filesEnv, rejectionKey, rejectionStatus } from '../files/files.service.ts';
+import { renderSlot } from '../../platform/slots.ts';
+
+declare module '../../platform/slots.ts' {
+  interface Slots {
+    /** Lines on an exchange's page (the associations module names the associations of its organisations). */
+    'exchanges.page': { organisationIds: string[] };
+  }
+}
 
 /** One field of a form as text ('' when absent). */
 const field = (b: FormBody, name: string): string => {
@@ -76,7 +84,11 @@ export function exchangesRoutes(): Hono<AppEnv> {
     return download(c, { name: `exchange-report-${report.exchange.id}.pdf`, type: 'application/pdf', bytes: pdf });
   });
 
-  r.get('/exchanges/:id', async (c) => v.exchangePage(c, await pages.exchangePage(c.var.ctx, c.req.param('id'))));
+  r.get('/exchanges/:id', async (c) => {
+    const x = await pages.exchangePage(c.var.ctx, c.req.param('id'));
+    // Other modules' lines about the exchange (the associations its organisations belong to).
+    return v.exchangePage(c, x, {}, 200, await renderSlot(c, 'exchanges.page', { organisationIds: x.organisationIds }));
+  });
 
   r.get('/exchanges/:id/plan', async (c) => {
     const p = await svc.getPlanForEdit(c.var.ctx, c.req.param('id'));

@@ -168,7 +168,7 @@ function money(cents: number, currency: string, locale: string): string {
   }
 }
 
-export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: FormState; agenda?: FormState; task?: FormState; document?: FormState } = {}, status = 200) {
+export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: FormState; agenda?: FormState; task?: FormState; document?: FormState } = {}, status = 200, slot: Html = html``) {
   const t = c.get('t');
   const locale = c.get('locale');
   const e = x;
@@ -182,6 +182,7 @@ export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: For
     title: e.title,
     status,
     body: html`<h1><bdi>${e.title}</bdi></h1>
+${slot}
 <dl class="facts">
 <dt>${t('exchanges.field.state')}</dt><dd>${stateLabel(t, e.state)}</dd>
 <dt>${t('exchanges.field.format')}</dt><dd>${formatName(e.format, locale)}</dd>
