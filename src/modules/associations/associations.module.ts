@@ -5,6 +5,7 @@
 import { html } from 'hono/html';
 import { defineModule } from '../../platform/module.ts';
 import { associationsRoutes } from './associations.routes.ts';
+import { associationsApiRoutes } from './associations.api.ts';
 import { associationsOf, erasePersonalData, exportPersonalData, sendBriefs } from './associations.service.ts';
 import { briefPdf } from './associations.pdf.ts';
 import { seedAssociationsDemo } from './associations.demo.ts';
@@ -12,6 +13,7 @@ import { seedAssociationsDemo } from './associations.demo.ts';
 export default defineModule({
   name: 'associations',
   pages: associationsRoutes,
+  api: associationsApiRoutes,
   // After the exchanges' demo (evaluations seeds the held exchange at 70).
   demo: { order: 72, run: (db, { now }) => seedAssociationsDemo(db, { now }) },
   personalData: { export: exportPersonalData, erase: erasePersonalData },

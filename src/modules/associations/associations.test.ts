@@ -147,6 +147,15 @@ test('the brief is readable at its address without an account, with no recipient
   assert.ok(pdf.body_.startsWith('%PDF'));
   assert.equal((await visitor.get(`/ar/briefs/${brief!.id}/pdf`)).status, 303);
   assert.equal((await visitor.get(`/en/briefs/${randomUUID()}`)).status, 404);
+  // The API: the same brief as JSON, the evaluations in summary only.
+  const api = await visitor.get(`/api/v1/briefs/${brief!.id}`);
+  assert.equal(api.status, 200);
+  const json = JSON.parse(api.body_) as { exchange: { title: string; evaluations: { stage: string; side: string; answered: number; meanScale: number | null }[] } };
+  assert.equal(json.exchange.title, 'Waste collection plan for Ziniaré');
+  assert.deepEqual(json.exchange.evaluations.find((e) => e.stage === 'before' && e.side === 'host'), { stage: 'before', side: 'host', sent: 1, answered: 1, meanScale: 4 });
+  assert.doesNotMatch(api.body_, new RegExp(SECRET));
+  assert.equal((await outsider.get(`/api/v1/associations/${associationId}`)).status, 404);
+  assert.equal(JSON.parse((await admin.get(`/api/v1/associations/${associationId}`)).body_).exchanges.length, 1);
   // The member ends the link: the association no longer follows it.
   const [link] = await rows<{ id: string }>(t.db, sql`select id from association_members limit 1`);
   assert.equal((await memberAdmin.post(`/en/associations/links/${link!.id}/remove`, {})).status, 303);
