@@ -103,7 +103,8 @@ ${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.t
 }
 
 /** The directory: filters, results, pager. `errors` holds query problems (400). */
-export function directoryPage(c: Ctx, values: Record<string, unknown>, result: SearchResult<OrganisationCard> | null, errors: Record<string, string> = {}, status = 200) {
+/** `slot`: what other modules add beside the filters (slot `organisations.directory`: the partnerships module's "open to cooperation" filter). */
+export function directoryPage(c: Ctx, values: Record<string, unknown>, result: SearchResult<OrganisationCard> | null, errors: Record<string, string> = {}, status = 200, slot: Html | string = '') {
   const t = c.get('t');
   const locale = c.get('locale');
   const form: FormState = { values, errors };
@@ -140,6 +141,7 @@ ${select({ t, name: 'population', label: labels.population!, form, options: opti
 ${sortSelect(t, labels.sort!, form)}
 <button type="submit">${t('organisations.search.submit')}</button>
 </form>
+${slot}
 ${resultsSection(c, result, values, (o) => orgCard(c, o))}
 </div>`,
   });
@@ -149,8 +151,8 @@ function statusLabel(t: T, status: string): string {
   return status === 'pending' ? t('organisations.membership.pending') : t('organisations.membership.active');
 }
 
-/** An organisation's profile page, with the actions the reader may take. */
-export function profilePage(c: Ctx, o: OrganisationDetail) {
+/** An organisation's profile page, with the actions the reader may take; `slot` is what other modules add (slot `organisations.page`). */
+export function profilePage(c: Ctx, o: OrganisationDetail, slot: Html | string = '') {
   const t = c.get('t');
   const locale = c.get('locale');
   const user = c.get('user');
@@ -247,6 +249,7 @@ ${select({ t, name: 'role', label: t('organisations.join.role'), form: { values:
     : ''
 }
 ${!user ? html`<p><a href="${link(c, '/sign-in')}?next=${encodeURIComponent(`/organisations/${o.id}`)}">${t('organisations.signInToJoin')}</a></p>` : ''}
+${slot}
 ${foldedForm(c, reportPanel('organisation', o.id, o.moderation))}`,
   });
 }
