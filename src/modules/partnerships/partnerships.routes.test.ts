@@ -128,7 +128,7 @@ test('partners invite another organisation by name, add dated history entries an
   const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
   const upload = async (who: Who, name: string, bytes: Buffer) => {
     const fd = new FormData();
-    fd.append('file', new Blob([bytes]), name);
+    fd.append('file', new Blob([new Uint8Array(bytes)]), name);
     return t.app.request(`${ORIGIN}/en/partnerships/${twinning}/documents`, { method: 'POST', body: fd, headers: { Cookie: who.client.cookieHeader(), Origin: ORIGIN, 'X-Forwarded-For': who.client.ip } });
   };
   assert.equal((await upload(memberA, 'charter.pdf', Buffer.from('<script>alert(1)</script>'))).status, 415);
