@@ -78,6 +78,18 @@ test('two municipalities record a twinning partnership with its charter', async 
   await b.goto(`/fr${partnershipPath}`);
   await b.submit(page.getByRole('button', { name: `Confirmer au nom de ${commune}` }));
   assert.match(await flash(), /Tous les partenaires ont confirmé/);
+  // She also marks her commune open to cooperation (Cities4Cities): it shows on its page and in the directory.
+  await b.goto(`/fr${communePath}`);
+  await b.follow(page.getByRole('link', { name: 'Ouverte à la coopération ?' }));
+  await page.getByLabel('Notre organisation est ouverte à la coopération').check();
+  await page.getByRole('group', { name: 'Thèmes' }).getByLabel('Gestion des déchets').check();
+  await page.getByLabel('Votre situation en quelques lignes').fill('Une commune de 100 000 habitants qui organise la collecte des déchets avec ses voisines.');
+  await b.submit(page.getByRole('button', { name: 'Enregistrer' }));
+  assert.match(await flash(), /ouverte à la coopération/);
+  assert.match(await main(), /organise la collecte des déchets avec ses voisines/);
+  await b.goto('/fr/organisations?theme=waste_management');
+  assert.match(await main(), new RegExp(`Ouvertes à la coopération[\\s\\S]*${commune}`));
+  await b.goto('/fr/open-to-cooperation?theme=waste_management');
   await signOut(b);
 
   // Now everyone finds it by its approach and reads its public page.
