@@ -219,6 +219,19 @@ test('API: a direct request sent and answered as JSON; invalid input is a 400 na
   for (const op of ['listPartnerships', 'getPartnership', 'sendCooperationRequest', 'answerCooperationRequest']) assert.ok(ids.includes(op), op);
 });
 
+test('20 identical answers in parallel make exactly one partnership (SECURITY.md 27)', async () => {
+  const d = await createOrganisation(t, { name: 'Parallel Peer', country: 'GH' });
+  const admin = await asRole(t, []);
+  await addMembership(t, d, admin.user.id, 'org_admin');
+  const sent = await adminB.client.request('POST', `/api/v1/organisations/${d}/cooperation-requests`, { json: { fromOrganisationId: orgB, theme: 'education', message: 'Shall we compare our school programmes this spring?' } });
+  const { id } = JSON.parse(sent.body_) as { id: string };
+  const answers = await Promise.all(Array.from({ length: 20 }, () => admin.client.request('POST', `/api/v1/cooperation-requests/${id}/answer`, { json: { decision: 'accept' } })));
+  assert.equal(answers.filter((a) => a.status === 200).length, 1);
+  assert.ok(answers.every((a) => a.status === 200 || a.status === 400));
+  const [n] = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from partnerships p join partnership_members m on m.partnership_id = p.id and m.organisation_id = ${d} where p.origin = 'request'`);
+  assert.equal(n!.n, 1);
+});
+
 test('five languages, right to left, within the page budget', async () => {
   for (const l of ['en', 'fr', 'es', 'pt', 'ar']) {
     for (const path of ['/partnerships', `/partnerships/${twinning}`, '/open-to-cooperation']) {
