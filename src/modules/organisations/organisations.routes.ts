@@ -15,6 +15,8 @@ declare module '../../platform/slots.ts' {
     'organisations.page': { organisationId: string; canEdit: boolean };
     /** In the directory, beside the filters (partnerships: organisations open to cooperation). */
     'organisations.directory': { theme: string | null };
+    /** On each card of the directory (partnerships: the "open to cooperation" badge); `pageIds` are the cards of the page, for one query per page. */
+    'organisations.card': { organisationId: string; pageIds: readonly string[] };
   }
 }
 

@@ -18,6 +18,7 @@ import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { roleLabel, type OrganisationCard, type OrganisationDetail, type SearchResult, type InvitationView } from './organisations.service.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
+import { renderSlot } from '../../platform/slots.ts';
 
 const themeOptions = (locale: Locale) => THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) }));
 export const themeName = (code: string, locale: Locale) => {
@@ -91,7 +92,7 @@ ${pager(c, result, values)}`
 </section>`;
 }
 
-function orgCard(c: Ctx, o: OrganisationCard): Html {
+function orgCard(c: Ctx, o: OrganisationCard, extra: Html | Promise<Html> | string = ''): Html {
   const locale = c.get('locale');
   const t = c.get('t');
   return html`<li class="card"><h2><a href="${link(c, `/organisations/${o.id}`)}" dir="auto">${o.name}</a>${o.isVerified ? html` <span class="badge">${t('organisations.verified')}</span>` : ''}</h2>
@@ -99,7 +100,7 @@ ${o.awaitingVerification ? html`<p class="meta">${t('organisations.notVerified')
     o.population !== null ? html` · ${t('organisations.populationValue', { population: number(o.population, locale) })}` : ''
   }</p>
 ${o.offersExcerpt ? html`<p dir="auto">${o.offersExcerpt}</p>` : ''}
-${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.themes')}">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
+${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.themes')}">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}${extra}</li>`;
 }
 
 /** The directory: filters, results, pager. `errors` holds query problems (400). */
@@ -142,7 +143,7 @@ ${sortSelect(t, labels.sort!, form)}
 <button type="submit">${t('organisations.search.submit')}</button>
 </form>
 ${slot}
-${resultsSection(c, result, values, (o) => orgCard(c, o))}
+${resultsSection(c, result, values, (o) => orgCard(c, o, renderSlot(c, 'organisations.card', { organisationId: o.id, pageIds: result?.items.map((x) => x.id) ?? [] })))}
 </div>`,
   });
 }

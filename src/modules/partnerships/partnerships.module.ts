@@ -10,8 +10,8 @@ import { defineModule } from '../../platform/module.ts';
 import { partnershipsRoutes } from './partnerships.routes.ts';
 import { partnershipsApiRoutes } from './partnerships.api.ts';
 import { seedPartnershipsDemo } from './partnerships.demo.ts';
-import { erasePersonalData, exportPersonalData, personalFiles, linkExchange, organisationSection, openOrganisations } from './partnerships.service.ts';
-import { organisationSectionView, openList } from './partnerships.views.ts';
+import { erasePersonalData, exportPersonalData, personalFiles, linkExchange, organisationSection, openOrganisations, isOpenOnPage } from './partnerships.service.ts';
+import { organisationSectionView, openList, openBadge } from './partnerships.views.ts';
 
 export default defineModule({
   name: 'partnerships',
@@ -27,6 +27,7 @@ export default defineModule({
   slots: {
     'organisations.page': async (c, { organisationId }) => organisationSectionView(c, await organisationSection(c.var.ctx, organisationId)),
     'organisations.directory': async (c, { theme }) => openList(c, await openOrganisations(c.var.ctx, theme, 5), theme, 'partnerships.open.inDirectory'),
+    'organisations.card': async (c, { organisationId, pageIds }) => ((await isOpenOnPage(c.var.ctx, c.req.raw, organisationId, pageIds)) ? openBadge(c) : null),
     'knowledge.advisor': async (c, { theme }) => openList(c, await openOrganisations(c.var.ctx, theme, 5), theme, 'partnerships.open.inAdvisor'),
   },
 });

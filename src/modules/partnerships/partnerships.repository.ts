@@ -181,6 +181,12 @@ export async function saveOpening(db: DbOrTx, v: typeof cooperationOpenings.$inf
 export async function deleteOpening(db: DbOrTx, organisationId: string): Promise<void> {
   await db.delete(cooperationOpenings).where(eq(cooperationOpenings.organisationId, organisationId));
 }
+/** Which of these organisations are open to cooperation (the directory's badges: one query per page). */
+export async function openAmong(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const r = await db.select({ id: cooperationOpenings.organisationId }).from(cooperationOpenings).where(inArray(cooperationOpenings.organisationId, [...ids]));
+  return new Set(r.map((x) => x.id));
+}
 export async function openOrganisations(db: DbOrTx, f: { theme?: string | null; limit: number }) {
   return rows<{ id: string; name: string; country: string; themes: string[]; statement: string; lang: string }>(
     db,

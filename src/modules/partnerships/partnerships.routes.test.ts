@@ -154,7 +154,10 @@ test('open to cooperation: only the organisation’s admin marks it, with themes
   const page = await visitor().get(`/en/organisations/${orgB}`);
   assert.match(page.body_, /Open to cooperation/);
   assert.match(page.body_, /digitising the register/);
-  assert.match((await visitor().get('/en/organisations?theme=civil_registration')).body_, /Open to cooperation[\s\S]*Commune de Dogbo Test/);
+  const dir = (await visitor().get('/en/organisations?theme=civil_registration')).body_;
+  assert.match(dir, /Open to cooperation[\s\S]*Commune de Dogbo Test/);
+  assert.match(dir, /Commune de Dogbo Test<\/a>(?:(?!<\/li>)[^])*<span class="badge">Open to cooperation<\/span>/, 'a badge on its card');
+  assert.doesNotMatch(dir.slice(dir.indexOf('City of Roeselare Test</a>'), dir.indexOf('</li>', dir.indexOf('City of Roeselare Test</a>'))), /Open to cooperation/);
   assert.match((await visitor().get('/en/open-to-cooperation?theme=digital_government')).body_, /Commune de Dogbo Test/);
   const advisor = await visitor().get('/en/cooperation-approaches/advisor?theme=civil_registration&budget=10000&staff=0.5&horizon=long');
   assert.equal(advisor.status, 200);

@@ -295,6 +295,14 @@ export async function openOrganisations(ctx: Pick<ServiceCtx, 'db'>, theme: stri
   return repo.openOrganisations(ctx.db, { theme, limit });
 }
 
+/** Which of a page's organisations are open to cooperation, asked once per page (the cards of one request share the answer). */
+const openOfPage = new WeakMap<object, Promise<Set<string>>>();
+export function isOpenOnPage(ctx: ServiceCtx, page: object, organisationId: string, pageIds: readonly string[]): Promise<boolean> {
+  let p = openOfPage.get(page);
+  if (!p) openOfPage.set(page, (p = repo.openAmong(ctx.db, pageIds)));
+  return p.then((s) => s.has(organisationId));
+}
+
 /** What the organisation's page shows: its opening, its partnerships the reader may see, and what the reader may do. */
 export async function organisationSection(ctx: ServiceCtx, organisationId: string) {
   const [opening, list, mine] = await Promise.all([openingOf(ctx, organisationId), repo.partnershipsOfOrganisation(ctx.db, organisationId), myOrgs(ctx)]);

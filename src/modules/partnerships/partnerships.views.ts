@@ -145,6 +145,11 @@ ${s.partnerships.length ? html`<ul class="cards">${s.partnerships.map((p) => car
 <p class="actions">${s.canRequest ? html`<a class="button" href="${link(c, `/organisations/${s.organisationId}/cooperation-request`)}">${t('partnerships.request.link')}</a> ` : ''}${s.canRecordWith ? html`<a href="${link(c, `/partnerships/new?with=${s.organisationId}`)}">${t('partnerships.record.withLink')}</a> ` : ''}${s.isAdmin ? html`<a href="${link(c, `/organisations/${s.organisationId}/open-to-cooperation`)}">${t('partnerships.open.editLink')}</a>` : ''}</p></section>`;
 }
 
+/** On a directory card (slot `organisations.card`). */
+export function openBadge(c: Ctx): Html {
+  return html`<p><span class="badge">${c.get('t')('partnerships.open.badge')}</span></p>`;
+}
+
 /** In the directory (slot `organisations.directory`) and the advisor (slot `knowledge.advisor`): organisations open to cooperation. */
 export function openList(c: Ctx, list: Awaited<ReturnType<typeof openOrganisations>>, theme: string | null, headingKey: 'partnerships.open.inDirectory' | 'partnerships.open.inAdvisor'): Html {
   const t = c.get('t');
