@@ -113,6 +113,11 @@ export async function historyOf(db: DbOrTx, id: string) {
 export async function insertDocument(db: DbOrTx, v: typeof partnershipDocuments.$inferInsert): Promise<void> {
   await db.insert(partnershipDocuments).values(v);
 }
+/** Bytes a person has stored in partnership documents (added to their other files for the quota). */
+export async function documentBytesOf(db: DbOrTx, userId: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select coalesce(sum(size), 0)::int as n from partnership_documents where uploaded_by = ${userId}`);
+  return r?.n ?? 0;
+}
 export async function documentsOf(db: DbOrTx, id: string) {
   return db.select({ id: partnershipDocuments.id, label: partnershipDocuments.label, size: partnershipDocuments.size, createdAt: partnershipDocuments.createdAt }).from(partnershipDocuments).where(eq(partnershipDocuments.partnershipId, id)).orderBy(desc(partnershipDocuments.createdAt));
 }

@@ -91,6 +91,7 @@ test('two municipalities record a twinning with its charter; it shows publicly o
   assert.match(pub.body_, /active and public/);
   assert.match(pub.body_, /Date of the twinning charter<\/dt><dd>May 1, 2010/);
   assert.doesNotMatch(pub.body_, /Share the document/, 'visitors do not contribute');
+  assert.doesNotMatch(pub.body_, /Annelies Admin/, 'who wrote the history is for the partners');
 });
 
 test('the list filters by approach, theme and a partner’s country; an unknown filter value is ignored, never a 500', async () => {

@@ -190,7 +190,8 @@ export async function addDocument(ctx: ServiceCtx, env: FilesEnv, id: string, u:
   if (!page.abilities.contribute) throw new NotFoundError();
   if (!u) return { ok: false, reason: 'missing' };
   if (u.bytes.length > DOCUMENT_MAX_BYTES) return { ok: false, reason: 'too_large' };
-  if ((await storedBytesOf(ctx.db, ctx.actor!.id)) + u.bytes.length > QUOTA_BYTES) return { ok: false, reason: 'quota' };
+  // The person's quota counts their files everywhere the files service knows and their documents here.
+  if ((await storedBytesOf(ctx.db, ctx.actor!.id)) + (await repo.documentBytesOf(ctx.db, ctx.actor!.id)) + u.bytes.length > QUOTA_BYTES) return { ok: false, reason: 'quota' };
   const checked = await inspect(u);
   if (!checked.ok) return { ok: false, reason: checked.reason };
   const storageName = writeBytes(env, u.bytes);

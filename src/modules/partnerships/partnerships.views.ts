@@ -116,7 +116,7 @@ ${input({ t, name: 'organisation', label: t('partnerships.invite.organisation'),
 <button type="submit">${t('partnerships.invite.submit')}</button></form>` : ''}</section>
 <section aria-labelledby="h-history"><h2 id="h-history">${t('partnerships.history')}</h2>
 ${p.history.length ? html`<ol class="timeline">${p.history.map(
-      (h) => html`<li><p class="meta">${h.day ? fmtDate(h.day, locale) : fmtDate(h.at, locale)} · ${kindLabel(t, h.kind)}${h.actor_name ? html` · <span dir="auto">${h.actor_name}</span>` : ''}</p>
+      (h) => html`<li><p class="meta">${h.day ? fmtDate(h.day, locale) : fmtDate(h.at, locale)} · ${kindLabel(t, h.kind)}${h.actor_name && a.contribute ? html` · <span dir="auto">${h.actor_name}</span>` : ''}</p>
 ${h.title ? (h.exchange_id && a.contribute ? html`<p><a href="${link(c, `/exchanges/${h.exchange_id}`)}">${userText({ text: h.title, lang: h.lang })}</a></p>` : html`<p>${userText({ text: h.title, lang: h.lang })}</p>`) : ''}${h.note ? html`<div class="pre">${userText({ text: h.note, lang: h.lang }, true)}</div>` : ''}</li>`,
     )}</ol>` : html`<p>${t('partnerships.historyNone')}</p>`}
 ${a.contribute ? html`<form method="post" novalidate action="${link(c, `/partnerships/${p.id}/history`)}" class="stack"><h3>${t('partnerships.entry.add')}</h3>
