@@ -17,10 +17,10 @@ after(() => t.close());
 
 test('Roeselare–Dogbo since 2010, Mol–Santo Tomás, the five-municipality KeMoPoDi partnership, Ostend–Banjul and others: confirmed and public', async () => {
   const first = await seedPartnershipsDemo(t.db, { now: t.clock.now() });
-  assert.ok(first.partnerships >= 10);
-  assert.ok(first.openings >= 3);
+  assert.ok((first.partnerships ?? 0) >= 10);
+  assert.ok((first.openings ?? 0) >= 3);
   const again = await seedPartnershipsDemo(t.db, { now: t.clock.now() });
-  assert.deepEqual(again, { partnerships: 0, openings: 0 });
+  assert.deepEqual(again, {});
   const list = await listPartnerships({ db: t.db, actor: null, locale: 'en', now: t.clock.now() }, {});
   const byTitle = new Map(list.items.map((p) => [p.title, p]));
   const rd = byTitle.get('Roeselare – Dogbo')!;

@@ -95,7 +95,8 @@ const OPENINGS = [
   { org: 'bj-dogbo', themes: ['civil_registration', 'digital_government'], statement: 'Dogbo raised birth registration from 60% to 100% and shares how; it seeks partners on digitising the population register.' },
 ];
 
-export async function seedPartnershipsDemo(db: Db, { now }: { now: Date }): Promise<{ partnerships: number; openings: number }> {
+/** Adds what is missing; reports counts only when it added something (a second run reports nothing, as the other seeds). */
+export async function seedPartnershipsDemo(db: Db, { now }: { now: Date }): Promise<{ partnerships?: number; openings?: number }> {
   return db.transaction(async (tx) => {
     const extra = await ensureDemoOrganisations(tx, EXTRA_ORGANISATIONS, now);
     const known = await organisationIdsByExternalId(tx, [...new Set([...PARTNERSHIPS.flatMap((p) => p.partners), ...OPENINGS.map((o) => o.org)])]);
@@ -120,6 +121,6 @@ export async function seedPartnershipsDemo(db: Db, { now }: { now: Date }): Prom
       await repo.saveOpening(tx, { organisationId: oid, themes: o.themes, statement: o.statement, lang: 'en', updatedAt: now });
       openings++;
     }
-    return { partnerships: n, openings };
+    return n || openings ? { partnerships: n, openings } : {};
   });
 }
