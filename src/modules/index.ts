@@ -24,7 +24,8 @@ import events from './events/events.module.ts';
 import discussions from './discussions/discussions.module.ts';
 import privacy from './privacy/privacy.module.ts';
 import translations from './translations/translations.module.ts';
+import partnerships from './partnerships/partnerships.module.ts';
 import associations from './associations/associations.module.ts';
 
 // `api` first: its router's middleware (token sign-in, consent) covers every module's API routes mounted after it.
-export const MODULES: readonly Manifest[] = [api, home, accounts, imports, organisations, files, programmes, requests, calls, notifications, knowledge, exchanges, evaluations, matching, moderation, networks, events, discussions, translations, associations, privacy];
+export const MODULES: readonly Manifest[] = [api, home, accounts, imports, organisations, files, programmes, requests, calls, notifications, knowledge, exchanges, partnerships, evaluations, matching, moderation, networks, events, discussions, translations, associations, privacy];

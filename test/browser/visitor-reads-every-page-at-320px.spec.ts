@@ -48,7 +48,9 @@ test('every public page in every language fits 320 px without horizontal scroll'
   // An organisation profile with long content: the first in the directory.
   await b.goto('/en/organisations?q=Banjul');
   const profile = new URL((await b.page.locator('main ul.cards h2 a').first().getAttribute('href'))!, server.origin).pathname.replace(/^\/en/, '');
-  const pages = ['', '/organisations', '/organisations?country=BE&sort=name', profile, '/register', '/register/sent', '/sign-in', '/password/forgot', '/password/forgot/sent', '/verify-email', '/password/reset', '/no-such-page', '/networks', '/networks/ssa', '/events', '/cooperation-approaches/advisor?governance=essential&budget=5000'];
+  await b.goto('/en/partnerships');
+  const partnership = new URL((await b.page.locator('main ul.cards h3 a').first().getAttribute('href'))!, server.origin).pathname.replace(/^\/en/, '');
+  const pages = ['/partnerships?approach=city_to_city_partnership', partnership, '/open-to-cooperation', '', '/organisations', '/organisations?country=BE&sort=name', profile, '/register', '/register/sent', '/sign-in', '/password/forgot', '/password/forgot/sent', '/verify-email', '/password/reset', '/no-such-page', '/networks', '/networks/ssa', '/events', '/cooperation-approaches/advisor?governance=essential&budget=5000'];
   let visited = 0;
   for (const locale of LOCALES)
     for (const p of pages) {

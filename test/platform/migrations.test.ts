@@ -62,6 +62,10 @@ let backupDir = '';
 before(async () => {
   source = await testDatabase();
   await seedDemo(source.db, MODULES, { now });
+  // The demo's recorded partnerships (issue 13) have no shape in the previous release (its partnerships all came
+  // from an exchange, with a host and a peer): they are left out of the earlier database; an exchange's
+  // partnership of the earlier shape is added to it below, and its move into partner rows is checked.
+  await source.db.execute(sql`delete from partnerships where exchange_id is null`);
   backupDir = join(tmp, 'backup');
   await backup(source, join(tmp, 'no-files'), backupDir, now);
 });
@@ -76,6 +80,11 @@ test('the migrations since the previous release run on its populated database: d
   try {
     await migrateWith(d, folderWith(PREVIOUS_RELEASE));
     await d.db.transaction(async (tx) => loadTables(tx, backupDir, await tablesInOrder(tx)));
+    const [ex] = await rows<{ id: string; host: string; peer: string; by: string }>(d.db, sql`select id, host_organisation_id as host, peer_organisation_id as peer, created_by as by from exchanges where peer_organisation_id is not null limit 1`);
+    assert.ok(ex, 'the demo has an exchange with a peer organisation');
+    await d.db.execute(sql`insert into partnerships (id, exchange_id, host_organisation_id, peer_organisation_id, state, proposed_by, proposed_side, created_at, updated_at)
+      values ('00000000-0000-4000-8000-00000000abcd', ${ex.id}, ${ex.host}, ${ex.peer}, 'proposed', ${ex.by}, 'host', ${now.toISOString()}, ${now.toISOString()})`);
+    await d.db.execute(sql`insert into partnership_events (id, partnership_id, kind, note, actor_id, at) values ('00000000-0000-4000-8000-00000000abce', '00000000-0000-4000-8000-00000000abcd', 'proposed', 'Let us continue.', ${ex.by}, ${now.toISOString()})`);
     const before = new Map<string, number>();
     for (const t of await tablesInOrder(d.db)) before.set(t.name, (await tableChecksum(d.db, t.name)).rows);
     assert.ok((before.get('organisations') ?? 0) > 30 && (before.get('questionnaires') ?? 0) > 0, 'the earlier database is populated');
@@ -88,6 +97,10 @@ test('the migrations since the previous release run on its populated database: d
     assert.equal(Number(q[0]!.bad), 0, 'every existing questionnaire is its current version 1');
     const dup = await rows<{ n: number }>(d.db, sql`select count(*)::int as n from (select programme_id, stage from questionnaires where retired_at is null group by 1, 2 having count(*) > 1) x`);
     assert.equal(Number(dup[0]!.n), 0, 'one current questionnaire per programme and stage');
+    const members = await rows<{ organisation_id: string; confirmed: boolean }>(d.db, sql`select organisation_id, confirmed_at is not null as confirmed from partnership_members where partnership_id = '00000000-0000-4000-8000-00000000abcd' order by confirmed desc`);
+    assert.deepEqual(members.map((m) => [m.organisation_id, m.confirmed]), [[ex.host, true], [ex.peer, false]], 'an exchange’s partnership keeps both organisations as partners, the proposing side confirmed');
+    const [moved] = await rows<{ approaches: string[]; origin: string; day: string | null }>(d.db, sql`select p.approaches, p.origin, e.day::text as day from partnerships p join partnership_events e on e.partnership_id = p.id where p.id = '00000000-0000-4000-8000-00000000abcd'`);
+    assert.deepEqual(moved, { approaches: ['city_to_city_partnership'], origin: 'exchange', day: '2026-11-23' });
     const folded = await rows<{ n: number }>(d.db, sql`select count(*)::int as n from organisations where search @@ plainto_tsquery('simple', 'ziniare')`);
     assert.ok(Number(folded[0]!.n) >= 1, 'generated search columns are computed for the existing rows (accent-folded)');
     // The same schema as a database migrated from empty.

@@ -2,7 +2,7 @@
  * Exchanges: what a confirmed match becomes. Planning (format, dates, place, participants,
  * logistics, budget), terms of reference in versions signed by host, peer and broker (a signed
  * version never changes: a database trigger refuses it), the exchange's own page (agenda,
- * messages, tasks), documents, its state history and the partnerships that continue it.
+ * messages, tasks), documents and its state history (the partnerships that continue it are the partnerships module's).
  * `exchanges.state` moves only through src/modules/exchanges/exchanges.workflow.ts.
  */
 import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, boolean, primaryKey, date, bigserial } from 'drizzle-orm/pg-core';
@@ -172,35 +172,4 @@ export const exchangeDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('exchange_documents_exchange_idx').on(t.exchangeId, t.createdAt), index('exchange_documents_uploaded_by_idx').on(t.uploadedBy), uniqueIndex('exchange_documents_storage_key').on(t.storageName)],
-);
-
-/** A city-to-city partnership proposed to continue an exchange: both organisations, its state and its history. One per exchange. */
-export const partnerships = pgTable(
-  'partnerships',
-  {
-    id: uuid('id').primaryKey(),
-    exchangeId: uuid('exchange_id').notNull().references(() => exchanges.id),
-    hostOrganisationId: uuid('host_organisation_id').notNull().references(() => organisations.id),
-    peerOrganisationId: uuid('peer_organisation_id').notNull().references(() => organisations.id),
-    state: text('state').notNull().default('proposed'), // proposed | active
-    proposedBy: uuid('proposed_by').notNull().references(() => users.id),
-    proposedSide: text('proposed_side').notNull(), // host | peer
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [uniqueIndex('partnerships_exchange_key').on(t.exchangeId), index('partnerships_host_idx').on(t.hostOrganisationId), index('partnerships_peer_idx').on(t.peerOrganisationId)],
-);
-
-/** The partnership's history: proposed, accepted, notes; who and when. */
-export const partnershipEvents = pgTable(
-  'partnership_events',
-  {
-    id: uuid('id').primaryKey(),
-    partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(), // proposed | accepted | note
-    note: text('note').notNull().default(''),
-    actorId: uuid('actor_id').notNull().references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('partnership_events_partnership_idx').on(t.partnershipId, t.at)],
 );

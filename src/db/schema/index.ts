@@ -16,4 +16,5 @@ export * from './networks.ts';
 export * from './translations.ts';
 export * from './discussions.ts';
 export * from './events.ts';
+export * from './partnerships.ts';
 export * from './associations.ts';

@@ -284,7 +284,7 @@ test('programme dashboard (secretariat only): exchanges by state, format, region
   }
 });
 
-test('beyond one exchange: the host proposes a city-to-city partnership, the peer side accepts; both organisations see its record and history, nobody else', async () => {
+test('beyond one exchange: the host proposes a city-to-city partnership, the peer organisation’s admin confirms; both organisations see its record and history, nobody else', async () => {
   const page = await c.host.get(`/en/exchanges/${exchangeId}`);
   assert.match(page.body_, /Propose a city-to-city partnership/);
   const res = await c.host.post(`/en/exchanges/${exchangeId}/partnership`, { note: 'Joint project on composting in 2028.' });
@@ -300,23 +300,25 @@ test('beyond one exchange: the host proposes a city-to-city partnership, the pee
   const foreign = await c.outsider.get(`/en/partnerships/${pid}`);
   assert.equal(foreign.status, 404);
   assert.equal(missing.status, 404);
-  assert.equal((await c.outsider.post(`/en/partnerships/${pid}/accept`)).status, 404);
+  assert.equal((await c.outsider.post(`/en/partnerships/${pid}/confirm`, { organisationId: m.providerOrgId })).status, 404);
 
-  // The proposing side does not accept its own proposal.
-  assert.doesNotMatch((await c.host.get(`/en/partnerships/${pid}`)).body_, /Accept the partnership/);
-  await c.host.post(`/en/partnerships/${pid}/accept`);
+  // The proposing side counts as confirmed; the other organisation's admin confirms for it (partnerships module), not any of its members.
+  assert.doesNotMatch((await c.host.get(`/en/partnerships/${pid}`)).body_, /Confirm for/);
+  await c.peer.post(`/en/partnerships/${pid}/confirm`, { organisationId: m.providerOrgId });
   assert.equal((await rows<{ state: string }>(t.db, sql`select state from partnerships where id = ${pid}`))[0]!.state, 'proposed');
   const peerView = await c.peer.get(`/en/partnerships/${pid}`);
-  assert.match(peerView.body_, /Partnership: Ziniaré [^<]+ and Almere/);
+  assert.match(peerView.body_, /<h1><bdi lang="en">(Ziniaré|Almere) [^<]+ – (Almere|Ziniaré) /);
   assert.match(peerView.body_, /Joint project on composting in 2028./);
-  assert.equal((await c.peer.post(`/en/partnerships/${pid}/accept`)).status, 303);
+  const admin = await signedInClient(t, { id: m.providerAdmin.id });
+  assert.match((await admin.get(`/en/partnerships/${pid}`)).body_, /Confirm for Almere/);
+  assert.equal((await admin.post(`/en/partnerships/${pid}/confirm`, { organisationId: m.providerOrgId })).status, 303);
   assert.equal((await rows<{ state: string }>(t.db, sql`select state from partnerships where id = ${pid}`))[0]!.state, 'active');
-  assert.equal((await c.host.post(`/en/partnerships/${pid}/notes`, { body: '' })).status, 400);
-  assert.equal((await c.host.post(`/en/partnerships/${pid}/notes`, { body: 'Memorandum signed by both mayors.' })).status, 303);
+  assert.equal((await c.host.post(`/en/partnerships/${pid}/history`, { title: '' })).status, 400);
+  assert.equal((await c.host.post(`/en/partnerships/${pid}/history`, { title: 'Memorandum signed by both mayors.', day: '2027-04-02' })).status, 303);
   const hist = await rows<{ kind: string }>(t.db, sql`select kind from partnership_events where partnership_id = ${pid} order by at, kind`);
-  assert.deepEqual(hist.map((h) => h.kind).sort(), ['accepted', 'note', 'proposed']);
+  assert.deepEqual(hist.map((h) => h.kind).sort(), ['activity', 'confirmed', 'proposed']);
   const fr = await c.host.get(`/fr/partnerships/${pid}`);
-  assert.match(fr.body_, /Actif/);
+  assert.match(fr.body_, /actif \(visible par les partenaires\)/);
   assert.match(fr.body_, /Memorandum signed by both mayors./);
 });
 

@@ -8,6 +8,7 @@ import { fmtDate } from '../../platform/html/format.ts';
 import { labelFor } from '../../taxonomy/labels.ts';
 import { REGIONS } from '../../taxonomy/regions.ts';
 import { SDGS } from '../../taxonomy/sdgs.ts';
+import { APPROACHES } from '../../taxonomy/approaches.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import type { programmeDashboard, ExchangeReport, OutcomeQuestion, SideOutcome } from './exchanges.reporting.service.ts';
 import { stateLabel, sideLabel, kindLabel, torFieldLabel } from './exchanges.views.ts';
@@ -113,6 +114,7 @@ ${table('d-format', t('exchanges.dashboard.byFormat'), t('exchanges.field.format
 ${table('d-region', t('exchanges.dashboard.byRegion'), t('exchanges.dashboard.region'), d.byRegion, (k) => labelFor(REGIONS, k, locale))}
 ${table('d-theme', t('exchanges.dashboard.byTheme'), t('exchanges.dashboard.theme'), d.byTheme, (k) => themeName(k, locale))}
 ${table('d-sdg', t('exchanges.dashboard.bySdg'), t('exchanges.dashboard.sdg'), d.bySdg, sdgName)}
+${table('d-approach', t('exchanges.dashboard.partnershipsByApproach'), t('exchanges.dashboard.approach'), d.partnershipsByApproach, (k) => labelFor(APPROACHES, k, locale))}
 <section aria-labelledby="d-follow"><h2 id="d-follow">${t('exchanges.dashboard.followUps')}</h2>${
       d.stages.length
         ? html`<table><thead><tr><th scope="col">${t('exchanges.dashboard.stage')}</th><th scope="col">${t('exchanges.dashboard.sent')}</th><th scope="col">${t('exchanges.dashboard.answered')}</th></tr></thead><tbody>${d.stages.map(

@@ -14,7 +14,7 @@ import { ctxOf } from '../../../test/requests/fixtures.ts';
 import { i18n } from '../../platform/i18n.ts';
 import { CSS, CSS_GZ } from '../../platform/html/static.ts';
 import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../db/schema/evaluations.ts';
-import { partnerships } from '../../db/schema/exchanges.ts';
+import { partnerships, partnershipMembers } from '../../db/schema/partnerships.ts';
 import * as ex from './exchanges.service.ts';
 import { addTask } from './exchanges.page.service.ts';
 import { exchangeReport } from './exchanges.reporting.service.ts';
@@ -51,7 +51,9 @@ before(async () => {
     await t.db.insert(evaluations).values({ id: ev, exchangeId: id, questionnaireId: qid, stage: 'after', side, sentAt: now, lastRemindedAt: now });
     await t.db.insert(evaluationAnswers).values({ evaluationId: ev, answers: { [scale]: side === 'host' ? 5 : 3, [text]: said }, answeredBy: side === 'host' ? m.requester.id : m.peer.id, at: now });
   }
-  await t.db.insert(partnerships).values({ id: randomUUID(), exchangeId: id, hostOrganisationId: m.orgId, peerOrganisationId: m.providerOrgId, state: 'proposed', proposedBy: m.requester.id, proposedSide: 'host', createdAt: now, updatedAt: now });
+  const pid = randomUUID();
+  await t.db.insert(partnerships).values({ id: pid, exchangeId: id, state: 'proposed', proposedBy: m.requester.id, createdAt: now, updatedAt: now });
+  await t.db.insert(partnershipMembers).values([{ partnershipId: pid, organisationId: m.orgId, invitedAt: now, confirmedAt: now }, { partnershipId: pid, organisationId: m.providerOrgId, invitedAt: now }]);
 
   c.broker = await signedInClient(t, { id: m.broker.id });
   c.admin = (await asRole(t, ['admin'])).client;

@@ -15,6 +15,7 @@ import { isStaff } from './exchanges.policy.ts';
 import { PARTICIPANT_KINDS } from './exchanges.schema.ts';
 import { loadExchange } from './exchanges.access.ts';
 import { agreedVersion, torOf } from './exchanges.tor.service.ts';
+import { partnershipOfExchange, partnershipFigures } from '../partnerships/partnerships.service.ts';
 
 /** The programme's name for the secretariat; 404 for anyone else and for a missing programme alike. */
 async function loadProgramme(ctx: ServiceCtx, programmeId: string): Promise<string> {
@@ -27,8 +28,10 @@ async function loadProgramme(ctx: ServiceCtx, programmeId: string): Promise<stri
 /** The programme's figures for the secretariat: exchanges by state, format, region, theme and SDG; satisfaction; follow-up answers per stage and their outcomes; the countries and country pairs of the map. */
 export async function programmeDashboard(ctx: ServiceCtx, programmeId: string) {
   const name = await loadProgramme(ctx, programmeId);
-  const [figures, counts, outcomes] = await Promise.all([repo.programmeFigures(ctx.db, programmeId), repo.programmeCountryCounts(ctx.db, programmeId), repo.programmeOutcomes(ctx.db, programmeId)]);
-  return { programmeId, name, ...figures, ...countryFigures(counts), outcomes: outcomeSummary(outcomes) };
+  const [figures, counts, outcomes, partnerships] = await Promise.all([repo.programmeFigures(ctx.db, programmeId), repo.programmeCountryCounts(ctx.db, programmeId), repo.programmeOutcomes(ctx.db, programmeId), partnershipFigures(ctx.db)]);
+  // Partnerships of every origin (recorded, from an exchange, from a direct request) count on the map beside the exchanges, and by approach in a table.
+  const map = countryFigures([...counts, ...partnerships.pairs]);
+  return { programmeId, name, ...figures, ...map, partnershipsByApproach: partnerships.byApproach, outcomes: outcomeSummary(outcomes) };
 }
 
 export type CountryFigure = { code: string; asHost: number; asPeer: number };
@@ -147,7 +150,7 @@ export async function exchangeReport(ctx: ServiceCtx, id: string) {
     core.tasksOf(ctx.db, e.id),
     torOf(ctx.db, e.id),
     repo.evaluationAnswersOf(ctx.db, e.id, sides),
-    core.partnershipOfExchange(ctx.db, e.id),
+    partnershipOfExchange(ctx.db, e.id),
   ]);
   const agreed = agreedVersion(versions);
   const evaluations = new Map<string, ReportEvaluation>();
@@ -167,7 +170,7 @@ export async function exchangeReport(ctx: ServiceCtx, id: string) {
     tasks,
     tor: agreed ? { ...agreed, agreed: true } : versions[0] ? { ...versions[0], agreed: false } : null,
     evaluations: [...evaluations.values()],
-    partnership: partnership ? { id: partnership.id, state: partnership.state, createdAt: partnership.createdAt } : null,
+    partnership,
     madeAt: ctx.now,
   };
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
 import { recentActs } from '../../platform/security.ts';
-import { exchanges, exchangeTransitions, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeAgendaItems, exchangeMessages, exchangeTasks, exchangeDocuments, partnerships, partnershipEvents } from '../../db/schema/exchanges.ts';
+import { exchanges, exchangeTransitions, exchangeParticipants, exchangeBudgetLines, torVersions, torSignatures, exchangeAgendaItems, exchangeMessages, exchangeTasks, exchangeDocuments } from '../../db/schema/exchanges.ts';
 import { users } from '../../db/schema/accounts.ts';
 
 export type ExchangeRow = typeof exchanges.$inferSelect;
@@ -329,46 +329,6 @@ export async function documentBytesOf(db: DbOrTx, userId: string): Promise<numbe
   return r?.n ?? 0;
 }
 
-export type PartnershipRow = typeof partnerships.$inferSelect;
-
-/** Inserts the partnership of an exchange; null when it already has one. */
-export async function insertPartnership(db: DbOrTx, v: typeof partnerships.$inferInsert): Promise<string | null> {
-  const r = await db.insert(partnerships).values(v).onConflictDoNothing().returning({ id: partnerships.id });
-  return r[0]?.id ?? null;
-}
-
-export async function findPartnership(db: DbOrTx, id: string): Promise<PartnershipRow | undefined> {
-  const [r] = await db.select().from(partnerships).where(eq(partnerships.id, id));
-  return r;
-}
-
-export async function partnershipOfExchange(db: DbOrTx, exchangeId: string): Promise<PartnershipRow | undefined> {
-  const [r] = await db.select().from(partnerships).where(eq(partnerships.exchangeId, exchangeId));
-  return r;
-}
-
-/** Moves proposed to active once; false when it was not proposed any more. */
-export async function activatePartnership(db: DbOrTx, id: string, at: Date): Promise<boolean> {
-  const r = await db
-    .update(partnerships)
-    .set({ state: 'active', updatedAt: at })
-    .where(and(eq(partnerships.id, id), eq(partnerships.state, 'proposed')))
-    .returning({ id: partnerships.id });
-  return r.length === 1;
-}
-
-export async function insertPartnershipEvent(db: DbOrTx, v: typeof partnershipEvents.$inferInsert): Promise<void> {
-  await db.insert(partnershipEvents).values(v);
-}
-
-export async function partnershipHistory(db: DbOrTx, id: string) {
-  return db
-    .select({ kind: partnershipEvents.kind, note: partnershipEvents.note, at: partnershipEvents.at, actorName: users.name })
-    .from(partnershipEvents)
-    .innerJoin(users, eq(users.id, partnershipEvents.actorId))
-    .where(eq(partnershipEvents.partnershipId, id))
-    .orderBy(asc(partnershipEvents.at));
-}
 
 /** Whether the user is an active member of the organisation. */
 export async function isMemberOf(db: DbOrTx, organisationId: string, userId: string): Promise<boolean> {

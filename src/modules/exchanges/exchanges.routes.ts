@@ -185,31 +185,6 @@ export function exchangesRoutes(): Hono<AppEnv> {
     return redirectTo(c, `/exchanges/${c.req.param('id')}`);
   });
 
-  r.get('/partnerships/:id', async (c) => {
-    requireUser(c);
-    return v.partnershipPage(c, await partnerships.getPartnership(c.var.ctx, c.req.param('id')));
-  });
-
-  r.post('/partnerships/:id/accept', async (c) => {
-    requireUser(c);
-    const out = await partnerships.acceptPartnership(c.var.ctx, c.req.param('id'));
-    setFlash(c, out.ok ? 'exchanges.flash.partnershipAccepted' : 'exchanges.flash.notAllowed');
-    return redirectTo(c, `/partnerships/${c.req.param('id')}`);
-  });
-
-  r.post('/partnerships/:id/notes', async (c) => {
-    requireUser(c);
-    const id = c.req.param('id');
-    return formAction(
-      c,
-      async (body) => {
-        await partnerships.addPartnershipNote(c.var.ctx, id, body);
-        return redirectTo(c, `/partnerships/${id}`);
-      },
-      async (form, status) => v.partnershipPage(c, await partnerships.getPartnership(c.var.ctx, id), form, status),
-    );
-  });
-
   r.get('/exchanges/:id/terms', async (c) => {
     const q = c.req.query();
     return v.torPage(c, await tor.getTor(c.var.ctx, c.req.param('id'), { from: q.from, to: q.to }), null);

@@ -12,7 +12,6 @@ import { fmtDate } from '../../platform/html/format.ts';
 import type { listExchanges } from './exchanges.service.ts';
 import type { TorPage } from './exchanges.tor.service.ts';
 import type { ExchangePageView } from './exchanges.page.service.ts';
-import type { PartnershipPage } from './exchanges.partnerships.service.ts';
 import type { ExchangeEvent } from './exchanges.workflow.ts';
 import { PARTICIPANT_SIDES, PARTICIPANT_KINDS, CHECKLIST_ITEMS, BUDGET_ROWS, TOR_FIELDS } from './exchanges.schema.ts';
 
@@ -379,27 +378,5 @@ ${
       )}</button></form></section>`
     : ''
 }`,
-  });
-}
-
-export function partnershipPage(c: Ctx, p: PartnershipPage, form: FormState | null = null, status = 200) {
-  const t = c.get('t');
-  const locale = c.get('locale');
-  const f = form ?? { values: {}, errors: {} };
-  const heading = t('exchanges.partnership.heading', { host: p.host, peer: p.peer });
-  const kind = (k: string) => ({ proposed: t('exchanges.partnership.proposed'), accepted: t('exchanges.partnership.accepted'), note: t('exchanges.partnership.noteKind') } as Record<string, string>)[k] ?? k;
-  return page(c, {
-    title: heading,
-    status,
-    body: html`<h1>${heading}</h1>
-<dl class="facts"><dt>${t('exchanges.field.state')}</dt><dd>${p.state === 'active' ? t('exchanges.partnership.active') : t('exchanges.partnership.waiting')}</dd>
-${p.exchange ? html`<dt>${t('exchanges.partnership.from')}</dt><dd><a href="${link(c, `/exchanges/${p.exchange.id}`)}" dir="auto">${p.exchange.title}</a></dd>` : ''}</dl>
-${p.abilities.accept ? html`<form method="post" novalidate action="${link(c, `/partnerships/${p.id}/accept`)}"><button type="submit">${t('exchanges.partnership.accept')}</button></form>` : ''}
-<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${p.history.map(
-      (h) => html`<li><p class="meta">${fmtDate(h.at, locale, true)} · ${h.actorName} · ${kind(h.kind)}</p>${h.note ? html`<p class="pre">${h.note}</p>` : ''}</li>`,
-    )}</ol>
-<form method="post" novalidate action="${link(c, `/partnerships/${p.id}/notes`)}">${errorSummary(t, f.errors, { body: t('exchanges.partnership.addNote') })}${textarea({ t, name: 'body', label: t('exchanges.partnership.addNote'), form: f, rows: 3, required: true })}<button type="submit">${t(
-      'exchanges.partnership.save',
-    )}</button></form></section>`,
   });
 }

@@ -351,3 +351,23 @@ export async function rankColleagues(
   }
   return out;
 }
+
+export type PeerOrganisation = { id: string; name: string; country: string | null; score: number; reasons: Reason[] };
+
+/**
+ * Peer organisations for a direct cooperation request (issue 13): the engine ranks organisations
+ * for a text and themes, across languages, as `rankColleagues` ranks people; `exclude` leaves
+ * organisations out (the asker's own). The caller decides who may see the list.
+ */
+export async function rankPeerOrganisations(
+  ctx: Pick<ServiceCtx, 'db' | 'now'>,
+  input: { title: string; text: string; themes?: string[] },
+  opts: { exclude: readonly string[]; top: number },
+): Promise<PeerOrganisation[]> {
+  const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
+  const result = index.rank({ title: input.title, description: input.text, themes: input.themes ?? [] }, { top: opts.top + opts.exclude.length, now: ctx.now, diversity: false, filters: { types: ['organisation'] } });
+  return result.matches
+    .filter((m) => m.score > 0 && !opts.exclude.includes(m.id))
+    .slice(0, opts.top)
+    .map((m) => ({ id: m.id, name: m.name ?? '', country: m.country ?? null, score: m.score, reasons: m.reasons }));
+}

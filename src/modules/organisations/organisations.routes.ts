@@ -1,5 +1,6 @@
 /** Organisation pages: directory, profile, create/edit, verify, claim, join, invitations, membership decisions. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
+import { renderSlot } from '../../platform/slots.ts';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { redirectTo, setFlash } from '../../platform/render.ts';
@@ -7,6 +8,17 @@ import { emptyForm } from '../../platform/html/form.ts';
 import * as svc from './organisations.service.ts';
 import * as v from './organisations.views.ts';
 import { formAction, formBody, requireUser } from '../../platform/forms.ts';
+
+declare module '../../platform/slots.ts' {
+  interface Slots {
+    /** On an organisation's page, below its details (partnerships: open to cooperation, partnerships, a direct request). */
+    'organisations.page': { organisationId: string; canEdit: boolean };
+    /** In the directory, beside the filters (partnerships: organisations open to cooperation). */
+    'organisations.directory': { theme: string | null };
+    /** On each card of the directory (partnerships: the "open to cooperation" badge); `pageIds` are the cards of the page, for one query per page. */
+    'organisations.card': { organisationId: string; pageIds: readonly string[] };
+  }
+}
 
 export function organisationsRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -16,7 +28,7 @@ export function organisationsRoutes(): Hono<AppEnv> {
     // The query is the search form: an invalid filter shows the directory again with its message.
     return formAction(
       c,
-      async () => v.directoryPage(c, query, await svc.searchOrganisations(c.var.ctx, query)),
+      async () => v.directoryPage(c, query, await svc.searchOrganisations(c.var.ctx, query), {}, 200, await renderSlot(c, 'organisations.directory', { theme: typeof query.theme === 'string' ? query.theme : null })),
       (form, status) => v.directoryPage(c, query, null, form.errors, status),
       query,
     );
@@ -39,7 +51,10 @@ export function organisationsRoutes(): Hono<AppEnv> {
     );
   });
 
-  r.get('/organisations/:id', async (c) => v.profilePage(c, await svc.getOrganisation(c.var.ctx, c.req.param('id'))));
+  r.get('/organisations/:id', async (c) => {
+    const o = await svc.getOrganisation(c.var.ctx, c.req.param('id'));
+    return v.profilePage(c, o, await renderSlot(c, 'organisations.page', { organisationId: o.id, canEdit: o.abilities.edit }));
+  });
 
   r.get('/organisations/:id/edit', async (c) => {
     requireUser(c);

@@ -554,3 +554,27 @@ export async function refreshDirectoryConcepts(db: DbOrTx, batch = 500): Promise
 export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId: string): Promise<string[]> {
   return repo.activeOrgRoles(db, organisationId, userId);
 }
+
+/**
+ * The demo's organisations that another module's demo names (issue 13: the partnerships' communes
+ * not in the directory's demo data): each added if its external id is missing, verified, marked
+ * `demo`; returns external id → id for all of them. Idempotent.
+ */
+export async function ensureDemoOrganisations(
+  db: DbOrTx,
+  list: readonly { id: string; name: string; kind: string; country: string; subregion?: string; population?: number; languages: string[]; offers: string; seeks: string; themes: string[]; sdgs: number[]; lat?: number; lon?: number }[],
+  now: Date,
+): Promise<Map<string, string>> {
+  await repo.insertDemoOrganisations(
+    db,
+    list.map((o) => ({
+      id: randomUUID(), externalId: o.id, name: o.name, kind: o.kind, country: o.country, region: regionOfCountry(o.country) ?? 'europe', subregion: o.subregion ?? null,
+      population: o.population ?? null, languages: o.languages, offers: o.offers, seeks: o.seeks, themes: o.themes, sdgs: o.sdgs, website: null, lat: o.lat ?? null, lon: o.lon ?? null,
+      extra: { demo: true }, verifiedAt: now, createdAt: now, updatedAt: now,
+    })),
+  );
+  return repo.organisationIdsByExternalId(db, list.map((o) => o.id));
+}
+
+/** Organisation ids by external id (the demo's seeds find the directory's demo organisations by them). */
+export const organisationIdsByExternalId = (db: DbOrTx, externalIds: readonly string[]): Promise<Map<string, string>> => repo.organisationIdsByExternalId(db, externalIds);

@@ -26,6 +26,7 @@ import { MEMBERSHIP_ROLES } from '../../db/schema/organisations.ts';
 import { roleLabel, type OrganisationCard, type OrganisationDetail, type SearchResult, type InvitationView } from './organisations.service.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
+import { renderSlot } from '../../platform/slots.ts';
 
 const themeOptions = (locale: Locale) => THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) }));
 export const themeName = (code: string, locale: Locale) => {
@@ -89,7 +90,7 @@ ${pager(c, result, values)}`
 </section>`;
 }
 
-function orgCard(c: Ctx, o: OrganisationCard): Html {
+function orgCard(c: Ctx, o: OrganisationCard, extra: Html | Promise<Html> | string = ''): Html {
   const locale = c.get('locale');
   const t = c.get('t');
   return html`<li class="card"><h2><a href="${link(c, `/organisations/${o.id}`)}" dir="auto">${o.name}</a>${o.isVerified ? html` <span class="badge">${t('organisations.verified')}</span>` : ''}</h2>
@@ -97,11 +98,12 @@ ${o.awaitingVerification ? html`<p class="meta">${t('organisations.notVerified')
     o.population !== null ? html` · ${t('organisations.populationValue', { population: number(o.population, locale) })}` : ''
   }</p>
 ${o.offersExcerpt ? html`<p${langOf(o.offersExcerpt)} dir="auto">${o.offersExcerpt}</p>` : ''}
-${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.themes')}">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
+${o.themes.length ? html`<ul class="tags" aria-label="${t('organisations.field.themes')}">${o.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}${extra}</li>`;
 }
 
 /** The directory: filters, results, pager. `errors` holds query problems (400). */
-export function directoryPage(c: Ctx, values: Record<string, unknown>, result: SearchResult<OrganisationCard> | null, errors: Record<string, string> = {}, status = 200) {
+/** `slot`: what other modules add beside the filters (slot `organisations.directory`: the partnerships module's "open to cooperation" filter). */
+export function directoryPage(c: Ctx, values: Record<string, unknown>, result: SearchResult<OrganisationCard> | null, errors: Record<string, string> = {}, status = 200, slot: Html | string = '') {
   const t = c.get('t');
   const locale = c.get('locale');
   const form: FormState = { values, errors };
@@ -138,7 +140,8 @@ ${select({ t, name: 'population', label: labels.population!, form, options: opti
 ${sortSelect(t, labels.sort!, form)}
 <button type="submit">${t('organisations.search.submit')}</button>
 </form>
-${resultsSection(c, result, values, (o) => orgCard(c, o))}
+${slot}
+${resultsSection(c, result, values, (o) => orgCard(c, o, renderSlot(c, 'organisations.card', { organisationId: o.id, pageIds: result?.items.map((x) => x.id) ?? [] })))}
 </div>`,
   });
 }
@@ -147,8 +150,8 @@ function statusLabel(t: T, status: string): string {
   return status === 'pending' ? t('organisations.membership.pending') : t('organisations.membership.active');
 }
 
-/** An organisation's profile page, with the actions the reader may take. */
-export function profilePage(c: Ctx, o: OrganisationDetail) {
+/** An organisation's profile page, with the actions the reader may take; `slot` is what other modules add (slot `organisations.page`). */
+export function profilePage(c: Ctx, o: OrganisationDetail, slot: Html | string = '') {
   const t = c.get('t');
   const locale = c.get('locale');
   const user = c.get('user');
@@ -245,6 +248,7 @@ ${select({ t, name: 'role', label: t('organisations.join.role'), form: { values:
     : ''
 }
 ${!user ? html`<p><a href="${link(c, '/sign-in')}?next=${encodeURIComponent(`/organisations/${o.id}`)}">${t('organisations.signInToJoin')}</a></p>` : ''}
+${slot}
 ${foldedForm(c, reportPanel('organisation', o.id, o.moderation))}`,
   });
 }
