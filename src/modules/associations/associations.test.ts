@@ -7,6 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { gzipSync } from 'node:zlib';
+import { LOCALES } from '../../platform/i18n.ts';
 import { rows } from '../../platform/db.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { createUser, signedInClient } from '../../../test/support/users.ts';
@@ -147,6 +149,15 @@ test('the brief is readable at its address without an account, with no recipient
   assert.ok(pdf.body_.startsWith('%PDF'));
   assert.equal((await visitor.get(`/ar/briefs/${brief!.id}/pdf`)).status, 303);
   assert.equal((await visitor.get(`/en/briefs/${randomUUID()}`)).status, 404);
+  // Every language, within the page budget, Arabic right to left.
+  for (const l of LOCALES) {
+    for (const [who, path] of [[visitor, `/${l}/briefs/${brief!.id}`], [admin, `/${l}/associations/${associationId}`]] as const) {
+      const res = await who.get(path);
+      assert.equal(res.status, 200, path);
+      assert.ok(gzipSync(res.body_).length < 50 * 1024, `${path} within 50 KB`);
+      assert.match(res.body_, new RegExp(`<html lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}"`));
+    }
+  }
   // The API: the same brief as JSON, the evaluations in summary only.
   const api = await visitor.get(`/api/v1/briefs/${brief!.id}`);
   assert.equal(api.status, 200);
