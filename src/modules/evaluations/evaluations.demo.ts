@@ -12,7 +12,7 @@ import type { CurrentUser, ServiceCtx } from '../../platform/http.ts';
 import { i18n } from '../../platform/i18n.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { findUserByEmail } from '../accounts/accounts.service.ts';
-import { planExchange, signTor, moveExchange } from '../exchanges/exchanges.service.ts';
+import { planExchange, signTor, moveExchange, writeTor } from '../exchanges/exchanges.service.ts';
 import { createQuestionnaire, runEvaluations, answerEvaluation } from './evaluations.service.ts';
 import * as repo from './evaluations.repository.ts';
 
@@ -63,6 +63,20 @@ const QUESTIONNAIRES: Record<string, string>[] = [
     q1_label: 'What changed, and what from the exchange did you use?',
   })),
 ];
+
+/** The agreed terms of reference of the first CONNECTion (Agona West – Almere, environmental health and sanitation, five days, 40 participants). */
+const TERMS = {
+  objectives:
+    'Bring every local stakeholder in environmental health and sanitation around one table and draft a joint sanitation management plan for Agona West: who collects what, where, how often, and who checks. The environmental health unit learns from Almere how a growing municipality plans collection with NGOs and a private collector.',
+  activities:
+    'Day 1: opening with the Municipal Chief Executive; each stakeholder presents its part of sanitation in Agona Swedru. Day 2: field visits to the markets, the final disposal site and two neighbourhoods without collection, with the environmental health officers. Day 3: Almere presents its collection contracts, monitoring and complaint handling. Day 4: working groups draft the joint plan (collection, public toilets, enforcement, community mobilisation). Day 5: the plan is presented to the Assembly and the stakeholders; next steps agreed.',
+  expectedResults:
+    'A draft joint sanitation management plan agreed by the environmental health unit, the NGOs and Zoomlion Ghana, to be submitted to the Municipal Assembly; a quarterly stakeholder meeting on sanitation; a list of what Almere can advise on afterwards by e-mail.',
+  deliverables: 'The draft plan (host, within three weeks); a short report of the week with the participants list (peer); the evaluations of both sides.',
+  roles:
+    'Agona West Municipal Assembly: invites the stakeholders (40 participants expected: environmental health officers, NGOs, Zoomlion Ghana), the meeting room, local transport and field visits. Municipality of Almere: two officers for five days, the presentations and the working-group method. CONNECT secretariat: flights, insurance and the evaluations.',
+  interpretation: 'English throughout; Twi for the community meetings in the neighbourhoods, interpreted by the environmental health officers.',
+};
 
 /** Answers per side and stage, by question label. */
 const ANSWERS: Record<string, Record<'host' | 'peer', Record<string, string>>> = {
@@ -149,12 +163,15 @@ export async function seedEvaluationsDemo(db: Db, { now }: { now: Date }): Promi
     t,
   );
   const exchangeId = planned.id;
+  // The terms of reference as Agona West wrote them with Almere (version 2; version 1 is the template), from the CONNECT timeline.
+  const written = await writeTor(ctx(asHost, at(start, 13)), exchangeId, { ...TERMS, baseVersion: '1' });
+  const version = written.ok ? written.version : 1;
   for (const [who, d] of [
     [asHost, 14],
     [asPeer, 15],
     [asBroker, 16],
   ] as const)
-    await signTor(ctx(who, at(start, d)), exchangeId, 1);
+    await signTor(ctx(who, at(start, d)), exchangeId, version);
   await moveExchange(ctx(asBroker, at(start, 17)), exchangeId, 'agree');
 
   // Sent and answered as the dates came: before (two weeks ahead), right after, three months after.
