@@ -56,6 +56,30 @@ const BY_KIND: Readonly<Record<string, MailCategory>> = {
   moderation_hidden: 'networks',
 };
 
+/**
+ * Messages of the networks' category addressed to one person about their own standing or asking them
+ * to act (an invitation to answer a consultation, their membership decided, a post waiting for their
+ * approval as coordinator, their reply chosen): they come at once unless the person turned the
+ * category off. Digests are for the traffic (posts in watched topics, new guidelines).
+ */
+const PERSONAL_KINDS = new Set([
+  'discussions.invitation',
+  'discussions.answer',
+  'discussions.pending',
+  'networks.pending',
+  'networks.approved',
+  'networks.declined',
+  'networks.named',
+  'networks.proposalAccepted',
+  'networks.proposalDeclined',
+  'moderation_hidden',
+]);
+
+/** The mode a message of `kind` is sent in, given the person's mode for its category. */
+export function modeForKind(kind: string, categoryMode: MailMode): MailMode {
+  return PERSONAL_KINDS.has(kind) && categoryMode !== 'off' ? 'immediate' : categoryMode;
+}
+
 /** Account mail: asked for by the person, always sent at once, never in a digest. */
 const ACCOUNT_KINDS = new Set(['retention_warning']);
 export const isAccountKind = (kind: string): boolean => kind.startsWith('accounts.') || ACCOUNT_KINDS.has(kind);

@@ -50,7 +50,7 @@ export function absoluteLink(link: string, locale: Locale, baseUrl: string): str
 }
 
 /** Every mailLink in a text made absolute. */
-const withLinks = (text: string, locale: Locale, baseUrl: string) => text.replace(/@@BASE@@(\S+)/g, (_m, p: string) => absoluteLink(p, locale, baseUrl));
+const withLinks = (text: string, locale: Locale, baseUrl: string) => text.replace(/@@BASE@@([^\s\u2066-\u2069]+)/g, (_m, p: string) => absoluteLink(p, locale, baseUrl));
 
 /** Collapses white space and control characters and shortens to `max` characters at a word, with "…". */
 export function shortSubject(s: string, max = SUBJECT_MAX): string {
@@ -63,22 +63,33 @@ export function shortSubject(s: string, max = SUBJECT_MAX): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,:;.\-–—(«“"']+$/u, '')}…`;
 }
 
-/** The action's link and the context without it: a trailing "…: {link}" moves out of the text into the action. */
-export function splitAction(item: Pick<MailItem, 'body' | 'link'>): { context: string; link: string | null } {
+/**
+ * The action's link and the context without it: a trailing "…: {link}" moves out of the text into
+ * the action; a short line of its own before it ("Read and reply: {link}") becomes the action's label.
+ * Bidi isolation marks the message formatter puts around values (U+2066–2069) are not part of a link.
+ */
+export function splitAction(item: Pick<MailItem, 'body' | 'link'>): { context: string; link: string | null; label: string | null } {
   let body = item.body.trim();
   let link = item.link ?? null;
+  let label: string | null = null;
   if (!link) {
-    const m = /@@BASE@@(\S+)/.exec(body);
+    const m = /@@BASE@@([^\s\u2066-\u2069]+)/.exec(body);
     if (m) link = BASE_MARK + m[1]!.replace(/[.,;)»”"']+$/u, '');
   }
   if (link) {
-    const trailing = new RegExp(`[\\s\\u00a0\\u202f]*[:：]?[\\s\\u00a0\\u202f]*${escapeRe(link)}[.,;)»”"']*\\s*$`, 'u');
-    if (trailing.test(body)) {
-      body = body.replace(trailing, '');
-      if (/[\p{L}\p{N}]$/u.test(body)) body += '.';
+    const trailing = new RegExp(`[\\s\\u00a0\\u202f\\u2066-\\u2069]*([:：]?)[\\s\\u00a0\\u202f\\u2066-\\u2069]*${escapeRe(link)}[.,;)»”"'\\u2066-\\u2069]*\\s*$`, 'u');
+    const found = trailing.exec(body);
+    if (found) {
+      body = body.slice(0, found.index).trimEnd();
+      const nl = body.lastIndexOf('\n');
+      const line = body.slice(nl + 1).trim();
+      if (found[1] && nl > 0 && line && [...line].length <= 40 && !/[.!?؟]$/u.test(line)) {
+        label = line;
+        body = body.slice(0, nl).trimEnd();
+      } else if (/[\p{L}\p{N}]$/u.test(body)) body += '.';
     }
   }
-  return { context: body, link };
+  return { context: body, link, label };
 }
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -133,7 +144,7 @@ type Frame = { locale: Locale; t: T; subject: string; greeting: string; blocksTe
 function frame(f: Frame): ComposedMail {
   const dir = RTL_LOCALES.has(f.locale) ? 'rtl' : 'ltr';
   const prefsLabel = f.t('platform.mail.preferences');
-  const text = [f.greeting, ...f.blocksText, `-- \n${f.why}\n${prefsLabel}:\n${f.prefs}`].join('\n\n') + '\n';
+  const text = [f.greeting, ...f.blocksText, `-- \n${f.why}\n${f.t('platform.mail.labelled', { label: prefsLabel })}\n${f.prefs}`].join('\n\n') + '\n';
   const html =
     `<!doctype html><html lang="${f.locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(f.subject)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f3f4f6"><div lang="${f.locale}" dir="${dir}" style="max-width:560px;margin:0 auto;padding:24px 20px;background:#ffffff;color:#1b1f24;font:16px/1.5 Arial,Helvetica,sans-serif">` +
@@ -150,16 +161,17 @@ function actionHtml(label: string, url: string): string {
 /** One message to one person. */
 export function composeMessage(r: Recipient, item: MailItem, baseUrl: string, w?: Why): ComposedMail {
   const t = i18n().translator(r.locale);
-  const { context, link } = splitAction(item);
+  const split = splitAction(item);
+  const { context, link } = split;
   const text = withLinks(context, r.locale, baseUrl);
   const url = link ? absoluteLink(link, r.locale, baseUrl) : absoluteLink('/', r.locale, baseUrl);
-  const label = item.action?.trim() || t('platform.mail.action');
+  const label = item.action?.trim() || split.label || t('platform.mail.action');
   return frame({
     locale: r.locale,
     t,
     subject: shortSubject(item.subject),
     greeting: greetingOf(t, r.name),
-    blocksText: [text, `${label}:\n${url}`],
+    blocksText: [text, `${t('platform.mail.labelled', { label })}\n${url}`],
     blocksHtml: [textToHtml(text), actionHtml(label, url)],
     why: why(t, w ?? categoryOf(item.kind) ?? 'account'),
     prefs: absoluteLink('/notifications/settings', r.locale, baseUrl),
@@ -180,7 +192,7 @@ export function digestGroups(items: MailItem[]): { category: MailCategory | unde
     const key = it.about?.trim() || objectOf(split.link) || it.subject;
     const groups = byCat.get(cat) ?? new Map();
     byCat.set(cat, groups);
-    groups.set(key, [...(groups.get(key) ?? []), { ...it, ...split }]);
+    groups.set(key, [...(groups.get(key) ?? []), { ...it, context: split.context, link: split.link }]);
   }
   const order = (c: string) => (MAIL_CATEGORIES as readonly string[]).indexOf(c);
   return [...byCat.entries()]

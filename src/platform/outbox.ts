@@ -16,7 +16,7 @@ import type { Mailer, MailAttachment } from './mail.ts';
 import { i18n, isLocale, type Locale, type T } from './i18n.ts';
 import { users } from '../db/schema/accounts.ts';
 import { notificationOutbox, notificationPreferences } from '../db/schema/mail.ts';
-import { categoryOf, DEFAULT_MODES, isMailMode, type MailCategory, type MailMode } from './mail-categories.ts';
+import { categoryOf, DEFAULT_MODES, isMailMode, modeForKind, type MailCategory, type MailMode } from './mail-categories.ts';
 import { nextDigestAt } from './mail-schedule.ts';
 import { composeDigest, composeMessage, type MailItem, type Message } from './mail-template.ts';
 
@@ -54,7 +54,7 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
   const found = await recipients(db, ids);
   let n = 0;
   for (const r of found) {
-    const mode: MailMode = category ? modeFor(r, category) : 'immediate';
+    const mode: MailMode = category ? modeForKind(kind, modeFor(r, category)) : 'immediate';
     if (mode === 'off' || !r.email) continue;
     const m = render(i18n().translator(localeOf(r.locale)));
     const digest = mode === 'daily' || mode === 'weekly';

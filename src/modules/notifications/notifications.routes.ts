@@ -36,7 +36,8 @@ function settingsPage(c: Ctx, values: Record<string, unknown>, errors: Record<st
 <p>${t('notifications.settings.intro')}</p>
 <form method="post" novalidate action="${link(c, '/notifications/settings')}" class="stack">${errorSummary(t, errors, labels)}
 ${MAIL_CATEGORIES.map(
-  (k) => html`<fieldset id="f-${k}"${errors[k] ? html` aria-describedby="e-${k}"` : ''}><legend>${labels[k]}</legend>
+  (k) => html`<fieldset id="f-${k}"${errors[k] || k === 'networks' ? html` aria-describedby="${[k === 'networks' ? 'h-networks' : '', errors[k] ? `e-${k}` : ''].filter(Boolean).join(' ')}"` : ''}><legend>${labels[k]}</legend>
+${k === 'networks' ? html`<span class="hint" id="h-networks">${t('notifications.settings.networksHint')}</span>` : ''}
 ${errors[k] ? html`<span class="error-text" id="e-${k}">${t(errors[k]!)}</span>` : ''}
 ${MAIL_MODES.map((m) => html`<label><input type="radio" name="${k}" value="${m}"${values[k] === m ? html` checked` : ''}> ${modeLabel(t, m)}</label>`)}
 </fieldset>`,
