@@ -132,6 +132,7 @@ async function published(tx: DbOrTx, now: Date, t: repo.TopicRow, p: repo.PostRo
   await notify(tx, now, to, 'discussions.post', (tr) => ({
     subject: tr(p.isOpening ? 'discussions.mail.topic.subject' : 'discussions.mail.reply.subject', { title: t.title }),
     body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }),
+    about: t.title,
   }));
 }
 
