@@ -220,7 +220,7 @@ async function claimDigests(db: DbOrTx, now: Date, leaseUntil: Date, people: num
     db,
     sql`with who as (
           select u.id from users u
-          where exists (select 1 from notification_outbox x where x.user_id = u.id and x.sent_at is null and x.is_digest and x.due_at <= ${at}::timestamptz)
+          where u.id in (select x.user_id from notification_outbox x where x.sent_at is null and x.is_digest and x.due_at <= ${at}::timestamptz limit ${people * 50})
           limit ${people} for update of u skip locked
         ), due as (
           select o.id from notification_outbox o join who on who.id = o.user_id
