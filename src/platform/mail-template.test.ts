@@ -171,3 +171,21 @@ test('the real message over SMTP is multipart/alternative, text and HTML, with a
     await t.close();
   }
 });
+
+test('any string in a name, a subject, a context or a title adds no markup to the HTML part (SECURITY.md 18)', async () => {
+  const fc = (await import('fast-check')).default;
+  const xss = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '<a href="javascript:x">y</a>', '\u202e<svg onload=1>', "'><iframe>");
+  const any = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), xss);
+  fc.assert(
+    fc.property(any, any, any, any, fc.constantFrom(...LOCALES), (name, subject, body, about, locale) => {
+      const one = composeMessage({ name, locale }, { kind: 'discussions.post', subject, body: `${body} ${mailLink('/discussions/1')}`, about }, BASE);
+      const digest = composeDigest({ name, locale }, [{ kind: 'new_offer', subject, body, about }], BASE, 'daily');
+      for (const html of [one.html, digest.html]) {
+        assert.doesNotMatch(html, /<(script|img|svg|iframe)/i);
+        assert.doesNotMatch(html, /<[^>]*\son\w+\s*=/i, 'no on* attribute in a tag');
+        assert.doesNotMatch(html, /href="javascript:/i);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
