@@ -58,11 +58,12 @@ const BY_KIND: Readonly<Record<string, MailCategory>> = {
 
 /**
  * Messages of the networks' category addressed to one person about their own standing or asking them
- * to act (an invitation to answer a consultation, their membership decided, a post waiting for their
- * approval as coordinator, their reply chosen): they come at once unless the person turned the
- * category off. Digests are for the traffic (posts in watched topics, new guidelines).
+ * to act (a reply to their own topic or consultation, an invitation to answer one, their membership
+ * decided, a post waiting for their approval as coordinator, their reply chosen): they come at once
+ * unless the person turned the category off. Digests are for the traffic (posts in watched topics, new guidelines).
  */
 const PERSONAL_KINDS = new Set([
+  'discussions.reply',
   'discussions.invitation',
   'discussions.answer',
   'discussions.pending',
