@@ -17,10 +17,10 @@ test('a message with an attachment is sent with it, alone or in the daily digest
     const now = t.clock.now();
     const soon = await createUser(t, { email: 'soon@example.org' });
     const daily = await createUser(t, { email: 'daily@example.org' });
-    await t.db.insert(notificationPreferences).values({ userId: daily.id, mode: 'daily', updatedAt: now });
+    await t.db.insert(notificationPreferences).values({ userId: daily.id, events: 'daily', updatedAt: now });
     const render = () => ({ subject: 'Registered', body: 'See the calendar entry.', attachments: [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ICS }] });
     await t.db.transaction(async (tx) => {
-      assert.equal(await notify(tx, now, [soon.id, daily.id], 'test.attachment', render), 2);
+      assert.equal(await notify(tx, now, [soon.id, daily.id], 'events.test', render), 2);
     });
     await drainOutbox(t.db, t.deps.mailer, now, { baseUrl: 'http://localhost' });
     const one = await t.smtp.waitFor((m) => m.to.includes('soon@example.org'));

@@ -199,9 +199,9 @@ test('requester confirms match in French, then the expert confirms and the reque
   await b.goto('/fr/programmes/connect-pilot/timeline');
   assert.match(await main(), /Mise en relation confirmée/);
   await b.goto('/fr/notifications/settings');
-  await p.locator('input[name="mode"][value="daily"]').check();
+  await p.locator('input[name="requests"][value="daily"]').check();
   await b.submit(p.getByRole('button', { name: 'Enregistrer' }));
-  assert.match(await flash(), /choix de notifications est enregistré/);
+  assert.match(await flash(), /choix de notifications sont enregistrés/);
   await signOut(b);
 });
 

@@ -68,7 +68,7 @@ test('known and unknown addresses: same answer, medians of 30 interleaved reques
 
 test('a person who turned mail off still gets the reset link they asked for', async () => {
   const u = await createUser(t, { email: 'quiet@example.org' });
-  await t.db.insert(notificationPreferences).values({ userId: u.id, mode: 'off', updatedAt: t.clock.now() });
+  await t.db.insert(notificationPreferences).values({ userId: u.id, requests: 'off', exchanges: 'off', networks: 'off', events: 'off', news: 'off', updatedAt: t.clock.now() });
   assert.equal((await t.client().post('/en/password/forgot', { email: u.email })).status, 303);
   await t.smtp.waitFor((m) => m.to.includes(u.email) && /password\/reset\?token=/.test(m.text));
 });

@@ -13,6 +13,7 @@ import type { Mailer } from '../../platform/mail.ts';
 import { i18n, isLocale, type Locale, type T } from '../../platform/i18n.ts';
 import { audit } from '../../platform/audit.ts';
 import { mailLink, queueAccountMail } from '../../platform/outbox.ts';
+import { composeDirect } from '../../platform/mail-template.ts';
 import { sha256, newToken, createSession, destroyAllSessions, destroySession } from '../../platform/session.ts';
 import { hashPassword, verifyPassword, passwordProblem } from './accounts.passwords.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -80,6 +81,13 @@ export async function isTokenUsable(db: DbOrTx, kind: string, token: string, now
 
 const link = (env: AccountsEnv, locale: Locale, path: string, token: string) => `${env.baseUrl}/${locale}${path}?token=${encodeURIComponent(token)}`;
 
+/** The address confirmation mail, in the platform's mail template. */
+function verifyMail(env: AccountsEnv, locale: Locale, name: string, token: string) {
+  const t = i18n().translator(locale);
+  const m = { subject: t('accounts.mail.verify.subject'), body: t('accounts.mail.verify.body'), link: link(env, locale, '/verify-email', token), action: t('accounts.mail.verify.action') };
+  return composeDirect(locale, name, m, env.baseUrl, 'account');
+}
+
 /**
  * Registration: the same answer for a new address and for a known one (the owner of a known
  * address is told by mail instead). A weak password is a ValidationError on `password`.
@@ -97,11 +105,9 @@ export async function register(
   const t = i18n();
   if (existing) {
     const l = isLocale(existing.locale) ? existing.locale : input.locale;
-    await env.mailer.send({
-      to: email,
-      subject: t.t(l, 'accounts.mail.existing.subject'),
-      text: t.t(l, 'accounts.mail.existing.body', { signIn: `${env.baseUrl}/${l}/sign-in`, reset: `${env.baseUrl}/${l}/password/forgot` }),
-    });
+    const tr = t.translator(l);
+    const m = { subject: tr('accounts.mail.existing.subject'), body: tr('accounts.mail.existing.body', { reset: `${env.baseUrl}/${l}/password/forgot` }), link: `${env.baseUrl}/${l}/sign-in`, action: tr('accounts.mail.existing.action') };
+    await env.mailer.send({ to: email, ...composeDirect(l, existing.name, m, env.baseUrl, 'account') });
     return;
   }
   const id = randomUUID();
@@ -109,11 +115,7 @@ export async function register(
     await repo.insertUser(tx, { id, email, name: input.name, passwordHash, locale: input.locale, createdAt: ctx.now, updatedAt: ctx.now });
     return issueToken(tx, 'verify_email', id, ctx.now, VERIFY_TTL_MS, { email });
   });
-  await env.mailer.send({
-    to: email,
-    subject: t.t(input.locale, 'accounts.mail.verify.subject'),
-    text: t.t(input.locale, 'accounts.mail.verify.body', { name: input.name, link: link(env, input.locale, '/verify-email', token) }),
-  });
+  await env.mailer.send({ to: email, ...verifyMail(env, input.locale, input.name, token) });
 }
 
 /** Confirms an address (new account or e-mail change). Outcomes: verified, invalid (expired, used or unknown). */
@@ -186,7 +188,9 @@ export async function requestPasswordReset(ctx: ServiceCtx, _env: AccountsEnv, e
   const l = localeOf(user?.locale ?? ctx.locale, ctx.locale);
   const render = (t: T) => ({
     subject: t('accounts.mail.reset.subject'),
-    body: t('accounts.mail.reset.body', { name: user?.name ?? '', link: mailLink(`/${l}/password/reset?token=${encodeURIComponent(token)}`) }),
+    body: t('accounts.mail.reset.body'),
+    link: mailLink(`/${l}/password/reset?token=${encodeURIComponent(token)}`),
+    action: t('accounts.mail.reset.action'),
   });
   await ctx.db.transaction(async (tx) => {
     if (user?.email) {
@@ -252,11 +256,7 @@ export async function requestEmailChange(ctx: ServiceCtx, env: AccountsEnv, inpu
   const taken = await findUserByEmail(ctx.db, email);
   if (!taken) {
     const token = await issueToken(ctx.db, 'verify_email', actor.id, ctx.now, VERIFY_TTL_MS, { email });
-    await env.mailer.send({
-      to: email,
-      subject: i18n().t(ctx.locale, 'accounts.mail.verify.subject'),
-      text: i18n().t(ctx.locale, 'accounts.mail.verify.body', { name: actor.name, link: link(env, ctx.locale, '/verify-email', token) }),
-    });
+    await env.mailer.send({ to: email, ...verifyMail(env, ctx.locale, actor.name, token) });
   }
   await audit(ctx.db, ctx.now, { actorId: actor.id, action: 'account.email_change_requested', objectType: 'user', objectId: actor.id, ip: ctx.ip });
 }

@@ -79,7 +79,7 @@ test('the association asks, the member confirms; only the association and the se
   assert.equal((await outsider.post(`/en/associations/${associationId}/members`, { memberId: m.providerOrgId })).status, 404, 'not its admin');
   assert.equal((await admin.post(`/en/associations/${associationId}/members`, { memberId: 'nope' })).status, 400);
   assert.equal((await admin.post(`/en/associations/${associationId}/members`, { memberId: m.providerOrgId })).status, 303);
-  const asked = await t.smtp.waitFor((x) => /asks to confirm your membership/.test(x.subject));
+  const asked = await t.smtp.waitFor((x) => /asks to confirm/.test(x.subject) && x.to.includes(m.providerAdmin.email));
   assert.match(asked.text, /\/associations\/requests/);
   assert.doesNotMatch(main((await admin.get(`/en/associations/${associationId}`)).body_), /Waste collection plan/, 'nothing followed before the member confirms');
 

@@ -407,6 +407,7 @@ export async function confirmMatch(ctx: ServiceCtx, matchId: string, answer: 'co
       await notify(tx, ctx.now, everyone, 'match_confirmed', (t) => ({
         subject: t('calls.mail.matchConfirmed.subject', { title: call.title }),
         body: t('calls.mail.matchConfirmed.body', { title: call.title }),
+        link: mailLink(`/offers/${offer.id}`),
       }));
     }
     return { ok: true, isConfirmed: both };

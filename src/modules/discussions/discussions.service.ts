@@ -129,10 +129,14 @@ async function published(tx: DbOrTx, now: Date, t: repo.TopicRow, p: repo.PostRo
   await emit(tx, now, 'discussions.postPublished', { networkId: t.networkId, topicId: t.id, postId: p.id, authorId: p.authorId, isOpening: p.isOpening });
   await repo.touchTopic(tx, t.id, now);
   const to = await recipientsOf(tx, t, p.authorId, p.isOpening);
-  await notify(tx, now, to, 'discussions.post', (tr) => ({
+  const render = (tr: T) => ({
     subject: tr(p.isOpening ? 'discussions.mail.topic.subject' : 'discussions.mail.reply.subject', { title: t.title }),
     body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }),
-  }));
+    about: t.title,
+  });
+  // A reply to one's own topic (the asker's consultation) is personal: at once unless mail of networks is off; the others' follows their networks choice.
+  await notify(tx, now, to.filter((u) => u !== t.authorId), 'discussions.post', render);
+  if (t.authorId && to.includes(t.authorId)) await notify(tx, now, [t.authorId], 'discussions.reply', render);
 }
 
 async function tellCoordinatorsPending(tx: DbOrTx, now: Date, t: repo.TopicRow, n: NetworkFacts, authorName: string): Promise<void> {

@@ -355,7 +355,7 @@ export async function decideMember(ctx: ServiceCtx, slug: string, membershipId: 
     await notify(tx, ctx.now, [m.userId], state === 'active' ? 'networks.approved' : 'networks.declined', (t) =>
       state === 'active'
         ? { subject: t('networks.mail.approved.subject', { network: nameIn(n.name, t) }), body: t('networks.mail.approved.body', { network: nameIn(n.name, t), link: mailLink(`/networks/${n.slug}`) }) }
-        : { subject: t('networks.mail.declined.subject', { network: nameIn(n.name, t) }), body: t('networks.mail.declined.body', { network: nameIn(n.name, t), reason }) },
+        : { subject: t('networks.mail.declined.subject', { network: nameIn(n.name, t) }), body: t('networks.mail.declined.body', { network: nameIn(n.name, t), reason }), link: mailLink(`/networks/${n.slug}`) },
     );
     return d;
   });
@@ -414,8 +414,8 @@ export async function decideProposal(ctx: ServiceCtx, slug: string, proposalId: 
     const title = p.title;
     await notify(tx, ctx.now, [p.authorId], state === 'accepted' ? 'networks.proposalAccepted' : 'networks.proposalDeclined', (t) =>
       state === 'accepted'
-        ? { subject: t('networks.mail.proposalAccepted.subject', { title }), body: t('networks.mail.proposalAccepted.body', { title, network: nameIn(n.name, t) }) }
-        : { subject: t('networks.mail.proposalDeclined.subject', { title }), body: t('networks.mail.proposalDeclined.body', { title, reason }) },
+        ? { subject: t('networks.mail.proposalAccepted.subject', { title }), body: t('networks.mail.proposalAccepted.body', { title, network: nameIn(n.name, t) }), link: mailLink(`/networks/${n.slug}`) }
+        : { subject: t('networks.mail.proposalDeclined.subject', { title }), body: t('networks.mail.proposalDeclined.body', { title, reason }), link: mailLink(`/networks/${n.slug}`) },
     );
     return d;
   });

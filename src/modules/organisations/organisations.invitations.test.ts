@@ -94,7 +94,7 @@ test('the invitation mail is in the recipient’s language when their account is
   await createUser(t, { email: 'francophone@example.org', locale: 'fr' });
   const { mail } = await invite('francophone@example.org', 'expert', 'en');
   assert.match(mail.subject, /Invitation à rejoindre/);
-  assert.match(mail.text, /Ouvrez ce lien/);
+  assert.match(mail.text, /Accepter l’invitation/);
   assert.match(mail.text, /\/fr\/invitations\//);
 });
 

@@ -12,6 +12,7 @@ import { fieldErrors, mustParse } from '../../platform/validation.ts';
 import { audit } from '../../platform/audit.ts';
 import { sha256, newToken } from '../../platform/session.ts';
 import { i18n, isLocale, type Locale } from '../../platform/i18n.ts';
+import { composeDirect } from '../../platform/mail-template.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../../db/schema/organisations.ts';
@@ -441,11 +442,8 @@ export async function inviteMember(ctx: ServiceCtx & { mailer: Mailer; baseUrl: 
   await audit(ctx.db, ctx.now, { actorId: actor.id, action: `membership.invite.${d.role}`, objectType: 'organisation', objectId: organisationId, ip: ctx.ip });
   const t = i18n().translator(locale);
   const link = `${ctx.baseUrl}/${locale}/invitations/${token}`;
-  await ctx.mailer.send({
-    to: d.email,
-    subject: t('organisations.invitation.mailSubject', { organisation: org.name }),
-    text: t('organisations.invitation.mailText', { inviter: actor.name, organisation: org.name, role: roleLabel(t, d.role), link, days: INVITATION_DAYS }),
-  });
+  const m = { subject: t('organisations.invitation.mailSubject', { organisation: org.name }), body: t('organisations.invitation.mailText', { inviter: actor.name, organisation: org.name, role: roleLabel(t, d.role), days: INVITATION_DAYS }), link, action: t('organisations.invitation.mailAction') };
+  await ctx.mailer.send({ to: d.email, ...composeDirect(locale, null, m, ctx.baseUrl, 'invitation') });
   return { ok: true, expiresAt };
 }
 

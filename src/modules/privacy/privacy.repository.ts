@@ -122,7 +122,7 @@ export async function deleteExpiredExports(db: DbOrTx, now: Date): Promise<strin
 export async function exportOwn(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
   const q = (query: ReturnType<typeof sql>) => rows<Record<string, unknown>>(db, query);
   return {
-    notificationPreference: (await q(sql`select mode, updated_at from notification_preferences where user_id = ${userId}`))[0] ?? null,
+    notificationPreference: (await q(sql`select requests, exchanges, networks, events, news, time_zone, updated_at from notification_preferences where user_id = ${userId}`))[0] ?? null,
     consents: await q(sql`select notice_version, action, at from consents where user_id = ${userId} order by at`),
     activity: await q(sql`select at, action, object_type, case when object_type = 'user' and object_id <> ${userId} then null else object_id end as object_id, ip, outcome from audit_log where actor_id = ${userId} order by at, id`),
   };

@@ -45,7 +45,7 @@ test('warned 30 and 7 days ahead, once each, then deleted; a returning member is
   const fading = await createUser(t, { locale: 'fr', name: 'Amadou Ouédraogo' });
   await t.db.update(users).set({ lastActiveAt: monthsAgo(24, 40) }).where(eq(users.id, fading.id));
   // Mail switched off: the warning still goes (it is about the account, not a notification).
-  await t.db.insert(notificationPreferences).values({ userId: fading.id, mode: 'off', updatedAt: start });
+  await t.db.insert(notificationPreferences).values({ userId: fading.id, requests: 'off', exchanges: 'off', networks: 'off', events: 'off', news: 'off', updatedAt: start });
   const back = await createUser(t, { locale: 'es' });
   await t.db.update(users).set({ lastActiveAt: monthsAgo(24, 40) }).where(eq(users.id, back.id));
   const demo = await createUser(t);

@@ -282,8 +282,9 @@ test('a person chooses how to be told: immediately, daily or never', async () =>
   assert.equal((await c.visitor.get('/en/notifications/settings')).status, 303);
   assert.match((await c.member.get('/en/notifications/settings')).body_, /value="immediate" checked/);
   assert.equal((await c.member.post('/en/notifications/settings', { mode: 'weekly' })).status, 400);
-  assert.equal((await c.member.post('/en/notifications/settings', { mode: 'daily' })).status, 303);
-  assert.match((await c.member.get('/en/notifications/settings')).body_, /value="daily" checked/);
+  const every = (m: string) => ({ requests: m, exchanges: m, networks: m, events: m, news: m });
+  assert.equal((await c.member.post('/en/notifications/settings', every('daily'))).status, 303);
+  assert.match((await c.member.get('/en/notifications/settings')).body_, /name="requests" value="daily" checked/);
 });
 
 test('the broker edits a round and a criterion; the round\'s phase and timeline follow', async () => {

@@ -79,6 +79,7 @@ export async function recordEligibility(ctx: ServiceCtx, id: string, raw: unknow
       await notify(tx, ctx.now, [row.createdBy], 'ineligible', (t) => ({
         subject: t('requests.mail.ineligible.subject', { title: row.title }),
         body: t('requests.mail.ineligible.body', { title: row.title, reason: input.reason }),
+        link: mailLink(`/requests/${id}`),
       }));
     }
     return true;

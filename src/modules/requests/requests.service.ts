@@ -279,6 +279,7 @@ export async function submitRequest(ctx: ServiceCtx, id: string): Promise<Submit
     await notify(tx, ctx.now, [row.createdBy], 'submitted', (t) => ({
       subject: t('requests.mail.submitted.subject', { title: row.title }),
       body: t('requests.mail.submitted.body', { title: row.title, programme: pr.programme.name }),
+      link: mailLink(`/requests/${id}`),
     }));
     await notify(tx, ctx.now, await repo.brokerIds(tx), 'submitted_broker', (t) => ({
       subject: t('requests.mail.submittedBroker.subject', { title: row.title }),
