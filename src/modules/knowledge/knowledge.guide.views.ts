@@ -167,7 +167,7 @@ ${p.cofinancingPercent !== null ? html`<dt>${t('knowledge.funding.cofinancing')}
 ${p.themes.length ? html`<dt>${t('knowledge.field.themes')}</dt><dd>${p.themes.map((th) => labelFor(THEMES, th, locale)).join(', ')}</dd>` : ''}
 <dt>${t('knowledge.funding.where')}</dt><dd>${where.length ? where.join(', ') : t('knowledge.funding.anywhere')}</dd>
 <dt>${t('knowledge.funding.kinds')}</dt><dd>${p.organisationKinds.length ? p.organisationKinds.map((k) => labelFor(ORGANISATION_KINDS, k, locale)).join(', ') : t('knowledge.funding.anyKind')}</dd>
-${p.link ? html`<dt>${t('knowledge.funding.link')}</dt><dd><a href="${p.link}" rel="noopener noreferrer">${p.link}</a></dd>` : ''}
+${p.link ? html`<dt>${t('knowledge.funding.link')}</dt><dd><a href="${p.link}" rel="noopener noreferrer" dir="ltr">${p.link}</a></dd>` : ''}
 </dl>
 ${guideText(c, p.description)}
 ${canEdit ? html`<p><a href="${link(c, `/funding/${p.id}/edit?lang=${locale}`)}">${t('knowledge.fundingForm.edit')}</a></p>` : ''}</li>`;

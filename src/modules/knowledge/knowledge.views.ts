@@ -44,11 +44,6 @@ function textBlock(x: LocalizedText, locale: Locale): Html {
   return html`<p class="prewrap"${x.lang !== locale ? html` lang="${x.lang}"` : ''}>${x.text}</p>`;
 }
 
-/** "In English" beside content that only exists in English. */
-function inEnglish(c: Ctx): Html {
-  return c.get('locale') === 'en' ? html`` : html` <span class="hint">(${c.get('t')('knowledge.marker.inEnglish')})</span>`;
-}
-
 function caseCard(c: Ctx, g: GoodPracticeCard, level: 2 | 3 = 2): Html {
   const locale = c.get('locale');
   const t = c.get('t');
@@ -354,7 +349,8 @@ export function guideNote(c: Ctx, x: GuideText): Html {
 export function guideText(c: Ctx, x: GuideText, tag: 'p' | 'span' = 'p'): Html {
   const lang = x.lang !== c.get('locale') ? html` lang="${x.lang}" dir="${x.lang === 'ar' ? 'rtl' : 'ltr'}"` : '';
   if (tag === 'p') return html`<p class="prewrap"${lang}>${x.text}</p>${guideNote(c, x)}`;
-  return lang ? html`<span${lang}>${x.text}</span>` : html`${x.text}`;
+  // A name in a right-to-left page is isolated: programme names are often Latin proper names.
+  return lang ? html`<span${lang}>${x.text}</span>` : c.get('locale') === 'ar' ? html`<bdi>${x.text}</bdi>` : html`${x.text}`;
 }
 
 /** The approaches rated on the eight features, as a table with the numbers (every approach in the database). */
@@ -391,7 +387,7 @@ export function approachPage(c: Ctx, a: ApproachView, practices: GoodPracticeCar
     title: a.name.text,
     nav: null,
     body: html`<p><a href="${link(c, '/cooperation-approaches')}">${t('knowledge.guide.title')}</a></p>
-<h1>${guideText(c, a.name, 'span')}</h1>
+<h1>${a.name.lang === locale ? a.name.text : guideText(c, a.name, 'span')}</h1>
 ${guideNote(c, a.name)}
 ${canEdit ? html`<p><a href="${link(c, `/cooperation-approaches/${a.code}/edit?lang=${locale}`)}">${t('knowledge.guideForm.edit')}</a></p>` : ''}
 ${para(t('knowledge.approach.definition'), a.definition)}
