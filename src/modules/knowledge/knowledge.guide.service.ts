@@ -15,6 +15,7 @@ import { audit } from '../../platform/audit.ts';
 import { LOCALES, type Locale } from '../../platform/i18n.ts';
 import { href } from '../../platform/http.ts';
 import { isStaff } from '../../platform/roles.ts';
+import { formatNumber } from '../../platform/numbers.ts';
 import { regionOfCountry } from '../../taxonomy/regions.ts';
 import type { ApproachTexts, FundingDeadlineKind, FundingTexts } from '../../db/schema/knowledge.ts';
 import * as repo from './knowledge.guide.repository.ts';
@@ -117,8 +118,8 @@ export async function approachForm(ctx: ServiceCtx, code: string, lang: Locale):
       budget: t?.budget ?? '',
       translated: t ? (t.translated ? 'on' : '') : lang !== 'en' ? 'on' : '',
       ...Object.fromEntries(FEATURE_CODES.map((f) => [`rating_${f}`, String(row.ratings[f] ?? 0)])),
-      needBudget: String(row.needBudget),
-      needStaff: String(row.needStaff),
+      needBudget: formatNumber(row.needBudget, ctx.locale, 0),
+      needStaff: formatNumber(Number(row.needStaff), ctx.locale),
       horizons: row.horizons,
       resources: row.resources.join('\n'),
     },
