@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import ical, { ICalEventRepeatingFreq } from 'ical-generator';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { mustParse } from '../../platform/validation.ts';
+import { mustParse, parseWith } from '../../platform/validation.ts';
 import { parseQuery } from '../../platform/query.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
@@ -389,8 +389,17 @@ export async function updateFunding(ctx: ServiceCtx, id: string, input: Record<s
 
 export async function createFunding(ctx: ServiceCtx, input: Record<string, unknown>): Promise<{ id: string }> {
   const actor = requireStaff(ctx);
-  const { code } = mustParse(newFundingInput, input);
-  const v = await parseFunding(ctx, input);
+  // Every field's error at once: the code's with the others'.
+  const codeParsed = parseWith(newFundingInput, input);
+  let v: FundingInput;
+  try {
+    v = await parseFunding(ctx, input);
+  } catch (e) {
+    if (e instanceof ValidationError && !codeParsed.ok) throw new ValidationError({ ...codeParsed.errors, ...e.fields });
+    throw e;
+  }
+  if (!codeParsed.ok) throw new ValidationError(codeParsed.errors);
+  const { code } = codeParsed.data;
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     const added = await repo.insertFunding(tx, { id, code, ...fundingShared(v), texts: { [v.lang]: { name: v.name, description: v.description, translated: v.translated } }, createdAt: ctx.now, updatedAt: ctx.now });

@@ -194,3 +194,17 @@ test('a broker adds a programme with a yearly deadline; the calendar has it with
   assert.ok(again.getAllSubcomponents('vevent').some((v) => new ICAL.Event(v).uid === ev.uid), 'the same UID in every language');
   assert.equal((await (await asRole(t, [])).client.get('/en/funding/new')).status, 404);
 });
+
+test('the guide\'s pages stay within 50 KB gzip in every language, forms included', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const admin = await asRole(t, ['admin']);
+  const id = (await guide.searchFunding(ctx(), { approach: 'twinning' })).items[0]!.id;
+  for (const l of ['en', 'fr', 'es', 'pt', 'ar']) {
+    for (const p of ['/cooperation-approaches', '/cooperation-approaches/city_to_city_partnership', '/funding', '/funding?approach=short_term_expertise_exchange&government=yes&partner=no&cofinance=yes', '/cooperation-approaches/new', '/cooperation-approaches/twinning/edit?lang=ar', '/funding/new', `/funding/${id}/edit?lang=fr`]) {
+      const res = await admin.client.get(`/${l}${p}`);
+      assert.equal(res.status, 200, `${l}${p}`);
+      const size = gzipSync(res.body_).length;
+      assert.ok(size < 50 * 1024, `${l}${p}: ${size} bytes`);
+    }
+  }
+});
