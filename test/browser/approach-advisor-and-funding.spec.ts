@@ -137,4 +137,12 @@ test('visitor finds open funding for a twinning', async () => {
   assert.match(await page.locator('#funding-municipal').innerText(), /Règlements communaux de subvention/);
   // The deadlines calendar is linked.
   assert.equal(await page.locator('main a[href="/fr/funding.ics"]').count(), 1);
+  // On a phone, in Arabic: no sideways scroll.
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const path of ['/ar/funding?approach=twinning&government=yes&partner=no', '/ar/cooperation-approaches/city_to_city_partnership']) {
+    await b.goto(path);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(scroll <= 0, `${path}: ${scroll}px sideways`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 });
