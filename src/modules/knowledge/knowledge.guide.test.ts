@@ -17,6 +17,8 @@ import { NEEDS } from './knowledge.advisor.ts';
 import { APPROACH_TRANSLATIONS } from './knowledge.guide-translations.ts';
 import { FUNDING_SEED } from './knowledge.funding-data.ts';
 import * as guide from './knowledge.guide.service.ts';
+import { guideSeedSql } from './knowledge.guide-seed.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let t: TestApp;
 before(async () => {
@@ -43,6 +45,12 @@ test('the migration holds the guide: eight approaches with their ratings, needs 
   assert.equal(pt.definition.translated, true);
   const funding = await guide.searchFunding(ctx(), {});
   assert.deepEqual(funding.items.map((p) => p.code), FUNDING_SEED.map((p) => p.code));
+});
+
+test('the committed migration is the SQL generated from the guide\'s data files', () => {
+  const dir = new URL('../../db/migrations/', import.meta.url);
+  const file = readdirSync(dir).find((f) => f.endsWith('_guide_seed.sql'))!;
+  assert.equal(readFileSync(new URL(file, dir), 'utf8'), guideSeedSql());
 });
 
 test('an approach page in Portuguese shows the translation, marked, with its needs in the reader\'s format', async () => {
