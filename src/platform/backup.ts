@@ -184,10 +184,14 @@ export async function restore(database: Database, filesDir: string, dir: string)
   const known = new Set(tables.map((t) => t.name));
   for (const t of m.tables) if (!known.has(t.name)) throw new Error(`The backup has a table ${t.name} this instance does not know.`);
   await database.db.transaction(async (tx) => {
+    const reference = await referenceTables(tx);
     for (const t of tables) {
+      if (reference.has(t.name)) continue;
       const [r] = await rows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${ident(t.name)}`));
       if (Number(r?.n) > 0) throw new Error(`The instance is not empty (table ${t.name} has rows): restore into a fresh instance.`);
     }
+    // The reference data a migration wrote is replaced by the backup's (which holds the editors' changes).
+    for (const t of [...tables].reverse()) if (reference.has(t.name)) await tx.execute(sql.raw(`delete from ${ident(t.name)}`));
     await loadTables(tx, dir, tables);
   });
   rmSync(filesDir, { recursive: true, force: true });
@@ -197,6 +201,17 @@ export async function restore(database: Database, filesDir: string, dir: string)
     copyFileSync(join(dir, 'files', f.path), dest);
   }
   return m;
+}
+
+/**
+ * Tables a migration fills with reference data that editors may change (the guide's approaches and
+ * funding programmes), marked `comment on table … is 'peerlink:reference'`: a fresh instance has
+ * their rows, so a restore does not count them as "not empty" and replaces them with the backup's.
+ */
+export const REFERENCE_TABLE_COMMENT = 'peerlink:reference';
+export async function referenceTables(db: DbOrTx): Promise<Set<string>> {
+  const list = await rows<{ t: string }>(db, sql`select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') and obj_description(c.oid, 'pg_class') = ${REFERENCE_TABLE_COMMENT}`);
+  return new Set(list.map((r) => r.t));
 }
 
 /**

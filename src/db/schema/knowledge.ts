@@ -1,5 +1,5 @@
 /** Knowledge: good practices (structured cases) and their edit history. */
-import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, customType, doublePrecision, boolean } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { FOLD_FROM, FOLD_TO } from './organisations.ts';
 
@@ -99,4 +99,68 @@ export const goodPracticeEdits = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('good_practice_edits_case_idx').on(t.goodPracticeId, t.at)],
+);
+
+/**
+ * The forms of cooperation of the guide (issue 13): seeded from seed 004 (VVSG 2023) by a migration,
+ * edited and added to by admins. `texts` holds per language the name and the four paragraphs, with
+ * `translated` set where the text is a translation of the guide's English (shown as such).
+ */
+export type ApproachTexts = { name: string; definition: string; participation: string; duration: string; budget: string; translated: boolean };
+export const cooperationApproaches = pgTable('cooperation_approaches', {
+  code: text('code').primaryKey(),
+  position: integer('position').notNull(),
+  /** The eight features of the table "In a nutshell", each 0–3 (- + ++ +++). */
+  ratings: jsonb('ratings').$type<Record<string, number>>().notNull(),
+  /** What it needs: euros a year from own resources, staff in full-time equivalents, the horizons it runs over. */
+  needBudget: integer('need_budget').notNull(),
+  needStaff: doublePrecision('need_staff').notNull(),
+  horizons: text('horizons').array().notNull(),
+  texts: jsonb('texts').$type<Record<string, ApproachTexts>>().notNull(),
+  resources: text('resources').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type FundingTexts = { name: string; description: string; translated: boolean };
+export const FUNDING_DEADLINE_KINDS = ['none', 'rolling', 'yearly', 'dated'] as const;
+export type FundingDeadlineKind = (typeof FUNDING_DEADLINE_KINDS)[number];
+
+/**
+ * Funding programmes (issue 13), seeded from what the source documents name, edited by the
+ * secretariat. Deadlines: `none` (ask the funder), `rolling` (a permanent call), `yearly` (opens and
+ * closes on the same days every year, MM-DD), `dated` (one window of real dates).
+ */
+export const fundingProgrammes = pgTable(
+  'funding_programmes',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    position: integer('position').notNull().default(1000),
+    funder: text('funder').notNull(),
+    approaches: text('approaches').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    /** Eligible countries (ISO alpha-2) and regions; both empty: anywhere. */
+    countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
+    regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+    /** Eligible kinds of organisation; empty: any. */
+    organisationKinds: text('organisation_kinds').array().notNull().default(sql`'{}'::text[]`),
+    /** Whole units of `currency`. */
+    amountMin: integer('amount_min'),
+    amountMax: integer('amount_max'),
+    currency: text('currency').notNull().default('EUR'),
+    /** The share of the costs the applicant pays itself, in per cent. */
+    cofinancingPercent: integer('cofinancing_percent'),
+    /** Whether an applicant needs a partner local government abroad already. */
+    needsPartner: boolean('needs_partner').notNull().default(false),
+    deadlineKind: text('deadline_kind').notNull().default('none'),
+    /** `yearly`: MM-DD; `dated`: YYYY-MM-DD. */
+    opens: text('opens'),
+    closes: text('closes'),
+    link: text('link'),
+    texts: jsonb('texts').$type<Record<string, FundingTexts>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('funding_programmes_code_idx').on(t.code)],
 );

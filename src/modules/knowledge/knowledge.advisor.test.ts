@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { advise, AIM_FEATURES, HORIZONS, IMPORTANCE, PARTICIPANTS, type AdvisorInput } from './knowledge.advisor.ts';
+import { advise, AIM_FEATURES, HORIZONS, IMPORTANCE, PARTICIPANTS, SEEDED_APPROACHES, type AdvisorInput } from './knowledge.advisor.ts';
 import { APPROACH_CODES } from '../../taxonomy/approaches.ts';
 
 const base: AdvisorInput = { importance: {}, budget: 0, staff: 0, horizon: 'medium', participants: [] };
@@ -74,10 +74,19 @@ test('the guide\'s combination: a short-term exchange that grows into a partners
 });
 
 test('an added approach is ranked like the others', () => {
-  const ratings = { fair_trade_town: { governance: 1, political: 2, civilSociety: 3, privateSector: 3, reciprocity: 2, globalCitizenship: 3, duration: 2, budget: 1 } };
-  const needs = { fair_trade_town: { budget: 500, staff: 0, horizons: ['medium', 'long'] as const } };
-  const { results } = advise({ ...base, importance: { privateSector: 'essential', globalCitizenship: 'essential' }, budget: 1_000 }, ['twinning', 'fair_trade_town' as never], { ...ratings, twinning: { governance: 0, political: 2, civilSociety: 3, privateSector: 1, reciprocity: 2, globalCitizenship: 2, duration: 3, budget: 1 } } as never, { ...needs, twinning: { budget: 1_000, staff: 0, horizons: ['medium', 'long'] } } as never);
+  const fairTrade = { code: 'fair_trade_town', ratings: { governance: 1, political: 2, civilSociety: 3, privateSector: 3, reciprocity: 2, globalCitizenship: 3, duration: 2, budget: 1 }, need: { budget: 500, staff: 0, horizons: ['medium', 'long'] as const } };
+  const { results } = advise({ ...base, importance: { privateSector: 'essential', globalCitizenship: 'essential' }, budget: 1_000 }, [SEEDED_APPROACHES.find((a) => a.code === 'twinning')!, fairTrade]);
   assert.equal(results[0]!.approach, 'fair_trade_town');
+});
+
+test('an approach added beside the guide\'s eight: first where it answers the aims best, with its reasons, the eight keep their order', () => {
+  const added = { code: 'climate_partnership', ratings: { governance: 3, political: 3, civilSociety: 2, privateSector: 3, reciprocity: 3, globalCitizenship: 3, duration: 3, budget: 2 }, need: { budget: 5_000, staff: 0.2, horizons: ['long'] as const } };
+  const input = { ...base, importance: { governance: 'essential', privateSector: 'essential' }, horizon: 'long', budget: 6_000, staff: 0.3 } as const;
+  const { results } = advise(input, [...SEEDED_APPROACHES, added]);
+  assert.equal(results.length, 9);
+  assert.equal(results[0]!.approach, 'climate_partnership');
+  assert.ok(results[0]!.reasons.some((r) => r.code === 'budgetOk'));
+  assert.deepEqual(results.slice(1).map((r) => r.approach), advise(input).results.map((r) => r.approach));
 });
 
 test('property: every approach once, scores within 0–100, a score never above its aims, means that suffice never lower it', () => {

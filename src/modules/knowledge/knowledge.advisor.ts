@@ -16,6 +16,9 @@
 import { APPROACH_CODES, type Approach } from '../../taxonomy/approaches.ts';
 import { RATINGS, type Feature } from './knowledge.guide.ts';
 
+/** What the scoring needs of an approach: its code, the table's ratings and what it needs (from the database, or the guide's seed). */
+export type AdvisorApproach = { code: string; ratings: Readonly<Record<Feature, number>>; need: Need };
+
 /** The features a municipality weighs (the table's rows that are aims). */
 export const AIM_FEATURES = ['governance', 'political', 'civilSociety', 'privateSector', 'reciprocity', 'globalCitizenship'] as const satisfies readonly Feature[];
 export type AimFeature = (typeof AIM_FEATURES)[number];
@@ -62,7 +65,7 @@ export type AdviceReason =
   | { code: 'horizonMismatch'; horizon: Horizon; fits: readonly Horizon[] };
 
 export type AdviceResult = {
-  approach: Approach;
+  approach: string;
   /** 0–100: how well the approach answers what matters (aims), lowered where the means fall short. */
   score: number;
   /** How well its ratings answer the weighted aims alone, 0–100. */
@@ -74,7 +77,7 @@ export type AdviceResult = {
 export type Advice = {
   results: AdviceResult[];
   /** The combination the guide suggests, when it applies: a first approach that grows into a second. */
-  combination: { first: Approach; then: Approach } | null;
+  combination: { first: string; then: string } | null;
 };
 
 /** Taking part: civil society or schools make civil society involvement matter; companies the private sector's. */
@@ -86,13 +89,14 @@ function weights(input: AdvisorInput): Record<AimFeature, number> {
   return w;
 }
 
-/** Every approach of `approaches`, best first (ties in the guide's order). */
-export function advise(input: AdvisorInput, approaches: readonly Approach[] = APPROACH_CODES, ratings = RATINGS, needs = NEEDS): Advice {
+/** The guide's eight approaches as seeded (what the database holds before an admin edits or adds one). */
+export const SEEDED_APPROACHES: readonly AdvisorApproach[] = Object.freeze(APPROACH_CODES.map((code: Approach) => ({ code, ratings: RATINGS[code], need: NEEDS[code] })));
+
+/** Every approach of `approaches`, best first (ties in their order). */
+export function advise(input: AdvisorInput, approaches: readonly AdvisorApproach[] = SEEDED_APPROACHES): Advice {
   const w = weights(input);
   const total = AIM_FEATURES.reduce((s, f) => s + w[f], 0);
-  const results = approaches.map((approach, order) => {
-    const r = ratings[approach];
-    const need = needs[approach];
+  const results = approaches.map(({ code: approach, ratings: r, need }, order) => {
     const reasons: AdviceReason[] = [];
     // Aims: the weighted mean of the table's ratings (0–3) over what matters; nothing weighed → each approach's mean.
     const aims = total > 0 ? AIM_FEATURES.reduce((s, f) => s + w[f] * r[f], 0) / (3 * total) : AIM_FEATURES.reduce((s, f) => s + r[f], 0) / (3 * AIM_FEATURES.length);

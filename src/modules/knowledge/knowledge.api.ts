@@ -14,8 +14,10 @@ import { declareOperations, outcome } from '../../platform/openapi.ts';
 import * as svc from './knowledge.service.ts';
 import { adviceAnswer, advisorQuery, caseInput, caseQuery, goodPracticeAnswer, libraryAnswer, libraryQuery } from './knowledge.schema.ts';
 import { adviceReasonText, combinationText } from './knowledge.views.ts';
-import { labelFor } from '../../taxonomy/labels.ts';
-import { APPROACHES } from '../../taxonomy/approaches.ts';
+import * as guide from './knowledge.guide.service.ts';
+import { fundingAnswer, fundingListAnswer, fundingQuery } from './knowledge.guide.schema.ts';
+import { reasonText } from './knowledge.guide.views.ts';
+import type { T } from '../../platform/i18n.ts';
 
 const idParam = z.object({ id: z.string().regex(UUID) });
 
@@ -29,6 +31,15 @@ export const knowledgeOperations = declareOperations('knowledge', [
     query: advisorQuery,
     response: adviceAnswer,
   },
+  {
+    method: 'get',
+    path: '/funding',
+    operationId: 'listFunding',
+    summary: 'Funding programmes, filtered by approach, theme, eligible country and kind of organisation, and open now; with the yes/no eligibility questions answered, each programme says whether it fits and why',
+    query: fundingQuery,
+    response: fundingListAnswer,
+  },
+  { method: 'get', path: '/funding/:id', operationId: 'getFunding', summary: 'One funding programme, its texts in the caller’s language where they exist', params: idParam, response: fundingAnswer, errors: [404] },
   { method: 'get', path: '/good-practices', operationId: 'listGoodPractices', summary: 'Published good practices: full text and facets, with facet counts', query: libraryQuery, response: libraryAnswer },
   { method: 'get', path: '/good-practices/:id', operationId: 'getGoodPractice', summary: 'One published good practice (a draft only for its editors)', params: idParam, query: caseQuery, response: goodPracticeAnswer, errors: [404] },
   {
@@ -76,6 +87,32 @@ export const knowledgeOperations = declareOperations('knowledge', [
   },
 ]);
 
+/** A funding programme for the API: its texts in the caller's language (or the original, flagged). */
+function fundingJson(t: T, p: guide.FundingView) {
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name.text,
+    description: p.description.text,
+    lang: p.name.lang,
+    translated: p.name.translated,
+    funder: p.funder,
+    approaches: p.approaches,
+    themes: p.themes,
+    countries: p.countries,
+    regions: p.regions,
+    organisationKinds: p.organisationKinds,
+    amountMin: p.amountMin,
+    amountMax: p.amountMax,
+    currency: p.currency,
+    cofinancingPercent: p.cofinancingPercent,
+    needsPartner: p.needsPartner,
+    deadline: { kind: p.deadline.kind, opens: p.deadline.opens, closes: p.deadline.closes, next: p.deadline.next, openNow: p.deadline.openNow },
+    link: p.link,
+    eligibility: p.eligibility ? { verdict: p.eligibility.verdict, reasons: p.eligibility.reasons.map((r) => ({ ...r, text: reasonText(t, r) })) } : null,
+  };
+}
+
 /** A case for the API: editor-only parts (abilities, history) left out. */
 function caseJson(g: svc.GoodPracticeDetail) {
   const { abilities: _a, history: _h, moderation: _m, ...rest } = g;
@@ -100,22 +137,31 @@ export function knowledgeApiRoutes(): Hono<AppEnv> {
   r.get('/approaches/advice', async (c) => {
     const q: Record<string, unknown> = { ...c.req.query() };
     if ('participants' in q) q.participants = c.req.queries('participants');
-    const v = await svc.approachAdvice(c.var.ctx, { horizon: 'medium', ...q });
+    const v = await guide.approachAdvice(c.var.ctx, { horizon: 'medium', ...q });
     const t = c.get('t');
     const locale = c.get('locale');
+    const name = (code: string) => v.approaches.get(code)?.name.text ?? code;
     return c.json({
       results: v.advice!.results.map((r) => ({
         approach: r.approach,
-        name: labelFor(APPROACHES, r.approach, locale),
+        name: name(r.approach),
         score: r.score,
         aims: r.aims,
         fitsMeans: r.fitsMeans,
         reasons: r.reasons.map((x) => ({ ...x, text: adviceReasonText(t, locale, x) })),
-        funding: (v.funding[r.approach] ?? []).map((p) => ({ code: p.code, name: p.name, funder: p.funder })),
+        funding: (v.funding[r.approach] ?? []).map((p) => ({ id: p.id, code: p.code, name: p.name.text, funder: p.funder, openNow: p.deadline.openNow })),
       })),
-      combination: v.advice!.combination ? { ...v.advice!.combination, text: combinationText(t, locale, v.advice!.combination) } : null,
+      combination: v.advice!.combination ? { ...v.advice!.combination, text: combinationText(t, name, v.advice!.combination) } : null,
     });
   });
+
+  r.get('/funding', async (c) => {
+    const res = await guide.searchFunding(c.var.ctx, c.req.query());
+    const t = c.get('t');
+    return c.json({ items: res.items.map((p) => fundingJson(t, p)) });
+  });
+
+  r.get('/funding/:id', async (c) => c.json(fundingJson(c.get('t'), await guide.getFunding(c.var.ctx, c.req.param('id')))));
 
   r.get('/good-practices', async (c) => {
     const res = await svc.searchGoodPractices(c.var.ctx, c.req.query());

@@ -1,11 +1,12 @@
 /**
  * The guide to the forms of municipal international cooperation, from 004 (VVSG 2023): the eight
- * approaches rated on eight features ("In a nutshell"), what each approach is, and the funding
- * programmes the document lists. Headings and labels are in five languages; the descriptive
- * paragraphs are in English (the document's language) and shown with an "in English" marker.
+ * features (labels in five languages), and the eight approaches as the document rates and describes
+ * them ("In a nutshell"), in English. Since issue 13 the approaches live in the database
+ * (`cooperation_approaches`, edited by admins); these constants are what the migration seeded it
+ * with (with knowledge.guide-translations.ts) and what the advisor's table tests score.
  */
 import { item, type Item } from '../../taxonomy/labels.ts';
-import { APPROACH_CODES, type Approach } from '../../taxonomy/approaches.ts';
+import type { Approach } from '../../taxonomy/approaches.ts';
 
 export const FEATURE_CODES = ['governance', 'political', 'civilSociety', 'privateSector', 'reciprocity', 'globalCitizenship', 'duration', 'budget'] as const;
 export type Feature = (typeof FEATURE_CODES)[number];
@@ -103,29 +104,3 @@ export const APPROACH_TEXTS: Readonly<Record<Approach, ApproachText>> = Object.f
     budget: 'VVSG SDG partnerships, AMIF and TAIEX; see also the EU Funds Guide for local and regional governments (VNG).',
   },
 });
-
-export type FundingProgramme = { code: string; name: string; funder: string; description: string; amount?: string; approaches: Approach[]; cases: string[] };
-
-/** The funding programmes 004 lists (not exhaustive, as the document says). */
-export const FUNDING: readonly FundingProgramme[] = Object.freeze([
-  { code: 'psc', name: 'Partnerships for Sustainable Cities', funder: 'European Union', description: 'European programme that awarded a grant to the Future Proof Banjul project of Ostend and Banjul in 2018.', approaches: ['city_to_city_partnership'], cases: ['004-ostend-banjul-future-proof'] },
-  { code: 'federal', name: 'Federal grants for city-to-city partnerships (VVSG federal programmes)', funder: 'Federal government of Belgium, through VVSG', description: 'Grants for city-to-city partnerships, e.g. VVSG’s federal Senegal programme 2022–2026 that strengthens local governments and inter-municipal waste policy.', amount: '30,000 to 40,000 euros per year for KeMoPoDi, supplemented by the municipalities', approaches: ['city_to_city_partnership'], cases: ['004-kemopodi'] },
-  { code: 'provincial', name: 'Provincial grants', funder: 'Flemish provinces (e.g. West-Vlaanderen)', description: 'Provinces co-fund partnerships and projects, such as KeMoPoDi and Wevelgem, the bicycle and the South.', approaches: ['city_to_city_partnership', 'private_sector_cooperation'], cases: ['004-kemopodi', '004-wevelgem-jinja-bicycle'] },
-  { code: 'municipal', name: 'Municipal grant regulations', funder: 'Local governments', description: 'Grants for twinning exchanges of associations, international youth initiatives, indirect cooperation projects and emergency aid, under the municipality’s own regulations.', amount: 'A few thousand to several tens of thousands of euros a year', approaches: ['twinning', 'international_youth_work', 'indirect_cooperation', 'humanitarian_emergency_aid'], cases: ['004-lichtervelde-ccra', '004-merelbeke-toucountouna', '004-duffel-pakistan-floods'] },
-  { code: 'ecTwinning', name: 'European Commission grants for twinning', funder: 'European Commission', description: 'Limited grant opportunities for twinning activities.', approaches: ['twinning'], cases: ['004-lichtervelde-ccra', '004-eurozoersel'] },
-  { code: 'youth', name: 'JINT and Bataljong', funder: 'Flemish youth organisations', description: 'Partners of municipal youth departments for working out grant applications for international youth projects.', approaches: ['international_youth_work'], cases: [] },
-  { code: 'iuc', name: 'International Urban Cooperation (IUC)', funder: 'European Union', description: 'Helps cities establish contacts and share solutions to common problems, as part of a long-term EU strategy for sustainable urban development with the public and private sector.', approaches: ['private_sector_cooperation'], cases: [] },
-  { code: 'gstic', name: 'G-STIC Climate Action Programme', funder: 'Flemish government (since 2021)', description: 'Financial support for climate change adaptation and mitigation projects in the Global South; several projects of the first call involved local governments.', approaches: ['private_sector_cooperation'], cases: [] },
-  { code: 'kbf', name: 'King Baudouin Foundation – Enterprises for SDGs', funder: 'King Baudouin Foundation', description: 'Permanent call with grants for projects by companies that contribute to the SDGs in the Global South.', approaches: ['private_sector_cooperation'], cases: [] },
-  { code: 'afrifoodlinks', name: 'AfriFOODlinks', funder: 'European Union (coordinated by ICLEI Africa)', description: 'Consortium programme on urban food systems in 65 African and European cities.', approaches: ['international_networks'], cases: ['004-afrifoodlinks'] },
-  { code: 'dear', name: 'Development Education and Awareness Raising (DEAR)', funder: 'European Union', description: 'Supports projects in which civil society organisations and local governments collaborate to promote global citizenship, e.g. Food Smart Cities for Development.', approaches: ['international_networks'], cases: ['004-afrifoodlinks'] },
-  { code: 'inclucities', name: 'Inclucities network', funder: 'European Union', description: 'Exchange of expertise and best practices on the integration of newcomers between local governments.', approaches: ['international_networks'], cases: [] },
-  { code: 'consortium1212', name: 'Consortium 12-12 appeals', funder: 'Belgian humanitarian NGOs', description: 'Requests for humanitarian or emergency aid that usually start the municipal procedure, advised by the advisory board.', approaches: ['humanitarian_emergency_aid'], cases: [] },
-  { code: 'sdgPartnerships', name: 'VVSG SDG partnerships', funder: 'VVSG with the federal government of Belgium', description: 'Two-year colleague-to-colleague exchanges with a municipality in Benin or Rwanda (from 2023).', amount: '35,000 euros per SDG partnership', approaches: ['short_term_expertise_exchange'], cases: ['004-vvsg-sdg-partnerships'] },
-  { code: 'amif', name: 'Asylum, Migration and Integration Fund (AMIF)', funder: 'European Union', description: 'Funded ORIENT-8, CONNECTION and UNITES on the integration of newcomers.', approaches: ['short_term_expertise_exchange'], cases: ['004-orient-8', '004-integrating-cities-unites'] },
-  { code: 'taiex', name: 'TAIEX (Technical Assistance and Information Exchange)', funder: 'European Commission', description: 'Instrument for short-term technical assistance and exchange of information.', approaches: ['short_term_expertise_exchange'], cases: [] },
-  { code: 'ideal', name: 'IDEAL (Inclusive Decision at Local Level)', funder: 'Dutch Ministry of Foreign Affairs, through VNG International', description: 'Exchanges between Dutch municipalities and local governments in the Global South (2017–2022; new programme from 2022).', approaches: ['short_term_expertise_exchange'], cases: ['004-vng-ideal'] },
-]);
-
-/** Every approach of the taxonomy has ratings and a text (checked by a test). */
-export const GUIDE_APPROACHES: readonly Approach[] = APPROACH_CODES;

@@ -8,14 +8,16 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../platform/http.ts';
 
 import { NotFoundError } from '../../platform/errors.ts';
-import { isLocale, type Locale } from '../../platform/i18n.ts';
+import { isLocale, LOCALES, type Locale } from '../../platform/i18n.ts';
 import { redirectTo, setFlash } from '../../platform/render.ts';
 import { emptyForm, type FormState } from '../../platform/html/form.ts';
 import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 import { parseQuery } from '../../platform/query.ts';
-import { isApproach } from '../../taxonomy/approaches.ts';
 import * as svc from './knowledge.service.ts';
 import * as v from './knowledge.views.ts';
+import * as gv from './knowledge.guide.views.ts';
+import * as guide from './knowledge.guide.service.ts';
+import type { FormBody } from '../../platform/forms.ts';
 import { isSecretariat } from './knowledge.policy.ts';
 import { caseQuery } from './knowledge.schema.ts';
 import { readerViewFor } from '../translations/translations.service.ts';
@@ -133,20 +135,124 @@ export function knowledgeRoutes(): Hono<AppEnv> {
     return redirectTo(c, `/good-practices/${id}`);
   });
 
-  // The guide to the forms of municipal cooperation.
-  r.get('/cooperation-approaches', (c) => v.approachesPage(c));
+  // The guide to the forms of municipal cooperation (issue 13: approaches and funding in the database).
+  r.get('/cooperation-approaches', async (c) => v.approachesPage(c, await guide.listApproaches(c.var.ctx), guide.canEditApproaches(c.var.ctx.actor)));
   // The advisor (issue 13): before /:code. Open calls on the advice's theme come from the calls module (slot).
   r.get('/cooperation-approaches/advisor', async (c) => {
-    const advice = await svc.approachAdvice(c.var.ctx, queryWithLists(c, ['participants']));
+    const advice = await guide.approachAdvice(c.var.ctx, queryWithLists(c, ['participants']));
     const calls = advice.advice ? await renderSlot(c, 'knowledge.advisor', { theme: advice.query.theme ?? null }) : html``;
     return v.advisorPage(c, advice, calls);
   });
-  r.get('/cooperation-approaches/:code', async (c) => {
-    const code = c.req.param('code');
-    if (!isApproach(code)) throw new NotFoundError();
-    return v.approachPage(c, code, await svc.goodPracticesByApproach(c.var.ctx, code));
+  r.get('/cooperation-approaches/new', async (c) => {
+    requireUser(c);
+    if (!guide.canEditApproaches(c.var.ctx.actor)) throw new NotFoundError();
+    return gv.approachFormPage(c, 'create', emptyForm({ lang: c.get('locale'), translated: '', needBudget: '0', needStaff: '0', horizons: ['medium', 'long'], rating_governance: '0', rating_political: '0', rating_civilSociety: '0', rating_privateSector: '0', rating_reciprocity: '0', rating_globalCitizenship: '0', rating_duration: '0', rating_budget: '0' }), {});
   });
-  r.get('/funding', (c) => v.fundingPage(c));
+  r.post('/cooperation-approaches', async (c) => {
+    requireUser(c);
+    if (!guide.canEditApproaches(c.var.ctx.actor)) throw new NotFoundError();
+    return formAction(
+      c,
+      async (body) => {
+        const { code } = await guide.createApproach(c.var.ctx, withLists(body, ['horizons']));
+        setFlash(c, 'knowledge.guideForm.created');
+        return redirectTo(c, `/cooperation-approaches/${code}/edit?lang=${body.lang === c.get('locale') ? nextLanguage(c.get('locale')) : c.get('locale')}`);
+      },
+      (form, status) => gv.approachFormPage(c, 'create', form, {}, status),
+    );
+  });
+  r.get('/cooperation-approaches/:code/edit', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    const lang = langOf(c.req.query('lang'), ctx.locale);
+    const { values, view } = await guide.approachForm(ctx, c.req.param('code'), lang);
+    return gv.approachFormPage(c, 'edit', emptyForm(values), { code: view.code, name: view.name, languages: view.languages });
+  });
+  r.post('/cooperation-approaches/:code/edit', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    const code = c.req.param('code');
+    const view = await guide.approachForm(ctx, code, ctx.locale);
+    return formAction(
+      c,
+      async (body) => {
+        await guide.updateApproach(ctx, code, withLists(body, ['horizons']));
+        setFlash(c, 'knowledge.guideForm.saved');
+        return redirectTo(c, `/cooperation-approaches/${code}`);
+      },
+      (form, status) => gv.approachFormPage(c, 'edit', form, { code, name: view.view.name, languages: view.view.languages }, status),
+    );
+  });
+  r.get('/cooperation-approaches/:code', async (c) => {
+    const ctx = c.var.ctx;
+    const code = c.req.param('code');
+    const a = await guide.getApproach(ctx, code);
+    const funding = (await guide.searchFunding(ctx, { approach: code })).items;
+    return v.approachPage(c, a, await svc.goodPracticesByApproach(ctx, code), funding, guide.canEditApproaches(ctx.actor));
+  });
+
+  // The funding finder: a GET form of filters and eligibility questions; the deadlines as a calendar.
+  r.get('/funding', async (c) => {
+    const ctx = c.var.ctx;
+    const query = queryWithLists(c, []);
+    const names = await guide.approachNames(ctx);
+    const canEdit = guide.canEditFunding(ctx.actor);
+    return formAction(
+      c,
+      async () => gv.fundingPage(c, await guide.searchFunding(ctx, query), query, names, canEdit),
+      (form, status) => gv.fundingPage(c, null, query, names, canEdit, form.errors, status),
+      query as Record<string, string>,
+    );
+  });
+  r.get('/funding.ics', async (c) => {
+    const t = c.get('t');
+    const text = await guide.fundingCalendar(c.var.ctx, c.get('deps').config.baseUrl, t('knowledge.funding.calendarName'), (name) => t('knowledge.funding.calendarEvent', { name }));
+    c.header('Content-Type', 'text/calendar; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="peerlink-funding.ics"');
+    return c.body(text);
+  });
+  r.get('/funding/new', async (c) => {
+    requireUser(c);
+    if (!guide.canEditFunding(c.var.ctx.actor)) throw new NotFoundError();
+    return gv.fundingFormPage(c, 'create', emptyForm({ lang: c.get('locale'), currency: 'EUR', deadlineKind: 'none' }), { names: await guide.approachNames(c.var.ctx) });
+  });
+  r.post('/funding', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    if (!guide.canEditFunding(ctx.actor)) throw new NotFoundError();
+    const names = await guide.approachNames(ctx);
+    return formAction(
+      c,
+      async (body) => {
+        await guide.createFunding(ctx, withLists(body, FUNDING_LISTS));
+        setFlash(c, 'knowledge.fundingForm.created');
+        return redirectTo(c, '/funding');
+      },
+      (form, status) => gv.fundingFormPage(c, 'create', form, { names }, status),
+    );
+  });
+  r.get('/funding/:id/edit', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    const { values, view } = await guide.fundingForm(ctx, c.req.param('id'), langOf(c.req.query('lang'), ctx.locale));
+    return gv.fundingFormPage(c, 'edit', emptyForm(values), { id: view.id, name: view.name, names: await guide.approachNames(ctx) });
+  });
+  r.post('/funding/:id/edit', async (c) => {
+    requireUser(c);
+    const ctx = c.var.ctx;
+    const id = c.req.param('id');
+    const { view } = await guide.fundingForm(ctx, id, ctx.locale);
+    const names = await guide.approachNames(ctx);
+    return formAction(
+      c,
+      async (body) => {
+        await guide.updateFunding(ctx, id, withLists(body, FUNDING_LISTS));
+        setFlash(c, 'knowledge.fundingForm.saved');
+        return redirectTo(c, `/funding#funding-${view.code}`);
+      },
+      (form, status) => gv.fundingFormPage(c, 'edit', form, { id, name: view.name, names }, status),
+    );
+  });
 
   return r;
 }
@@ -176,3 +282,18 @@ function queryWithLists(c: Ctx, lists: string[]): Record<string, unknown> {
   for (const k of lists) if (k in q) q[k] = c.req.queries(k);
   return q;
 }
+
+/** The checkbox groups of a programme's form: absent from the body when none is ticked. */
+const FUNDING_LISTS = ['approaches', 'themes', 'regions', 'organisationKinds'];
+
+/** A form body with the named checkbox groups as lists (none ticked: an empty list). */
+function withLists(body: FormBody, lists: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  for (const k of lists) out[k] = body[k] === undefined ? [] : Array.isArray(body[k]) ? body[k] : [body[k]];
+  return out;
+}
+
+/** A language asked for in `?lang=`, else the page's. */
+const langOf = (v: string | undefined, fallback: Locale): Locale => (v && isLocale(v) ? v : fallback);
+/** After adding an approach in one language, the form of the next one. */
+const nextLanguage = (l: Locale): Locale => LOCALES[(LOCALES.indexOf(l) + 1) % LOCALES.length]!;

@@ -184,7 +184,7 @@ export const adviceAnswer = z
         aims: z.number().meta({ description: '0–100: how well its ratings answer the weighted aims alone' }),
         fitsMeans: z.boolean(),
         reasons: z.array(adviceReason),
-        funding: z.array(z.object({ code: z.string(), name: z.string(), funder: z.string() })),
+        funding: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), funder: z.string(), openNow: z.boolean() })),
       }),
     ),
     combination: z.object({ first: z.string(), then: z.string(), text: z.string() }).nullable(),

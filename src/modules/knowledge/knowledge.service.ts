@@ -15,10 +15,7 @@ import { regionOfCountry } from '../../taxonomy/regions.ts';
 import type { CaseContact, GoodPracticeState, MultiText } from '../../db/schema/knowledge.ts';
 import * as repo from './knowledge.repository.ts';
 import { canGoodPractice, isEditor, isSecretariat, type CaseFacts, type EditorRelation, type GoodPracticeAction } from './knowledge.policy.ts';
-import { advisorQuery, caseInput, caseQuery, libraryQuery, TEXT_FIELDS, type AdvisorQuery, type CaseInput, type TextField } from './knowledge.schema.ts';
-import { advise, AIM_FEATURES, type Advice } from './knowledge.advisor.ts';
-import { FUNDING, type FundingProgramme } from './knowledge.guide.ts';
-import type { Approach } from '../../taxonomy/approaches.ts';
+import { caseInput, caseQuery, libraryQuery, TEXT_FIELDS, type CaseInput, type TextField } from './knowledge.schema.ts';
 import { moderationOf } from '../moderation/moderation.service.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -418,40 +415,4 @@ export async function unpublishGoodPractice(ctx: ServiceCtx, id: string): Promis
     await audit(tx, ctx.now, { actorId: actor.id, action: 'goodPractice.unpublish', objectType: 'good_practice', objectId: id, ip: ctx.ip });
   });
   return moved ? { ok: true } : { ok: false, reason: 'not_published' };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The approach advisor (issue 13)
-
-export type AdviceView = {
-  /** Whether the form was filled in (a bare visit shows the form only). */
-  asked: boolean;
-  query: AdvisorQuery;
-  advice: Advice | null;
-  /** Published cases of each of the first three approaches (of the chosen theme when one is), three at most. */
-  practices: Partial<Record<Approach, GoodPracticeCard[]>>;
-  /** The funding programmes the guide names for each approach. */
-  funding: Partial<Record<Approach, FundingProgramme[]>>;
-};
-
-/** The advisor's answer to its form (or the API's query): every approach ranked with its reasons, the first three with cases and funding. */
-export async function approachAdvice(ctx: ServiceCtx, params: Record<string, unknown>): Promise<AdviceView> {
-  const query = parseQuery(advisorQuery, params, 'knowledge.search.unknownKey');
-  const asked = Object.keys(params).length > 0;
-  if (!asked) return { asked, query, advice: null, practices: {}, funding: {} };
-  const advice = advise({
-    importance: Object.fromEntries(AIM_FEATURES.map((f) => [f, query[f] ?? 'not'])),
-    budget: query.budget ?? 0,
-    staff: query.staff ?? 0,
-    horizon: query.horizon ?? 'medium',
-    participants: query.participants,
-  });
-  const practices: AdviceView['practices'] = {};
-  const funding: AdviceView['funding'] = {};
-  for (const r of advice.results) funding[r.approach] = FUNDING.filter((p) => p.approaches.includes(r.approach));
-  for (const r of advice.results.slice(0, 3)) {
-    const cards = await goodPracticesByApproach(ctx, r.approach);
-    practices[r.approach] = (query.theme ? cards.filter((g) => g.themes.includes(query.theme!)) : cards).slice(0, 3);
-  }
-  return { asked, query, advice, practices, funding };
 }

@@ -13,9 +13,10 @@ import { APPROACHES, type Approach } from '../../taxonomy/approaches.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { countryName, countryOptions } from '../../taxonomy/countries.ts';
 import { languageName, languageNameInline } from '../../taxonomy/languages.ts';
-import type { AdviceView, GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText, FacetValue } from './knowledge.service.ts';
+import type { GoodPracticeCard, GoodPracticeDetail, LibraryResult, LocalizedText, FacetValue } from './knowledge.service.ts';
 import { AIM_FEATURES, HORIZONS, IMPORTANCE, PARTICIPANTS, type AdviceReason } from './knowledge.advisor.ts';
-import { APPROACH_TEXTS, FEATURES, FUNDING, RATINGS, SYMBOL, type FundingProgramme } from './knowledge.guide.ts';
+import { FEATURES, SYMBOL } from './knowledge.guide.ts';
+import type { AdviceView, ApproachView, FundingView, GuideText } from './knowledge.guide.service.ts';
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
 import { translationNotice, type ReaderView } from '../../platform/html/user-content.ts';
@@ -41,11 +42,6 @@ function langNote(t: T, locale: Locale, x: LocalizedText, original: string): Htm
 
 function textBlock(x: LocalizedText, locale: Locale): Html {
   return html`<p class="prewrap"${x.lang !== locale ? html` lang="${x.lang}" dir="auto"` : ''}>${x.text}</p>`;
-}
-
-/** "In English" beside content that only exists in English. */
-function inEnglish(c: Ctx): Html {
-  return c.get('locale') === 'en' ? html`` : html` <span class="hint">(${c.get('t')('knowledge.marker.inEnglish')})</span>`;
 }
 
 function caseCard(c: Ctx, g: GoodPracticeCard, level: 2 | 3 = 2): Html {
@@ -341,8 +337,24 @@ function ratingCell(t: T, n: number): Html {
   return html`<td>${n} <span aria-hidden="true" class="hint">(${SYMBOL[n]})</span><span class="visually-hidden"> ${t('knowledge.guide.outOf')}</span></td>`;
 }
 
-/** The eight approaches rated on the eight features, as a table with the numbers. */
-export function approachesPage(c: Ctx) {
+/** Where a guide text comes from: not yet in the reader's language, or a translation. */
+export function guideNote(c: Ctx, x: GuideText): Html {
+  const t = c.get('t');
+  if (x.otherLanguage) return html`<p class="hint">${t('knowledge.guide.inLanguage', { language: languageNameInline(x.lang, c.get('locale')) })}</p>`;
+  if (x.translated) return html`<p class="hint">${t('knowledge.guide.translated')}</p>`;
+  return html``;
+}
+
+/** A guide text in its own language (`lang`/`dir` where it is not the page's), with its note below a paragraph. */
+export function guideText(c: Ctx, x: GuideText, tag: 'p' | 'span' = 'p'): Html {
+  const lang = x.lang !== c.get('locale') ? html` lang="${x.lang}" dir="${x.lang === 'ar' ? 'rtl' : 'ltr'}"` : '';
+  if (tag === 'p') return html`<p class="prewrap"${lang}>${x.text}</p>${guideNote(c, x)}`;
+  // A name in a right-to-left page is isolated: programme names are often Latin proper names.
+  return lang ? html`<span${lang}>${x.text}</span>` : c.get('locale') === 'ar' ? html`<bdi>${x.text}</bdi>` : html`${x.text}`;
+}
+
+/** The approaches rated on the eight features, as a table with the numbers (every approach in the database). */
+export function approachesPage(c: Ctx, approaches: ApproachView[], canEdit: boolean) {
   const t = c.get('t');
   const locale = c.get('locale');
   return page(c, {
@@ -351,13 +363,13 @@ export function approachesPage(c: Ctx) {
     body: html`<h1>${t('knowledge.guide.title')}</h1>
 <p>${t('knowledge.guide.intro')}</p>
 <p><a href="${link(c, '/good-practices')}">${t('knowledge.library.title')}</a> · <a href="${link(c, '/funding')}">${t('knowledge.funding.title')}</a></p>
-<p><a class="button" href="${link(c, '/cooperation-approaches/advisor')}">${t('knowledge.advisor.link')}</a></p>
+<p><a class="button" href="${link(c, '/cooperation-approaches/advisor')}">${t('knowledge.advisor.link')}</a>${canEdit ? html` <a href="${link(c, '/cooperation-approaches/new')}">${t('knowledge.guideForm.add')}</a>` : ''}</p>
 <div role="region" aria-labelledby="ratings-caption" tabindex="0">
 <table>
 <caption id="ratings-caption">${t('knowledge.guide.tableCaption')}</caption>
 <thead><tr><th scope="col">${t('knowledge.guide.approach')}</th>${FEATURES.map((f) => html`<th scope="col">${labelOf(f.labels, locale)}</th>`)}</tr></thead>
-<tbody>${APPROACHES.map(
-      (a) => html`<tr><th scope="row"><a href="${link(c, `/cooperation-approaches/${a.code}`)}">${labelOf(a.labels, locale)}</a></th>${FEATURES.map((f) => ratingCell(t, RATINGS[a.code][f.code]))}</tr>`,
+<tbody>${approaches.map(
+      (a) => html`<tr><th scope="row"><a href="${link(c, `/cooperation-approaches/${a.code}`)}">${guideText(c, a.name, 'span')}</a></th>${FEATURES.map((f) => ratingCell(t, a.ratings[f.code]))}</tr>`,
     )}</tbody>
 </table>
 </div>
@@ -366,59 +378,32 @@ export function approachesPage(c: Ctx) {
   });
 }
 
-function fundingItem(c: Ctx, p: FundingProgramme, level: 2 | 3): Html {
+/** One approach: what the guide says, its ratings and needs, its published good practices, and its funding. */
+export function approachPage(c: Ctx, a: ApproachView, practices: GoodPracticeCard[], funding: FundingView[], canEdit: boolean) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const heading = level === 2 ? html`<h2 lang="en" dir="ltr">${p.name}</h2>` : html`<h3 lang="en" dir="ltr">${p.name}</h3>`;
-  return html`<li class="card" id="funding-${p.code}">${heading}
-<dl class="facts">
-<dt>${t('knowledge.funding.funder')}</dt><dd lang="en" dir="ltr">${p.funder}${inEnglish(c)}</dd>
-${p.amount ? html`<dt>${t('knowledge.funding.amount')}</dt><dd lang="en" dir="ltr">${p.amount}</dd>` : ''}
-<dt>${t('knowledge.funding.approaches')}</dt><dd>${p.approaches.map((a, i) => html`${i ? ', ' : ''}<a href="${link(c, `/cooperation-approaches/${a}`)}">${labelFor(APPROACHES, a, locale)}</a>`)}</dd>
-</dl>
-<p lang="en" dir="ltr">${p.description}</p></li>`;
-}
-
-/** One approach: what 004 says, its ratings, its published good practices, and its funding. */
-export function approachPage(c: Ctx, code: Approach, practices: GoodPracticeCard[]) {
-  const t = c.get('t');
-  const locale = c.get('locale');
-  const name = labelFor(APPROACHES, code, locale);
-  const text = APPROACH_TEXTS[code];
-  const funding = FUNDING.filter((p) => p.approaches.includes(code));
-  const para = (heading: string, body: string) => html`<section><h2>${heading}</h2><p lang="en" dir="ltr">${body}${inEnglish(c)}</p></section>`;
+  const para = (heading: string, body: GuideText) => (body.text ? html`<section><h2>${heading}</h2>${guideText(c, body)}</section>` : '');
   return page(c, {
-    title: name,
+    title: a.name.text,
     nav: null,
     body: html`<p><a href="${link(c, '/cooperation-approaches')}">${t('knowledge.guide.title')}</a></p>
-<h1>${name}</h1>
-${para(t('knowledge.approach.definition'), text.definition)}
+<h1>${a.name.lang === locale ? a.name.text : guideText(c, a.name, 'span')}</h1>
+${guideNote(c, a.name)}
+${canEdit ? html`<p><a href="${link(c, `/cooperation-approaches/${a.code}/edit?lang=${locale}`)}">${t('knowledge.guideForm.edit')}</a></p>` : ''}
+${para(t('knowledge.approach.definition'), a.definition)}
 <section><h2>${t('knowledge.approach.features')}</h2>
-<table><caption class="visually-hidden">${t('knowledge.guide.tableCaption')}</caption><thead><tr><th scope="col">${t('knowledge.approach.feature')}</th><th scope="col">${t('knowledge.approach.rating')}</th></tr></thead>
-<tbody>${FEATURES.map((f) => html`<tr><th scope="row">${labelOf(f.labels, locale)}</th>${ratingCell(t, RATINGS[code][f.code])}</tr>`)}</tbody></table>
-<p class="hint">${t('knowledge.guide.scale')}</p></section>
-${para(t('knowledge.approach.participation'), text.participation)}
-${para(t('knowledge.approach.duration'), text.duration)}
-${para(t('knowledge.approach.budget'), text.budget)}
+<table><caption class="visually-hidden">${t('knowledge.approach.features')}</caption><thead><tr><th scope="col">${t('knowledge.approach.feature')}</th><th scope="col">${t('knowledge.approach.rating')}</th></tr></thead>
+<tbody>${FEATURES.map((f) => html`<tr><th scope="row">${labelOf(f.labels, locale)}</th>${ratingCell(t, a.ratings[f.code])}</tr>`)}</tbody></table>
+<p class="hint">${t('knowledge.guide.scale')}</p>
+<p>${t('knowledge.approach.needs', { budget: eur(a.need.budget, locale), staff: ftes(a.need.staff, locale) })}</p></section>
+${para(t('knowledge.approach.participation'), a.participation)}
+${para(t('knowledge.approach.duration'), a.duration)}
+${para(t('knowledge.approach.budget'), a.budget)}
 <section><h2>${t('knowledge.approach.practices')}</h2>
 ${practices.length ? html`<ul class="cards">${practices.map((g) => caseCard(c, g, 3))}</ul>` : html`<p>${t('knowledge.approach.noPractices')}</p>`}
 </section>
-${text.resources?.length ? html`<section><h2>${t('knowledge.approach.resources')}</h2><ul>${text.resources.map((r) => html`<li lang="en" dir="ltr">${r}</li>`)}</ul></section>` : ''}
-${funding.length ? html`<section><h2>${t('knowledge.funding.title')}</h2><ul class="cards">${funding.map((p) => fundingItem(c, p, 3))}</ul></section>` : ''}`,
-  });
-}
-
-/** The funding programmes of 004. */
-export function fundingPage(c: Ctx) {
-  const t = c.get('t');
-  return page(c, {
-    title: t('knowledge.funding.title'),
-    nav: null,
-    body: html`<h1>${t('knowledge.funding.title')}</h1>
-<p>${t('knowledge.funding.intro')}</p>
-<p><a href="${link(c, '/cooperation-approaches')}">${t('knowledge.guide.title')}</a> · <a href="${link(c, '/good-practices')}">${t('knowledge.library.title')}</a></p>
-<ul class="cards">${FUNDING.map((p) => fundingItem(c, p, 2))}</ul>
-<p class="hint">${t('knowledge.guide.source')}</p>`,
+${a.resources.length ? html`<section><h2>${t('knowledge.approach.resources')}</h2><ul>${a.resources.map((r) => html`<li lang="en">${r}</li>`)}</ul></section>` : ''}
+${funding.length ? html`<section><h2>${t('knowledge.funding.title')}</h2><ul>${funding.map((p) => html`<li><a href="${link(c, `/funding?approach=${a.code}`)}#funding-${p.code}">${guideText(c, p.name, 'span')}</a></li>`)}</ul></section>` : ''}`,
   });
 }
 
@@ -450,9 +435,9 @@ export function adviceReasonText(t: T, locale: Locale, r: AdviceReason): string 
   }
 }
 
-/** The combination the guide suggests, as a sentence. */
-export function combinationText(t: T, locale: Locale, c: { first: Approach; then: Approach }): string {
-  return t('knowledge.advisor.combination', { first: labelFor(APPROACHES, c.first, locale), then: labelFor(APPROACHES, c.then, locale) });
+/** The combination the guide suggests, as a sentence (`name`: an approach's name in the reader's language). */
+export function combinationText(t: T, name: (code: string) => string, c: { first: string; then: string }): string {
+  return t('knowledge.advisor.combination', { first: name(c.first), then: name(c.then) });
 }
 
 /** The advisor: a GET form (its URL can be shared) and, once filled in, the approaches best first with their reasons. */
@@ -465,9 +450,9 @@ export function advisorPage(c: Ctx, v: AdviceView, calls: Html) {
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const results = v.advice
     ? html`<section aria-labelledby="advice-h"><h2 id="advice-h">${t('knowledge.advisor.results')}</h2>
-${v.advice.combination ? html`<p class="notice">${combinationText(t, locale, v.advice.combination)}</p>` : ''}
+${v.advice.combination ? html`<p class="notice">${combinationText(t, (code) => v.approaches.get(code)?.name.text ?? code, v.advice.combination)}</p>` : ''}
 <ol class="cards">${v.advice.results.map(
-        (r, i) => html`<li class="card"><h3><a href="${link(c, `/cooperation-approaches/${r.approach}`)}">${labelFor(APPROACHES, r.approach, locale)}</a></h3>
+        (r, i) => html`<li class="card"><h3><a href="${link(c, `/cooperation-approaches/${r.approach}`)}">${guideText(c, v.approaches.get(r.approach)!.name, 'span')}</a></h3>
 <p><strong>${t('knowledge.advisor.score', { score: pct.format(r.score / 100) })}</strong>${r.fitsMeans ? '' : html` · ${t('knowledge.advisor.meansShort')}`}</p>
 <ul>${r.reasons.map((x) => html`<li>${adviceReasonText(t, locale, x)}</li>`)}</ul>${
           i < 3 && v.practices[r.approach]?.length
@@ -475,7 +460,7 @@ ${v.advice.combination ? html`<p class="notice">${combinationText(t, locale, v.a
             : ''
         }${
           i < 3 && v.funding[r.approach]?.length
-            ? html`<p>${t('knowledge.advisor.funding')}: ${v.funding[r.approach]!.map((p, k) => html`${k ? ' · ' : ''}<a href="${link(c, '/funding')}#funding-${p.code}" lang="en" dir="ltr">${p.name}</a>`)}</p>`
+            ? html`<p>${t('knowledge.advisor.funding')}: ${v.funding[r.approach]!.map((p, k) => html`${k ? ' · ' : ''}<a href="${link(c, `/funding?approach=${r.approach}`)}#funding-${p.code}">${guideText(c, p.name, 'span')}</a>${p.deadline.openNow ? html` <span class="hint">(${t('knowledge.funding.openNow')})</span>` : ''}`)}</p>`
             : ''
         }</li>`,
       )}</ol>${calls}</section>`
