@@ -9,7 +9,8 @@ import nodemailer from 'nodemailer';
 
 /** A file sent with a message (e.g. an event's .ics): small, text, kept in the outbox row until sent. */
 export type MailAttachment = { filename: string; contentType: string; content: string };
-export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
+/** `headers`: extra header lines (a newsletter's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[]; headers?: Record<string, string> };
 export type Mailer = { send(msg: MailMessage): Promise<void>; describe: string };
 
 export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
@@ -18,7 +19,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     return {
       describe: `SMTP ${new URL(opts.smtpUrl).host}`,
       async send(msg) {
-        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments });
+        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments, headers: msg.headers });
       },
     };
   }
@@ -26,7 +27,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
   return {
     describe: `file outbox ${opts.outboxDir}`,
     async send(msg) {
-      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments })) as unknown as { message: Buffer };
+      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments, headers: msg.headers })) as unknown as { message: Buffer };
       mkdirSync(opts.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(join(opts.outboxDir, name), info.message);

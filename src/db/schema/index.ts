@@ -16,3 +16,4 @@ export * from './networks.ts';
 export * from './translations.ts';
 export * from './discussions.ts';
 export * from './events.ts';
+export * from './news.ts';
