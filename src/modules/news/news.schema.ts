@@ -21,7 +21,7 @@ const locale = z.enum(LOCALES, 'platform.form.choice');
 const listKey = z.string().regex(/^(network|programme):[a-z0-9-]{1,80}$/, 'platform.form.choice');
 
 export const subscribeInput = z.object({
-  email: z.email('platform.form.email').max(254),
+  email: z.string('platform.form.email').trim().max(254).pipe(z.email('platform.form.email')),
   locale,
   lists: list(listKey).pipe(z.array(listKey).min(1, 'news.subscribe.listsRequired').max(20)),
   consent: z.literal('yes', 'news.subscribe.consentRequired'),
