@@ -10,7 +10,7 @@ export type IssueFacts = { state: string };
 export function canNews(action: NewsAction, s: NewsStanding, issue: IssueFacts): boolean {
   switch (action) {
     case 'issue.read':
-      return issue.state === 'sent' || s.manages;
+      return issue.state !== 'draft' || s.manages;
     case 'issue.write':
     case 'issue.send':
       return s.manages && issue.state === 'draft';

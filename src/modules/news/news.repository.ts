@@ -4,7 +4,7 @@
  * an issue's recipients.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
 import { rows } from '../../platform/db.ts';
 import { newsConfirmations, newsDeliveries, newsIssueVersions, newsIssues, newsOptOuts, newsSubscribers, newsSubscriptions } from '../../db/schema/news.ts';
@@ -49,13 +49,13 @@ export async function authorNameOf(db: DbOrTx, userId: string | null): Promise<s
   return r && !r.deletedAt ? r.name : '';
 }
 
-/** Sent issues of a list, newest first; drafts too when `drafts`. */
+/** Sent (or sending) issues of a list, newest first; drafts too when `drafts`. */
 export async function issuesOf(db: DbOrTx, list: ListRef, opts: { drafts: boolean; limit: number }): Promise<IssueRow[]> {
   const col = list.kind === 'network' ? newsIssues.networkId : newsIssues.programmeId;
   return db
     .select()
     .from(newsIssues)
-    .where(and(eq(col, list.id), opts.drafts ? undefined : eq(newsIssues.state, 'sent')))
+    .where(and(eq(col, list.id), opts.drafts ? undefined : ne(newsIssues.state, 'draft')))
     .orderBy(sql`${newsIssues.sentAt} desc nulls first`, desc(newsIssues.createdAt))
     .limit(opts.limit);
 }
