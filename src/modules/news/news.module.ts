@@ -3,7 +3,7 @@ import { defineModule } from '../../platform/module.ts';
 import { newsRoutes } from './news.routes.ts';
 import { newsApiRoutes } from './news.api.ts';
 import { seedNewsDemo } from './news.demo.ts';
-import { erasePersonalData, exportPersonalData, latestOfNetwork, sendDue } from './news.service.ts';
+import { erasePersonalData, expireUnconfirmed, exportPersonalData, latestOfNetwork, sendDue } from './news.service.ts';
 import { networkNewsSection } from './news.views.ts';
 
 export default defineModule({
@@ -12,7 +12,8 @@ export default defineModule({
   api: newsApiRoutes,
   // After the networks and their coordinators (each network's archived issue is its coordinator's).
   demo: { order: 48, run: (db, { now }) => seedNewsDemo(db, { now }) },
-  personalData: { export: exportPersonalData, erase: erasePersonalData },
+  // Retention: the privacy module's job also purges confirmation links and addresses never confirmed.
+  personalData: { export: exportPersonalData, erase: erasePersonalData, expire: (db, now) => expireUnconfirmed(db, now) },
   // The deliveries of issues being sent: claimed with FOR UPDATE SKIP LOCKED, so several processes share them and a crash resumes.
   jobs: [{ name: 'news.send', everyMs: 15_000, atStart: true, run: ({ db, now, config, mailer }) => sendDue(db, mailer, now, { baseUrl: config.baseUrl }) }],
   // RFC 8058: the one-click unsubscribe is POSTed by the mail provider with the mail's token alone.

@@ -239,6 +239,22 @@ export async function subscriptionsOf(db: DbOrTx, subscriberId: string): Promise
   return r.map((x) => ({ kind: x.kind as ListKind, id: x.id }));
 }
 
+/**
+ * Retention: confirmation links used or expired more than `graceMs` ago go, and so does an address
+ * that was never confirmed once it has no live confirmation left (it never consented to anything).
+ */
+export async function purgeUnconfirmed(db: DbOrTx, now: Date, graceMs: number): Promise<number> {
+  const before = new Date(now.getTime() - graceMs).toISOString();
+  await db.execute(sql`delete from news_confirmations where coalesce(used_at, expires_at) < ${before}::timestamptz`);
+  const gone = await rows<{ id: string }>(
+    db,
+    sql`delete from news_subscribers s where s.confirmed_at is null
+          and not exists (select 1 from news_confirmations c where c.subscriber_id = s.id and c.expires_at > ${now.toISOString()}::timestamptz and c.used_at is null)
+        returning s.id`,
+  );
+  return gone.length;
+}
+
 // ---------- members' opt-outs ----------
 
 export async function optOut(db: DbOrTx, userId: string, list: ListRef, now: Date): Promise<void> {

@@ -12,7 +12,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rows } from '../../platform/db.ts';
 import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { asRole, type TestUser } from '../../../test/support/users.ts';
 import { newsDeliveries, newsSubscribers, newsIssues } from '../../db/schema/news.ts';
@@ -180,7 +181,7 @@ test('double opt-in: nothing before confirming, a single-use token stored hashed
   const url = /(https?:\/\/\S+\/news\/confirm\/([A-Za-z0-9_-]{43}))/.exec(mail.text)!;
   const [s] = await t.db.select().from(newsSubscribers).where(eq(newsSubscribers.emailNorm, 'new.reader@example.org'));
   assert.equal(s!.confirmedAt, null);
-  const dump = JSON.stringify(await t.db.execute('select * from news_confirmations' as never));
+  const dump = JSON.stringify(await rows(t.db, sql`select * from news_confirmations`));
   assert.ok(!dump.includes(url[2]!), 'the token is stored hashed');
   // Not a recipient before confirming.
   assert.equal((await svc.preview(ctxOf({ id: coordB.user.id, roles: ['coordinator'] } as never), (await svc.createIssue(ctxOf({ id: coordB.user.id, roles: ['coordinator'] } as never), { network: 'beta' }, { lang: 'en', subject_en: 'S', body_en: 'B' })).id)).recipients, 13);
@@ -324,4 +325,15 @@ test('a person’s data: subscriptions, deliveries and authored issues exported;
   const page = await t.client().get(`/en/news/issues/${ids.issue1}`);
   assert.equal(page.status, 200);
   assert.match(page.body_, /Written by deleted account/i);
+});
+
+test('retention: confirmation links and addresses never confirmed go once expired; confirmed subscribers stay', async () => {
+  await t.client().post('/en/news/subscribe', { email: 'never@example.org', locale: 'en', lists: ['network:alpha'], consent: 'yes' });
+  assert.equal((await t.db.select().from(newsSubscribers).where(eq(newsSubscribers.emailNorm, 'never@example.org'))).length, 1);
+  await svc.expireUnconfirmed(t.db, t.clock.now());
+  assert.equal((await t.db.select().from(newsSubscribers).where(eq(newsSubscribers.emailNorm, 'never@example.org'))).length, 1, 'its link still works');
+  await svc.expireUnconfirmed(t.db, new Date(t.clock.now().getTime() + 9 * 86_400_000));
+  assert.equal((await t.db.select().from(newsSubscribers).where(eq(newsSubscribers.emailNorm, 'never@example.org'))).length, 0);
+  assert.equal((await t.db.select().from(newsSubscribers).where(eq(newsSubscribers.emailNorm, 'reader@example.org'))).length, 1);
+  assert.equal((await rows<{ n: number }>(t.db, sql`select count(*)::int as n from news_confirmations`))[0]!.n, 0);
 });

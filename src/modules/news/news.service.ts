@@ -261,18 +261,21 @@ export async function sendDue(db: DbOrTx, mailer: Mailer, now: Date, env: NewsEn
   const claimed = await repo.claimDeliveries(db, now, new Date(now.getTime() + LEASE_MS), env.limit ?? 100);
   let sent = 0;
   let failed = 0;
-  const issues = new Map<string, { i: repo.IssueRow; versions: Version[]; list: NewsList | null }>();
+  const issues = new Map<string, { i: repo.IssueRow; versions: Version[] }>();
+  const lists = new Map<string, NewsList>();
   for (const d of claimed) {
     try {
       let it = issues.get(d.issue_id);
       if (!it) {
         const i = (await repo.issueById(db, d.issue_id))!;
-        it = { i, versions: await repo.versionsOf(db, [i.id]), list: null };
+        it = { i, versions: await repo.versionsOf(db, [i.id]) };
         issues.set(d.issue_id, it);
       }
       const locale: Locale = isLocale(d.locale) ? d.locale : 'en';
       const t = i18n().translator(locale);
-      const list = await listOfIssue({ db: db as ServiceCtx['db'], locale, actor: null, now }, it.i);
+      const listCacheKey = `${it.i.id}:${locale}`;
+      let list = lists.get(listCacheKey);
+      if (!list) lists.set(listCacheKey, (list = await listOfIssue({ db: db as ServiceCtx['db'], locale, actor: null, now }, it.i)));
       const v = versionFor(it.versions, locale, it.i.lang)!;
       const token = newToken();
       const unsubscribe = `${base(env)}/news/unsubscribe/${token}`;
@@ -435,4 +438,10 @@ export async function exportPersonalData(db: DbOrTx, userId: string): Promise<Re
 
 export async function erasePersonalData(tx: DbOrTx, userId: string): Promise<void> {
   await repo.erase(tx, userId);
+}
+
+/** Retention (SECURITY.md 34): used or expired confirmation links after a day, and addresses never confirmed. */
+export async function expireUnconfirmed(db: DbOrTx, now: Date): Promise<{ files?: string[] }> {
+  await repo.purgeUnconfirmed(db, now, 86_400_000);
+  return {};
 }
