@@ -139,7 +139,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const UPLOAD_PATH = /^\/(requests\/[^/]+\/attachments|offers\/[^/]+\/cv|exchanges\/[^/]+\/documents)$/;
   const isMultipart = (c: { req: { header(n: string): string | undefined } }) => /^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '');
   app.use('*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) && isMultipart(c) ? next() : generalLimit(c, next)));
-  app.use('*', crossSiteGuard());
+  app.use('*', crossSiteGuard({ tokenPosts: MODULES.flatMap((m) => m.tokenPosts ?? []) }));
 
   // Session, then language: path, cookie, the account's language, Accept-Language.
   app.use('*', async (c, next) => {

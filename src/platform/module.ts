@@ -79,6 +79,12 @@ export type Manifest = {
   personalData?: PersonalData;
   /** Domain events this module reacts to (after the emitting transaction committed). */
   on?: Subscriptions;
+  /**
+   * Paths (as routed, without the language prefix) whose POST is authorised by a token in the path
+   * alone and must work from another site (RFC 8058 one-click unsubscribe): the cross-site guard lets
+   * exactly these through. Anchor the expression (`^…$`).
+   */
+  tokenPosts?: readonly RegExp[];
   /** Sections this module draws on other modules' pages (platform/slots.ts). */
   slots?: SlotContributions;
 };

@@ -40,11 +40,15 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Refuses a state-changing request from another site: Sec-Fetch-Site cross-site or same-site,
  * or, without that header, an Origin that is missing or foreign. Calls with a bearer token carry
- * no ambient credentials and are exempt.
+ * no ambient credentials and are exempt, as are the POSTs to `tokenPosts` (paths carrying their own token).
  */
-export function crossSiteGuard(): MiddlewareHandler<AppEnv> {
+export function crossSiteGuard(opts: { tokenPosts?: readonly RegExp[] } = {}): MiddlewareHandler<AppEnv> {
+  const exempt = opts.tokenPosts ?? [];
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
+    // A POST whose only authority is a token in its path (a newsletter's one-click unsubscribe, RFC 8058,
+    // sent by the mail provider from anywhere): the manifests name these paths exactly; nothing else passes.
+    if (c.req.method === 'POST' && exempt.some((re) => re.test(c.req.path))) return next();
     if (/^Bearer\s/i.test(c.req.header('Authorization') ?? '') && !c.req.header('Cookie')) return next();
     const site = c.req.header('Sec-Fetch-Site');
     const own = new URL(c.req.url).origin;

@@ -18,3 +18,4 @@ export * from './discussions.ts';
 export * from './events.ts';
 export * from './partnerships.ts';
 export * from './associations.ts';
+export * from './news.ts';
