@@ -15,7 +15,10 @@ import type { Analysis } from '../concepts/concepts.service.ts';
 import { regionOf } from './matching.reasons.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { DEFAULT_WEIGHTS } from './matching.types.ts';
-import type { Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
+import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
+
+/** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0, needsDiscount: 1, lexicalRelative: 0 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -98,6 +101,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   let live = 0;
   // scratch buffers reused across rank calls (one process, synchronous)
   let textAcc = new Float32Array(1024);
+  let lexAcc = new Float32Array(1024);
   let conceptAcc = new Float32Array(1024);
   let themeAcc = new Float32Array(1024);
   let touchedMark = new Uint8Array(1024);
@@ -109,6 +113,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     while (size < n) size *= 2;
     const l = new Float32Array(size); l.set(lengths); lengths = l;
     textAcc = new Float32Array(size);
+    lexAcc = new Float32Array(size);
     conceptAcc = new Float32Array(size);
     themeAcc = new Float32Array(size);
     touchedMark = new Uint8Array(size);
@@ -215,6 +220,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     rank(request, opts = {}) {
       const notices: string[] = [];
       const weights: MatchWeights = { ...DEFAULT_WEIGHTS, ...(opts.weights ?? {}) };
+      const fusion: FusionOptions = { ...DEFAULT_FUSION, ...(opts.fusion ?? {}) };
+      // a programme that gives the text no weight gets no lexical evidence either
+      if (!(weights.text > 0)) fusion.lexical = 0;
       const top = Math.max(1, Math.min(1000, Math.floor(opts.top ?? 10)));
       const now = (opts.now ?? new Date()).getTime();
       const filters = opts.filters ?? {};
@@ -275,6 +283,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const avgLen = live ? Math.max(1, totalLength / live) : 1;
       const touched: number[] = [];
       let conceptNorm = 0;
+      // the request's word idf mass (words some live profile has): the lexical evidence is a share of it
+      let lexMass = 0;
+      const idfOf = new Map<string, number>();
       // rarest tokens first: they choose the candidates; once `touchBudget` profiles are
       // touched, commoner tokens only add to the scores of profiles already touched
       const tokens = [...query.entries()].map(([token, qw]) => ({ token, qw, p: postings.get(token) }));
@@ -287,6 +298,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (isConcept) conceptNorm += (idf * qw) / CONCEPT_QUERY_WEIGHT;
         if (!p) continue;
         if (!isConcept && !isTheme && df > MAX_WORD_POSTINGS) continue;
+        const isWord = !isConcept && !isTheme;
+        if (isWord && df > 0) {
+          lexMass += qw * idf;
+          idfOf.set(token, idf);
+        }
         const { docs: pd, tfs } = p;
         const w = qw * idf;
         const open = touched.length < touchBudget;
@@ -299,8 +315,10 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
             touched.push(d);
           }
           const tf = tfs[i];
-          textAcc[d] += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
-          if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
+          const bm = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
+          textAcc[d] += bm;
+          if (isWord) lexAcc[d] += bm;
+          else if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
           else if (isTheme) themeAcc[d] += 1;
         }
       }
@@ -340,8 +358,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // keep the best `candidateCount` by the text part of the score (min-heap)
       const heapD: number[] = [];
       const heapS: number[] = [];
+      const lexDen = lexMass * fusion.lexicalScale;
+      let maxLex = 0;
+      for (const d of touched) if (lexAcc[d] > maxLex && docs[d].alive) maxLex = lexAcc[d];
+      // absolute (share of the request's idf mass) and relative (to the best profile) lexical evidence, geometric mean
+      const lexOf = (d: number) =>
+        lexDen > 0 && maxLex > 0 ? clamp01(lexAcc[d] / lexDen) ** (1 - fusion.lexicalRelative) * (lexAcc[d] / maxLex) ** fusion.lexicalRelative : 0;
+      const engineShare = 1 - fusion.lexical - fusion.aspects;
       const prelimOf = (d: number) =>
-        weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm);
+        engineShare * (weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm)) +
+        fusion.lexical * lexOf(d);
       const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && docs[heapD[i]].key > docs[heapD[j]].key);
       const swap = (i: number, j: number) => {
         [heapD[i], heapD[j]] = [heapD[j], heapD[i]];
@@ -358,7 +384,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           i = m;
         }
       };
-      const prelim = new Map<number, { text: number; concepts: number; themes: number }>();
+      const prelim = new Map<number, { text: number; concepts: number; themes: number; lexical: number }>();
       for (const d of touched) {
         const s = prelimOf(d);
         // filters are checked only for a profile that would enter the heap (far fewer than touched)
@@ -382,10 +408,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           text: maxText > 0 ? textAcc[d] / maxText : 0,
           concepts: conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0,
           themes: themeAcc[d] / themeNorm,
+          lexical: lexOf(d),
         });
       }
       for (const d of touched) {
-        textAcc[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
+        textAcc[d] = 0; lexAcc[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
       }
 
       // ---- full scoring of the candidates
@@ -398,7 +425,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         weights.text + weights.concepts + weights.themes + weights.history + weights.availability +
         (applicable.job ? weights.job : 0) + (applicable.language ? weights.language : 0) + (applicable.context ? weights.context : 0);
       const requestMonths = (request.months ?? []).filter((m) => Number.isInteger(m) && m >= 1 && m <= 12);
-      type Scored = { d: number; score: number; reasons: Reason[]; country?: string };
+      type Scored = { d: number; score: number; reasons: Reason[]; country?: string; lexical: number };
       const scored: Scored[] = [];
       for (const [d, f] of prelim) {
         const p = docs[d].profile;
@@ -493,7 +520,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           if (f2) reasons.push({ code: 'availability', params: { aspect: 'format', format: f2 } });
         }
         s += weights.availability * (av.length ? av.reduce((x, y) => x + y, 0) / av.length : 0.5);
-        scored.push({ d, score: denominator > 0 ? s / denominator : 0, reasons, country: resolvedCountry(p) });
+        const engineScore = denominator > 0 ? s / denominator : 0;
+        scored.push({ d, score: engineShare * engineScore + fusion.lexical * f.lexical, reasons, country: resolvedCountry(p), lexical: f.lexical });
       }
 
       // ---- order, with country diversity (greedy: each further match from one country is discounted)
@@ -549,14 +577,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           .slice(0, 3)
           .map(([theme, e]) => ({ code: 'theme', params: { theme, terms: [...e.specific, ...e.general].slice(0, 4) } }));
         const reasons: Reason[] = [...themeReasons];
-        if (!themeReasons.length) {
-          const shared: string[] = [];
+        if (!themeReasons.length || item.lexical >= 0.3) {
+          // the shared words, rarest first (the words that made the lexical evidence)
+          const shared: Array<{ surface: string; idf: number }> = [];
           const content = pa.words;
           const surfaces = pa.surfaces;
-          for (let i = 0; i < content.length && shared.length < 4; i++) {
-            if (qWordSet.has(content[i]) && !shared.includes(surfaces[i])) shared.push(surfaces[i]);
+          for (let i = 0; i < content.length; i++) {
+            if (qWordSet.has(content[i]) && !shared.some((x) => x.surface === surfaces[i] || x.surface.toLowerCase() === surfaces[i].toLowerCase())) shared.push({ surface: surfaces[i], idf: idfOf.get(content[i]) ?? 0 });
           }
-          if (shared.length) reasons.push({ code: 'text', params: { terms: shared } });
+          shared.sort((x, y) => y.idf - x.idf);
+          if (shared.length) reasons.push({ code: 'text', params: { terms: shared.slice(0, 4).map((x) => x.surface) } });
         }
         reasons.push(...item.reasons);
         return {

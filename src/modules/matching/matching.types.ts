@@ -128,6 +128,27 @@ export type RankOptions = {
   maxPerCountry?: number;
   /** reference time for recency (default: now) */
   now?: Date;
+  /** the hybrid and aspect parts of the score (defaults in `DEFAULT_FUSION`; for evaluation and ablation) */
+  fusion?: Partial<FusionOptions>;
+};
+
+/**
+ * How the engine fuses its parts. The final score is
+ * `(1 - lexical - aspects) · engine + lexical · lexicalEvidence + aspects · aspectCoverage`, where the
+ * lexical evidence is the profile's BM25 over the request's words (no concepts) as a share of the
+ * request's word idf mass, scaled by `lexicalScale` and capped at 1.
+ */
+export type FusionOptions = {
+  /** weight of the lexical (BM25, words only) evidence */
+  lexical: number;
+  /** the share of the request's idf mass that counts as full lexical evidence */
+  lexicalScale: number;
+  /** 0: the lexical evidence is the share of the request's idf mass; 1: relative to the best profile's; between: geometric mean */
+  lexicalRelative: number;
+  /** weight of the share of the request's aspects a profile covers */
+  aspects: number;
+  /** how much a concept or theme the profile itself asks for (its `seeks`, its open requests) is discounted as expertise: 1 = ignored entirely */
+  needsDiscount: number;
 };
 
 /** The result of a ranking: notices (bad input, cut text, unknown language) and matches, best first. */

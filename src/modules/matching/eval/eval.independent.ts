@@ -22,10 +22,10 @@ import type { LabelledRequest } from './eval.requests.ts';
 
 type L = 'en' | 'fr' | 'es' | 'pt' | 'ar';
 
-const org = (id: string, name: string, country: string, lang: L | L[], population: number | undefined, offers: string, seeks?: string): MatchProfile => ({
+const org = (id: string, name: string, country: string, lang: string | string[], population: number | undefined, offers: string, seeks?: string): MatchProfile => ({
   type: 'organisation', id, name, country, languages: Array.isArray(lang) ? lang : [lang], ...(population ? { population } : {}), offers, ...(seeks ? { seeks } : {}),
 });
-const person = (id: string, name: string, organisation: string, country: string, lang: L | L[], position: string, expertise: string): MatchProfile => ({
+const person = (id: string, name: string, organisation: string, country: string, lang: string | string[], position: string, expertise: string): MatchProfile => ({
   type: 'person', id, name, organisation, country, languages: Array.isArray(lang) ? lang : [lang], position, expertise,
 });
 
