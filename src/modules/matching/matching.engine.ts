@@ -10,7 +10,7 @@
  * context, history and availability, and re-ranked for country diversity.
  * Profiles are upserted and removed one at a time (tombstones; no rebuild).
  */
-import { analyse, themeOf } from '../concepts/concepts.service.ts';
+import { analyse, splitNeeds, themeOf } from '../concepts/concepts.service.ts';
 import type { Analysis } from '../concepts/concepts.service.ts';
 import { regionOf } from './matching.reasons.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
@@ -43,6 +43,7 @@ type DocRecord = {
   alive: boolean;
   jobs: string[];
   themes: Set<string>;
+  needs: Needs;
 };
 
 /** Options of `createMatchIndex`. */
@@ -67,19 +68,47 @@ export type MatchIndex = {
   rank(request: MatchRequest, options?: RankOptions): RankResult;
 };
 
+const str = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
+
+/** The profile's know-how: offers, expertise and position, without the sentences that state a need. */
 function profileText(p: MatchProfile): string {
-  return [p.offers, p.expertise, p.position].filter((s) => typeof s === 'string' && s.trim()).join('\n');
+  return [p.offers, p.expertise].filter(str).map((s) => splitNeeds(s).offers).concat(str(p.position) ? [p.position] : []).filter(str).join('\n');
 }
 
-function docTokens(p: MatchProfile, a: Analysis): { tf: Map<string, number>; length: number } {
-  const tf = new Map<string, number>();
-  const add = (t: string, n = 1) => tf.set(t, (tf.get(t) ?? 0) + n);
-  for (const w of a.words) add(w);
+/** What the profile asks for: its `seeks`, its open requests (`needs`) and the need sentences of its free text. */
+type Needs = { concepts: Set<string>; themes: Set<string> };
+const NO_NEEDS: Needs = { concepts: new Set(), themes: new Set() };
+function needsOf(p: MatchProfile): Needs {
+  const text = [p.seeks, p.needs, ...[p.offers, p.expertise].filter(str).map((s) => splitNeeds(s).needs)].filter(str).join('\n');
+  if (!text) return NO_NEEDS;
+  const a = analyse(text, { hint: p.languages?.[0], jobs: false });
+  const needs: Needs = { concepts: new Set(), themes: new Set() };
   for (const c of a.concepts) {
-    if (!c.id.endsWith('/_')) add(`k:${c.id}`);
-    add(`t:${themeOf(c.id)}`);
+    if (!c.id.endsWith('/_')) needs.concepts.add(c.id);
+    needs.themes.add(themeOf(c.id));
   }
-  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, 2);
+  return needs;
+}
+
+/**
+ * The index tokens of a profile. What it needs is not expertise: a concept it asks for is left out (scaled by
+ * `1 - needsDiscount`), and so is a theme it asks for, unless it also offers another concept of that theme.
+ */
+function docTokens(p: MatchProfile, a: Analysis, needs: Needs, needsDiscount = DEFAULT_FUSION.needsDiscount): { tf: Map<string, number>; length: number } {
+  const tf = new Map<string, number>();
+  const keep = 1 - needsDiscount;
+  const add = (t: string, n = 1) => {
+    if (n > 0) tf.set(t, (tf.get(t) ?? 0) + n);
+  };
+  for (const w of a.words) add(w);
+  const offeredThemes = new Set<string>();
+  for (const c of a.concepts) if (!c.id.endsWith('/_') && !needs.concepts.has(c.id)) offeredThemes.add(themeOf(c.id));
+  for (const c of a.concepts) {
+    const theme = themeOf(c.id);
+    if (!c.id.endsWith('/_')) add(`k:${c.id}`, needs.concepts.has(c.id) ? keep : 1);
+    add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? keep : 1);
+  }
+  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 2 * keep : 2);
   return { tf, length: a.words.length };
 }
 
@@ -149,7 +178,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     totalLength -= lengths[docNum];
     byKey.delete(d.key);
     // the document frequencies count live profiles only: a tombstone must not shift idf
-    const { tf } = docTokens(d.profile, analyse(profileText(d.profile), { hint: d.profile.languages?.[0], jobs: false }));
+    const { tf } = docTokens(d.profile, analyse(profileText(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
     for (const token of tf.keys()) {
       const p = postings.get(token);
       if (p && p.live > 0) p.live--;
@@ -183,12 +212,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       if (profile.type === 'person' && profile.position) {
         for (const j of analyse(profile.position, { hint: profile.languages?.[0], jobs: true }).jobs) if (!jobs.includes(j.id)) jobs.push(j.id);
       }
-      const { tf, length } = docTokens(profile, a);
+      const needs = needsOf(profile);
+      const { tf, length } = docTokens(profile, a, needs);
       const themes = new Set<string>();
       for (const t of tf.keys()) if (t.startsWith('t:')) themes.add(t.slice(2));
       const docNum = docs.length;
       grow(docNum + 1);
-      docs.push({ key, profile, alive: true, jobs, themes });
+      docs.push({ key, profile, alive: true, jobs, themes, needs });
       byKey.set(key, docNum);
       lengths[docNum] = length;
       totalLength += length;
@@ -562,16 +592,17 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const matches: Match[] = chosen.map((item) => {
         const p = docs[item.d].profile;
         const pa = analyse(profileText(p), { hint: p.languages?.[0] });
+        const needs = docs[item.d].needs;
         const byTheme = new Map<string, { specific: string[]; general: string[] }>();
         for (const c of pa.concepts) {
           const theme = themeOf(c.id);
-          if (!qThemes.has(theme)) continue;
+          if (!qThemes.has(theme) || needs.concepts.has(c.id) || (c.id.endsWith('/_') && needs.themes.has(theme))) continue;
           const entry = byTheme.get(theme) ?? { specific: [], general: [] };
           const bucket = qConcepts.has(c.id) ? entry.specific : entry.general;
           if (!bucket.includes(c.surface) && !entry.specific.includes(c.surface)) bucket.push(c.surface);
           byTheme.set(theme, entry);
         }
-        for (const t of p.themes ?? []) if (qThemes.has(t) && !byTheme.has(t)) byTheme.set(t, { specific: [], general: [] });
+        for (const t of p.themes ?? []) if (qThemes.has(t) && !byTheme.has(t) && !needs.themes.has(t)) byTheme.set(t, { specific: [], general: [] });
         const themeReasons: Reason[] = [...byTheme.entries()]
           .sort((x, y) => y[1].specific.length - x[1].specific.length || y[1].general.length - x[1].general.length || (x[0] < y[0] ? -1 : 1))
           .slice(0, 3)

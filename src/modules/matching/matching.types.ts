@@ -35,8 +35,10 @@ export type MatchProfile = {
   languages?: string[];
   /** organisation: know-how it can share */
   offers?: string;
-  /** organisation: what it wants help with (not used to rank helpers) */
+  /** organisation: what it wants help with; never counted as expertise (its concepts and themes are taken out of the profile's) */
   seeks?: string;
+  /** what the profile asks for elsewhere (the organisation's open requests): like `seeks`, never counted as expertise */
+  needs?: string;
   /** person: free-text expertise */
   expertise?: string;
   /** person: job title as written */
