@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0, needsDiscount: 1, lexicalRelative: 0 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, needsDiscount: 1, lexicalRelative: 0 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -131,6 +131,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   // scratch buffers reused across rank calls (one process, synchronous)
   let textAcc = new Float32Array(1024);
   let lexAcc = new Float32Array(1024);
+  let aspMask = new Uint32Array(1024);
   let conceptAcc = new Float32Array(1024);
   let themeAcc = new Float32Array(1024);
   let touchedMark = new Uint8Array(1024);
@@ -143,6 +144,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     const l = new Float32Array(size); l.set(lengths); lengths = l;
     textAcc = new Float32Array(size);
     lexAcc = new Float32Array(size);
+    aspMask = new Uint32Array(size);
     conceptAcc = new Float32Array(size);
     themeAcc = new Float32Array(size);
     touchedMark = new Uint8Array(size);
@@ -297,6 +299,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       if (request.position) for (const j of analyse(request.position, { jobs: true }).jobs) qJobs.add(j.id);
       for (const j of a.jobs) qJobs.add(j.id);
 
+      // ---- aspects: the request's clauses that name something (a concept, or rare words), each a bit
+      const aspects = fusion.aspects > 0 ? requestAspects(request?.description ?? '', a.lang) : [];
+      const aspectBits = new Map<string, number>();
+      aspects.forEach((asp, i) => {
+        for (const t of asp.tokens) if (query.has(t)) aspectBits.set(t, (aspectBits.get(t) ?? 0) | (1 << i));
+      });
+
       // ---- requester context
       const requesterOrg = request.organisation ? index.get(request.organisation, 'organisation') : undefined;
       const ctx = {
@@ -312,6 +321,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const N = Math.max(1, live);
       const avgLen = live ? Math.max(1, totalLength / live) : 1;
       const touched: number[] = [];
+      // a word covers an aspect only if it is rare enough to say something (concepts always do)
+      const rareDf = Math.max(5, N * 0.01);
       let conceptNorm = 0;
       // the request's word idf mass (words some live profile has): the lexical evidence is a share of it
       let lexMass = 0;
@@ -335,6 +346,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         }
         const { docs: pd, tfs } = p;
         const w = qw * idf;
+        const bits = aspectBits.get(token) ?? 0;
         const open = touched.length < touchBudget;
         for (let i = 0; i < p.n; i++) {
           const d = pd[i];
@@ -347,6 +359,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           const tf = tfs[i];
           const bm = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
           textAcc[d] += bm;
+          if (bits && (!isWord || df <= rareDf)) aspMask[d] |= bits;
           if (isWord) lexAcc[d] += bm;
           else if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
           else if (isTheme) themeAcc[d] += 1;
@@ -394,8 +407,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // absolute (share of the request's idf mass) and relative (to the best profile) lexical evidence, geometric mean
       const lexOf = (d: number) =>
         lexDen > 0 && maxLex > 0 ? clamp01(lexAcc[d] / lexDen) ** (1 - fusion.lexicalRelative) * (lexAcc[d] / maxLex) ** fusion.lexicalRelative : 0;
-      const engineShare = 1 - fusion.lexical - fusion.aspects;
+      const aspectsOn = aspects.length >= 2;
+      const engineShare = 1 - fusion.lexical - (aspectsOn ? fusion.aspects : 0);
+      const coverageOf = (d: number) => (aspectsOn ? popcount(aspMask[d]) / aspects.length : 0);
       const prelimOf = (d: number) =>
+        (aspectsOn ? fusion.aspects * coverageOf(d) : 0) +
         engineShare * (weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm)) +
         fusion.lexical * lexOf(d);
       const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && docs[heapD[i]].key > docs[heapD[j]].key);
@@ -414,7 +430,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           i = m;
         }
       };
-      const prelim = new Map<number, { text: number; concepts: number; themes: number; lexical: number }>();
+      const prelim = new Map<number, { text: number; concepts: number; themes: number; lexical: number; mask: number }>();
       for (const d of touched) {
         const s = prelimOf(d);
         // filters are checked only for a profile that would enter the heap (far fewer than touched)
@@ -439,10 +455,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           concepts: conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0,
           themes: themeAcc[d] / themeNorm,
           lexical: lexOf(d),
+          mask: aspMask[d],
         });
       }
       for (const d of touched) {
-        textAcc[d] = 0; lexAcc[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
+        textAcc[d] = 0; lexAcc[d] = 0; aspMask[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
       }
 
       // ---- full scoring of the candidates
@@ -455,7 +472,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         weights.text + weights.concepts + weights.themes + weights.history + weights.availability +
         (applicable.job ? weights.job : 0) + (applicable.language ? weights.language : 0) + (applicable.context ? weights.context : 0);
       const requestMonths = (request.months ?? []).filter((m) => Number.isInteger(m) && m >= 1 && m <= 12);
-      type Scored = { d: number; score: number; reasons: Reason[]; country?: string; lexical: number };
+      type Scored = { d: number; score: number; reasons: Reason[]; country?: string; lexical: number; mask: number };
       const scored: Scored[] = [];
       for (const [d, f] of prelim) {
         const p = docs[d].profile;
@@ -551,7 +568,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         }
         s += weights.availability * (av.length ? av.reduce((x, y) => x + y, 0) / av.length : 0.5);
         const engineScore = denominator > 0 ? s / denominator : 0;
-        scored.push({ d, score: engineShare * engineScore + fusion.lexical * f.lexical, reasons, country: resolvedCountry(p), lexical: f.lexical });
+        const coverage = aspectsOn ? popcount(f.mask) / aspects.length : 0;
+        scored.push({ d, score: engineShare * engineScore + fusion.lexical * f.lexical + (aspectsOn ? fusion.aspects * coverage : 0), reasons, country: resolvedCountry(p), lexical: f.lexical, mask: f.mask });
       }
 
       // ---- order, with country diversity (greedy: each further match from one country is discounted)
@@ -607,7 +625,12 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           .sort((x, y) => y[1].specific.length - x[1].specific.length || y[1].general.length - x[1].general.length || (x[0] < y[0] ? -1 : 1))
           .slice(0, 3)
           .map(([theme, e]) => ({ code: 'theme', params: { theme, terms: [...e.specific, ...e.general].slice(0, 4) } }));
-        const reasons: Reason[] = [...themeReasons];
+        const reasons: Reason[] = [];
+        if (aspectsOn && item.mask) {
+          const covered = aspects.filter((_, i) => item.mask & (1 << i)).map((x) => x.label);
+          reasons.push({ code: 'aspects', params: { covered: covered.length, total: aspects.length, aspects: covered.slice(0, 4) } });
+        }
+        reasons.push(...themeReasons);
         if (!themeReasons.length || item.lexical >= 0.3) {
           // the shared words, rarest first (the words that made the lexical evidence)
           const shared: Array<{ surface: string; idf: number }> = [];
@@ -633,6 +656,44 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     },
   };
   return index;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** At most this many aspects per request (one bit each). */
+const MAX_ASPECTS = 12;
+
+/** An aspect of a request: a clause that names a concept or a content word, its query tokens and a short label (its first concept's words, else its first words). */
+export type Aspect = { tokens: Set<string>; label: string };
+
+/**
+ * Split a request into aspects: its sentences and clauses (split at . ; : ! ? and commas, Arabic punctuation
+ * included), each with the concepts and stemmed words it names. Clauses naming nothing are dropped; two
+ * clauses naming the same concepts are one aspect.
+ */
+export function requestAspects(text: string, lang: string | null): Aspect[] {
+  const out: Aspect[] = [];
+  const seen = new Set<string>();
+  for (const clause of text.split(/[.;:!?\n،؛؟]+|,\s+/u)) {
+    if (out.length >= MAX_ASPECTS) break;
+    if (clause.trim().length < 12) continue;
+    const ca = analyse(clause, { hint: lang ?? undefined, jobs: false });
+    const tokens = new Set<string>();
+    const concepts = ca.concepts.filter((c) => !c.id.endsWith('/_'));
+    for (const c of concepts) tokens.add(`k:${c.id}`);
+    if (!concepts.length && ca.words.length < 2) continue;
+    // an aspect the thesaurus knows is covered by its concepts; another by its (rare) words
+    if (!concepts.length) for (const w of ca.words) tokens.add(w);
+    const key = concepts.length ? concepts.map((c) => c.id).sort().join(' ') : ca.words.join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ tokens, label: concepts[0]?.surface ?? ca.surfaces.slice(0, 3).join(' ') });
+  }
+  return out;
 }
 
 /** Build an index from profiles (convenience for the CLI, the evaluation and tests). Returns the index and the notices. */

@@ -94,6 +94,8 @@ export { DEFAULT_WEIGHTS, storedWeights, type MatchWeights } from '../programmes
 export type Reason =
   | { code: 'theme'; params: { theme: string; terms: string[] } }
   | { code: 'text'; params: { terms: string[] } }
+  /** the request names several needs (clauses); the profile covers `covered` of the `total`, named by `aspects` (request words) */
+  | { code: 'aspects'; params: { covered: number; total: number; aspects: string[] } }
   | { code: 'job'; params: { jobFunction: string; position?: string } }
   | { code: 'language'; params: { languages: string[] } }
   | { code: 'context'; params: { aspect: 'kind' | 'population' | 'region' | 'coastal' | 'rural' | 'capital'; value?: string | number } }
