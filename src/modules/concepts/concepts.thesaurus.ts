@@ -9,10 +9,12 @@
  * A concept id is `theme/name`. A term may belong to several concepts.
  */
 
+import { MORE_CONCEPTS } from './concepts.thesaurus.more.ts';
+
 /** [concept name, en terms, fr terms, es terms, pt terms] */
 export type ConceptRow = readonly [string, string, string, string, string];
 
-export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
+const BASE_CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
   waste_management: [
     ['collection', 'waste collection|refuse collection|garbage collection|door-to-door collection|collection route|collection rounds|garbage truck|refuse truck|solid waste|household waste|municipal waste|rubbish|litter|trash|waste', 'collecte des déchets|ramassage des ordures|ordures|poubelles|immondices|propreté urbaine|salubrité|collecte porte-à-porte|ordures ménagères|déchets solides|déchets ménagers|déchets|camion benne|pré-collecte|précollecte|déchet', 'recolección de residuos|recolección de basura|residuos sólidos|basura|desechos|residuos domiciliarios|camión recolector|aseo urbano|residuos|basuras|limpieza urbana', 'recolha de resíduos|coleta de lixo|recolha de lixo|resíduos sólidos|lixo|resíduos urbanos|camião do lixo|coleta seletiva|resíduos|limpeza urbana'],
     ['landfill', 'landfill|dumpsite|dump site|open dumping|sanitary landfill|transfer station|illegal dumping', 'décharge|décharge sauvage|centre d’enfouissement|centre d\'enfouissement|enfouissement|dépotoir|centre de transfert|dépôts sauvages', 'relleno sanitario|vertedero|botadero|basural|estación de transferencia|vertido ilegal', 'aterro sanitário|aterro|lixeira|lixão|estação de transferência|deposição ilegal'],
@@ -83,7 +85,7 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
   mobility: [
     ['public_transport', 'public transport|bus|bus rapid transit|BRT|minibuses|tram|transit|bus routes|bus station', 'transports publics|transport en commun|bus|autobus|bus à haut niveau de service|minibus|tramway|gare routière', 'transporte público|autobús|buses|colectivos|tranvía|terminal de autobuses|bus de tránsito rápido', 'transporte público|transportes públicos|autocarro|ônibus|elétrico|terminal rodoviário|corredor de autocarros'],
     ['active', 'cycling|bicycle|cycle lanes|bike lanes|walking|pedestrians|sidewalks|active mobility', 'vélo|pistes cyclables|cyclable|marche à pied|piétons|trottoirs|mobilité douce|mobilité active', 'bicicleta|ciclovías|carriles bici|peatones|aceras|movilidad activa|movilidad sostenible', 'bicicleta|ciclovias|ciclovia|peões|pedestres|passeios|calçadas|mobilidade ativa|mobilidade suave'],
-    ['traffic', 'traffic management|parking|congestion|mobility plan|sustainable urban mobility plan|SUMP|traffic', 'gestion du trafic|stationnement|congestion|embouteillages|plan de mobilité|plan de déplacements urbains|circulation', 'gestión del tráfico|estacionamiento|aparcamiento|congestión|plan de movilidad|tráfico', 'gestão do tráfego|estacionamento|congestionamento|plano de mobilidade|trânsito|tráfego'],
+    ['traffic', 'traffic management|car parks|parking spaces|parking management|congestion|mobility plan|sustainable urban mobility plan|SUMP|traffic', 'gestion du trafic|stationnement|congestion|embouteillages|plan de mobilité|plan de déplacements urbains|circulation', 'gestión del tráfico|estacionamiento|aparcamiento|congestión|plan de movilidad|tráfico', 'gestão do tráfego|estacionamento|congestionamento|plano de mobilidade|trânsito|tráfego'],
   ],
   public_works: [
     ['roads', 'roads|road maintenance|paving|asset management|public works|bridges|infrastructure maintenance', 'voirie|routes|entretien des routes|pavage|travaux publics|ponts|entretien des infrastructures|services techniques', 'vías|calles|mantenimiento vial|pavimentación|obras públicas|puentes|mantenimiento de infraestructuras', 'estradas|vias|manutenção de estradas|pavimentação|obras públicas|pontes|manutenção de infraestruturas'],
@@ -144,7 +146,7 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['careers', 'career management|career paths|civil service career|professional civil service|career development', 'gestion des carrières|déroulement de carrière|statut de la fonction publique', 'carrera administrativa|servicio civil de carrera|carrera funcionarial|estabilidad laboral', 'carreiras|gestão de carreiras|plano de carreiras|carreira administrativa'],
     ['training', 'staff training|training of staff|leadership training|capacity building of staff|continuous training', 'formation du personnel|plan de formation|formation des agents|formation continue', 'capacitación del personal|capacitación de funcionarios|capacitación continua|formación continua', 'formação do pessoal|formação contínua|plano de formação|capacitação dos funcionários'],
     ['appraisal', 'performance appraisal|job descriptions|competency frameworks|competency framework|annual appraisal', 'évaluation des performances|fiches de poste|entretiens d’évaluation|entretiens d\'évaluation|descriptions de fonction|référentiel des emplois|gestion des compétences', 'evaluación del desempeño|descripciones de puestos|manual de funciones|perfiles de puesto', 'avaliação de desempenho|descrição de funções|perfis de funções'],
-    ['payroll', 'payroll|ghost workers|headcount|staff verification|staff audit', 'paie|fichier de paie|agents fictifs|recensement du personnel', 'nómina|planilla|trabajadores fantasma|auditoría de personal', 'folha de pagamento|processamento salarial|funcionários fantasma|recenseamento dos funcionários'],
+    ['payroll', 'payroll|ghost workers|headcount|staff verification|staff audit', 'gestion de la paie|bulletins de paie|fichier de paie|agents fictifs|recensement du personnel', 'nómina|planilla|trabajadores fantasma|auditoría de personal', 'folha de pagamento|processamento salarial|funcionários fantasma|recenseamento dos funcionários'],
   ],
   decentralisation: [
     ['decentral', 'decentralisation|decentralization|local governance|devolution|municipal reform|intergovernmental transfers', 'décentralisation|gouvernance locale|transfert de compétences|réforme communale|collectivités territoriales', 'descentralización|gobernanza local|transferencia de competencias|reforma municipal', 'descentralização|governação local|governança local|transferência de competências|reforma autárquica|autarquias locais'],
@@ -201,6 +203,23 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['disability', 'disability|persons with disabilities|accessibility|wheelchair|universal design|accessible buildings', 'handicap|personnes handicapées|personnes en situation de handicap|accessibilité|fauteuil roulant|conception universelle', 'discapacidad|personas con discapacidad|accesibilidad|silla de ruedas|diseño universal', 'deficiência|pessoas com deficiência|acessibilidade|cadeira de rodas|desenho universal'],
   ],
 };
+
+/** The thesaurus: the base concepts above, extended and completed by `MORE_CONCEPTS` (concepts.thesaurus.more.ts). */
+export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = (() => {
+  const out: Record<string, ConceptRow[]> = {};
+  for (const [theme, rows] of Object.entries(BASE_CONCEPTS)) out[theme] = rows.map((r) => [...r] as unknown as ConceptRow);
+  for (const [id, en, fr, es, pt] of MORE_CONCEPTS) {
+    const [theme, name] = id.split('/');
+    const rows = (out[theme] ??= []);
+    const i = rows.findIndex((r) => r[0] === name);
+    if (i < 0) rows.push([name, en, fr, es, pt]);
+    else {
+      const r = rows[i];
+      rows[i] = [name, `${r[1]}|${en}`, `${r[2]}|${fr}`, `${r[3]}|${es}`, `${r[4]}|${pt}`];
+    }
+  }
+  return out;
+})();
 
 /** Job functions (colleague-to-colleague matching): [code, en, fr, es, pt] terms. */
 export const JOB_FUNCTIONS: readonly ConceptRow[] = [
