@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, needsDiscount: 1, lexicalRelative: 0 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, needsDiscount: 1, lexicalRelative: 0, lexicalMaxDf: 0.002 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -323,6 +323,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const touched: number[] = [];
       // a word covers an aspect only if it is rare enough to say something (concepts always do)
       const rareDf = Math.max(5, N * 0.01);
+      const lexMaxDf = Math.max(5, N * fusion.lexicalMaxDf);
       let conceptNorm = 0;
       // the request's word idf mass (words some live profile has): the lexical evidence is a share of it
       let lexMass = 0;
@@ -340,7 +341,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (!p) continue;
         if (!isConcept && !isTheme && df > MAX_WORD_POSTINGS) continue;
         const isWord = !isConcept && !isTheme;
-        if (isWord && df > 0) {
+        // the lexical evidence counts rare words only (common ones are in the text part already)
+        const isRare = isWord && df <= lexMaxDf;
+        if (isRare && df > 0) {
           lexMass += qw * idf;
           idfOf.set(token, idf);
         }
@@ -360,8 +363,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           const bm = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
           textAcc[d] += bm;
           if (bits && (!isWord || df <= rareDf)) aspMask[d] |= bits;
-          if (isWord) lexAcc[d] += bm;
-          else if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
+          if (isWord) {
+            if (isRare) lexAcc[d] += bm;
+          } else if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
           else if (isTheme) themeAcc[d] += 1;
         }
       }

@@ -149,6 +149,8 @@ export type FusionOptions = {
   lexicalScale: number;
   /** 0: the lexical evidence is the share of the request's idf mass; 1: relative to the best profile's; between: geometric mean */
   lexicalRelative: number;
+  /** the lexical evidence counts words found in at most this share of the profiles (1: all words) */
+  lexicalMaxDf: number;
   /** weight of the share of the request's aspects a profile covers */
   aspects: number;
   /** how much a concept or theme the profile itself asks for (its `seeks`, its open requests) is discounted as expertise: 1 = ignored entirely */
