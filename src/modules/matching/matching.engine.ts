@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, needsDiscount: 1, lexicalRelative: 0, lexicalMaxDf: 0.002 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.002 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -52,6 +52,8 @@ export type MatchIndexOptions = {
   candidates?: number;
   /** profiles a ranking may touch through its rarest tokens before commoner tokens stop adding new ones (default 12,000) */
   touchBudget?: number;
+  /** false: what a profile seeks or asks for is not told apart from what it offers (the engine before issue 15; for evaluation) */
+  needs?: boolean;
 };
 
 /** The index. All methods are synchronous. */
@@ -71,8 +73,8 @@ export type MatchIndex = {
 const str = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
 
 /** The profile's know-how: offers, expertise and position, without the sentences that state a need. */
-function profileText(p: MatchProfile): string {
-  return [p.offers, p.expertise].filter(str).map((s) => splitNeeds(s).offers).concat(str(p.position) ? [p.position] : []).filter(str).join('\n');
+function profileText(p: MatchProfile, needs = true): string {
+  return [p.offers, p.expertise].filter(str).map((s) => (needs ? splitNeeds(s).offers : s)).concat(str(p.position) ? [p.position] : []).filter(str).join('\n');
 }
 
 /** What the profile asks for: its `seeks`, its open requests (`needs`) and the need sentences of its free text. */
@@ -91,12 +93,11 @@ function needsOf(p: MatchProfile): Needs {
 }
 
 /**
- * The index tokens of a profile. What it needs is not expertise: a concept it asks for is left out (scaled by
- * `1 - needsDiscount`), and so is a theme it asks for, unless it also offers another concept of that theme.
+ * The index tokens of a profile. What it needs is not expertise: a concept it asks for is left out, and so is a
+ * theme it asks for, unless it also offers another concept of that theme (index option `needs: false`: the old reading).
  */
-function docTokens(p: MatchProfile, a: Analysis, needs: Needs, needsDiscount = DEFAULT_FUSION.needsDiscount): { tf: Map<string, number>; length: number } {
+function docTokens(p: MatchProfile, a: Analysis, needs: Needs): { tf: Map<string, number>; length: number } {
   const tf = new Map<string, number>();
-  const keep = 1 - needsDiscount;
   const add = (t: string, n = 1) => {
     if (n > 0) tf.set(t, (tf.get(t) ?? 0) + n);
   };
@@ -105,10 +106,10 @@ function docTokens(p: MatchProfile, a: Analysis, needs: Needs, needsDiscount = D
   for (const c of a.concepts) if (!c.id.endsWith('/_') && !needs.concepts.has(c.id)) offeredThemes.add(themeOf(c.id));
   for (const c of a.concepts) {
     const theme = themeOf(c.id);
-    if (!c.id.endsWith('/_')) add(`k:${c.id}`, needs.concepts.has(c.id) ? keep : 1);
-    add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? keep : 1);
+    if (!c.id.endsWith('/_')) add(`k:${c.id}`, needs.concepts.has(c.id) ? 0 : 1);
+    add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 0 : 1);
   }
-  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 2 * keep : 2);
+  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 0 : 2);
   return { tf, length: a.words.length };
 }
 
@@ -122,6 +123,9 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const candidateCount = options.candidates ?? 300;
   const touchBudget = options.touchBudget ?? 12_000;
+  const useNeeds = options.needs !== false;
+  const textOf = (p: MatchProfile) => profileText(p, useNeeds);
+  const needsFor = (p: MatchProfile) => (useNeeds ? needsOf(p) : NO_NEEDS);
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
   const postings = new Map<string, Posting>();
@@ -180,7 +184,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     totalLength -= lengths[docNum];
     byKey.delete(d.key);
     // the document frequencies count live profiles only: a tombstone must not shift idf
-    const { tf } = docTokens(d.profile, analyse(profileText(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
+    const { tf } = docTokens(d.profile, analyse(textOf(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
     for (const token of tf.keys()) {
       const p = postings.get(token);
       if (p && p.live > 0) p.live--;
@@ -206,7 +210,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const key = keyOf(profile.type, profile.id);
       const old = byKey.get(key);
       if (old !== undefined) kill(old);
-      const text = profileText(profile);
+      const text = textOf(profile);
       if (!text.trim() && !(profile.themes ?? []).length) notices.push(`${profile.type} ${profile.id} has no text and no themes: it can only be found by filters`);
       const a = analyse(text, { hint: profile.languages?.[0], jobs: false });
       const jobs: string[] = [];
@@ -214,7 +218,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       if (profile.type === 'person' && profile.position) {
         for (const j of analyse(profile.position, { hint: profile.languages?.[0], jobs: true }).jobs) if (!jobs.includes(j.id)) jobs.push(j.id);
       }
-      const needs = needsOf(profile);
+      const needs = needsFor(profile);
       const { tf, length } = docTokens(profile, a, needs);
       const themes = new Set<string>();
       for (const t of tf.keys()) if (t.startsWith('t:')) themes.add(t.slice(2));
@@ -613,7 +617,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const qWordSet = new Set(a.words);
       const matches: Match[] = chosen.map((item) => {
         const p = docs[item.d].profile;
-        const pa = analyse(profileText(p), { hint: p.languages?.[0] });
+        const pa = analyse(textOf(p), { hint: p.languages?.[0] });
         const needs = docs[item.d].needs;
         const byTheme = new Map<string, { specific: string[]; general: string[] }>();
         for (const c of pa.concepts) {

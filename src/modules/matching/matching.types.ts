@@ -153,8 +153,6 @@ export type FusionOptions = {
   lexicalMaxDf: number;
   /** weight of the share of the request's aspects a profile covers */
   aspects: number;
-  /** how much a concept or theme the profile itself asks for (its `seeks`, its open requests) is discounted as expertise: 1 = ignored entirely */
-  needsDiscount: number;
 };
 
 /** The result of a ranking: notices (bad input, cut text, unknown language) and matches, best first. */

@@ -6,6 +6,7 @@
  * 1 / the rank of the first right partner (0 when none is in the top 20).
  */
 import { buildMatchIndex } from '../matching.engine.ts';
+import type { MatchIndexOptions } from '../matching.engine.ts';
 import { buildBm25 } from './eval.bm25.ts';
 import { evalProfiles } from './eval.profiles.ts';
 import { EVAL_REQUESTS } from './eval.requests.ts';
@@ -46,8 +47,8 @@ function firstRank(ids: string[], req: LabelledRequest): number | null {
 }
 
 /** Run the evaluation on the first, hand-written set (deterministic: a fixed reference date). */
-export function evaluate(options: Omit<RankOptions, 'top' | 'now'> = {}): EvalReport {
-  return evaluateOn(evalProfiles(), EVAL_REQUESTS, options);
+export function evaluate(options: Omit<RankOptions, 'top' | 'now'> = {}, indexOptions: MatchIndexOptions = {}): EvalReport {
+  return evaluateOn(evalProfiles(), EVAL_REQUESTS, options, indexOptions);
 }
 
 /** The profiles of the independent set: every profile of the first set, the independent partners, the traps, and 5,000 more generated near misses. */
@@ -57,12 +58,12 @@ export function independentProfiles(): MatchProfile[] {
 }
 
 /** The independent set, one half: 'dev' (tune on it) or 'test' (report it; never tune on it). */
-export function evaluateIndependent(half: 'dev' | 'test', options: Omit<RankOptions, 'top' | 'now'> = {}, profiles = independentProfiles()): EvalReport {
-  return evaluateOn(profiles, INDEPENDENT_REQUESTS.filter((r) => r.split === half), options);
+export function evaluateIndependent(half: 'dev' | 'test', options: Omit<RankOptions, 'top' | 'now'> = {}, profiles = independentProfiles(), indexOptions: MatchIndexOptions = {}): EvalReport {
+  return evaluateOn(profiles, INDEPENDENT_REQUESTS.filter((r) => r.split === half), options, indexOptions);
 }
 
-function evaluateOn(profiles: MatchProfile[], requests: readonly LabelledRequest[], options: Omit<RankOptions, 'top' | 'now'>): EvalReport {
-  const { index } = buildMatchIndex(profiles);
+function evaluateOn(profiles: MatchProfile[], requests: readonly LabelledRequest[], options: Omit<RankOptions, 'top' | 'now'>, indexOptions: MatchIndexOptions = {}): EvalReport {
+  const { index } = buildMatchIndex(profiles, indexOptions);
   const bm25 = buildBm25(profiles);
   const now = new Date('2026-03-01T00:00:00Z');
   const ranks = requests.map((req) => {
