@@ -103,6 +103,25 @@ async function main() {
   const p95 = percentile(times, 95);
   log(`engine: ${RUNS} requests (top 20), p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
 
+  // BENCH_AB=1: the same requests alternately without and with the hybrid parts (lexical fusion, aspects), in one
+  // process: on a loaded machine the ratio says what the parts cost better than absolute times
+  if (process.env.BENCH_AB) {
+    const off: number[] = [];
+    const on: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const req = REQUESTS[i % REQUESTS.length];
+      const order = i % 2 === 0 ? [true, false] : [false, true];
+      for (const hybrid of order) {
+        const t = performance.now();
+        index.rank(req, { top: 20, ...(hybrid ? {} : { fusion: { lexical: 0, aspects: 0 } }) });
+        (hybrid ? on : off).push(performance.now() - t);
+      }
+    }
+    off.sort((a, b) => a - b);
+    on.sort((a, b) => a - b);
+    log(`A/B without → with the hybrid parts: p50 ${percentile(off, 50).toFixed(2)} → ${percentile(on, 50).toFixed(2)} ms (×${(percentile(on, 50) / percentile(off, 50)).toFixed(2)}), p95 ${percentile(off, 95).toFixed(2)} → ${percentile(on, 95).toFixed(2)} ms (×${(percentile(on, 95) / percentile(off, 95)).toFixed(2)})`);
+  }
+
   let pgP50: number | null = null;
   let pgP95: number | null = null;
   if (!process.env.BENCH_SKIP_PG) {

@@ -35,7 +35,7 @@ import { THEMES as THEME_LIST } from '../../taxonomy/themes.ts';
 import { THEMES, isThemeCode } from '../../taxonomy/themes.ts';
 
 // The analyser and the vocabulary, for the matching engine (and its evaluation and bench).
-export { analyse, themeOf, baselineTokens, detectLanguage, tokenize, stem, TEXT_LANGS } from './concepts.text.ts';
+export { analyse, themeOf, baselineTokens, detectLanguage, tokenize, stem, splitNeeds, TEXT_LANGS } from './concepts.text.ts';
 export type { Analysis, AnalyseOptions, ConceptHit, Detection, Lang } from './concepts.text.ts';
 export { CONCEPTS, JOB_FUNCTIONS, ORGANISATION_KINDS } from './concepts.thesaurus.ts';
 export type { ConceptRow } from './concepts.thesaurus.ts';

@@ -344,3 +344,30 @@ export function themeOf(conceptId: string): string {
 export function baselineTokens(text: string): string[] {
   return analyse(text).words;
 }
+
+// A sentence that states a need ("we are looking for…", "nous cherchons…", "نحتاج…") rather than know-how.
+const NEED_MARKERS = new RegExp(
+  [
+    String.raw`\bwe\s+(?:are\s+)?(?:looking|searching|seeking|asking)\s+for\b`, String.raw`\bwe\s+(?:seek|need|require|lack|request)\b`, String.raw`\blooking\s+for\s+(?:a\s+|an\s+)?(?:partner|help|support|expertise|advice)`,
+    String.raw`\bin\s+need\s+of\b`, String.raw`\b(?:help|support|assistance)\s+(?:is\s+)?needed\b`, String.raw`\brequest\s+(?:submitted|sent)\b`,
+    String.raw`\bnous\s+(?:cherchons|recherchons|sollicitons|avons\s+besoin)\b`, String.raw`(?:^|\s)à\s+la\s+recherche\s+d`, String.raw`\bavons\s+besoin\b`, String.raw`\bdemande\s+d['’]appui\b`,
+    String.raw`\b(?:buscamos|necesitamos|solicitamos|requerimos|procuramos|precisamos|necessitamos)\b`, String.raw`\ben\s+busca\s+de\b`, String.raw`\bem\s+busca\s+de\b`,
+    'نحتاج', 'نبحث عن', 'بحاجة إلى', 'نطلب', 'نلتمس',
+  ].join('|'),
+  'iu',
+);
+const SHARE_MARKERS = /\b(?:share|sharing|offer|partager|offrons|offrir|compartir|ofrecemos|partilhar|compartilhar|oferecemos)\b|نشارك|نقدم/iu;
+
+/**
+ * Split a profile's free text into what it offers and what it states as needs: a sentence with a need marker
+ * ("we are looking for", "nous cherchons", "buscamos", "precisamos", "نحتاج") and no sharing marker is a need.
+ * Everything else is read as an offer.
+ */
+export function splitNeeds(text: string): { offers: string; needs: string } {
+  if (!text) return { offers: '', needs: '' };
+  const sentences = text.split(/(?<=[.!?؟؛;\n])\s+/u);
+  const offers: string[] = [];
+  const needs: string[] = [];
+  for (const s of sentences) (NEED_MARKERS.test(s) && !SHARE_MARKERS.test(s) ? needs : offers).push(s);
+  return { offers: offers.join(' '), needs: needs.join(' ') };
+}

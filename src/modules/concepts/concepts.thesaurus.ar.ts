@@ -6,7 +6,8 @@
  * singulars: the light stemmer removes affixes (ال، و، ات، ين…) but cannot turn مكب into مكبات or
  * مطرح into مطارح. A test checks that every concept and job function has Arabic terms.
  */
-export const CONCEPTS_AR: Readonly<Record<string, string>> = {
+import { MORE_CONCEPTS } from './concepts.thesaurus.more.ts';
+const BASE_CONCEPTS_AR: Readonly<Record<string, string>> = {
   'waste_management/collection': 'النفايات|نفايات|نفاية|جمع النفايات|رفع النفايات|النفايات الصلبة|النفايات المنزلية|النفايات البلدية|القمامة|قمامة|الفضلات|الأزبال|جمع القمامة|شاحنة النفايات|شاحنة القمامة|النظافة العامة|نظافة المدينة',
   'waste_management/landfill': 'مكب النفايات|مكب|مكبات|مطرح|مطارح|المصب|مصب مراقب|مدفن النفايات|المدفن الصحي|محطة تحويل|محطة التحويل|الرمي العشوائي|المكبات العشوائية',
   'waste_management/recycling': 'إعادة التدوير|التدوير|تدوير النفايات|الفرز من المصدر|الفرز الانتقائي|الجمع الانتقائي|جامعو النفايات|البرباشة|المواد القابلة للتدوير|تثمين النفايات',
@@ -91,6 +92,13 @@ export const CONCEPTS_AR: Readonly<Record<string, string>> = {
   'elderly_care/elderly': 'كبار السن|المسنين|المسنون|الشيخوخة|الرعاية المنزلية|دور المسنين|دار المسنين|المدينة الصديقة للمسنين',
   'disability_inclusion/disability': 'الإعاقة|ذوي الإعاقة|الأشخاص ذوي الإعاقة|الأشخاص في وضعية إعاقة|ذوي الاحتياجات الخاصة|إمكانية الوصول|الولوجية|الكراسي المتحركة|كرسي متحرك|التصميم الشامل|المباني الميسرة',
 };
+
+/** The Arabic terms: the base above, extended and completed by the Arabic column of `MORE_CONCEPTS`. */
+export const CONCEPTS_AR: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = { ...BASE_CONCEPTS_AR };
+  for (const row of MORE_CONCEPTS) out[row[0]] = out[row[0]] ? `${out[row[0]]}|${row[5]}` : row[5];
+  return out;
+})();
 
 /** Arabic terms of each job function (code → terms). */
 export const JOB_FUNCTIONS_AR: Readonly<Record<string, string>> = {

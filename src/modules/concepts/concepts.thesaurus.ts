@@ -9,10 +9,12 @@
  * A concept id is `theme/name`. A term may belong to several concepts.
  */
 
+import { MORE_CONCEPTS } from './concepts.thesaurus.more.ts';
+
 /** [concept name, en terms, fr terms, es terms, pt terms] */
 export type ConceptRow = readonly [string, string, string, string, string];
 
-export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
+const BASE_CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
   waste_management: [
     ['collection', 'waste collection|refuse collection|garbage collection|door-to-door collection|collection route|collection rounds|garbage truck|refuse truck|solid waste|household waste|municipal waste|rubbish|litter|trash|waste', 'collecte des déchets|ramassage des ordures|ordures|poubelles|immondices|propreté urbaine|salubrité|collecte porte-à-porte|ordures ménagères|déchets solides|déchets ménagers|déchets|camion benne|pré-collecte|précollecte|déchet', 'recolección de residuos|recolección de basura|residuos sólidos|basura|desechos|residuos domiciliarios|camión recolector|aseo urbano|residuos|basuras|limpieza urbana', 'recolha de resíduos|coleta de lixo|recolha de lixo|resíduos sólidos|lixo|resíduos urbanos|camião do lixo|coleta seletiva|resíduos|limpeza urbana'],
     ['landfill', 'landfill|dumpsite|dump site|open dumping|sanitary landfill|transfer station|illegal dumping', 'décharge|décharge sauvage|centre d’enfouissement|centre d\'enfouissement|enfouissement|dépotoir|centre de transfert|dépôts sauvages', 'relleno sanitario|vertedero|botadero|basural|estación de transferencia|vertido ilegal', 'aterro sanitário|aterro|lixeira|lixão|estação de transferência|deposição ilegal'],
@@ -57,7 +59,7 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['drr', 'disaster risk reduction|disaster preparedness|early warning|early warning system|contingency plan|risk mapping|hazard map|earthquake|landslides|emergency plan|disaster', 'réduction des risques de catastrophe|préparation aux catastrophes|alerte précoce|système d’alerte précoce|système d\'alerte précoce|plan de contingence|cartographie des risques|séisme|glissements de terrain|plan d’urgence|plan d\'urgence|catastrophe', 'reducción del riesgo de desastres|preparación ante desastres|alerta temprana|sistema de alerta temprana|plan de contingencia|mapa de riesgos|terremoto|sismo|deslizamientos|plan de emergencia|desastre', 'redução do risco de catástrofes|preparação para catástrofes|alerta precoce|sistema de alerta precoce|plano de contingência|mapa de riscos|sismo|terramoto|deslizamentos de terra|plano de emergência|catástrofe|desastre'],
   ],
   flood_risk: [
-    ['floods', 'floods|flooding|flood risk|flood protection|flood defence|dykes|levees|flash floods|river flooding|floodplain', 'inondations|inondation|risque d’inondation|risque d\'inondation|protection contre les crues|crues|digues|zone inondable', 'inundaciones|inundación|riesgo de inundación|protección contra inundaciones|crecidas|diques|llanura de inundación', 'inundações|inundação|cheias|risco de inundação|proteção contra cheias|diques|leito de cheia'],
+    ['floods', 'floods|flooding|flood risk|flood protection|flood defence|dykes|flood levees|flash floods|river flooding|floodplain', 'inondations|inondation|risque d’inondation|risque d\'inondation|protection contre les crues|crues|digues|zone inondable', 'inundaciones|inundación|riesgo de inundación|protección contra inundaciones|crecidas|diques|llanura de inundación', 'inundações|inundação|cheias|risco de inundação|proteção contra cheias|diques|leito de cheia'],
     ['warning', 'flood warning|flood early warning|flood forecasting|flood alert|river gauges|rain gauges|water level sensors|flash floods|flash flood|evacuation|evacuation drills', 'alerte aux crues|prévision des crues|annonce des crues|crues éclair|crue éclair|pluviomètres|capteurs de niveau|évacuation|exercices d’évacuation|exercices d\'évacuation', 'alerta de inundaciones|pronóstico de crecidas|alerta temprana de inundaciones|pluviómetros|sensores de nivel|crecidas repentinas|evacuación|simulacros de evacuación', 'alerta de cheias|previsão de cheias|pluviómetros|sensores de nível|cheias repentinas|cheias súbitas|evacuação|simulacros de evacuação'],
     ['drainage', 'stormwater|storm drains|drainage|drainage channels|rainwater retention|retention basins|water squares|sponge city', 'eaux pluviales|drainage|caniveaux|canaux de drainage|bassins de rétention|rétention des eaux de pluie|ville éponge', 'aguas pluviales|drenaje|drenaje pluvial|canales de drenaje|cunetas|lagunas de retención|ciudad esponja', 'águas pluviais|drenagem|drenagem pluvial|valas de drenagem|bacias de retenção|cidade esponja'],
   ],
@@ -72,7 +74,7 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['public_space', 'public space|public spaces|squares|streetscape|pedestrian zone|urban regeneration|urban renewal', 'espace public|espaces publics|places publiques|zone piétonne|renouvellement urbain|requalification urbaine', 'espacio público|espacios públicos|plazas|zona peatonal|regeneración urbana|renovación urbana', 'espaço público|espaços públicos|praças|zona pedonal|regeneração urbana|reabilitação urbana'],
   ],
   land_management: [
-    ['cadastre', 'cadastre|land registry|land titles|land tenure|property register|address system|street addressing|land records|GIS', 'cadastre|registre foncier|titres fonciers|foncier|sécurisation foncière|adressage|adressage des rues|SIG|système d’information géographique', 'catastro|registro de la propiedad|títulos de propiedad|tenencia de la tierra|nomenclatura de calles|direccionamiento|SIG|sistema de información geográfica', 'cadastro|registo predial|títulos de propriedade|posse da terra|toponímia|endereçamento|SIG|sistema de informação geográfica'],
+    ['cadastre', 'cadastre|land registry|land titles|land tenure|property register|address system|street addressing|land records|GIS', 'cadastre|registre foncier|titres fonciers|foncier|sécurisation foncière|adressage|adressage des rues|système d’information géographique', 'catastro|registro de la propiedad|títulos de propiedad|tenencia de la tierra|nomenclatura de calles|direccionamiento|sistema de información geográfica', 'cadastro|registo predial|títulos de propriedade|posse da terra|toponímia|endereçamento|sistema de informação geográfica'],
   ],
   housing: [
     ['housing', 'affordable housing|social housing|housing policy|rental housing|housing cooperative|homelessness|housing', 'logement abordable|logement social|politique du logement|habitat|logement locatif|coopérative d’habitat|sans-abrisme|logement', 'vivienda asequible|vivienda social|política de vivienda|vivienda de alquiler|cooperativa de vivienda|personas sin hogar|vivienda', 'habitação acessível|habitação social|política de habitação|arrendamento|cooperativa de habitação|pessoas em situação de sem-abrigo|habitação'],
@@ -83,7 +85,7 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
   mobility: [
     ['public_transport', 'public transport|bus|bus rapid transit|BRT|minibuses|tram|transit|bus routes|bus station', 'transports publics|transport en commun|bus|autobus|bus à haut niveau de service|minibus|tramway|gare routière', 'transporte público|autobús|buses|colectivos|tranvía|terminal de autobuses|bus de tránsito rápido', 'transporte público|transportes públicos|autocarro|ônibus|elétrico|terminal rodoviário|corredor de autocarros'],
     ['active', 'cycling|bicycle|cycle lanes|bike lanes|walking|pedestrians|sidewalks|active mobility', 'vélo|pistes cyclables|cyclable|marche à pied|piétons|trottoirs|mobilité douce|mobilité active', 'bicicleta|ciclovías|carriles bici|peatones|aceras|movilidad activa|movilidad sostenible', 'bicicleta|ciclovias|ciclovia|peões|pedestres|passeios|calçadas|mobilidade ativa|mobilidade suave'],
-    ['traffic', 'traffic management|parking|congestion|mobility plan|sustainable urban mobility plan|SUMP|traffic', 'gestion du trafic|stationnement|congestion|embouteillages|plan de mobilité|plan de déplacements urbains|circulation', 'gestión del tráfico|estacionamiento|aparcamiento|congestión|plan de movilidad|tráfico', 'gestão do tráfego|estacionamento|congestionamento|plano de mobilidade|trânsito|tráfego'],
+    ['traffic', 'traffic management|car parks|parking spaces|parking management|congestion|mobility plan|sustainable urban mobility plan|SUMP|traffic', 'gestion du trafic|stationnement|congestion|embouteillages|plan de mobilité|plan de déplacements urbains|circulation', 'gestión del tráfico|estacionamiento|aparcamiento|congestión|plan de movilidad|tráfico', 'gestão do tráfego|estacionamento|congestionamento|plano de mobilidade|trânsito|tráfego'],
   ],
   public_works: [
     ['roads', 'roads|road maintenance|paving|asset management|public works|bridges|infrastructure maintenance', 'voirie|routes|entretien des routes|pavage|travaux publics|ponts|entretien des infrastructures|services techniques', 'vías|calles|mantenimiento vial|pavimentación|obras públicas|puentes|mantenimiento de infraestructuras', 'estradas|vias|manutenção de estradas|pavimentação|obras públicas|pontes|manutenção de infraestruturas'],
@@ -144,7 +146,7 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['careers', 'career management|career paths|civil service career|professional civil service|career development', 'gestion des carrières|déroulement de carrière|statut de la fonction publique', 'carrera administrativa|servicio civil de carrera|carrera funcionarial|estabilidad laboral', 'carreiras|gestão de carreiras|plano de carreiras|carreira administrativa'],
     ['training', 'staff training|training of staff|leadership training|capacity building of staff|continuous training', 'formation du personnel|plan de formation|formation des agents|formation continue', 'capacitación del personal|capacitación de funcionarios|capacitación continua|formación continua', 'formação do pessoal|formação contínua|plano de formação|capacitação dos funcionários'],
     ['appraisal', 'performance appraisal|job descriptions|competency frameworks|competency framework|annual appraisal', 'évaluation des performances|fiches de poste|entretiens d’évaluation|entretiens d\'évaluation|descriptions de fonction|référentiel des emplois|gestion des compétences', 'evaluación del desempeño|descripciones de puestos|manual de funciones|perfiles de puesto', 'avaliação de desempenho|descrição de funções|perfis de funções'],
-    ['payroll', 'payroll|ghost workers|headcount|staff verification|staff audit', 'paie|fichier de paie|agents fictifs|recensement du personnel', 'nómina|planilla|trabajadores fantasma|auditoría de personal', 'folha de pagamento|processamento salarial|funcionários fantasma|recenseamento dos funcionários'],
+    ['payroll', 'payroll|ghost workers|headcount|staff verification|staff audit', 'gestion de la paie|bulletins de paie|fichier de paie|agents fictifs|recensement du personnel', 'nómina|planilla|trabajadores fantasma|auditoría de personal', 'folha de pagamento|processamento salarial|funcionários fantasma|recenseamento dos funcionários'],
   ],
   decentralisation: [
     ['decentral', 'decentralisation|decentralization|local governance|devolution|municipal reform|intergovernmental transfers', 'décentralisation|gouvernance locale|transfert de compétences|réforme communale|collectivités territoriales', 'descentralización|gobernanza local|transferencia de competencias|reforma municipal', 'descentralização|governação local|governança local|transferência de competências|reforma autárquica|autarquias locais'],
@@ -201,6 +203,23 @@ export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['disability', 'disability|persons with disabilities|accessibility|wheelchair|universal design|accessible buildings', 'handicap|personnes handicapées|personnes en situation de handicap|accessibilité|fauteuil roulant|conception universelle', 'discapacidad|personas con discapacidad|accesibilidad|silla de ruedas|diseño universal', 'deficiência|pessoas com deficiência|acessibilidade|cadeira de rodas|desenho universal'],
   ],
 };
+
+/** The thesaurus: the base concepts above, extended and completed by `MORE_CONCEPTS` (concepts.thesaurus.more.ts). */
+export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = (() => {
+  const out: Record<string, ConceptRow[]> = {};
+  for (const [theme, rows] of Object.entries(BASE_CONCEPTS)) out[theme] = rows.map((r) => [...r] as unknown as ConceptRow);
+  for (const [id, en, fr, es, pt] of MORE_CONCEPTS) {
+    const [theme, name] = id.split('/');
+    const rows = (out[theme] ??= []);
+    const i = rows.findIndex((r) => r[0] === name);
+    if (i < 0) rows.push([name, en, fr, es, pt]);
+    else {
+      const r = rows[i];
+      rows[i] = [name, `${r[1]}|${en}`, `${r[2]}|${fr}`, `${r[3]}|${es}`, `${r[4]}|${pt}`];
+    }
+  }
+  return out;
+})();
 
 /** Job functions (colleague-to-colleague matching): [code, en, fr, es, pt] terms. */
 export const JOB_FUNCTIONS: readonly ConceptRow[] = [

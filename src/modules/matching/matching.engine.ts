@@ -10,12 +10,15 @@
  * context, history and availability, and re-ranked for country diversity.
  * Profiles are upserted and removed one at a time (tombstones; no rebuild).
  */
-import { analyse, themeOf } from '../concepts/concepts.service.ts';
+import { analyse, splitNeeds, themeOf } from '../concepts/concepts.service.ts';
 import type { Analysis } from '../concepts/concepts.service.ts';
 import { regionOf } from './matching.reasons.ts';
 import { isThemeCode } from '../../taxonomy/themes.ts';
 import { DEFAULT_WEIGHTS } from './matching.types.ts';
-import type { Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
+import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
+
+/** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.002 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -40,6 +43,7 @@ type DocRecord = {
   alive: boolean;
   jobs: string[];
   themes: Set<string>;
+  needs: Needs;
 };
 
 /** Options of `createMatchIndex`. */
@@ -48,6 +52,8 @@ export type MatchIndexOptions = {
   candidates?: number;
   /** profiles a ranking may touch through its rarest tokens before commoner tokens stop adding new ones (default 12,000) */
   touchBudget?: number;
+  /** false: what a profile seeks or asks for is not told apart from what it offers (the engine before issue 15; for evaluation) */
+  needs?: boolean;
 };
 
 /** The index. All methods are synchronous. */
@@ -64,19 +70,46 @@ export type MatchIndex = {
   rank(request: MatchRequest, options?: RankOptions): RankResult;
 };
 
-function profileText(p: MatchProfile): string {
-  return [p.offers, p.expertise, p.position].filter((s) => typeof s === 'string' && s.trim()).join('\n');
+const str = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
+
+/** The profile's know-how: offers, expertise and position, without the sentences that state a need. */
+function profileText(p: MatchProfile, needs = true): string {
+  return [p.offers, p.expertise].filter(str).map((s) => (needs ? splitNeeds(s).offers : s)).concat(str(p.position) ? [p.position] : []).filter(str).join('\n');
 }
 
-function docTokens(p: MatchProfile, a: Analysis): { tf: Map<string, number>; length: number } {
-  const tf = new Map<string, number>();
-  const add = (t: string, n = 1) => tf.set(t, (tf.get(t) ?? 0) + n);
-  for (const w of a.words) add(w);
+/** What the profile asks for: its `seeks`, its open requests (`needs`) and the need sentences of its free text. */
+type Needs = { concepts: Set<string>; themes: Set<string> };
+const NO_NEEDS: Needs = { concepts: new Set(), themes: new Set() };
+function needsOf(p: MatchProfile): Needs {
+  const text = [p.seeks, p.needs, ...[p.offers, p.expertise].filter(str).map((s) => splitNeeds(s).needs)].filter(str).join('\n');
+  if (!text) return NO_NEEDS;
+  const a = analyse(text, { hint: p.languages?.[0], jobs: false });
+  const needs: Needs = { concepts: new Set(), themes: new Set() };
   for (const c of a.concepts) {
-    if (!c.id.endsWith('/_')) add(`k:${c.id}`);
-    add(`t:${themeOf(c.id)}`);
+    if (!c.id.endsWith('/_')) needs.concepts.add(c.id);
+    needs.themes.add(themeOf(c.id));
   }
-  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, 2);
+  return needs;
+}
+
+/**
+ * The index tokens of a profile. What it needs is not expertise: a concept it asks for is left out, and so is a
+ * theme it asks for, unless it also offers another concept of that theme (index option `needs: false`: the old reading).
+ */
+function docTokens(p: MatchProfile, a: Analysis, needs: Needs): { tf: Map<string, number>; length: number } {
+  const tf = new Map<string, number>();
+  const add = (t: string, n = 1) => {
+    if (n > 0) tf.set(t, (tf.get(t) ?? 0) + n);
+  };
+  for (const w of a.words) add(w);
+  const offeredThemes = new Set<string>();
+  for (const c of a.concepts) if (!c.id.endsWith('/_') && !needs.concepts.has(c.id)) offeredThemes.add(themeOf(c.id));
+  for (const c of a.concepts) {
+    const theme = themeOf(c.id);
+    if (!c.id.endsWith('/_')) add(`k:${c.id}`, needs.concepts.has(c.id) ? 0 : 1);
+    add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 0 : 1);
+  }
+  for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 0 : 2);
   return { tf, length: a.words.length };
 }
 
@@ -90,6 +123,9 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const candidateCount = options.candidates ?? 300;
   const touchBudget = options.touchBudget ?? 12_000;
+  const useNeeds = options.needs !== false;
+  const textOf = (p: MatchProfile) => profileText(p, useNeeds);
+  const needsFor = (p: MatchProfile) => (useNeeds ? needsOf(p) : NO_NEEDS);
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
   const postings = new Map<string, Posting>();
@@ -98,6 +134,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   let live = 0;
   // scratch buffers reused across rank calls (one process, synchronous)
   let textAcc = new Float32Array(1024);
+  let lexAcc = new Float32Array(1024);
+  let aspMask = new Uint32Array(1024);
   let conceptAcc = new Float32Array(1024);
   let themeAcc = new Float32Array(1024);
   let touchedMark = new Uint8Array(1024);
@@ -109,6 +147,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     while (size < n) size *= 2;
     const l = new Float32Array(size); l.set(lengths); lengths = l;
     textAcc = new Float32Array(size);
+    lexAcc = new Float32Array(size);
+    aspMask = new Uint32Array(size);
     conceptAcc = new Float32Array(size);
     themeAcc = new Float32Array(size);
     touchedMark = new Uint8Array(size);
@@ -144,7 +184,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     totalLength -= lengths[docNum];
     byKey.delete(d.key);
     // the document frequencies count live profiles only: a tombstone must not shift idf
-    const { tf } = docTokens(d.profile, analyse(profileText(d.profile), { hint: d.profile.languages?.[0], jobs: false }));
+    const { tf } = docTokens(d.profile, analyse(textOf(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
     for (const token of tf.keys()) {
       const p = postings.get(token);
       if (p && p.live > 0) p.live--;
@@ -170,7 +210,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const key = keyOf(profile.type, profile.id);
       const old = byKey.get(key);
       if (old !== undefined) kill(old);
-      const text = profileText(profile);
+      const text = textOf(profile);
       if (!text.trim() && !(profile.themes ?? []).length) notices.push(`${profile.type} ${profile.id} has no text and no themes: it can only be found by filters`);
       const a = analyse(text, { hint: profile.languages?.[0], jobs: false });
       const jobs: string[] = [];
@@ -178,12 +218,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       if (profile.type === 'person' && profile.position) {
         for (const j of analyse(profile.position, { hint: profile.languages?.[0], jobs: true }).jobs) if (!jobs.includes(j.id)) jobs.push(j.id);
       }
-      const { tf, length } = docTokens(profile, a);
+      const needs = needsFor(profile);
+      const { tf, length } = docTokens(profile, a, needs);
       const themes = new Set<string>();
       for (const t of tf.keys()) if (t.startsWith('t:')) themes.add(t.slice(2));
       const docNum = docs.length;
       grow(docNum + 1);
-      docs.push({ key, profile, alive: true, jobs, themes });
+      docs.push({ key, profile, alive: true, jobs, themes, needs });
       byKey.set(key, docNum);
       lengths[docNum] = length;
       totalLength += length;
@@ -215,6 +256,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     rank(request, opts = {}) {
       const notices: string[] = [];
       const weights: MatchWeights = { ...DEFAULT_WEIGHTS, ...(opts.weights ?? {}) };
+      const fusion: FusionOptions = { ...DEFAULT_FUSION, ...(opts.fusion ?? {}) };
+      // a programme that gives the text no weight gets no lexical evidence either
+      if (!(weights.text > 0)) fusion.lexical = 0;
       const top = Math.max(1, Math.min(1000, Math.floor(opts.top ?? 10)));
       const now = (opts.now ?? new Date()).getTime();
       const filters = opts.filters ?? {};
@@ -259,6 +303,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       if (request.position) for (const j of analyse(request.position, { jobs: true }).jobs) qJobs.add(j.id);
       for (const j of a.jobs) qJobs.add(j.id);
 
+      // ---- aspects: the request's clauses that name something (a concept, or rare words), each a bit
+      const aspects = fusion.aspects > 0 ? requestAspects(request?.description ?? '', a.lang) : [];
+      const aspectBits = new Map<string, number>();
+      aspects.forEach((asp, i) => {
+        for (const t of asp.tokens) if (query.has(t)) aspectBits.set(t, (aspectBits.get(t) ?? 0) | (1 << i));
+      });
+
       // ---- requester context
       const requesterOrg = request.organisation ? index.get(request.organisation, 'organisation') : undefined;
       const ctx = {
@@ -274,7 +325,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const N = Math.max(1, live);
       const avgLen = live ? Math.max(1, totalLength / live) : 1;
       const touched: number[] = [];
+      // a word covers an aspect only if it is rare enough to say something (concepts always do)
+      const rareDf = Math.max(5, N * 0.01);
+      const lexMaxDf = Math.max(5, N * fusion.lexicalMaxDf);
       let conceptNorm = 0;
+      // the request's word idf mass (words some live profile has): the lexical evidence is a share of it
+      let lexMass = 0;
+      const idfOf = new Map<string, number>();
       // rarest tokens first: they choose the candidates; once `touchBudget` profiles are
       // touched, commoner tokens only add to the scores of profiles already touched
       const tokens = [...query.entries()].map(([token, qw]) => ({ token, qw, p: postings.get(token) }));
@@ -287,8 +344,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (isConcept) conceptNorm += (idf * qw) / CONCEPT_QUERY_WEIGHT;
         if (!p) continue;
         if (!isConcept && !isTheme && df > MAX_WORD_POSTINGS) continue;
+        const isWord = !isConcept && !isTheme;
+        // the lexical evidence counts rare words only (common ones are in the text part already)
+        const isRare = isWord && df <= lexMaxDf;
+        if (isRare && df > 0) {
+          lexMass += qw * idf;
+          idfOf.set(token, idf);
+        }
         const { docs: pd, tfs } = p;
         const w = qw * idf;
+        const bits = aspectBits.get(token) ?? 0;
         const open = touched.length < touchBudget;
         for (let i = 0; i < p.n; i++) {
           const d = pd[i];
@@ -299,8 +364,12 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
             touched.push(d);
           }
           const tf = tfs[i];
-          textAcc[d] += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
-          if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
+          const bm = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
+          textAcc[d] += bm;
+          if (bits && (!isWord || df <= rareDf)) aspMask[d] |= bits;
+          if (isWord) {
+            if (isRare) lexAcc[d] += bm;
+          } else if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
           else if (isTheme) themeAcc[d] += 1;
         }
       }
@@ -340,8 +409,19 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // keep the best `candidateCount` by the text part of the score (min-heap)
       const heapD: number[] = [];
       const heapS: number[] = [];
+      const lexDen = lexMass * fusion.lexicalScale;
+      let maxLex = 0;
+      for (const d of touched) if (lexAcc[d] > maxLex && docs[d].alive) maxLex = lexAcc[d];
+      // absolute (share of the request's idf mass) and relative (to the best profile) lexical evidence, geometric mean
+      const lexOf = (d: number) =>
+        lexDen > 0 && maxLex > 0 ? clamp01(lexAcc[d] / lexDen) ** (1 - fusion.lexicalRelative) * (lexAcc[d] / maxLex) ** fusion.lexicalRelative : 0;
+      const aspectsOn = aspects.length >= 2;
+      const engineShare = 1 - fusion.lexical - (aspectsOn ? fusion.aspects : 0);
+      const coverageOf = (d: number) => (aspectsOn ? popcount(aspMask[d]) / aspects.length : 0);
       const prelimOf = (d: number) =>
-        weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm);
+        (aspectsOn ? fusion.aspects * coverageOf(d) : 0) +
+        engineShare * (weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm)) +
+        fusion.lexical * lexOf(d);
       const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && docs[heapD[i]].key > docs[heapD[j]].key);
       const swap = (i: number, j: number) => {
         [heapD[i], heapD[j]] = [heapD[j], heapD[i]];
@@ -358,7 +438,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           i = m;
         }
       };
-      const prelim = new Map<number, { text: number; concepts: number; themes: number }>();
+      const prelim = new Map<number, { text: number; concepts: number; themes: number; lexical: number; mask: number }>();
       for (const d of touched) {
         const s = prelimOf(d);
         // filters are checked only for a profile that would enter the heap (far fewer than touched)
@@ -382,10 +462,12 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           text: maxText > 0 ? textAcc[d] / maxText : 0,
           concepts: conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0,
           themes: themeAcc[d] / themeNorm,
+          lexical: lexOf(d),
+          mask: aspMask[d],
         });
       }
       for (const d of touched) {
-        textAcc[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
+        textAcc[d] = 0; lexAcc[d] = 0; aspMask[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
       }
 
       // ---- full scoring of the candidates
@@ -398,7 +480,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         weights.text + weights.concepts + weights.themes + weights.history + weights.availability +
         (applicable.job ? weights.job : 0) + (applicable.language ? weights.language : 0) + (applicable.context ? weights.context : 0);
       const requestMonths = (request.months ?? []).filter((m) => Number.isInteger(m) && m >= 1 && m <= 12);
-      type Scored = { d: number; score: number; reasons: Reason[]; country?: string };
+      type Scored = { d: number; score: number; reasons: Reason[]; country?: string; lexical: number; mask: number };
       const scored: Scored[] = [];
       for (const [d, f] of prelim) {
         const p = docs[d].profile;
@@ -493,7 +575,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           if (f2) reasons.push({ code: 'availability', params: { aspect: 'format', format: f2 } });
         }
         s += weights.availability * (av.length ? av.reduce((x, y) => x + y, 0) / av.length : 0.5);
-        scored.push({ d, score: denominator > 0 ? s / denominator : 0, reasons, country: resolvedCountry(p) });
+        const engineScore = denominator > 0 ? s / denominator : 0;
+        const coverage = aspectsOn ? popcount(f.mask) / aspects.length : 0;
+        scored.push({ d, score: engineShare * engineScore + fusion.lexical * f.lexical + (aspectsOn ? fusion.aspects * coverage : 0), reasons, country: resolvedCountry(p), lexical: f.lexical, mask: f.mask });
       }
 
       // ---- order, with country diversity (greedy: each further match from one country is discounted)
@@ -533,30 +617,38 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const qWordSet = new Set(a.words);
       const matches: Match[] = chosen.map((item) => {
         const p = docs[item.d].profile;
-        const pa = analyse(profileText(p), { hint: p.languages?.[0] });
+        const pa = analyse(textOf(p), { hint: p.languages?.[0] });
+        const needs = docs[item.d].needs;
         const byTheme = new Map<string, { specific: string[]; general: string[] }>();
         for (const c of pa.concepts) {
           const theme = themeOf(c.id);
-          if (!qThemes.has(theme)) continue;
+          if (!qThemes.has(theme) || needs.concepts.has(c.id) || (c.id.endsWith('/_') && needs.themes.has(theme))) continue;
           const entry = byTheme.get(theme) ?? { specific: [], general: [] };
           const bucket = qConcepts.has(c.id) ? entry.specific : entry.general;
           if (!bucket.includes(c.surface) && !entry.specific.includes(c.surface)) bucket.push(c.surface);
           byTheme.set(theme, entry);
         }
-        for (const t of p.themes ?? []) if (qThemes.has(t) && !byTheme.has(t)) byTheme.set(t, { specific: [], general: [] });
+        for (const t of p.themes ?? []) if (qThemes.has(t) && !byTheme.has(t) && !needs.themes.has(t)) byTheme.set(t, { specific: [], general: [] });
         const themeReasons: Reason[] = [...byTheme.entries()]
           .sort((x, y) => y[1].specific.length - x[1].specific.length || y[1].general.length - x[1].general.length || (x[0] < y[0] ? -1 : 1))
           .slice(0, 3)
           .map(([theme, e]) => ({ code: 'theme', params: { theme, terms: [...e.specific, ...e.general].slice(0, 4) } }));
-        const reasons: Reason[] = [...themeReasons];
-        if (!themeReasons.length) {
-          const shared: string[] = [];
+        const reasons: Reason[] = [];
+        if (aspectsOn && item.mask) {
+          const covered = aspects.filter((_, i) => item.mask & (1 << i)).map((x) => x.label);
+          reasons.push({ code: 'aspects', params: { covered: covered.length, total: aspects.length, aspects: covered.slice(0, 4) } });
+        }
+        reasons.push(...themeReasons);
+        if (!themeReasons.length || item.lexical >= 0.3) {
+          // the shared words, rarest first (the words that made the lexical evidence)
+          const shared: Array<{ surface: string; idf: number }> = [];
           const content = pa.words;
           const surfaces = pa.surfaces;
-          for (let i = 0; i < content.length && shared.length < 4; i++) {
-            if (qWordSet.has(content[i]) && !shared.includes(surfaces[i])) shared.push(surfaces[i]);
+          for (let i = 0; i < content.length; i++) {
+            if (qWordSet.has(content[i]) && !shared.some((x) => x.surface === surfaces[i] || x.surface.toLowerCase() === surfaces[i].toLowerCase())) shared.push({ surface: surfaces[i], idf: idfOf.get(content[i]) ?? 0 });
           }
-          if (shared.length) reasons.push({ code: 'text', params: { terms: shared } });
+          shared.sort((x, y) => y.idf - x.idf);
+          if (shared.length) reasons.push({ code: 'text', params: { terms: shared.slice(0, 4).map((x) => x.surface) } });
         }
         reasons.push(...item.reasons);
         return {
@@ -572,6 +664,44 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     },
   };
   return index;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** At most this many aspects per request (one bit each). */
+const MAX_ASPECTS = 12;
+
+/** An aspect of a request: a clause that names a concept or a content word, its query tokens and a short label (its first concept's words, else its first words). */
+export type Aspect = { tokens: Set<string>; label: string };
+
+/**
+ * Split a request into aspects: its sentences and clauses (split at . ; : ! ? and commas, Arabic punctuation
+ * included), each with the concepts and stemmed words it names. Clauses naming nothing are dropped; two
+ * clauses naming the same concepts are one aspect.
+ */
+export function requestAspects(text: string, lang: string | null): Aspect[] {
+  const out: Aspect[] = [];
+  const seen = new Set<string>();
+  for (const clause of text.split(/[.;:!?\n،؛؟]+|,\s+/u)) {
+    if (out.length >= MAX_ASPECTS) break;
+    if (clause.trim().length < 12) continue;
+    const ca = analyse(clause, { hint: lang ?? undefined, jobs: false });
+    const tokens = new Set<string>();
+    const concepts = ca.concepts.filter((c) => !c.id.endsWith('/_'));
+    for (const c of concepts) tokens.add(`k:${c.id}`);
+    if (!concepts.length && ca.words.length < 2) continue;
+    // an aspect the thesaurus knows is covered by its concepts; another by its (rare) words
+    if (!concepts.length) for (const w of ca.words) tokens.add(w);
+    const key = concepts.length ? concepts.map((c) => c.id).sort().join(' ') : ca.words.join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ tokens, label: concepts[0]?.surface ?? ca.surfaces.slice(0, 3).join(' ') });
+  }
+  return out;
 }
 
 /** Build an index from profiles (convenience for the CLI, the evaluation and tests). Returns the index and the notices. */

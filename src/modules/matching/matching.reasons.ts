@@ -39,6 +39,8 @@ export function renderReason(reason: Reason): string {
     }
     case 'text':
       return `shares the words '${reason.params.terms.join(', ')}'`;
+    case 'aspects':
+      return `covers ${reason.params.covered} of the request's ${reason.params.total} aspects: ${reason.params.aspects.join(', ')}`;
     case 'job':
       return `same job: ${jobLabel(reason.params.jobFunction)}${reason.params.position ? ` (${reason.params.position})` : ''}`;
     case 'language':

@@ -24,6 +24,7 @@ const OVERLAP_MS = 60_000;
 type OrgRow = {
   id: string; name: string; kind: string; country: string; population: number | null; languages: string[]; offers: string; seeks: string;
   themes: string[]; sdgs: number[]; extra: Record<string, unknown> | null; updated_at: string | Date; last_active: string | Date | null; past: PastExchange[] | null;
+  needs: string | null;
 };
 type PersonRow = {
   id: string; name: string; organisation_id: string | null; position: string; job_function: string | null; languages: string[]; expertise: string;
@@ -41,7 +42,7 @@ function flagsOf(extra: Record<string, unknown> | null): MatchProfile['flags'] {
 export function orgProfile(r: OrgRow): MatchProfile {
   return {
     type: 'organisation', id: r.id, name: r.name, kind: r.kind, country: r.country, population: r.population ?? undefined, languages: r.languages,
-    offers: r.offers, seeks: r.seeks, themes: r.themes, sdgs: r.sdgs, lastActiveAt: iso(r.last_active), pastExchanges: r.past ?? undefined, flags: flagsOf(r.extra),
+    offers: r.offers, seeks: r.seeks, ...(r.needs ? { needs: r.needs } : {}), themes: r.themes, sdgs: r.sdgs, lastActiveAt: iso(r.last_active), pastExchanges: r.past ?? undefined, flags: flagsOf(r.extra),
   };
 }
 
@@ -51,6 +52,9 @@ export function personProfile(r: PersonRow): MatchProfile {
     languages: r.languages, expertise: r.expertise, themes: r.themes, lastActiveAt: iso(r.last_active), pastExchanges: r.past ?? undefined,
   };
 }
+
+/** Requests that no longer ask for anything: what an organisation's other requests ask for is a need, never expertise. */
+const CLOSED_REQUEST_STATES = ['draft', 'withdrawn', 'rejected', 'ineligible'];
 
 /** The year of a past exchange: its first day, else when the match was confirmed. */
 const PAST_YEAR = sql.raw(`coalesce(extract(year from ex.start_date), extract(year from x.requester_confirmed_at), extract(year from x.updated_at))::int`);
@@ -68,11 +72,14 @@ async function loadOrganisations(db: DbOrTx, since: Date | null): Promise<OrgRow
       (select max(u.last_active_at) from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and m.status = 'active') as last_active,
       (select json_agg(json_strip_nulls(json_build_object('year', ${PAST_YEAR}, 'theme', c.themes[1], 'rating', ${HOST_RATING})))
          from matches x join offers f on f.id = x.offer_id join expertise_calls c on c.id = x.call_id left join exchanges ex on ex.match_id = x.id
-         where f.organisation_id = o.id and x.state = 'confirmed') as past
+         where f.organisation_id = o.id and x.state = 'confirmed') as past,
+      (select string_agg(r.title || '. ' || r.challenge, E'\n' order by r.id) from requests r
+         where r.organisation_id = o.id and r.state not in (${sql.join(CLOSED_REQUEST_STATES.map((x) => sql`${x}`), sql`, `)})) as needs
     from organisations o
     where ${s}::timestamptz is null or o.updated_at > ${s}::timestamptz
       or exists (select 1 from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and m.status = 'active' and u.last_active_at > ${s}::timestamptz)
       or exists (select 1 from matches x join offers f on f.id = x.offer_id where f.organisation_id = o.id and x.updated_at > ${s}::timestamptz)
+      or exists (select 1 from requests r where r.organisation_id = o.id and r.updated_at > ${s}::timestamptz)
       or exists (select 1 from matches x join offers f on f.id = x.offer_id join exchanges ex on ex.match_id = x.id join evaluations e on e.exchange_id = ex.id
         join evaluation_answers a on a.evaluation_id = e.id where f.organisation_id = o.id and a.at > ${s}::timestamptz)`,
   );

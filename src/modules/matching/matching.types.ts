@@ -35,8 +35,10 @@ export type MatchProfile = {
   languages?: string[];
   /** organisation: know-how it can share */
   offers?: string;
-  /** organisation: what it wants help with (not used to rank helpers) */
+  /** organisation: what it wants help with; never counted as expertise (its concepts and themes are taken out of the profile's) */
   seeks?: string;
+  /** what the profile asks for elsewhere (the organisation's open requests): like `seeks`, never counted as expertise */
+  needs?: string;
   /** person: free-text expertise */
   expertise?: string;
   /** person: job title as written */
@@ -92,6 +94,8 @@ export { DEFAULT_WEIGHTS, storedWeights, type MatchWeights } from '../programmes
 export type Reason =
   | { code: 'theme'; params: { theme: string; terms: string[] } }
   | { code: 'text'; params: { terms: string[] } }
+  /** the request names several needs (clauses); the profile covers `covered` of the `total`, named by `aspects` (request words) */
+  | { code: 'aspects'; params: { covered: number; total: number; aspects: string[] } }
   | { code: 'job'; params: { jobFunction: string; position?: string } }
   | { code: 'language'; params: { languages: string[] } }
   | { code: 'context'; params: { aspect: 'kind' | 'population' | 'region' | 'coastal' | 'rural' | 'capital'; value?: string | number } }
@@ -128,6 +132,27 @@ export type RankOptions = {
   maxPerCountry?: number;
   /** reference time for recency (default: now) */
   now?: Date;
+  /** the hybrid and aspect parts of the score (defaults in `DEFAULT_FUSION`; for evaluation and ablation) */
+  fusion?: Partial<FusionOptions>;
+};
+
+/**
+ * How the engine fuses its parts. The final score is
+ * `(1 - lexical - aspects) · engine + lexical · lexicalEvidence + aspects · aspectCoverage`, where the
+ * lexical evidence is the profile's BM25 over the request's words (no concepts) as a share of the
+ * request's word idf mass, scaled by `lexicalScale` and capped at 1.
+ */
+export type FusionOptions = {
+  /** weight of the lexical (BM25, words only) evidence */
+  lexical: number;
+  /** the share of the request's idf mass that counts as full lexical evidence */
+  lexicalScale: number;
+  /** 0: the lexical evidence is the share of the request's idf mass; 1: relative to the best profile's; between: geometric mean */
+  lexicalRelative: number;
+  /** the lexical evidence counts words found in at most this share of the profiles (1: all words) */
+  lexicalMaxDf: number;
+  /** weight of the share of the request's aspects a profile covers */
+  aspects: number;
 };
 
 /** The result of a ranking: notices (bad input, cut text, unknown language) and matches, best first. */

@@ -37,6 +37,8 @@ export function reasonText(t: T, locale: Locale, r: Reason): string {
     }
     case 'text':
       return t('matching.reason.text', { terms: r.params.terms.join(', ') });
+    case 'aspects':
+      return t('matching.reason.aspects', { covered: r.params.covered, total: r.params.total, aspects: r.params.aspects.join(', ') });
     case 'job':
       return t('matching.reason.job', { job: labelFor(JOB_FUNCTIONS, r.params.jobFunction, locale) });
     case 'language':

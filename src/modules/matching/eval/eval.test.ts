@@ -21,3 +21,17 @@ test('the engine meets the quality targets on the labelled set: recall@5 ≥ 0.9
   assert.ok(r.engine.recall5 >= 0.9, JSON.stringify(r.engine));
   assert.ok(r.engine.mrr >= r.bm25.mrr + 0.2, `engine ${r.engine.mrr} vs BM25 ${r.bm25.mrr}`);
 });
+
+test('the independent set: ≥ 100 requests, ≥ 40 % not in English, every label names a profile, split once by the hash of the id', async () => {
+  const { INDEPENDENT_REQUESTS, splitOf } = await import('./eval.independent.ts');
+  const { independentProfiles } = await import('./eval.ts');
+  assert.ok(INDEPENDENT_REQUESTS.length >= 100);
+  assert.ok(INDEPENDENT_REQUESTS.filter((r) => r.lang !== 'en').length >= 0.4 * INDEPENDENT_REQUESTS.length);
+  const ids = new Set(independentProfiles().map((p) => p.id));
+  for (const r of INDEPENDENT_REQUESTS) {
+    for (const p of r.partners) assert.ok(ids.has(p), `${r.id} → ${p}`);
+    assert.equal(r.split, splitOf(r.id));
+  }
+  const dev = INDEPENDENT_REQUESTS.filter((r) => r.split === 'dev').length;
+  assert.ok(dev >= 40 && INDEPENDENT_REQUESTS.length - dev >= 40, `dev ${dev}`);
+});
