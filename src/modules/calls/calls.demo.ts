@@ -20,6 +20,8 @@ export const DEMO_EXCHANGE_IDS = {
   toPlan: { request: 'de300000-0000-4000-8000-000000000001', call: 'de300000-0000-4000-8000-000000000002', offer: 'de300000-0000-4000-8000-000000000003', match: 'de300000-0000-4000-8000-000000000004' },
   /** Held and evaluated: Agona West – Almere. */
   held: { request: 'de300000-0000-4000-8000-000000000011', call: 'de300000-0000-4000-8000-000000000012', offer: 'de300000-0000-4000-8000-000000000013', match: 'de300000-0000-4000-8000-000000000014' },
+  /** Open, with a first offer: waste collection in Agona Swedru's markets. */
+  open: { request: 'de300000-0000-4000-8000-000000000021', call: 'de300000-0000-4000-8000-000000000022', offer: 'de300000-0000-4000-8000-000000000023' },
 } as const;
 
 type DemoCall = {
@@ -102,4 +104,42 @@ export async function seedCallsDemo(db: Db, _env: { now: Date }): Promise<void> 
     await recordTimelineEvent(db, { programmeId: request.programmeId, kind: 'call_launched', at: step(4), title: request.title, refId: c.ids.call, authorId: broker.id });
     await recordTimelineEvent(db, { programmeId: request.programmeId, kind: 'match_confirmed', at: step(9), title: request.title, refId: c.ids.match, authorId: peer.id });
   }
+  await seedOpenCall(db, broker.id);
+}
+
+/** The open call (published four days after its request was selected, deadline in two weeks) with Almere's first offer waiting for the broker. */
+async function seedOpenCall(db: Db, brokerId: string): Promise<void> {
+  const ids = DEMO_EXCHANGE_IDS.open;
+  const request = await repo.demoRequestFacts(db, ids.request);
+  const [peer, peerOrg, person] = [await findUserByEmail(db, 'orgadmin@demo.peerlink.localhost'), await repo.demoOrganisationId(db, 'nl-almere'), await repo.demoPersonId(db, 'demo-inge-vermeulen')];
+  if (!request || !peer || !peerOrg || !person) return;
+  const step = (days: number) => new Date(request.createdAt.getTime() + days * DAY);
+  await repo.insertDemoOpenCall(db, {
+    call: {
+      id: ids.call,
+      requestId: ids.request,
+      programmeId: request.programmeId,
+      title: request.title,
+      expertiseSought: 'Officers who organised waste collection in busy markets with the traders: collection points, fees, and service targets in the collector’s contract.',
+      themes: request.themes,
+      formats: request.formats,
+      languages: ['en', 'fr'],
+      periodStart: request.periodStart,
+      periodEnd: request.periodEnd,
+      deadline: step(26),
+      state: 'open',
+      publishedBy: brokerId,
+      publishedAt: step(6),
+      updatedAt: step(6),
+    },
+    offer: { id: ids.offer, callId: ids.call, offeredBy: peer.id, organisationId: peerOrg, state: 'submitted', createdAt: step(9), updatedAt: step(9) },
+    expert: {
+      offerId: ids.offer,
+      personId: person,
+      motivation: 'Almere’s market in the city centre has its own collection scheme, agreed with the traders and written into the collector’s contract; I negotiated it.',
+      languages: ['en', 'nl'],
+      availability: 'Any two weeks after the summer',
+    },
+  });
+  await recordTimelineEvent(db, { programmeId: request.programmeId, kind: 'call_launched', at: step(6), title: request.title, refId: ids.call, authorId: brokerId });
 }

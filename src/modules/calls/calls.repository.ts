@@ -383,6 +383,13 @@ export async function demoPersonId(db: DbOrTx, externalId: string): Promise<stri
 }
 
 /** A demo call with one offer (one expert) and its confirmed match, as rows. */
+/** The demo's open call with its first offer (no match yet). */
+export async function insertDemoOpenCall(db: DbOrTx, v: { call: typeof expertiseCalls.$inferInsert; offer: typeof offers.$inferInsert; expert: typeof offerExperts.$inferInsert }): Promise<void> {
+  await db.insert(expertiseCalls).values(v.call);
+  await db.insert(offers).values(v.offer);
+  await db.insert(offerExperts).values(v.expert);
+}
+
 export async function insertDemoMatch(
   db: DbOrTx,
   v: { call: typeof expertiseCalls.$inferInsert; offer: typeof offers.$inferInsert; expert: typeof offerExperts.$inferInsert; match: typeof matches.$inferInsert },

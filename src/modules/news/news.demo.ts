@@ -77,5 +77,6 @@ export async function seedNewsDemo(db: Db, { now }: { now: Date }): Promise<{ ne
       subscribers++;
     }
   });
-  return { newsIssues: issues, newsSubscribers: subscribers };
+  // Only what it added (a second run reports nothing, as the other seeds).
+  return { ...(issues ? { newsIssues: issues } : {}), ...(subscribers ? { newsSubscribers: subscribers } : {}) };
 }

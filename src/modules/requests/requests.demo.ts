@@ -6,7 +6,9 @@
  * - on staff motivation, selected three weeks ago: its call and confirmed match (calls.demo.ts)
  *   wait for the broker to plan the exchange;
  * - the first CONNECTion of the source documents, on sanitation, selected about 200 days ago: its
- *   exchange with Almere was held and evaluated (evaluations.demo.ts).
+ *   exchange with Almere was held and evaluated (evaluations.demo.ts);
+ * - on waste collection in the markets, selected eight days ago: its call for expertise is open,
+ *   with a first offer (calls.demo.ts), so /calls and the opportunities are not empty on a fresh start.
  *
  * The selection steps are stored as rows (as the exchanges' test fixtures do: going through the
  * committee's windows is not what a demo needs), through this module's repository. Fixed ids keep
@@ -21,7 +23,7 @@ const at = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Fixed ids of the demo's requests (valid UUIDs, recognisable in logs). */
-export const DEMO_REQUEST_IDS = { toPlan: 'de300000-0000-4000-8000-000000000001', held: 'de300000-0000-4000-8000-000000000011' } as const;
+export const DEMO_REQUEST_IDS = { toPlan: 'de300000-0000-4000-8000-000000000001', held: 'de300000-0000-4000-8000-000000000011', open: 'de300000-0000-4000-8000-000000000021' } as const;
 /** The title of the demo request (and call) ready to be planned (browser specs find it by this). */
 export const DEMO_TO_PLAN_TITLE = 'Staff motivation in the environmental health unit of Agona West';
 /** The title of the demo request whose exchange was held. */
@@ -42,6 +44,8 @@ type DemoRequest = {
   formats: string[];
   /** The exchange wanted: days from the demo's now. */
   period: [number, number];
+  /** `selected`: its call for expertise is open (calls.demo.ts); `matched` (the default): a match was confirmed. */
+  state?: 'selected' | 'matched';
 };
 
 const REQUESTS: readonly DemoRequest[] = [
@@ -94,7 +98,7 @@ export async function seedRequestsDemo(db: Db, { now }: { now: Date }): Promise<
         roundId: where.roundId,
         organisationId: agona,
         createdBy: requester,
-        state: 'matched',
+        state: r.state ?? 'matched',
         title: r.title,
         challenge: r.challenge,
         context: r.context,
@@ -125,7 +129,7 @@ export async function seedRequestsDemo(db: Db, { now }: { now: Date }): Promise<
           ['submitted', 'eligible', broker, 2],
           ['eligible', 'under_review', broker, 2],
           ['under_review', 'selected', broker, 4],
-          ['selected', 'matched', null, 9],
+          ...(r.state === 'selected' ? [] : ([['selected', 'matched', null, 9]] as const)),
         ] as const
       ).map(([fromState, toState, actorId, d]) => ({ requestId: r.id, fromState, toState, actorId, at: step(d) })),
     });
