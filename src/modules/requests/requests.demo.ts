@@ -78,6 +78,21 @@ const REQUESTS: readonly DemoRequest[] = [
     // Five days four months ago.
     period: [-130, -126],
   },
+  {
+    id: DEMO_REQUEST_IDS.open,
+    startDays: -12,
+    title: 'Waste collection in the markets of Agona Swedru',
+    challenge: 'The two central markets produce most of the town’s solid waste; collection is irregular and traders burn what is left at night.',
+    context: 'Agona Swedru, the capital of Agona West, with about 3,000 traders; the collection contract with the company ends next year.',
+    tried: 'Weekly clean-up days with the market queens; skips placed by the company, emptied once a week at best.',
+    objectives: 'A collection scheme for the markets agreed with the traders and the collection company, with fees and service targets in the next contract.',
+    results: 'The market scheme in the new collection contract, and fewer fires reported by the environmental health officers.',
+    themes: ['waste_management', 'local_economic_development'],
+    sdgs: [11, 12],
+    formats: ['expert_assignment', 'study_visit'],
+    period: [45, 52],
+    state: 'selected',
+  },
 ];
 
 /** Adds the demo's requests if they are not there yet. */
