@@ -86,6 +86,7 @@ function layoutOf(page: Page): Promise<Layout> {
 async function look(name: string, paths: string[], who: string | null) {
   for (const width of WIDTHS) {
     const b = await Browser.open(server, { viewport: { width, height: 900 } });
+    let failed = false;
     try {
       for (const locale of LOCALES) {
         if (who) await signIn(b, locale, as(who), DEMO_PASSWORD);
@@ -101,8 +102,14 @@ async function look(name: string, paths: string[], who: string | null) {
         }
         if (who) await signOut(b);
       }
+    } catch (e) {
+      failed = true;
+      throw e;
     } finally {
-      await b.close();
+      // A failure above is the one to report, not the unchecked page it left behind.
+      await b.close().catch((e: unknown) => {
+        if (!failed) throw e;
+      });
     }
   }
 }

@@ -37,8 +37,8 @@ function callFacts(c: Ctx, x: PublicCall): Html {
   const t = c.get('t');
   const locale = c.get('locale');
   return html`<dl class="facts">
-<dt>${t('calls.field.requester')}</dt><dd>${x.organisation.name}, ${countryName(x.organisation.country, locale)}</dd>
-<dt>${t('calls.field.programme')}</dt><dd><a href="${link(c, `/programmes/${x.programme.slug}`)}">${x.programme.name}</a></dd>
+<dt>${t('calls.field.requester')}</dt><dd><bdi>${x.organisation.name}</bdi>, ${countryName(x.organisation.country, locale)}</dd>
+<dt>${t('calls.field.programme')}</dt><dd><a href="${link(c, `/programmes/${x.programme.slug}`)}" dir="auto">${x.programme.name}</a></dd>
 <dt>${t('calls.field.deadline')}</dt><dd>${fmtDate(x.deadline, locale, true)}</dd>
 <dt>${t('calls.field.formats')}</dt><dd>${x.formats.map((f) => formatName(f, locale)).join(', ')}</dd>
 <dt>${t('calls.field.languages')}</dt><dd>${x.languages.map((l) => languageName(l, locale)).join(', ')}</dd>

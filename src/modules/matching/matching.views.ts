@@ -1,5 +1,6 @@
 /** The broker's ranked candidates for a call, and match reasons in the reader's language. */
 import { html } from 'hono/html';
+import { countryName } from '../../taxonomy/countries.ts';
 import type { Ctx } from '../../platform/http.ts';
 import type { Locale, T } from '../../platform/i18n.ts';
 import { page, link } from '../../platform/render.ts';
@@ -87,9 +88,9 @@ function candidatesTable(c: Ctx, candidates: Candidates, action?: (m: Candidates
   return html`<table class="candidates"><caption>${t('matching.candidates.caption', { count: candidates.length })}</caption><thead><tr><th scope="col">${t('matching.candidates.rank')}</th><th scope="col">${t('matching.candidates.candidate')}</th><th scope="col">${t(
     'matching.candidates.score',
   )}</th><th scope="col">${t('matching.candidates.reasons')}</th>${action ? html`<th scope="col">${t('matching.candidates.action')}</th>` : ''}</tr></thead><tbody>${candidates.map(
-    (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}">${m.name}</a>`}<br><span class="hint">${
+    (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}" dir="auto">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}" dir="auto">${m.name}</a>`}<br><span class="hint">${
       m.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
-    }${m.organisationName ? html` · <bdi>${m.organisationName}</bdi>` : ''}${m.country ? html` · ${m.country}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
+    }${m.organisationName ? html` · <bdi>${m.organisationName}</bdi>` : ''}${m.country ? html` · ${countryName(m.country, locale)}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
       (r) => html`<li>${reasonText(t, locale, r)}</li>`,
     )}</ul></td>${action ? html`<td>${action(m)}</td>` : ''}</tr>`,
   )}</tbody></table>`;
@@ -115,7 +116,7 @@ ${
           ? html`<form method="post" novalidate action="${link(c, `/calls/${d.call.id}/candidates/invite`)}" class="inline"><input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}">${hidden('f_type', d.filters.type)}${hidden(
               'f_country',
               d.filters.country,
-            )}${d.filters.language ? hidden('f_language', 'on') : ''}<button type="submit">${t('matching.candidates.invite')}<span class="visually-hidden">: ${m.name}</span></button></form>`
+            )}${d.filters.language ? hidden('f_language', 'on') : ''}<button type="submit">${t('matching.candidates.invite')}<span class="visually-hidden">: <bdi>${m.name}</bdi></span></button></form>`
           : html`<span class="hint">${d.call.state === 'open' ? t('matching.candidates.noAccount') : t('matching.candidates.closed')}</span>`,
       )
 }`,

@@ -212,10 +212,10 @@ function proposalItem(c: Ctx, n: NetworkDetail, p: ProposalView | (CoordinationV
 <p class="meta">${p.kind === 'event' ? t('networks.proposal.kind.event') : t('networks.proposal.kind.theme')} · ${authorName(c, p.authorName)} · ${fmtDate(p.createdAt, locale)} · ${state} · ${t('networks.proposal.supports', { count: p.supports })}</p>
 <p class="prewrap"${langAttrs(p.lang, locale)}>${p.description}</p>
 ${p.reason ? html`<p>${t('networks.proposal.reason')} <span${langAttrs(p.lang, locale)}>${p.reason}</span></p>` : ''}
-${p.canSupport ? html`<form method="post" novalidate action="${link(c, `/networks/${n.slug}/proposals/${p.id}/support`)}"><button type="submit" class="secondary">${t('networks.proposal.support')}<span class="visually-hidden">: ${p.title}</span></button></form>` : ''}
+${p.canSupport ? html`<form method="post" novalidate action="${link(c, `/networks/${n.slug}/proposals/${p.id}/support`)}"><button type="submit" class="secondary">${t('networks.proposal.support')}<span class="visually-hidden">: <bdi>${p.title}</bdi></span></button></form>` : ''}
 ${decide
   ? html`<form method="post" action="${link(c, `/networks/${n.slug}/proposals/${p.id}/decide`)}" novalidate>
-<fieldset><legend>${t('networks.proposal.decide')}<span class="visually-hidden">: ${p.title}</span></legend>
+<fieldset><legend>${t('networks.proposal.decide')}<span class="visually-hidden">: <bdi>${p.title}</bdi></span></legend>
 <div class="field"><label for="${id}-reason">${t('networks.field.reason')}</label><span class="hint" id="${id}-hint">${t('networks.field.reasonHint')}</span>${form?.errors.reason ? html`<span class="error-text" id="${id}-err">${t(form.errors.reason)}</span>` : ''}<textarea id="${id}-reason" name="reason" rows="2" aria-describedby="${id}-hint"></textarea></div>
 <button type="submit" name="decision" value="approve">${t('networks.proposal.accept')}</button> <button type="submit" name="decision" value="decline" class="secondary">${t('networks.proposal.decline')}</button></fieldset></form>`
   : ''}</li>`;
@@ -274,8 +274,8 @@ export function coordinationPage(c: Ctx, v: CoordinationView, forms: { decision?
     const f = forms.decision?.id === m.membershipId ? forms.decision.form : undefined;
     const id = `m-${m.membershipId}`;
     return html`<form method="post" action="${link(c, `/networks/${n.slug}/members/${m.membershipId}/decide`)}" novalidate>
-<div class="field"><label for="${id}-reason">${t('networks.field.reason')}<span class="visually-hidden">: ${authorName(c, m.name)}</span></label>${f?.errors.reason ? html`<span class="error-text" id="${id}-err">${t(f.errors.reason)}</span>` : ''}<textarea id="${id}-reason" name="reason" rows="2"${f?.errors.reason ? html` aria-describedby="${id}-err" aria-invalid="true"` : ''}></textarea></div>
-<button type="submit" name="decision" value="approve">${t('networks.decide.approve')}<span class="visually-hidden">: ${authorName(c, m.name)}</span></button> <button type="submit" name="decision" value="decline" class="secondary">${t('networks.decide.decline')}<span class="visually-hidden">: ${authorName(c, m.name)}</span></button></form>`;
+<div class="field"><label for="${id}-reason">${t('networks.field.reason')}<span class="visually-hidden">: <bdi>${authorName(c, m.name)}</bdi></span></label>${f?.errors.reason ? html`<span class="error-text" id="${id}-err">${t(f.errors.reason)}</span>` : ''}<textarea id="${id}-reason" name="reason" rows="2"${f?.errors.reason ? html` aria-describedby="${id}-err" aria-invalid="true"` : ''}></textarea></div>
+<button type="submit" name="decision" value="approve">${t('networks.decide.approve')}<span class="visually-hidden">: <bdi>${authorName(c, m.name)}</bdi></span></button> <button type="submit" name="decision" value="decline" class="secondary">${t('networks.decide.decline')}<span class="visually-hidden">: <bdi>${authorName(c, m.name)}</bdi></span></button></form>`;
   };
   const allErrors = { ...(forms.decision?.form.errors ?? {}), ...gForm.errors, ...cForm.errors };
   return page(c, {

@@ -100,7 +100,7 @@ ${
   !r
     ? html`<p>${t('requests.new.roundClosed')}</p><p><a href="${link(c, '/calls-for-requests')}">${t('requests.mine.findCall')}</a></p>`
     : f.organisations.length
-      ? html`<p>${r.programmeName}: ${r.name} · ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, c.get('locale'), true) })}</p>
+      ? html`<p><bdi>${r.programmeName}</bdi>: <bdi>${r.name}</bdi> · ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, c.get('locale'), true) })}</p>
 <form method="post" novalidate action="${link(c, '/requests')}" class="stack">${errorSummary(t, form.errors, labels)}
 <input type="hidden" name="roundId" value="${r.id}">
 ${select({ t, name: 'organisationId', label: labels.organisationId, form, options: f.organisations.map((o) => ({ value: o.id, label: o.name })) })}
@@ -168,7 +168,7 @@ ${input({ t, name: 'periodStart', label: l.periodStart!, form, type: 'date' })}$
   return page(c, {
     title: `${stepLabel(t, step)} · ${d.title || t('requests.untitled')}`,
     status,
-    body: html`<h1>${stepLabel(t, step)}</h1><p class="meta">${d.organisation.name} · ${d.programme.name} (${d.round.name})</p>
+    body: html`<h1>${stepLabel(t, step)}</h1><p class="meta"><bdi>${d.organisation.name}</bdi> · <bdi>${d.programme.name}</bdi> (<bdi>${d.round.name}</bdi>)</p>
 ${stepNav(c, d, step)}
 <form method="post" novalidate action="${link(c, `/requests/${d.id}/steps/${step}`)}" class="stack">${errorSummary(t, form.errors, l)}${fields}
 <button type="submit">${t('requests.steps.save')}</button></form>
@@ -237,7 +237,7 @@ export function requestPage(c: Ctx, p: RequestPageData, status = 200) {
     status,
     body: html`<h1>${p.shown ? userText(p.shown.fields.title) : d.title ? html`<bdi>${d.title}</bdi>` : t('requests.untitled')}</h1>
 ${p.shown ? translationNotice(t, locale, p.shown, link(c, `/requests/${d.id}`)) : ''}
-<p class="meta">${stateLabel(t, d.state)} · ${d.organisation.name}, ${countryName(d.organisation.country, locale)} · ${d.programme.name} (${d.round.name}) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
+<p class="meta">${stateLabel(t, d.state)} · <bdi>${d.organisation.name}</bdi>, ${countryName(d.organisation.country, locale)} · <bdi>${d.programme.name}</bdi> (<bdi>${d.round.name}</bdi>) · ${t('programmes.round.deadline', { date: fmtDate(d.round.closesAt, locale, true) })}</p>
 ${errorSummary(t, form.errors, { ...l, reason: t('requests.eligibility.reason'), reasons: t('requests.decision.reasons'), outcome: t('requests.decision.outcome'), verdict: t('requests.eligibility.verdict'), hasConflict: t('requests.conflict.question'), _form: t('requests.actions'), file: t('requests.file.label') })}
 ${a.edit ? html`${stepNav(c, d)}<p>${!d.isComplete ? t('requests.draft.incomplete') : d.endorsement ? t('requests.draft.endorsed') : t('requests.draft.complete')}</p>` : ''}
 ${p.warnings.length ? html`<div class="flash" role="note"><p>${t('requests.eligibility.draftWarning')}</p><ul>${p.warnings.map((w) => html`<li>${ruleLabel(t, w)}</li>`)}</ul></div>` : ''}
