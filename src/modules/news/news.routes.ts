@@ -15,6 +15,7 @@ import { formAction, formBody, requireUser } from '../../platform/forms.ts';
 import { errorFields } from '../../platform/log.ts';
 import * as svc from './news.service.ts';
 import * as v from './news.views.ts';
+import { readerViewFor } from '../translations/translations.service.ts';
 
 const envOf = (c: Ctx): svc.NewsEnv => ({ baseUrl: c.get('deps').config.baseUrl });
 const listQuery = (c: Ctx) => ({ network: c.req.query('network'), programme: c.req.query('programme') });
@@ -80,7 +81,12 @@ export function newsRoutes(): Hono<AppEnv> {
     );
   });
 
-  r.get('/news/issues/:id', async (c) => v.issuePage(c, await svc.getIssue(c.var.ctx, c.req.param('id'), c.req.query('lang'))));
+  r.get('/news/issues/:id', async (c) => {
+    const i = await svc.getIssue(c.var.ctx, c.req.param('id'), c.req.query('lang'));
+    // No version in the reader's language (and none asked for): a machine translation, made in the background, labelled (issue 14).
+    const shown = !c.req.query('lang') && i.shown.lang !== c.get('locale') ? await readerViewFor(c, 'news_issue', i.id, { subject: i.shown.subject, body: i.shown.body }, i.shown.lang) : null;
+    return v.issuePage(c, i, shown);
+  });
 
   r.get('/news/issues/:id/edit', async (c) => {
     requireUser(c);

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/http.ts';
 import { page, link } from '../../platform/render.ts';
 import type { Html } from '../../platform/html/layout.ts';
 import { input, textarea, select, checkboxes, errorSummary, type FormState } from '../../platform/html/form.ts';
-import { userText } from '../../platform/html/user-content.ts';
+import { translationNotice, userText, type ReaderView } from '../../platform/html/user-content.ts';
 import { fmtDate } from '../../platform/html/format.ts';
 import { LOCALES, LOCALE_NAMES, RTL_LOCALES } from '../../platform/i18n.ts';
 import { authorName } from '../privacy/privacy.service.ts';
@@ -45,14 +45,17 @@ ${a.issues.length ? html`<ul>${a.issues.map((i) => issueItem(c, i))}</ul>` : htm
   });
 }
 
-export function issuePage(c: Ctx, i: IssueView) {
+export function issuePage(c: Ctx, i: IssueView, translated: ReaderView<'subject' | 'body'> | null = null) {
   const t = c.get('t');
   const v = i.shown;
+  const subject = translated ? translated.fields.subject : { text: v.subject, lang: v.lang };
+  const body = translated ? translated.fields.body : { text: v.body, lang: v.lang };
   const others = i.versions.filter((x) => x.lang !== v.lang);
   return page(c, {
     title: v.subject,
     body: html`<p class="meta"><a href="${link(c, listPath(i.list))}">${t('news.archive.title')}: ${userText(i.list.name)}</a></p>
-<article lang="${v.lang}" dir="${dirOf(v.lang)}"><h1>${v.subject}</h1><div class="prewrap">${v.body}</div></article>
+${translated ? translationNotice(t, c.get('locale'), translated, link(c, `/news/issues/${i.id}`)) : ''}
+<article lang="${subject.lang ?? v.lang}" dir="${dirOf(subject.lang ?? v.lang)}"><h1>${subject.text}</h1><div class="prewrap" lang="${body.lang ?? v.lang}">${body.text}</div></article>
 <p class="meta">${i.sentAt && i.state !== 'draft' ? html`<time datetime="${i.sentAt.toISOString()}">${fmtDate(i.sentAt, c.get('locale'))}</time> · ` : html`${t('news.issue.draft')} · `}${t('news.issue.by', { name: authorName(c, i.authorName) })}</p>
 ${others.length ? html`<p>${t('news.issue.otherLanguages')} ${others.map((o) => html`<a href="${link(c, `/news/issues/${i.id}?lang=${o.lang}`)}" lang="${o.lang}" hreflang="${o.lang}">${LOCALE_NAMES[o.lang as 'en'] ?? o.lang}</a> `)}</p>` : ''}
 ${i.manages && i.state === 'draft' ? html`<p><a class="button" href="${link(c, `/news/issues/${i.id}/preview`)}">${t('news.issue.previewAndSend')}</a> <a href="${link(c, `/news/issues/${i.id}/edit`)}">${t('news.issue.edit')}</a></p>` : ''}

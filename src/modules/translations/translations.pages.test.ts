@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { createUser } from '../../../test/support/users.ts';
 import { apertiumMissing, startApertium, type RunningApertium } from '../../../test/support/apertium.ts';
-import { programmes, timelineEvents, events } from '../../db/schema/index.ts';
+import { programmes, timelineEvents, events, newsIssues, newsIssueVersions } from '../../db/schema/index.ts';
 import { translatePending } from './translations.service.ts';
 
 const skip = apertiumMissing();
@@ -19,6 +19,7 @@ let t: TestApp;
 const programmeId = randomUUID();
 const newsId = randomUUID();
 const eventId = randomUUID();
+const issueId = randomUUID();
 
 before(async () => {
   if (skip) return;
@@ -55,6 +56,8 @@ before(async () => {
     createdAt: now,
     updatedAt: now,
   });
+  await t.db.insert(newsIssues).values({ id: issueId, programmeId, authorId: organiser.id, lang: 'fr', state: 'sent', recipientCount: 0, createdAt: now, updatedAt: now, sentAt: now });
+  await t.db.insert(newsIssueVersions).values({ issueId, lang: 'fr', subject: 'La collecte des déchets dans les marchés', body: 'Les communes partagent leurs expériences de collecte des déchets.' });
 });
 after(async () => {
   await t?.close();
@@ -118,4 +121,14 @@ test('"originals first": a reader (a visitor too) keeps the preference in a cook
   assert.match(main((await t.client().get(path)).body_), /<h1><bdi lang="es">/);
   assert.equal((await visitor.post('/es/translations/originals', { on: '0', next: '//evil.example/x' })).headers.get('location'), '/es');
   assert.match(main((await visitor.get(path)).body_), /<h1><bdi lang="es">/, 'translations first again');
+});
+
+test('a newsletter issue written only in French, read at /es: machine translated and labelled; a version asked for by ?lang= is shown as written', { skip: skip ?? false }, async () => {
+  const visitor = t.client();
+  assert.match(main((await visitor.get(`/es/news/issues/${issueId}`)).body_), /Se está preparando una traducción automática al español/);
+  assert.equal(await job(), 2);
+  const es = main((await visitor.get(`/es/news/issues/${issueId}`)).body_);
+  assert.match(es, /Traducción automática \(original en francés\)/);
+  assert.match(es, /<article lang="es" dir="ltr"><h1>[^<]*residuos[^<]*<\/h1>/i);
+  assert.match(main((await visitor.get(`/es/news/issues/${issueId}?lang=fr`)).body_), /<h1>La collecte des déchets dans les marchés<\/h1>/);
 });
