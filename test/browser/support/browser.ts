@@ -86,7 +86,8 @@ async function languageProblems(page: Page): Promise<string[]> {
     for (const e of clone.querySelectorAll('[lang]')) if (e.getAttribute('lang') !== pageLang) e.remove();
     // Text isolated as someone's content (a <bdi>, dir="auto") is theirs, in whatever language they wrote.
     for (const e of clone.querySelectorAll('bdi, [dir="auto"]')) e.remove();
-    return { pageLang, unisolated, own: (clone.textContent ?? '').replace(/\s+/g, ' ') };
+    // A value the catalogue message isolated with FSI … PDI (platform/i18n.ts) is someone's content too.
+    return { pageLang, unisolated, own: (clone.textContent ?? '').replace(/\u2068[^\u2069]*\u2069/g, ' ').replace(/\s+/g, ' ') };
   });
   const problems = found.unisolated.map((x) => `not isolated on a ${found.pageLang} page — ${x}`);
   for (const { key, text } of ENGLISH_PHRASES.get(found.pageLang) ?? []) {
