@@ -126,6 +126,17 @@ export async function currentAndUpcomingRounds(db: DbOrTx, now: Date): Promise<O
     .limit(500);
 }
 
+/** Rounds that open after `now`, soonest first (the "next round" of a closed call for requests). */
+export async function roundsOpeningAfter(db: DbOrTx, now: Date): Promise<OpenRoundRow[]> {
+  return db
+    .select({ round: programmeRounds, programme: programmes })
+    .from(programmeRounds)
+    .innerJoin(programmes, eq(programmes.id, programmeRounds.programmeId))
+    .where(gt(programmeRounds.opensAt, now))
+    .orderBy(asc(programmeRounds.opensAt))
+    .limit(50);
+}
+
 /** Adds a timeline event; the same kind and reference is recorded once. */
 export async function insertTimelineEvent(db: DbOrTx, v: typeof timelineEvents.$inferInsert): Promise<void> {
   await db.insert(timelineEvents).values(v).onConflictDoNothing();

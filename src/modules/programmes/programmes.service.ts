@@ -161,6 +161,20 @@ export async function upcomingDeadlines(ctx: ServiceCtx): Promise<OpenCall[]> {
 }
 
 /** Every programme, for the public list (name, description, whether a round is open now). */
+export type NextOpening = { programme: { name: string; slug: string }; round: { name: string; opensAt: Date } };
+
+/** For each programme, its next round for requests that has not opened yet (soonest first): where a person arriving between rounds is told when to come back. */
+export async function nextOpenings(ctx: ServiceCtx): Promise<NextOpening[]> {
+  const seen = new Set<string>();
+  const out: NextOpening[] = [];
+  for (const r of await repo.roundsOpeningAfter(ctx.db, ctx.now)) {
+    if (seen.has(r.programme.id)) continue;
+    seen.add(r.programme.id);
+    out.push({ programme: { name: r.programme.name, slug: r.programme.slug }, round: { name: r.round.name, opensAt: r.round.opensAt } });
+  }
+  return out;
+}
+
 export async function listProgrammesPublic(ctx: ServiceCtx): Promise<{ programme: Programme; isOpen: boolean }[]> {
   const all = await repo.listProgrammes(ctx.db);
   const open = new Set((await repo.openRounds(ctx.db, ctx.now, {})).map((x) => x.programme.id));

@@ -13,6 +13,7 @@ import { getDashboard } from './requests.dashboard.ts';
 import { isStep } from './requests.schema.ts';
 import * as v from './requests.views.ts';
 import { readerViewFor } from '../translations/translations.service.ts';
+import * as programmes from '../programmes/programmes.service.ts';
 
 /** Everything the request page shows, as far as the viewer may see it. */
 async function pageData(c: Ctx, id: string, extra: { errors?: Record<string, string>; values?: Record<string, unknown> } = {}): Promise<v.RequestPageData> {
@@ -53,7 +54,9 @@ export function requestsRoutes(): Hono<AppEnv> {
 
   r.get('/requests/new', async (c) => {
     requireUser(c);
-    return v.newRequestPage(c, await svc.getStartForm(c.var.ctx, c.req.query('round') ?? ''), { values: {}, errors: {} });
+    const f = await svc.getStartForm(c.var.ctx, c.req.query('round') ?? '');
+    // Between rounds: when the next one opens, and a way to be told (issue 16: a dead end has a way out).
+    return v.newRequestPage(c, f, { values: {}, errors: {} }, 200, f.round ? [] : await programmes.nextOpenings(c.var.ctx));
   });
 
   r.post('/requests', async (c) => {

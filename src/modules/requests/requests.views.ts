@@ -18,6 +18,7 @@ import { STEPS, type Step } from './requests.schema.ts';
 import type { RequestDetail, RequestCard, StartForm } from './requests.service.ts';
 import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './requests.selection.ts';
 import { REQUEST_STATES, type RequestState } from './requests.workflow.ts';
+import type { NextOpening } from '../programmes/programmes.service.ts';
 import type { Dashboard } from './requests.dashboard.ts';
 import type { AttachmentView } from '../files/files.service.ts';
 import { userText, translationNotice, type ReaderView, type ShownText } from '../../platform/html/user-content.ts';
@@ -88,7 +89,7 @@ ${d.toReview.length ? html`<section aria-labelledby="rev-h"><h2 id="rev-h">${t('
   });
 }
 
-export function newRequestPage(c: Ctx, f: StartForm, form: FormState, status = 200) {
+export function newRequestPage(c: Ctx, f: StartForm, form: FormState, status = 200, next: NextOpening[] = []) {
   const t = c.get('t');
   const labels = { organisationId: t('requests.new.organisation'), roundId: t('programmes.round.name') };
   const r = f.round;
@@ -98,7 +99,14 @@ export function newRequestPage(c: Ctx, f: StartForm, form: FormState, status = 2
     body: html`<h1>${t('requests.new.title')}</h1>
 ${
   !r
-    ? html`<p>${t('requests.new.roundClosed')}</p><p><a href="${link(c, '/calls-for-requests')}">${t('requests.mine.findCall')}</a></p>`
+    ? html`<p>${t('requests.new.roundClosed')}</p>${
+        next.length
+          ? html`<ul>${next.map(
+              (n) =>
+                html`<li>${t('requests.new.nextRound', { programme: n.programme.name, round: n.round.name, date: fmtDate(n.round.opensAt, c.get('locale')) })} <a href="${link(c, `/news/subscribe?programme=${encodeURIComponent(n.programme.slug)}`)}">${t('requests.new.tellMe')}</a></li>`,
+            )}</ul>`
+          : ''
+      }<p><a href="${link(c, '/calls-for-requests')}">${t('requests.mine.findCall')}</a></p>`
     : f.organisations.length
       ? html`<p><bdi>${r.programmeName}</bdi>: <bdi>${r.name}</bdi> · ${t('programmes.round.deadline', { date: fmtDate(r.closesAt, c.get('locale'), true) })}</p>
 <form method="post" novalidate action="${link(c, '/requests')}" class="stack">${errorSummary(t, form.errors, labels)}
