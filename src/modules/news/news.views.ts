@@ -74,7 +74,7 @@ function issueFields(c: Ctx, form: FormState): Html {
 ${select({ t, name: 'lang', label: labels.lang!, form, options: localeOptions(), hint: t('news.form.langHint') })}
 <p class="hint">${t('news.form.versionsHint')}</p>
 ${LOCALES.map(
-  (l) => html`<fieldset><legend><span lang="${l}">${LOCALE_NAMES[l]}</span></legend>
+  (l) => html`<fieldset><legend><span lang="${l}" dir="${dirOf(l)}">${LOCALE_NAMES[l]}</span></legend>
 ${input({ t, name: `subject_${l}`, label: labels[`subject_${l}`]!, form, maxlength: SUBJECT_MAX })}
 ${textarea({ t, name: `body_${l}`, label: labels[`body_${l}`]!, form, rows: 8, hint: t('news.form.bodyHint', { max: BODY_MAX }) })}</fieldset>`,
 )}`;

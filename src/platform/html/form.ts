@@ -78,7 +78,7 @@ export function checkboxes(c: Common & { options: Option[]; idBase?: string }): 
   return html`<fieldset id="f-${base}"${error ? html` aria-describedby="e-${base}"` : ''}><legend>${c.label}</legend>${c.hint ? html`<p class="hint">${c.hint}</p>` : ''}${
     error ? html`<p class="error-text" id="e-${base}">${c.t(error)}</p>` : ''
   }<div class="checks">${c.options.map(
-    (o, i) => html`<label><input type="checkbox" name="${c.name}" value="${o.value}" id="f-${base}-${i}"${chosen.has(o.value) ? html` checked` : ''}> <span>${o.label}</span></label>`,
+    (o, i) => html`<label><input type="checkbox" name="${c.name}" value="${o.value}" id="f-${base}-${i}"${chosen.has(o.value) ? html` checked` : ''}> <span${o.lang ? html` lang="${o.lang}" dir="auto"` : ''}>${o.label}</span></label>`,
   )}</div></fieldset>`;
 }
 
