@@ -158,7 +158,7 @@ test('a member without a second factor signs in with the password only; a member
   const u = await createUser(t, { passwordHash: hash });
   const c = t.client();
   const r = await c.post('/en/sign-in', { email: u.email, password: PASSWORD });
-  assert.equal(loc(r), '/en/account');
+  assert.equal(loc(r), '/en/me/waiting');
   const page = await c.get('/en/account/two-factor');
   const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(page.body_)![1]!;
   const noPw = await c.post('/en/account/two-factor', { secret, code: codeAt(secret, t.clock.now()), current: 'not my password' });
@@ -178,7 +178,7 @@ test('a member without a second factor signs in with the password only; a member
   const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
   assert.equal(row!.totpSecret, null);
   assert.equal(row!.totpEnabledAt, null);
-  assert.equal(loc(await t.client().post('/en/sign-in', { email: u.email, password: PASSWORD })), '/en/account');
+  assert.equal(loc(await t.client().post('/en/sign-in', { email: u.email, password: PASSWORD })), '/en/me/waiting');
 });
 
 test('a broker cannot turn the second factor off; new recovery codes replace the old ones and ask the password', async () => {
