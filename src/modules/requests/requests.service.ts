@@ -403,5 +403,7 @@ export async function markMatched(db: DbOrTx, requestId: string, actorId: string
 /** What waits on the signed-in person in requests, for "Waiting on you" (the manifest's `waiting` hook). */
 export async function waitingInRequests(ctx: ServiceCtx): Promise<WaitingItem[]> {
   if (!ctx.actor) return [];
-  return (await repo.waitingOf(ctx.db, ctx.actor.id)).map((r) => ({ kind: r.kind, title: r.title, link: `/requests/${r.id}`, due: r.due ? new Date(r.due) : undefined, module: 'requests' }));
+  const found = await repo.waitingOf(ctx.db, ctx.actor.id);
+  // Only a complete draft can be endorsed; an incomplete one waits on its requester, not its approver.
+  return found.filter((r) => r.kind !== 'requestToEndorse' || STEPS.every((s) => r.steps_done.includes(s))).map((r) => ({ kind: r.kind, title: r.title, link: `/requests/${r.id}`, due: r.due ? new Date(r.due) : undefined, module: 'requests' }));
 }
