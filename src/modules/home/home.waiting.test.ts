@@ -1,7 +1,7 @@
 /**
  * "Waiting on you" (issue 16), through the page and the API: a requester with a draft to finish,
  * an approver with a request to endorse, the secretariat with offers to answer after a call's
- * deadline, the sides of an exchange with terms of reference to sign; a member with nothing to do
+ * deadline, the sides of an exchange with terms of reference to sign, then an evaluation to answer; a member with nothing to do
  * sees the empty state; a visitor is asked to sign in. Sign-in without `next` lands here.
  */
 import { test, before, after } from 'node:test';
@@ -17,6 +17,10 @@ import { expertiseCalls, offers } from '../../db/schema/calls.ts';
 import { createApiToken } from '../accounts/accounts.service.ts';
 import * as rq from '../requests/requests.service.ts';
 import * as ex from '../exchanges/exchanges.service.ts';
+import * as ev from '../evaluations/evaluations.service.ts';
+import { agreedExchange } from '../../../test/exchanges/evaluation-fixtures.ts';
+import { rows } from '../../platform/db.ts';
+import { sql } from 'drizzle-orm';
 
 let t: TestApp;
 let m: Matched;
@@ -121,4 +125,22 @@ test('the header of a signed-in page links to it; the OpenAPI document declares 
   assert.ok((await c.get('/fr/account')).body_.includes('href="/fr/me/waiting"'));
   const doc = JSON.parse((await t.client().get('/api/v1/openapi.json')).body_) as { paths: Record<string, Record<string, { operationId: string }>> };
   assert.equal(doc.paths['/me/waiting']?.get?.operationId, 'listWaitingOnMe');
+});
+
+test('once an exchange is agreed and its baseline evaluation sent, each side sees the evaluation to answer until it is answered', async () => {
+  const q = await ev.createQuestionnaire(ctxOf(t, m.broker), m.programmeId, { stage: 'before', title: 'Baseline', q0_kind: 'scale', q0_label: 'How well do you know the subject today?' });
+  assert.ok(q.ok);
+  t.clock.set('2027-02-20T09:00:00Z'); // 9 days before the exchange: the baseline is due
+  const agreed = await agreedExchange(t, m, 'Composting in Ziniaré');
+  await ev.sendDue(t.db, t.clock.now(), agreed);
+  const [peerEval] = await rows<{ id: string }>(t.db, sql`select id from evaluations where exchange_id = ${agreed} and side = 'peer'`);
+  assert.ok(peerEval);
+  const body = await page(m.peer);
+  assert.match(body, /Answer an evaluation/);
+  assert.ok(body.includes(`href="/en/evaluations/${peerEval.id}"`));
+  assert.match(body, /Composting in Ziniaré/);
+  assert.ok((await api(m.requester)).body.items.some((i) => i.kind === 'evaluationToAnswer' && i.module === 'evaluations'), 'the host side has its own');
+  const evaluation = await ev.getEvaluation(ctxOf(t, m.peer), peerEval.id);
+  assert.deepEqual(await ev.answerEvaluation(ctxOf(t, m.peer), peerEval.id, { [`a_${evaluation.questions[0]!.id}`]: '3' }), { ok: true });
+  assert.ok(!(await api(m.peer)).body.items.some((i) => i.kind === 'evaluationToAnswer'));
 });
