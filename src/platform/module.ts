@@ -68,10 +68,11 @@ export type DemoSeed = {
 
 /**
  * Something that waits on the signed-in person ("Waiting on you", issue 16): a kind (a catalogue
- * key's last part in the home module, e.g. `draftToFinish`), the title of the thing (user content),
- * a path without the language prefix, the deadline when it has one, and the module it comes from.
+ * key's last part in the home module, e.g. `draftToFinish`), the title of the thing (user content,
+ * with its language when known), a path without the language prefix, the deadline when it has one,
+ * and the module it comes from.
  */
-export type WaitingItem = { kind: string; title: string; link: string; due?: Date; module: string };
+export type WaitingItem = { kind: string; title: string; lang?: string; link: string; due?: Date; module: string };
 
 export type Manifest = {
   /** The folder name under src/modules. */

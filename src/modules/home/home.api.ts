@@ -12,6 +12,7 @@ const waitingAnswer = z.object({
       kind: z.string().describe('What waits: draftToFinish, requestToEndorse, requestToScore, offersToAnswer, matchToConfirm, torToSign, …'),
       module: z.string(),
       title: z.string(),
+      lang: z.string().nullable().describe('The language the title is written in, when known'),
       path: z.string().describe('The page to act on, without the language prefix'),
       due: z.string().nullable().describe('The deadline (ISO 8601), when there is one'),
     }),
@@ -27,7 +28,7 @@ export function homeApiRoutes(): Hono<AppEnv> {
   r.get('/me/waiting', async (c) => {
     requireUser(c);
     const items = await waitingOnMe(c.var.ctx);
-    return c.json({ items: items.map((i) => ({ kind: i.kind, module: i.module, title: i.title, path: i.link, due: i.due ? i.due.toISOString() : null })) });
+    return c.json({ items: items.map((i) => ({ kind: i.kind, module: i.module, title: i.title, lang: i.lang ?? null, path: i.link, due: i.due ? i.due.toISOString() : null })) });
   });
   return r;
 }

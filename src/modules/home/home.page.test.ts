@@ -14,6 +14,8 @@ import { MODULES } from '../index.ts';
 import { LOCALES, i18n } from '../../platform/i18n.ts';
 import { CSS_GZ } from '../../platform/html/static.ts';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../platform/db.ts';
 import { requests } from '../../db/schema/requests.ts';
 import { expertiseCalls } from '../../db/schema/calls.ts';
 
@@ -87,4 +89,18 @@ test('a signed-in member is offered "Waiting on you" on the front page and in th
   const body = (await c.get('/pt')).body_;
   assert.ok(body.includes('href="/pt/me/waiting"'));
   assert.match(body, /Ver o que está à sua espera/);
+});
+
+test('a registrant of the demo’s upcoming event sees it in "Waiting on you" the day before it starts', async () => {
+  const [e] = await rows<{ id: string; title: string; starts_at: string | Date; user_id: string }>(
+    t.db,
+    sql`select e.id, e.title, e.starts_at, r.user_id from events e join event_registrations r on r.event_id = e.id where e.state = 'published' and r.state = 'confirmed' and e.starts_at > ${t.clock.now().toISOString()}::timestamptz order by e.starts_at limit 1`,
+  );
+  assert.ok(e, 'the demo has an upcoming event with a confirmed registrant');
+  const c = await signedInClient(t, { id: e.user_id });
+  assert.doesNotMatch((await c.get('/en/me/waiting')).body_, /starts within a day/, 'not yet: more than a day ahead');
+  t.clock.set(new Date(new Date(e.starts_at).getTime() - 12 * 3600_000));
+  const body = (await (await signedInClient(t, { id: e.user_id })).get('/en/me/waiting')).body_;
+  assert.match(body, /An event you registered for starts within a day/);
+  assert.ok(body.includes(`href="/en/events/${e.id}"`));
 });

@@ -111,7 +111,7 @@ ${items.length
   ? html`<p>${t('home.waiting.intro', { n: items.length })}</p>
 <ul class="cards">${items.map(
       (i) => html`<li class="card"><h2><a href="${link(c, i.link)}">${t(KIND_LABELS[i.kind] ?? 'home.waiting.kind.other')}</a></h2>
-<p><bdi dir="auto">${i.title}</bdi></p>${i.due ? html`<p class="meta">${t('home.deadline', { date: fmtDate(i.due, locale) })}</p>` : ''}</li>`,
+<p>${i.lang ? userText({ text: i.title, lang: i.lang }) : html`<bdi dir="auto">${i.title}</bdi>`}</p>${i.due ? html`<p class="meta">${t('home.deadline', { date: fmtDate(i.due, locale) })}</p>` : ''}</li>`,
     )}</ul>`
   : html`<p>${t('home.waiting.empty')}</p><p><a href="${link(c, '/')}">${t('home.waiting.emptyLink')}</a></p>`}`;
 }
