@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db.ts';
 import { requests } from '../../db/schema/requests.ts';
 import { expertiseCalls } from '../../db/schema/calls.ts';
+import { discussionInvitations, discussionTopics, discussionPosts } from '../../db/schema/discussions.ts';
 
 let t: TestApp;
 before(async () => {
@@ -103,4 +104,22 @@ test('a registrant of the demo’s upcoming event sees it in "Waiting on you" th
   const body = (await (await signedInClient(t, { id: e.user_id })).get('/en/me/waiting')).body_;
   assert.match(body, /An event you registered for starts within a day/);
   assert.ok(body.includes(`href="/en/events/${e.id}"`));
+});
+
+test('a colleague invited to the demo’s open consultation sees it to answer; its author does not', async () => {
+  // The demo's consultations are closed with their summaries: a new one, opened by the author of the first.
+  const [first] = await rows<{ network_id: string; author_id: string }>(t.db, sql`select network_id, author_id from discussion_topics where kind = 'consultation' order by created_at limit 1`);
+  assert.ok(first, 'the demo has consultations');
+  const topic = { id: randomUUID(), author_id: first.author_id };
+  const now = t.clock.now();
+  await t.db.insert(discussionTopics).values({ id: topic.id, networkId: first.network_id, kind: 'consultation', title: 'Recycling glass in small towns', lang: 'en', authorId: topic.author_id, createdAt: now, lastPostAt: now });
+  await t.db.insert(discussionPosts).values({ id: randomUUID(), topicId: topic.id, networkId: first.network_id, authorId: topic.author_id, body: '<p>How do you collect glass?</p>', lang: 'en', state: 'published', approvedAt: now, createdAt: now });
+  const colleague = await createUser(t);
+  await t.db.insert(discussionInvitations).values({ topicId: topic.id, userId: colleague.id, invitedBy: null, at: t.clock.now() });
+  await t.db.insert(discussionInvitations).values({ topicId: topic.id, userId: topic.author_id, invitedBy: null, at: t.clock.now() });
+  const body = (await (await signedInClient(t, colleague)).get('/fr/me/waiting')).body_;
+  assert.match(body, /Répondre à une consultation/);
+  assert.match(body, /<bdi lang="en">Recycling glass in small towns<\/bdi>/);
+  assert.ok(body.includes(`href="/fr/discussions/${topic.id}"`));
+  assert.doesNotMatch((await (await signedInClient(t, { id: topic.author_id })).get('/en/me/waiting')).body_, /Answer a consultation/, 'the author has written in it');
 });
