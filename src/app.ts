@@ -27,6 +27,7 @@ import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
 import { configureScanner } from './platform/scan.ts';
 import { MODULES } from './modules/index.ts';
 import { usePersonalDataOf } from './modules/privacy/privacy.service.ts';
+import { useWaitingOf } from './modules/home/home.service.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
 import { useSlotsOf } from './platform/slots.ts';
 import { drainOutbox } from './platform/outbox.ts';
@@ -64,6 +65,8 @@ export async function afterCommit(deps: Deps, subscribers = subscribersOf(MODULE
 export function createApp(deps: Deps): Hono<AppEnv> {
   // The privacy module exports and erases a person's data through the manifests' personalData hooks.
   usePersonalDataOf(MODULES);
+  // "Waiting on you" (home) gathers what waits on a person through the manifests' waiting hooks.
+  useWaitingOf(MODULES);
   // Routing ignores the language prefix: /fr/organisations is routed as /organisations.
   const app = new Hono<AppEnv>({
     getPath: (req) => {

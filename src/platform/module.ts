@@ -13,6 +13,7 @@ import type { Logger } from './log.ts';
 import type { Mailer } from './mail.ts';
 import type { Subscriptions } from './events.ts';
 import type { SlotContributions } from './slots.ts';
+import type { ServiceCtx } from './http.ts';
 
 /** What a background job gets: the database, the time of this run, and the process's settings. */
 export type JobEnv = { db: Db; now: Date; config: Config; log: Logger; mailer: Mailer };
@@ -65,6 +66,14 @@ export type DemoSeed = {
   run: (db: Db, env: { now: Date }) => Promise<Record<string, number> | void>;
 };
 
+/**
+ * Something that waits on the signed-in person ("Waiting on you", issue 16): a kind (a catalogue
+ * key's last part in the home module, e.g. `draftToFinish`), the title of the thing (user content,
+ * with its language when known), a path without the language prefix, the deadline when it has one,
+ * and the module it comes from.
+ */
+export type WaitingItem = { kind: string; title: string; lang?: string; link: string; due?: Date; module: string };
+
 export type Manifest = {
   /** The folder name under src/modules. */
   name: string;
@@ -87,6 +96,8 @@ export type Manifest = {
   tokenPosts?: readonly RegExp[];
   /** Sections this module draws on other modules' pages (platform/slots.ts). */
   slots?: SlotContributions;
+  /** What waits on the signed-in person in this module (ctx.actor is set), for "Waiting on you". */
+  waiting?: (ctx: ServiceCtx) => Promise<WaitingItem[]>;
 };
 
 /** Declares a manifest (an identity function, for the type). */

@@ -100,7 +100,7 @@ test('Arabic pages of the cooperation cycle are right to left for visitors, memb
   const page = b.page;
   await signOut(b);
   // What a visitor reads: calls, programmes, the good-practice library, the guide and funding.
-  for (const path of ['/ar/calls-for-requests', '/ar/calls', '/ar/good-practices', '/ar/cooperation-approaches', '/ar/funding', '/ar/cooperation-approaches/advisor?governance=essential&budget=5000', '/ar/networks', '/ar/events']) {
+  for (const path of ['/ar', '/ar/calls-for-requests', '/ar/calls', '/ar/good-practices', '/ar/cooperation-approaches', '/ar/funding', '/ar/cooperation-approaches/advisor?governance=essential&budget=5000', '/ar/networks', '/ar/events']) {
     await b.goto(path);
     await assertArabicRtl();
   }
@@ -126,6 +126,9 @@ test('Arabic pages of the cooperation cycle are right to left for visitors, memb
   await assertArabicRtl();
   await signOut(b);
   await signIn(b, 'ar', 'broker@demo.peerlink.localhost', DEMO_PASSWORD);
+  // "Waiting on you" (where sign-in lands) lists the secretariat's items, their titles isolated.
+  assert.match(page.url(), /\/ar\/me\/waiting$/);
+  await assertArabicRtl();
   for (const path of ['/ar/broker', '/ar/exchanges']) {
     await b.goto(path);
     await assertArabicRtl();

@@ -23,7 +23,7 @@ test('a member creates an organisation, which then has its own page and is found
   const page = b.page;
   const name = `Commune de Kaya ${Date.now().toString(36)}`;
   await signIn(b, 'en', 'member@demo.peerlink.localhost', DEMO_PASSWORD);
-  assert.match(page.url(), /\/account$/);
+  assert.match(page.url(), /\/en\/me\/waiting$/, 'sign-in lands on Waiting on you');
 
   await b.goto('/en/organisations');
   await b.follow(page.getByRole('link', { name: 'Add an organisation' }));

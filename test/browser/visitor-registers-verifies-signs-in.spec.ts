@@ -62,7 +62,10 @@ test('a visitor registers, confirms the e-mail by its link and signs in, with Ja
   assert.equal(await page.locator('main form button[type="submit"]').count(), 0, 'a used link offers nothing to confirm');
 
   await signIn(b, 'en', email, password);
-  assert.match(page.url(), /\/en\/account$/);
+  // Without an explicit next, sign-in lands on "Waiting on you" (issue 16): nothing waits on a new member.
+  assert.match(page.url(), /\/en\/me\/waiting$/);
+  await assertVisible(page.locator('main').getByText('Nothing is waiting on you right now.'));
+  await b.goto('/en/account');
   assert.equal(await page.getByLabel('Full name').inputValue(), 'Ama Owusu');
   await assertVisible(page.locator('main').getByText(email));
 

@@ -62,7 +62,7 @@ test('sign-in: a hostile next is not followed; a local one gets the language of 
     const c = t.client();
     const res = await c.post('/es/sign-in', { email: u.email, password, next });
     assert.equal(res.status, 303, JSON.stringify(next));
-    assert.equal(res.headers.get('location'), next === '/people' ? '/es/people' : '/es/account', JSON.stringify(next));
+    assert.equal(res.headers.get('location'), next === '/people' ? '/es/people' : '/es/me/waiting', JSON.stringify(next));
   }
 });
 

@@ -79,7 +79,7 @@ const PUBLIC_PAGES = (): Array<[path: string, status: number]> => [
   ['/no-such-page', 404],
 ];
 /** Pages behind sign-in (checked as an admin, who can open all of them). */
-const SIGNED_IN_PAGES = () => ['/account', '/admin/users', '/organisations/new', '/people', '/people/me', `/organisations/${orgId}`, `/organisations/${orgId}/edit`, `/people/${personId}`, '/people?q=registration'];
+const SIGNED_IN_PAGES = () => ['/account', '/me/waiting', '/admin/users', '/organisations/new', '/people', '/people/me', `/organisations/${orgId}`, `/organisations/${orgId}/edit`, `/people/${personId}`, '/people?q=registration'];
 
 type Tag = { name: string; attrs: Record<string, string> };
 

@@ -54,6 +54,7 @@ const MATRIX: Row[] = [
   { method: 'GET', path: () => '/en/verify-email?token=nope', expect: everyone(400) },
   { method: 'GET', path: () => '/en/password/reset?token=nope', expect: everyone(400) },
   { method: 'GET', path: () => '/en/account', expect: members(200, 303) },
+  { method: 'GET', path: () => '/ar/me/waiting', expect: members(200, 303) },
   { method: 'POST', path: () => '/en/account/tokens', form: { name: '' }, expect: members(400, 303) },
   { method: 'POST', path: () => '/en/account/password', form: { current: '', password: '' }, expect: members(400, 303) },
   { method: 'GET', path: () => '/en/admin/users', expect: { default: 404, admin: 200 } },

@@ -104,7 +104,7 @@ export function accountsRoutes(): Hono<AppEnv> {
         setSessionCookie(c, out.token, secure(c));
         // The language the person is using wins over the account's (issue 14): /fr/sign-in lands on a French page.
         const locale: Locale = c.get('locale');
-        const next = safeNext(body.next, locale) ?? `/${locale}/account`;
+        const next = safeNext(body.next, locale) ?? `/${locale}/me/waiting`;
         if (out.secondFactor !== 'none') return c.redirect(`/${locale}/sign-in/${out.secondFactor}?next=${encodeURIComponent(next)}`, 303);
         return c.redirect(next, 303);
       },
@@ -126,7 +126,7 @@ export function accountsRoutes(): Hono<AppEnv> {
     return formAction(
       c,
       async (body) => {
-        const next = safeNext(body.next, c.get('locale')) ?? link(c, '/account');
+        const next = safeNext(body.next, c.get('locale')) ?? link(c, '/me/waiting');
         const code = str(body.code).slice(0, 40);
         if (!code.trim()) return v.codePage(c, { values: { next }, errors: { code: 'platform.form.required' } }, 400);
         const out = await twoFactor.completeSignIn(c.var.ctx, { userId: u.id, pendingIdHash: c.get('sessionIdHash')!, code });
@@ -137,7 +137,7 @@ export function accountsRoutes(): Hono<AppEnv> {
         setSessionCookie(c, out.token, secure(c));
         return c.redirect(next, 303);
       },
-      (form, status) => v.codePage(c, { values: { next: safeNext(form.values.next, c.get('locale')) ?? link(c, '/account') }, errors: form.errors }, status),
+      (form, status) => v.codePage(c, { values: { next: safeNext(form.values.next, c.get('locale')) ?? link(c, '/me/waiting') }, errors: form.errors }, status),
     );
   });
   r.get('/sign-in/setup', (c) => {
@@ -154,11 +154,11 @@ export function accountsRoutes(): Hono<AppEnv> {
       async (body) => {
         const out = await twoFactor.enrol(c.var.ctx, { userId: u.id, secret: str(body.secret), code: str(body.code), sessionIdHash: c.get('sessionIdHash')!, atSignIn: true });
         setSessionCookie(c, out.token, secure(c));
-        return v.recoveryCodesPage(c, out.recoveryCodes, safeNext(body.next, c.get('locale')) ?? link(c, '/account'));
+        return v.recoveryCodesPage(c, out.recoveryCodes, safeNext(body.next, c.get('locale')) ?? link(c, '/me/waiting'));
       },
       (form, status) => {
         const s = setupSecret(form.values.secret);
-        return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: true, required: true }, { values: { next: safeNext(form.values.next, c.get('locale')) ?? link(c, '/account') }, errors: form.errors }, status);
+        return v.setupPage(c, { secret: s, uri: twoFactor.provisioningUri(s, u.email), atSignIn: true, required: true }, { values: { next: safeNext(form.values.next, c.get('locale')) ?? link(c, '/me/waiting') }, errors: form.errors }, status);
       },
     );
   });

@@ -72,10 +72,10 @@ test('a visitor registers, confirms the e-mail by link, and signs in', async () 
   // signing in at /en lands in English, and at /fr in French.
   const ok = await signIn(c, email, GOOD);
   assert.equal(ok.status, 303);
-  assert.equal(ok.headers.get('location'), '/en/account');
+  assert.equal(ok.headers.get('location'), '/en/me/waiting');
   await c.post('/en/sign-out', {});
   const fr = await c.post('/fr/sign-in', { email, password: GOOD });
-  assert.equal(fr.headers.get('location'), '/fr/account');
+  assert.equal(fr.headers.get('location'), '/fr/me/waiting');
   const es = await t.client().post('/es/sign-in', { email, password: GOOD, next: '/organisations' });
   assert.equal(es.headers.get('location'), '/es/organisations');
   const account = await c.get('/fr/account');

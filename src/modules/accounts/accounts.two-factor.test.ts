@@ -117,9 +117,9 @@ test('a privileged role without a second factor must set it up at sign-in; recov
   const u = await privileged(['broker']);
   const c = t.client();
   const r1 = await c.post('/en/sign-in', { email: u.email, password: PASSWORD });
-  assert.equal(loc(r1), '/en/sign-in/setup?next=%2Fen%2Faccount');
+  assert.equal(loc(r1), '/en/sign-in/setup?next=%2Fen%2Fme%2Fwaiting');
   assert.notEqual((await c.get('/en/broker')).status, 200);
-  const page = await c.get('/en/sign-in/setup?next=%2Fen%2Faccount');
+  const page = await c.get('/en/sign-in/setup?next=%2Fen%2Fme%2Fwaiting');
   assert.equal(page.status, 200);
   const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(page.body_)?.[1];
   assert.ok(secret, 'the page carries the new secret');
@@ -158,7 +158,7 @@ test('a member without a second factor signs in with the password only; a member
   const u = await createUser(t, { passwordHash: hash });
   const c = t.client();
   const r = await c.post('/en/sign-in', { email: u.email, password: PASSWORD });
-  assert.equal(loc(r), '/en/account');
+  assert.equal(loc(r), '/en/me/waiting');
   const page = await c.get('/en/account/two-factor');
   const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(page.body_)![1]!;
   const noPw = await c.post('/en/account/two-factor', { secret, code: codeAt(secret, t.clock.now()), current: 'not my password' });
@@ -171,14 +171,14 @@ test('a member without a second factor signs in with the password only; a member
   // From now on a sign-in asks for the code.
   step();
   const other = t.client();
-  assert.equal(loc(await other.post('/en/sign-in', { email: u.email, password: PASSWORD })), '/en/sign-in/code?next=%2Fen%2Faccount');
+  assert.equal(loc(await other.post('/en/sign-in', { email: u.email, password: PASSWORD })), '/en/sign-in/code?next=%2Fen%2Fme%2Fwaiting');
   // Turning it off asks for the password, and ends the other sessions.
   assert.equal((await c.post('/en/account/two-factor/off', { offCurrent: 'wrong' })).status, 400);
   assert.equal((await c.post('/en/account/two-factor/off', { offCurrent: PASSWORD })).status, 303);
   const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
   assert.equal(row!.totpSecret, null);
   assert.equal(row!.totpEnabledAt, null);
-  assert.equal(loc(await t.client().post('/en/sign-in', { email: u.email, password: PASSWORD })), '/en/account');
+  assert.equal(loc(await t.client().post('/en/sign-in', { email: u.email, password: PASSWORD })), '/en/me/waiting');
 });
 
 test('a broker cannot turn the second factor off; new recovery codes replace the old ones and ask the password', async () => {
@@ -215,7 +215,7 @@ test('granting a privileged role ends the person’s sessions; the next sign-in 
   assert.deepEqual(row!.roles, ['committee']);
   assert.equal((await mc.get('/en/account')).status, 303, 'signed out by the role change');
   const again = t.client();
-  assert.equal(loc(await again.post('/en/sign-in', { email: member.email, password: PASSWORD })), '/en/sign-in/setup?next=%2Fen%2Faccount');
+  assert.equal(loc(await again.post('/en/sign-in', { email: member.email, password: PASSWORD })), '/en/sign-in/setup?next=%2Fen%2Fme%2Fwaiting');
   assert.equal((await t.db.select().from(sessions).where(eq(sessions.userId, member.id))).every((s) => s.isPending2fa), true);
 });
 

@@ -399,3 +399,16 @@ export async function insertDemoMatch(
   await db.insert(offerExperts).values(v.expert);
   await db.insert(matches).values(v.match);
 }
+
+/** Proposed matches waiting on the person's confirmation: as the one who offered, or on the requesting organisation's side. */
+export async function matchesToConfirm(db: DbOrTx, userId: string): Promise<{ offer_id: string; title: string }[]> {
+  return rows(
+    db,
+    sql`select o.id as offer_id, c.title from matches m join offers o on o.id = m.offer_id join expertise_calls c on c.id = m.call_id join requests r on r.id = c.request_id
+        where m.state = 'proposed' and (
+          (o.offered_by = ${userId} and m.provider_confirmed_at is null)
+          or (m.requester_confirmed_at is null and (r.created_by = ${userId}
+              or r.organisation_id in (select ms.organisation_id from memberships ms where ms.user_id = ${userId} and ms.status = 'active' and ms.role in ('requester', 'approver', 'org_admin')))))
+        order by m.proposed_at asc limit 50`,
+  );
+}

@@ -5,6 +5,7 @@
  * request is matched (the requests module does that on `calls.matchConfirmed`).
  */
 import { randomUUID } from 'node:crypto';
+import type { WaitingItem } from '../../platform/module.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError, UnauthorizedError, ForbiddenError, ValidationError, RateLimitError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
@@ -479,4 +480,18 @@ export function openFile(ctx: ServiceCtx, env: files.FilesEnv, id: string) {
     offer: (offerId) => canSeeOffer(ctx, offerId),
     personUserId: async (personId) => (await repo.personUserId(ctx.db, personId)) ?? null,
   });
+}
+
+/**
+ * What waits on the signed-in person in calls, for "Waiting on you": for the secretariat, calls
+ * whose offers wait on it (after the deadline); for everyone, proposed matches to confirm.
+ */
+export async function waitingInCalls(ctx: ServiceCtx): Promise<WaitingItem[]> {
+  if (!ctx.actor) return [];
+  const items: WaitingItem[] = [];
+  if (isStaff(ctx.actor)) {
+    for (const c of await callsForBroker(ctx)) if (c.waitingOn === 'broker' && c.offers > 0) items.push({ kind: 'offersToAnswer', title: c.title, link: `/calls/${c.id}/offers`, module: 'calls' });
+  }
+  for (const m of await repo.matchesToConfirm(ctx.db, ctx.actor.id)) items.push({ kind: 'matchToConfirm', title: m.title, link: `/offers/${m.offer_id}`, module: 'calls' });
+  return items;
 }

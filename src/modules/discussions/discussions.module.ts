@@ -9,7 +9,7 @@ import { defineModule } from '../../platform/module.ts';
 import { discussionsRoutes } from './discussions.routes.ts';
 import { discussionsApiRoutes } from './discussions.api.ts';
 import { seedDiscussionsDemo } from './discussions.demo.ts';
-import { erasePersonalData, exportPersonalData, recentTopics } from './discussions.service.ts';
+import { erasePersonalData, exportPersonalData, recentTopics, waitingInDiscussions } from './discussions.service.ts';
 import { networkSection } from './discussions.views.ts';
 import { networkFacts } from '../networks/networks.service.ts';
 
@@ -17,6 +17,8 @@ export default defineModule({
   name: 'discussions',
   pages: discussionsRoutes,
   api: discussionsApiRoutes,
+  // Consultations a person was invited to answer, for "Waiting on you" (home).
+  waiting: waitingInDiscussions,
   // After the networks (their members write the demo's topics).
   demo: { order: 47, run: (db, { now }) => seedDiscussionsDemo(db, { now }) },
   personalData: { export: exportPersonalData, erase: erasePersonalData },

@@ -305,3 +305,14 @@ export async function eraseUser(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(discussionInvitations).where(eq(discussionInvitations.userId, userId));
   await db.update(discussionInvitations).set({ invitedBy: null }).where(eq(discussionInvitations.invitedBy, userId));
 }
+
+/** Open consultations the person was invited to and has not written in yet ("Waiting on you"). */
+export async function consultationsAwaiting(db: DbOrTx, userId: string): Promise<{ id: string; title: string; lang: string }[]> {
+  return rows(
+    db,
+    sql`select t.id, t.title, t.lang from discussion_invitations i join discussion_topics t on t.id = i.topic_id
+        where i.user_id = ${userId} and t.kind = 'consultation' and t.state = 'open' and not t.hidden and not t.locked
+          and not exists (select 1 from discussion_posts p where p.topic_id = t.id and p.author_id = ${userId})
+        order by i.at asc limit 20`,
+  );
+}

@@ -18,6 +18,7 @@
  * discussions.policy.ts; what the actor may not see answers NotFoundError, as a missing topic does.
  */
 import type { ServiceCtx } from '../../platform/http.ts';
+import type { WaitingItem } from '../../platform/module.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { NotFoundError, RateLimitError, SignInRequired, ValidationError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
@@ -557,4 +558,10 @@ export async function exportPersonalData(db: DbOrTx, userId: string): Promise<Re
 
 export async function erasePersonalData(tx: DbOrTx, userId: string): Promise<void> {
   await repo.eraseUser(tx, userId);
+}
+
+/** Consultations the signed-in person was invited to answer, for "Waiting on you" (the manifest's `waiting` hook). */
+export async function waitingInDiscussions(ctx: ServiceCtx): Promise<WaitingItem[]> {
+  if (!ctx.actor) return [];
+  return (await repo.consultationsAwaiting(ctx.db, ctx.actor.id)).map((x) => ({ kind: 'consultationToAnswer', title: x.title, lang: x.lang, link: `/discussions/${x.id}`, module: 'discussions' }));
 }

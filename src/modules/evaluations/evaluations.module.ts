@@ -4,7 +4,7 @@ import { exportEvaluationAnswers } from './evaluations.repository.ts';
 import { evaluationsRoutes } from './evaluations.routes.ts';
 import { evaluationsApiRoutes } from './evaluations.api.ts';
 import { seedEvaluationsDemo } from './evaluations.demo.ts';
-import { runEvaluations, sendDue } from './evaluations.service.ts';
+import { runEvaluations, sendDue, waitingInEvaluations } from './evaluations.service.ts';
 import type {} from '../exchanges/exchanges.events.ts';
 
 export default defineModule({
@@ -13,6 +13,8 @@ export default defineModule({
   personalData: { export: exportEvaluationAnswers },
   pages: evaluationsRoutes,
   api: evaluationsApiRoutes,
+  // What waits on a person here (an evaluation to answer), for "Waiting on you" (home).
+  waiting: waitingInEvaluations,
   // The demo's exchange held and evaluated, walked through the exchanges' and this module's services, after the demo's calls.
   demo: { order: 70, run: seedEvaluationsDemo },
   // Evaluations fall due by date (before, after, follow-ups at 3, 6, 12 months; reminders); what they queue leaves through the outbox.

@@ -295,3 +295,21 @@ export async function demoEvaluationsOf(db: DbOrTx, exchangeId: string, stages: 
 export async function demoMailSentOnItsDay(db: DbOrTx, before: Date): Promise<void> {
   await rows(db, sql`update notification_outbox set sent_at = created_at where sent_at is null and created_at < ${before}`);
 }
+
+/**
+ * Evaluations sent to a side the person answers for and not answered yet ("Waiting on you"): the
+ * host side is the request's author or a member of the host organisation, the peer side the expert
+ * or a member of the peer organisation (as exchangeStanding reads them).
+ */
+export async function unansweredFor(db: DbOrTx, userId: string): Promise<{ id: string; title: string }[]> {
+  return rows(
+    db,
+    sql`select v.id, e.title from evaluations v join exchanges e on e.id = v.exchange_id
+        where not exists (select 1 from evaluation_answers a where a.evaluation_id = v.id)
+          and ((v.side = 'host' and (exists (select 1 from requests r where r.id = e.request_id and r.created_by = ${userId})
+                 or exists (select 1 from memberships m where m.organisation_id = e.host_organisation_id and m.user_id = ${userId} and m.status = 'active')))
+            or (v.side = 'peer' and (e.peer_user_id = ${userId}
+                 or exists (select 1 from memberships m where m.organisation_id = e.peer_organisation_id and m.user_id = ${userId} and m.status = 'active'))))
+        order by v.sent_at asc limit 50`,
+  );
+}

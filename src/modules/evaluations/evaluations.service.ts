@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ServiceCtx, CurrentUser } from '../../platform/http.ts';
+import type { WaitingItem } from '../../platform/module.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/html/form.ts';
@@ -521,4 +522,10 @@ export async function programmeResults(ctx: ServiceCtx, programmeId: string): Pr
   }));
   await audit(ctx.db, ctx.now, { actorId: ctx.actor!.id, action: 'evaluation.programme_results', objectType: 'programme', objectId: programmeId, ip: ctx.ip });
   return { programme: { id: programmeId, name }, stages };
+}
+
+/** Evaluations waiting on the signed-in person's side, for "Waiting on you" (the manifest's `waiting` hook). */
+export async function waitingInEvaluations(ctx: ServiceCtx): Promise<WaitingItem[]> {
+  if (!ctx.actor) return [];
+  return (await repo.unansweredFor(ctx.db, ctx.actor.id)).map((v) => ({ kind: 'evaluationToAnswer', title: v.title, link: `/evaluations/${v.id}`, module: 'evaluations' }));
 }

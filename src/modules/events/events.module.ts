@@ -3,7 +3,7 @@ import { defineModule } from '../../platform/module.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { eventsApiRoutes } from './events.api.ts';
 import { seedEventsDemo } from './events.demo.ts';
-import { draftFromProposal, erasePersonalData, exportPersonalData, sendReminders, upcomingOfNetwork } from './events.service.ts';
+import { draftFromProposal, erasePersonalData, exportPersonalData, sendReminders, upcomingOfNetwork, waitingInEvents } from './events.service.ts';
 import { networkEventsSection } from './events.views.ts';
 import '../networks/networks.events.ts';
 
@@ -11,6 +11,8 @@ export default defineModule({
   name: 'events',
   pages: eventsRoutes,
   api: eventsApiRoutes,
+  // A confirmed seat at an event starting within a day, for "Waiting on you" (home).
+  waiting: waitingInEvents,
   // After the networks (the demo's events are the networks' and their members register).
   demo: { order: 46, run: (db, { now }) => seedEventsDemo(db, { now }) },
   personalData: { export: exportPersonalData, erase: erasePersonalData },

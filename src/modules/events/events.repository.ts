@@ -220,3 +220,14 @@ export async function hasEventTitled(db: DbOrTx, networkId: string, title: strin
 export async function setAttended(db: DbOrTx, id: string, attended: boolean): Promise<void> {
   await db.update(eventRegistrations).set({ attended }).where(eq(eventRegistrations.id, id));
 }
+
+/** Published events the person holds a confirmed seat at, starting between `now` and `until` ("Waiting on you"). */
+export async function confirmedStartingBetween(db: DbOrTx, userId: string, now: Date, until: Date): Promise<{ id: string; title: string; lang: string; starts_at: Date | string }[]> {
+  return rows(
+    db,
+    sql`select e.id, e.title, e.lang, e.starts_at from events e join event_registrations r on r.event_id = e.id
+        where r.user_id = ${userId} and r.state = 'confirmed' and e.state = 'published'
+          and e.starts_at > ${now.toISOString()}::timestamptz and e.starts_at <= ${until.toISOString()}::timestamptz
+        order by e.starts_at asc limit 20`,
+  );
+}

@@ -8,6 +8,7 @@
  */
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { ServiceCtx } from '../../platform/http.ts';
+import type { WaitingItem } from '../../platform/module.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { NotFoundError, SignInRequired, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
@@ -644,4 +645,11 @@ export async function exportPersonalData(db: DbOrTx, userId: string): Promise<Re
 
 export async function erasePersonalData(tx: DbOrTx, userId: string): Promise<void> {
   await repo.eraseRegistrations(tx, userId);
+}
+
+/** Events the signed-in person is confirmed at that start within a day, for "Waiting on you" (the manifest's `waiting` hook). */
+export async function waitingInEvents(ctx: ServiceCtx): Promise<WaitingItem[]> {
+  if (!ctx.actor) return [];
+  const until = new Date(ctx.now.getTime() + 86400_000);
+  return (await repo.confirmedStartingBetween(ctx.db, ctx.actor.id, ctx.now, until)).map((e) => ({ kind: 'eventTomorrow', title: e.title, lang: e.lang, link: `/events/${e.id}`, due: new Date(e.starts_at), module: 'events' }));
 }

@@ -7,5 +7,6 @@ import { defineModule } from '../../platform/module.ts';
 import { documentsUploadedBy, exportExchangeMessages } from './exchanges.repository.ts';
 import { exchangesRoutes } from './exchanges.routes.ts';
 import { exchangesApiRoutes } from './exchanges.api.ts';
+import { waitingInExchanges } from './exchanges.service.ts';
 
-export default defineModule({ name: 'exchanges', personalData: { export: exportExchangeMessages, files: documentsUploadedBy }, pages: exchangesRoutes, api: exchangesApiRoutes });
+export default defineModule({ name: 'exchanges', personalData: { export: exportExchangeMessages, files: documentsUploadedBy }, pages: exchangesRoutes, api: exchangesApiRoutes, waiting: waitingInExchanges });

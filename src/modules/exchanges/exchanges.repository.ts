@@ -353,3 +353,33 @@ export async function documentsUploadedBy(db: DbOrTx, userId: string): Promise<{
   const r = await rows<{ id: string; label: string; storage_name: string }>(db, sql`select id, label, storage_name from exchange_documents where uploaded_by = ${userId}`);
   return r.map((d) => ({ id: d.id, label: d.label, storageName: d.storage_name, kind: 'exchange_document' }));
 }
+
+/**
+ * Planned exchanges whose latest terms of reference wait on a side the person signs for (host:
+ * the request's author or a member of the host organisation; peer: the expert or a member of the
+ * peer organisation; broker: the secretariat), with the exchange's first day.
+ */
+export async function torsToSign(db: DbOrTx, userId: string, isStaff: boolean): Promise<{ id: string; title: string; start_date: string }[]> {
+  return rows(
+    db,
+    sql`with latest as (select distinct on (t.exchange_id) t.exchange_id, t.id from tor_versions t order by t.exchange_id, t.version desc),
+        sides as (
+          select e.id, e.title, e.start_date, l.id as tor_id,
+            (exists (select 1 from requests r where r.id = e.request_id and r.created_by = ${userId})
+              or exists (select 1 from memberships m where m.organisation_id = e.host_organisation_id and m.user_id = ${userId} and m.status = 'active')) as is_host,
+            (e.peer_user_id = ${userId}
+              or exists (select 1 from memberships m where m.organisation_id = e.peer_organisation_id and m.user_id = ${userId} and m.status = 'active')) as is_peer
+          from exchanges e join latest l on l.exchange_id = e.id where e.state = 'planned')
+        select s.id, s.title, s.start_date::text as start_date from sides s
+        where (s.is_host and not exists (select 1 from tor_signatures g where g.tor_version_id = s.tor_id and g.side = 'host'))
+           or (s.is_peer and not exists (select 1 from tor_signatures g where g.tor_version_id = s.tor_id and g.side = 'peer'))
+           or (${isStaff} and not exists (select 1 from tor_signatures g where g.tor_version_id = s.tor_id and g.side = 'broker'))
+        order by s.start_date asc limit 50`,
+  );
+}
+
+/** Exchanges that took place: held, evaluated or closed after being held. */
+export async function countHeldExchanges(db: DbOrTx): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from exchanges where state in ('held', 'evaluated', 'closed')`);
+  return r?.n ?? 0;
+}

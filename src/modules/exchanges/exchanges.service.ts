@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
+import type { WaitingItem } from '../../platform/module.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { keyWith, type Locale, type T } from '../../platform/i18n.ts';
 import { parseAmountCents, formatAmountInput } from '../../platform/numbers.ts';
@@ -285,3 +286,16 @@ export async function exchangeStanding(db: DbOrTx, exchangeId: string, userId: s
 export { getExchange } from './exchanges.page.service.ts';
 export { getTor, signTor, writeTor } from './exchanges.tor.service.ts';
 export { postMessage } from './exchanges.page.service.ts';
+
+// ---------- for the front page and "Waiting on you" (home) ----------
+
+/** Terms of reference waiting on the signed-in person's signature, due by the exchange's first day. */
+export async function waitingInExchanges(ctx: ServiceCtx): Promise<WaitingItem[]> {
+  if (!ctx.actor) return [];
+  return (await repo.torsToSign(ctx.db, ctx.actor.id, isStaff(ctx.actor))).map((e) => ({ kind: 'torToSign', title: e.title, link: `/exchanges/${e.id}/terms`, due: new Date(`${e.start_date}T00:00:00Z`), module: 'exchanges' }));
+}
+
+/** How many exchanges have been held (held, evaluated or closed), for the front page's figures. */
+export async function heldExchangeCount(ctx: ServiceCtx): Promise<number> {
+  return repo.countHeldExchanges(ctx.db);
+}

@@ -447,3 +447,9 @@ export async function activeOrgRoles(db: DbOrTx, organisationId: string, userId:
 
 /** The organisations a person created since `since` (the per-person limit). */
 export const recentCreationsOf = (db: DbOrTx, userId: string, since: Date) => recentActs(db, organisations, organisations.createdBy, organisations.createdAt, userId, since);
+
+/** Verified organisations and the countries they are in, for the front page's figures. */
+export async function directoryFigures(db: DbOrTx): Promise<{ organisations: number; countries: number }> {
+  const [r] = await rows<{ organisations: number; countries: number }>(db, sql`select count(*)::int as organisations, count(distinct country)::int as countries from organisations where verified_at is not null`);
+  return { organisations: r?.organisations ?? 0, countries: r?.countries ?? 0 };
+}

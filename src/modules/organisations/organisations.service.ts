@@ -576,3 +576,8 @@ export async function ensureDemoOrganisations(
 
 /** Organisation ids by external id (the demo's seeds find the directory's demo organisations by them). */
 export const organisationIdsByExternalId = (db: DbOrTx, externalIds: readonly string[]): Promise<Map<string, string>> => repo.organisationIdsByExternalId(db, externalIds);
+
+/** Verified organisations and their countries, for the front page (home). */
+export async function directoryFigures(ctx: ServiceCtx): Promise<{ organisations: number; countries: number }> {
+  return repo.directoryFigures(ctx.db);
+}

@@ -4,13 +4,14 @@ import { exportRequests } from './requests.repository.ts';
 import { requestsRoutes } from './requests.routes.ts';
 import { requestsApiRoutes } from './requests.api.ts';
 import { seedRequestsDemo } from './requests.demo.ts';
-import { markMatched, noteCallPublished, purgeEmptyDrafts } from './requests.service.ts';
+import { markMatched, noteCallPublished, purgeEmptyDrafts, waitingInRequests } from './requests.service.ts';
 
 export default defineModule({
   name: 'requests',
   // A person's data here, exported and erased by the privacy module (SECURITY.md 32–33).
   personalData: { export: exportRequests },
   pages: requestsRoutes,
+  waiting: waitingInRequests,
   api: requestsApiRoutes,
   // The demo's requests of the exchange stage, selected (as rows), after the accounts, directory and programme.
   demo: { order: 50, run: seedRequestsDemo },

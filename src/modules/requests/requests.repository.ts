@@ -344,3 +344,29 @@ export async function insertDemoRequest(
   await db.insert(decisions).values(v.decision);
   await db.insert(requestTransitions).values(v.transitions);
 }
+
+export type WaitingRow = { kind: 'draftToFinish' | 'requestToEndorse' | 'requestToScore'; id: string; title: string; due: Date | string | null; steps_done: string[] };
+
+/**
+ * What waits on a person in requests ("Waiting on you"): drafts they may finish (as creator or
+ * requester) before the round closes, drafts of their organisation to endorse (approver; the service keeps the complete ones),
+ * and requests under review in their committee they have not scored, without a declared conflict.
+ */
+export async function waitingOf(db: DbOrTx, userId: string): Promise<WaitingRow[]> {
+  return rows<WaitingRow>(
+    db,
+    sql`select 'draftToFinish' as kind, r.id, r.title, rd.closes_at as due, r.steps_done from requests r join programme_rounds rd on rd.id = r.round_id
+          where r.state = 'draft' and (r.created_by = ${userId}
+             or r.organisation_id in (select m.organisation_id from memberships m where m.user_id = ${userId} and m.status = 'active' and m.role = 'requester'))
+        union all
+        select 'requestToEndorse', r.id, r.title, rd.closes_at, r.steps_done from requests r join programme_rounds rd on rd.id = r.round_id
+          where r.state = 'draft' and not exists (select 1 from endorsements e where e.request_id = r.id)
+            and r.organisation_id in (select m.organisation_id from memberships m where m.user_id = ${userId} and m.status = 'active' and m.role = 'approver')
+        union all
+        select 'requestToScore', r.id, r.title, rd.review_closes_at, r.steps_done from requests r join programme_rounds rd on rd.id = r.round_id
+          where r.state = 'under_review' and r.programme_id in (select c.programme_id from programme_committee c where c.user_id = ${userId})
+            and not exists (select 1 from reviews v where v.request_id = r.id and v.reviewer_id = ${userId})
+            and not exists (select 1 from conflict_declarations d where d.request_id = r.id and d.user_id = ${userId} and d.has_conflict)
+        order by due asc nulls last limit 100`,
+  );
+}

@@ -4,6 +4,7 @@
  * withdrawn. Selection (eligibility, review, decision) is in requests.selection.ts.
  */
 import { randomUUID } from 'node:crypto';
+import type { WaitingItem } from '../../platform/module.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError, UnauthorizedError, ForbiddenError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
@@ -397,4 +398,12 @@ export async function markMatched(db: DbOrTx, requestId: string, actorId: string
   if (!row) return;
   const tr = transition(row.state as RequestState, 'match');
   if (tr.ok) await repo.moveState(db, requestId, row.state, tr.to, actorId, at);
+}
+
+/** What waits on the signed-in person in requests, for "Waiting on you" (the manifest's `waiting` hook). */
+export async function waitingInRequests(ctx: ServiceCtx): Promise<WaitingItem[]> {
+  if (!ctx.actor) return [];
+  const found = await repo.waitingOf(ctx.db, ctx.actor.id);
+  // Only a complete draft can be endorsed; an incomplete one waits on its requester, not its approver.
+  return found.filter((r) => r.kind !== 'requestToEndorse' || STEPS.every((s) => r.steps_done.includes(s))).map((r) => ({ kind: r.kind, title: r.title, link: `/requests/${r.id}`, due: r.due ? new Date(r.due) : undefined, module: 'requests' }));
 }

@@ -20,7 +20,7 @@ export type PageMeta = {
   csrfToken?: string;
 };
 
-export type PageOptions = { title: string; body: Html; flash?: string | null; nav?: 'organisations' | 'people' | 'account' | 'home' | null };
+export type PageOptions = { title: string; body: Html; flash?: string | null; nav?: 'organisations' | 'people' | 'account' | 'home' | 'waiting' | null };
 
 /** Renders a full HTML document. */
 export function layout(meta: PageMeta, opts: PageOptions): Html {
@@ -59,7 +59,8 @@ ${item('/networks', t('platform.nav.networks'))}
 ${item('/events', t('platform.nav.events'))}
 ${
   user
-    ? html`${item('/account', t('platform.nav.account'))}
+    ? html`${item('/me/waiting', t('platform.nav.waiting'))}
+${item('/account', t('platform.nav.account'))}
 <li><form method="post" novalidate action="${href(locale, '/sign-out')}" class="inline"><button type="submit" class="link">${t('platform.nav.signOut')}</button></form></li>`
     : html`${item('/sign-in', t('platform.nav.signIn'))}
 ${item('/register', t('platform.nav.register'))}`
