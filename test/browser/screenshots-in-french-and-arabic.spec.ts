@@ -1,6 +1,6 @@
 /**
- * Looking at the pages (issue 16): the home, the request form, a call, the candidates page and the
- * exchange page (and "waiting on you" where the platform has it), in French and Arabic, at 360 px
+ * Looking at the pages (issue 16): the home, "waiting on you", the request form, a call, the
+ * candidates page and the exchange page, in French and Arabic, at 360 px
  * and 1280 px wide. Each is saved as a PNG under `screenshots/` (the README names the folder; it is
  * not committed) for people to look at, and checked by bounding boxes: nothing wider than the page,
  * no element sticking out of its container, and no two pieces of text drawn over each other.
@@ -135,11 +135,12 @@ async function demoPaths(): Promise<{ call: string; exchange: string; draft: str
   }
 }
 
-test('screenshots of the home, a call, the request form, the candidates and the exchange page, in French and Arabic, at 360 and 1280 px, laid out without overflow or overlap', async () => {
+test('screenshots of the home, waiting on you, a call, the request form, the candidates and the exchange page, in French and Arabic, at 360 and 1280 px, laid out without overflow or overlap', async () => {
   const p = await demoPaths();
   assert.match(p.call, /^\/calls\/[0-9a-f-]{36}$/);
   assert.match(p.draft, /^\/requests\/[0-9a-f-]{36}\/steps\/challenge$/);
   await look('home', [''], null);
+  await look('waiting-on-you', ['/me/waiting'], 'requester');
   await look('call', [p.call], null);
   await look('request-form', [p.draft], 'requester');
   await look('exchange', [p.exchange], 'requester');
