@@ -9,7 +9,7 @@ import nodemailer from 'nodemailer';
 
 /** A file sent with a message (e.g. an event's .ics): small, text (or base64 with `encoding`, e.g. a PDF), kept in the outbox row until sent. */
 export type MailAttachment = { filename: string; contentType: string; content: string; encoding?: 'base64' };
-export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[]; /** Where the person's mail program sends a reply (e.g. a discussion's reply address). */ replyTo?: string };
 export type Mailer = { send(msg: MailMessage): Promise<void>; describe: string };
 
 export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
@@ -18,7 +18,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     return {
       describe: `SMTP ${new URL(opts.smtpUrl).host}`,
       async send(msg) {
-        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments });
+        await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) });
       },
     };
   }
@@ -26,7 +26,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
   return {
     describe: `file outbox ${opts.outboxDir}`,
     async send(msg) {
-      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments })) as unknown as { message: Buffer };
+      const info = (await transport.sendMail({ from: opts.from, to: msg.to, subject: msg.subject, text: msg.text, attachments: msg.attachments, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) })) as unknown as { message: Buffer };
       mkdirSync(opts.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(join(opts.outboxDir, name), info.message);

@@ -35,7 +35,7 @@ export function nextDigestAt(now: Date): Date {
   return d;
 }
 
-export type Message = { subject: string; body: string; attachments?: MailAttachment[] };
+export type Message = { subject: string; body: string; attachments?: MailAttachment[]; /** The Reply-To of an immediate message (digests have none). */ replyTo?: string };
 
 const BASE_MARK = '@@BASE@@';
 /** A link in a message: the worker puts the site's address in front when it sends. */
@@ -46,7 +46,7 @@ const withBase = (text: string, baseUrl: string) => text.split(BASE_MARK).join(b
  * Queues one message per recipient, written in each recipient's language by `render`.
  * Recipients who chose "off" get nothing; "daily" ones get it in the next digest.
  */
-export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], kind: string, render: (t: T) => Message): Promise<number> {
+export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], kind: string, render: (t: T, userId: string) => Message): Promise<number> {
   const ids = [...new Set(userIds)].filter(Boolean);
   if (!ids.length) return 0;
   const found = await recipients(db, ids);
@@ -54,9 +54,9 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
   for (const r of found) {
     const mode = (r.mode ?? 'immediate') as NotificationMode;
     if (mode === 'off' || !r.email) continue;
-    const m = render(i18n().translator(isLocale(r.locale) ? r.locale : 'en'));
+    const m = render(i18n().translator(isLocale(r.locale) ? r.locale : 'en'), r.id);
     const isDigest = mode === 'daily';
-    await insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, attachments: m.attachments?.length ? m.attachments : null, createdAt: now, dueAt: isDigest ? nextDigestAt(now) : now, isDigest });
+    await insertMessage(db, { id: randomUUID(), userId: r.id, kind, subject: m.subject, body: m.body, attachments: m.attachments?.length ? m.attachments : null, replyTo: m.replyTo ?? null, createdAt: now, dueAt: isDigest ? nextDigestAt(now) : now, isDigest });
     n++;
   }
   return n;
@@ -108,7 +108,7 @@ export async function drainOutbox(db: DbOrTx, mailer: Mailer, now: Date, opts: {
           text: withBase(batch.map((b) => `${b.subject}\n\n${b.body}`).join('\n\n----\n\n'), opts.baseUrl),
           attachments: batch.flatMap((b) => b.attachments ?? []),
         });
-      } else await mailer.send({ to: first.email, subject: first.subject, text: withBase(first.body, opts.baseUrl), attachments: first.attachments ?? undefined });
+      } else await mailer.send({ to: first.email, subject: first.subject, text: withBase(first.body, opts.baseUrl), attachments: first.attachments ?? undefined, ...(first.reply_to ? { replyTo: first.reply_to } : {}) });
       await markSent(db, ids, now);
       sent += batch.length;
     } catch (e) {
@@ -154,7 +154,7 @@ async function insertMessage(db: DbOrTx, v: typeof notificationOutbox.$inferInse
   await db.insert(notificationOutbox).values(v);
 }
 
-type Claimed = { id: string; user_id: string; subject: string; body: string; is_digest: boolean; attempts: number; email: string | null; locale: string; attachments: MailAttachment[] | null };
+type Claimed = { id: string; user_id: string; subject: string; body: string; is_digest: boolean; attempts: number; email: string | null; locale: string; attachments: MailAttachment[] | null; reply_to: string | null };
 
 /**
  * Claims up to `limit` unsent messages due at `now`: they are skipped by other workers
@@ -171,7 +171,7 @@ async function claimDue(db: DbOrTx, now: Date, leaseUntil: Date, limit: number):
         update notification_outbox o set due_at = ${leaseUntil.toISOString()}::timestamptz, attempts = o.attempts + 1
         from due, users u
         where o.id = due.id and u.id = o.user_id
-        returning o.id, o.user_id, o.subject, o.body, o.is_digest, o.attempts, u.email, u.locale, o.attachments`,
+        returning o.id, o.user_id, o.subject, o.body, o.is_digest, o.attempts, u.email, u.locale, o.attachments, o.reply_to`,
   );
 }
 

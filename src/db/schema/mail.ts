@@ -24,6 +24,8 @@ export const notificationOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** Files sent with the message (an event's calendar entry…). */
     attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
+    /** The message's Reply-To (a discussion's per-recipient reply address), if any. */
+    replyTo: text('reply_to'),
   },
   (t) => [index('notification_outbox_due_idx').on(t.sentAt, t.dueAt), index('notification_outbox_user_idx').on(t.userId)],
 );

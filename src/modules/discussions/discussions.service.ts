@@ -26,6 +26,8 @@ import { emit } from '../../platform/events.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
+import { replyDomain } from '../../platform/inbound-mail.ts';
+import { createHash, randomBytes } from 'node:crypto';
 import { canCoordinate, canParticipate, coordinatorIdsOf, memberIdsOf, networkFacts, networkFactsBySlug, networksCoordinatedBy, type NetworkFacts } from '../networks/networks.service.ts';
 import { rankColleagues, type Colleague } from '../matching/matching.service.ts';
 import { canEdit as canDraftGoodPractice, createDraft } from '../knowledge/knowledge.service.ts';
@@ -124,12 +126,34 @@ async function recipientsOf(db: DbOrTx, t: repo.TopicRow, authorId: string | nul
   return out;
 }
 
+/** How long a reply address works. */
+export const REPLY_TOKEN_DAYS = 30;
+export const hashReplyToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Per-recipient reply addresses for mail about a topic (`reply+<token>@<domain>`): a fresh random
+ * token each, stored as its SHA-256 for REPLY_TOKEN_DAYS. None when the process receives no mail.
+ */
+async function replyAddresses(tx: DbOrTx, now: Date, topicId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const domain = replyDomain();
+  if (!domain) return out;
+  for (const userId of new Set(userIds)) {
+    const token = randomBytes(18).toString('base64url');
+    await repo.insertReplyToken(tx, { tokenHash: hashReplyToken(token), userId, topicId, createdAt: now, expiresAt: new Date(now.getTime() + REPLY_TOKEN_DAYS * 86_400_000) });
+    out.set(userId, `reply+${token}@${domain}`);
+  }
+  return out;
+}
+
 /** What follows a post becoming visible: the event and the mail, in the transaction that made it visible. */
 async function published(tx: DbOrTx, now: Date, t: repo.TopicRow, p: repo.PostRow, authorName: string): Promise<void> {
   await emit(tx, now, 'discussions.postPublished', { networkId: t.networkId, topicId: t.id, postId: p.id, authorId: p.authorId, isOpening: p.isOpening });
   await repo.touchTopic(tx, t.id, now);
   const to = await recipientsOf(tx, t, p.authorId, p.isOpening);
-  await notify(tx, now, to, 'discussions.post', (tr) => ({
+  const replyTo = await replyAddresses(tx, now, t.id, to);
+  await notify(tx, now, to, 'discussions.post', (tr, userId) => ({
+    replyTo: replyTo.get(userId),
     subject: tr(p.isOpening ? 'discussions.mail.topic.subject' : 'discussions.mail.reply.subject', { title: t.title }),
     body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }),
   }));
@@ -552,5 +576,6 @@ export async function exportPersonalData(db: DbOrTx, userId: string): Promise<Re
 }
 
 export async function erasePersonalData(tx: DbOrTx, userId: string): Promise<void> {
+  await repo.deleteReplyTokensOf(tx, userId);
   await repo.eraseUser(tx, userId);
 }
