@@ -13,6 +13,7 @@ import type { Logger } from './log.ts';
 import type { Mailer } from './mail.ts';
 import type { Subscriptions } from './events.ts';
 import type { SlotContributions } from './slots.ts';
+import type { InboundMail } from './inbound-mail.ts';
 
 /** What a background job gets: the database, the time of this run, and the process's settings. */
 export type JobEnv = { db: Db; now: Date; config: Config; log: Logger; mailer: Mailer };
@@ -81,6 +82,8 @@ export type Manifest = {
   on?: Subscriptions;
   /** Sections this module draws on other modules' pages (platform/slots.ts). */
   slots?: SlotContributions;
+  /** Mail this module receives (platform/inbound-mail.ts): e.g. replies to its notifications. */
+  inboundMail?: InboundMail;
 };
 
 /** Declares a manifest (an identity function, for the type). */
