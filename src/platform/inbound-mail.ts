@@ -14,9 +14,9 @@ export type InboundEnvelope = { to: string; from: string };
 
 /** A module's share of incoming mail (on its manifest). */
 export type InboundMail = {
-  /** Whether the address is one of this module's (e.g. `reply+…@`). */
+  /** Whether the address (as written: a token may be case-sensitive) is one of this module's (e.g. `reply+…@`). */
   handles(address: string): boolean;
-  /** At RCPT: may the envelope's sender write to this address? Nothing is stored. */
+  /** At RCPT: may the envelope's sender (lower case) write to this address? Nothing is stored. */
   recipient(db: Db, now: Date, env: InboundEnvelope): Promise<InboundVerdict>;
   /** At the end of DATA: the message, parsed. */
   deliver(db: Db, now: Date, env: InboundEnvelope & { mail: ParsedMail }): Promise<InboundVerdict>;
@@ -54,7 +54,7 @@ export async function startInboundMail(opts: {
     logger: false,
     banner: 'Peerlink replies',
     onRcptTo(address, session: SMTPServerSession, cb) {
-      const to = address.address.toLowerCase();
+      const to = address.address;
       if (session.envelope.rcptTo.length >= 1) return cb(smtpError(452, '4.5.3 One recipient per message'));
       const from = session.envelope.mailFrom ? session.envelope.mailFrom.address.toLowerCase() : '';
       const hook = hookFor(to);
@@ -73,7 +73,7 @@ export async function startInboundMail(opts: {
           if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) return cb(smtpError(552, `5.3.4 Message larger than ${INBOUND_MAX_BYTES} bytes`));
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address.toLowerCase() : '';
           for (const r of session.envelope.rcptTo) {
-            const to = r.address.toLowerCase();
+            const to = r.address;
             const hook = hookFor(to);
             if (!hook) return cb(smtpError(550, '5.1.1 No such address here'));
             const v = await hook.deliver(opts.db, opts.now(), { to, from, mail });

@@ -139,7 +139,7 @@ async function replyAddresses(tx: DbOrTx, now: Date, topicId: string, userIds: r
   const domain = replyDomain();
   if (!domain) return out;
   for (const userId of new Set(userIds)) {
-    const token = randomBytes(18).toString('base64url');
+    const token = randomBytes(16).toString('hex');
     await repo.insertReplyToken(tx, { tokenHash: hashReplyToken(token), userId, topicId, createdAt: now, expiresAt: new Date(now.getTime() + REPLY_TOKEN_DAYS * 86_400_000) });
     out.set(userId, `reply+${token}@${domain}`);
   }
@@ -559,6 +559,24 @@ export async function coordination(ctx: ServiceCtx, slug: string): Promise<Coord
     unanswered.push({ topic: t, suggestions: await suggestionsFor(ctx, t, invited), invited: invited.length });
   }
   return { network: ref(n, ctx.locale), pending: await repo.pendingPosts(ctx.db, n.id), unanswered };
+}
+
+// ---------- reply by mail (discussions.inbound.ts) ----------
+
+/** Whether the actor may reply in the topic now (a member who accepted the guidelines; the topic open). */
+export async function mayReply(ctx: ServiceCtx, topicId: string): Promise<boolean> {
+  try {
+    await loadTopic(ctx, topicId, 'post.reply');
+    return true;
+  } catch (e) {
+    if (e instanceof NotFoundError || e instanceof SignInRequired) return false;
+    throw e;
+  }
+}
+
+/** Reply addresses past their time are deleted (a job). */
+export async function expireReplyTokens(db: DbOrTx, now: Date): Promise<void> {
+  await repo.deleteExpiredReplyTokens(db, now);
 }
 
 // ---------- a person's data ----------
