@@ -30,7 +30,8 @@ const QUOTE_HEADERS: RegExp[] = [
   /^Le\b.*\ba\s+écrit\s*:\s*$/i,
   /^El\b.*\bescribió\s*:\s*$/i,
   /^Em\b.*\bescreveu\s*:\s*$/i,
-  /^.*\bكتب(?:ت)?\s*:?\s*$/,
+  /^في\s.*(?:^|\s)كتبت?(?:\s.*)?:\s*$/,
+  /(?:^|\s)كتبت?\s*:\s*$/,
   /^-{2,}\s*(?:Original Message|Message d'origine|Mensaje original|Mensagem original|الرسالة الأصلية)\s*-{2,}\s*$/i,
 ];
 /** A phone's or app's signature line. */
@@ -54,7 +55,7 @@ export function stripReply(text: string): string {
     // A header may be wrapped over two lines (a long name and address).
     const two = `${line} ${clean(lines[i + 1] ?? '')}`.trim();
     if (line && QUOTE_HEADERS.some((r) => r.test(line))) break;
-    if (line && !line.startsWith('>') && QUOTE_HEADERS.slice(0, 5).some((r) => r.test(two)) && (lines[i + 2] === undefined || clean(lines[i + 2]!).startsWith('>') || clean(lines[i + 2]!) === '')) break;
+    if (line && !line.startsWith('>') && QUOTE_HEADERS.slice(0, 6).some((r) => r.test(two)) && (lines[i + 2] === undefined || clean(lines[i + 2]!).startsWith('>') || clean(lines[i + 2]!) === '')) break;
     if (line.startsWith('>')) continue;
     kept.push(raw.replace(/\s+$/, ''));
   }
