@@ -31,6 +31,11 @@ test('Arabic: "في … كتب:" (with direction marks)', () => {
   assert.equal(stripReply(`نعم.\nفي 23/11/2026، كتبت مريم:\n${QUOTED}`), 'نعم.');
 });
 
+test('Outlook: the "From: … / Sent: …" block and what follows is cut (English, French)', () => {
+  assert.equal(stripReply('We did.\n\n________________________________\nFrom: Peerlink <no-reply@peerlink.localhost>\nSent: Monday, 23 November 2026 09:00\nSubject: New reply\n\nOriginal text'), 'We did.');
+  assert.equal(stripReply('Oui.\n\nDe : Peerlink <no-reply@peerlink.localhost>\nEnvoyé : lundi 23 novembre 2026 09:00\nObjet : Nouvelle réponse\n\nTexte'), 'Oui.');
+});
+
 test('quoted lines anywhere are dropped; the signature delimiter and "Sent from my …" end the text', () => {
   assert.equal(stripReply(`> earlier\nFirst point.\n> more quoted\nSecond point.\n-- \nInge Colleague\nCity of Kassel`), 'First point.\nSecond point.');
   assert.equal(stripReply('Short answer: yes.\n\nSent from my iPhone'), 'Short answer: yes.');

@@ -37,6 +37,9 @@ const QUOTE_HEADERS: RegExp[] = [
 /** A phone's or app's signature line. */
 const SENT_FROM = /^(?:Sent from my\b|Envoyé de mon\b|Enviado desde mi\b|Enviado do meu\b|Enviado de meu\b|أرسلت من\b|مرسل من\b)/i;
 
+const OUTLOOK_FROM = /^\*?(?:From|De|Von|من)\s?\*?\s?:\s?\*?\s.*@/i;
+const OUTLOOK_NEXT = /^\*?(?:Sent|Date|Envoyé|Enviado|Fecha|Data|أرسلت|أُرسلت|التاريخ)\s?\*?\s?:/i;
+
 const clean = (line: string) => line.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
 
 /**
@@ -56,6 +59,8 @@ export function stripReply(text: string): string {
     const two = `${line} ${clean(lines[i + 1] ?? '')}`.trim();
     if (line && QUOTE_HEADERS.some((r) => r.test(line))) break;
     if (line && !line.startsWith('>') && QUOTE_HEADERS.slice(0, 6).some((r) => r.test(two)) && (lines[i + 2] === undefined || clean(lines[i + 2]!).startsWith('>') || clean(lines[i + 2]!) === '')) break;
+    // Outlook's header block: "From: … <address>" then "Sent:/Date:" (in the five languages).
+    if (OUTLOOK_FROM.test(line) && OUTLOOK_NEXT.test(clean(lines[i + 1] ?? ''))) break;
     if (line.startsWith('>')) continue;
     kept.push(raw.replace(/\s+$/, ''));
   }

@@ -77,6 +77,8 @@ after(async () => {
 
 test('a member answers the notification by e-mail: the reply, without the quote and signature, waits for a coordinator like a web reply, then shows', async () => {
   const replyTo = await replyToOf(m2.user.email);
+  const notice = await t.smtp.waitFor((x) => x.to.includes(m2.user.email));
+  assert.match(notice.text, /répondre directement à cet e-mail/, 'the mail says so, in the recipient’s language');
   const [row] = await t.db.select().from(discussionReplyTokens).where(eq(discussionReplyTokens.userId, m2.user.id));
   assert.equal(row!.topicId, topicId);
   assert.equal(row!.expiresAt.getTime() - t.clock.now().getTime(), 30 * 86_400_000, 'valid 30 days');

@@ -155,7 +155,7 @@ async function published(tx: DbOrTx, now: Date, t: repo.TopicRow, p: repo.PostRo
   await notify(tx, now, to, 'discussions.post', (tr, userId) => ({
     replyTo: replyTo.get(userId),
     subject: tr(p.isOpening ? 'discussions.mail.topic.subject' : 'discussions.mail.reply.subject', { title: t.title }),
-    body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }),
+    body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }) + (replyTo.has(userId) ? `\n\n${tr('discussions.mail.replyByMail')}` : ''),
   }));
 }
 
