@@ -483,7 +483,10 @@ export async function invite(ctx: ServiceCtx, topicId: string, raw: unknown): Pr
       count++;
       await audit(tx, ctx.now, { actorId: actor.id, action: 'discussions.colleagueInvited', objectType: 'discussion_topic', objectId: t.id, ip: ctx.ip });
       const member = members.has(userId);
+      // A member may answer the invitation by e-mail; someone outside the network joins first.
+      const replyTo = member ? await replyAddresses(tx, ctx.now, t.id, [userId]) : new Map<string, string>();
       await notify(tx, ctx.now, [userId], 'discussions.invitation', (tr) => ({
+        replyTo: replyTo.get(userId),
         subject: tr('discussions.mail.invite.subject', { title: t.title }),
         body: tr(member ? 'discussions.mail.invite.body' : 'discussions.mail.invite.bodyJoin', {
           person: actor.name,
