@@ -16,6 +16,7 @@ import { createApp } from './app.ts';
 import { startOutboxWorker } from './platform/outbox.ts';
 import { MODULES } from './modules/index.ts';
 import { dispatchEvents, subscribersOf } from './platform/events.ts';
+import { startInboundMail, type InboundListener } from './platform/inbound-mail.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config, log?: Logger): Promise<Database> {
@@ -86,6 +87,20 @@ async function main(): Promise<void> {
       if (job.atStart) run();
       if (job.everyMs > 0) jobTimers.push(setInterval(run, job.everyMs));
     }
+  // Replies by e-mail: an SMTP listener (on loopback by default) behind the site's mail server.
+  let inbound: InboundListener | null = null;
+  if (config.inboundSmtpPort !== undefined) {
+    inbound = await startInboundMail({
+      db: database.db,
+      hooks: MODULES.flatMap((m) => (m.inboundMail ? [m.inboundMail] : [])),
+      port: config.inboundSmtpPort,
+      host: config.inboundSmtpHost,
+      domain: config.replyDomain,
+      now: () => new Date(),
+      onError: (e) => log.error('inbound mail', errorFields(e)),
+    });
+    log.info('receiving mail', { smtp: `${config.inboundSmtpHost}:${inbound.port}`, domain: config.replyDomain });
+  }
   // Addresses up to MAX_HEADER_BYTES reach the app (which answers 414 over MAX_URL_LENGTH); beyond,
   // Node's refusal is answered with the platform's 431 page rather than a bare status line.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, (info) => {
@@ -108,6 +123,7 @@ async function main(): Promise<void> {
     http.keepAliveTimeout = 1;
     setTimeout(() => {
       server.close(async () => {
+        await inbound?.close();
         await database.close();
         log.info('stopped');
         process.exit(0);

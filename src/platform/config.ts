@@ -29,6 +29,12 @@ const schema = z.object({
   TRANSLATE_URL: z.string().regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
   TRANSLATE_ENGINE: z.enum(['apertium', 'libretranslate']).default('apertium'),
   TRANSLATE_API_KEY: z.string().optional(),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$|^localhost$/i, 'must be a domain name, e.g. reply.example.org')
+    .optional(),
 });
 
 export type Config = {
@@ -59,6 +65,11 @@ export type Config = {
   translateUrl: string | undefined;
   translateEngine: 'apertium' | 'libretranslate';
   translateApiKey: string | undefined;
+  /** Where the inbound SMTP listener for replies by e-mail listens (none: no listener, mails carry no Reply-To). */
+  inboundSmtpPort: number | undefined;
+  inboundSmtpHost: string;
+  /** The domain of reply addresses (`reply+<token>@…`); by default BASE_URL's host name. */
+  replyDomain: string;
 };
 
 export class ConfigError extends Error {}
@@ -95,5 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     translateUrl: v.TRANSLATE_URL,
     translateEngine: v.TRANSLATE_ENGINE,
     translateApiKey: v.TRANSLATE_API_KEY,
+    inboundSmtpPort: v.INBOUND_SMTP_PORT,
+    inboundSmtpHost: v.INBOUND_SMTP_HOST,
+    replyDomain: (v.REPLY_DOMAIN ?? new URL(v.BASE_URL ?? `http://localhost:${v.PORT}`).hostname).toLowerCase(),
   };
 }

@@ -29,6 +29,8 @@ export type Message = {
   /** The title of what the message is about (a request, a call, a topic): the digest groups by it. */
   about?: string;
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** The Reply-To of an immediate message (a discussion's per-recipient reply address); digests have none. */
+  replyTo?: string;
 };
 
 /** One queued item as the template reads it. */

@@ -19,6 +19,8 @@ export type MailMessage = {
   attachments?: MailAttachment[];
   /** Extra header lines (a newsletter's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
   headers?: Record<string, string>;
+  /** Where the person's mail program sends a reply (e.g. a discussion's reply address). */
+  replyTo?: string;
 };
 export type Mailer = { send(msg: MailMessage): Promise<void>; describe: string };
 
@@ -46,5 +48,5 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
 
 /** nodemailer's message: text and HTML as multipart/alternative (inside multipart/mixed with attachments). */
 function mailOf(from: string, msg: MailMessage) {
-  return { from, to: msg.to, subject: msg.subject, text: msg.text, ...(msg.html ? { html: msg.html } : {}), attachments: msg.attachments, ...(msg.headers ? { headers: msg.headers } : {}) };
+  return { from, to: msg.to, subject: msg.subject, text: msg.text, ...(msg.html ? { html: msg.html } : {}), attachments: msg.attachments, ...(msg.headers ? { headers: msg.headers } : {}), ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) };
 }

@@ -14,6 +14,7 @@ import type { Mailer } from './mail.ts';
 import type { Subscriptions } from './events.ts';
 import type { SlotContributions } from './slots.ts';
 import type { ServiceCtx } from './http.ts';
+import type { InboundMail } from './inbound-mail.ts';
 
 /** What a background job gets: the database, the time of this run, and the process's settings. */
 export type JobEnv = { db: Db; now: Date; config: Config; log: Logger; mailer: Mailer };
@@ -98,6 +99,8 @@ export type Manifest = {
   slots?: SlotContributions;
   /** What waits on the signed-in person in this module (ctx.actor is set), for "Waiting on you". */
   waiting?: (ctx: ServiceCtx) => Promise<WaitingItem[]>;
+  /** Mail this module receives (platform/inbound-mail.ts): e.g. replies to its notifications. */
+  inboundMail?: InboundMail;
 };
 
 /** Declares a manifest (an identity function, for the type). */

@@ -47,7 +47,7 @@ const localeOf = (l: string): Locale => (isLocale(l) ? l : 'en');
  * category decides, per recipient: "off" gets nothing, "daily"/"weekly" get it in the next digest at
  * their local digest hour, "immediate" now. Returns how many were queued.
  */
-export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], kind: string, render: (t: T) => Message): Promise<number> {
+export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], kind: string, render: (t: T, userId: string) => Message): Promise<number> {
   const ids = [...new Set(userIds)].filter(Boolean);
   if (!ids.length) return 0;
   const category = categoryOf(kind);
@@ -56,7 +56,7 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
   for (const r of found) {
     const mode: MailMode = category ? modeForKind(kind, modeFor(r, category)) : 'immediate';
     if (mode === 'off' || !r.email) continue;
-    const m = render(i18n().translator(localeOf(r.locale)));
+    const m = render(i18n().translator(localeOf(r.locale)), r.id);
     const digest = mode === 'daily' || mode === 'weekly';
     await insertMessage(db, {
       id: randomUUID(),
@@ -69,6 +69,8 @@ export async function notify(db: DbOrTx, now: Date, userIds: readonly string[], 
       action: m.action ?? null,
       about: m.about ?? null,
       attachments: m.attachments?.length ? m.attachments : null,
+      // A Reply-To is for an immediate message (a digest has none).
+      replyTo: digest ? null : (m.replyTo ?? null),
       createdAt: now,
       dueAt: digest ? nextDigestAt(now, mode, r.timeZone ?? undefined) : now,
       isDigest: digest,
@@ -119,7 +121,7 @@ export async function drainOutbox(db: DbOrTx, mailer: Mailer, now: Date, opts: {
       const items: MailItem[] = batch.map((b) => ({ kind: b.kind, subject: b.subject, body: b.body, link: b.link, action: b.action, about: b.about, createdAt: new Date(b.created_at) }));
       const mail = first.is_digest ? composeDigest(who, items, opts.baseUrl, batch.some((b) => b.digest_mode === 'weekly') ? 'weekly' : 'daily') : composeMessage(who, items[0]!, opts.baseUrl, (first.category as MailCategory | null) ?? undefined);
       const attachments = batch.flatMap((b) => b.attachments ?? []);
-      await mailer.send({ to: first.email, subject: mail.subject, text: mail.text, html: mail.html, attachments: attachments.length ? attachments : undefined });
+      await mailer.send({ to: first.email, subject: mail.subject, text: mail.text, html: mail.html, attachments: attachments.length ? attachments : undefined, ...(!first.is_digest && first.reply_to ? { replyTo: first.reply_to } : {}) });
       await markSent(db, ids, now);
       sent += batch.length;
     } catch (e) {
@@ -186,9 +188,10 @@ type Claimed = {
   name: string | null;
   locale: string;
   attachments: MailAttachment[] | null;
+  reply_to: string | null;
 };
 
-const RETURNING = sql.raw(`o.id, o.user_id, o.kind, o.category, o.subject, o.body, o.link, o.action, o.about, o.created_at, o.is_digest, o.digest_mode, o.attempts, u.email, u.name, u.locale, o.attachments`);
+const RETURNING = sql.raw(`o.id, o.user_id, o.kind, o.category, o.subject, o.body, o.link, o.action, o.about, o.created_at, o.is_digest, o.digest_mode, o.attempts, u.email, u.name, u.locale, o.attachments, o.reply_to`);
 
 /**
  * Claims up to `limit` unsent immediate messages due at `now`: they are skipped by other workers

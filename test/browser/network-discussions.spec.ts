@@ -2,7 +2,8 @@
  * Discussions and peer consultation in the MENA network (issue 12): a French-speaking member joins
  * and asks a consultation (her first post waits for the coordinator); the coordinator approves it and
  * invites the colleagues the matching engine suggests (mailed in their language); the coordinator
- * answers in Arabic (right to left); the asker marks the answer, closes with a summary, and the
+ * answers in Arabic (right to left); the asker answers that mail by e-mail (its Reply-To, through
+ * the server's inbound SMTP listener) and her reply shows once approved; the asker marks the answer, closes with a summary, and the
  * secretariat drafts a good practice from it; three members' reports hide a post. Every page is
  * checked with axe by the support.
  */
@@ -11,6 +12,7 @@ import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './support/server.ts';
 import { Browser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
+import nodemailer from 'nodemailer';
 
 let server: RunningServer;
 let b: Browser;
@@ -106,6 +108,34 @@ test('member answers in Arabic', async () => {
   assert.equal(await page.locator('main article.post div[lang="ar"][dir="auto"]').filter({ hasText: 'مناطق امتياز' }).count(), 1);
   const mail = await server.smtp.waitFor((m) => m.to.includes(MEMBER) && /Nouvelle réponse/.test(m.subject), 20_000);
   assert.match(mail.text, /discussions\//);
+  await signOut(b);
+});
+
+test('colleague answers by e-mail', async () => {
+  const page = b.page;
+  const mail = await server.smtp.waitFor((m) => m.to.includes(MEMBER) && /Nouvelle réponse/.test(m.subject), 20_000);
+  const replyTo = /^Reply-To:\s*<?([^>\s]+)>?\s*$/im.exec(mail.raw)?.[1] ?? '';
+  assert.match(replyTo, new RegExp(`^reply\\+[0-9a-f]{32}@${server.replyDomain.replace(/\./g, '\\.')}$`), 'the notification carries a personal reply address');
+  const BY_MAIL = 'Merci ! Combien de zones de concession avez-vous créées, et pour quelle durée ?';
+  const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: server.inboundPort, secure: false, ignoreTLS: true });
+  await smtp.sendMail({
+    from: `Mariam Diallo <${MEMBER}>`,
+    to: replyTo,
+    subject: `Re: ${mail.subject}`,
+    text: `${BY_MAIL}\n\nLe lun. 23 nov. 2026 à 10:00, Peerlink <no-reply@peerlink.localhost> a écrit :\n> ${ANSWER}\n-- \nMariam Diallo`,
+  });
+  // Her second post in the network waits for the coordinator, as it would on the site.
+  await signIn(b, 'en', COORDINATOR, DEMO_PASSWORD);
+  await open('/en/networks/mena/discussions/coordination');
+  const waiting = page.locator('main ul.cards li.card').filter({ hasText: 'Combien de zones de concession' });
+  assert.equal(await waiting.count(), 1, 'the reply by e-mail waits for approval');
+  await b.submit(waiting.getByRole('button', { name: 'Approve' }));
+  assert.match(await flash(), /approved and published/);
+  await b.goto(`/en${topicPath}`);
+  const post = page.locator('main article.post').filter({ hasText: 'Combien de zones de concession' });
+  assert.equal(await post.count(), 1, 'the reply shows on the topic page');
+  assert.doesNotMatch((await post.textContent()) ?? '', /a écrit|مناطق امتياز|-- /, 'without the quoted mail and the signature');
+  assert.equal(await post.locator('div[lang="fr"][dir="auto"]').count(), 1, 'in its own language');
   await signOut(b);
 });
 

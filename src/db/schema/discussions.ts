@@ -140,3 +140,24 @@ export const discussionWatches = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.scope, t.scopeId] }), index('discussion_watches_scope_idx').on(t.scope, t.scopeId)],
 );
+
+/**
+ * Reply-by-mail addresses: each discussion mail's Reply-To is `reply+<token>@<reply domain>`, one
+ * random token per recipient and topic, kept only as its SHA-256. A reply to it is posted as that
+ * recipient's reply in the topic, if it comes from their address before it expires.
+ */
+export const discussionReplyTokens = pgTable(
+  'discussion_reply_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => discussionTopics.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('discussion_reply_tokens_user_idx').on(t.userId), index('discussion_reply_tokens_expiry_idx').on(t.expiresAt)],
+);

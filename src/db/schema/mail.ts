@@ -32,6 +32,8 @@ export const notificationOutbox = pgTable(
     about: text('about'),
     /** For a digest item: daily or weekly. */
     digestMode: text('digest_mode'),
+    /** The message's Reply-To (a discussion's per-recipient reply address), if any. */
+    replyTo: text('reply_to'),
   },
   (t) => [index('notification_outbox_due_idx').on(t.sentAt, t.dueAt), index('notification_outbox_user_idx').on(t.userId)],
 );

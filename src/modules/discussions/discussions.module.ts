@@ -9,7 +9,8 @@ import { defineModule } from '../../platform/module.ts';
 import { discussionsRoutes } from './discussions.routes.ts';
 import { discussionsApiRoutes } from './discussions.api.ts';
 import { seedDiscussionsDemo } from './discussions.demo.ts';
-import { erasePersonalData, exportPersonalData, recentTopics, waitingInDiscussions } from './discussions.service.ts';
+import { erasePersonalData, expireReplyTokens, exportPersonalData, recentTopics, waitingInDiscussions } from './discussions.service.ts';
+import { inboundMail } from './discussions.inbound.ts';
 import { networkSection } from './discussions.views.ts';
 import { networkFacts } from '../networks/networks.service.ts';
 
@@ -22,6 +23,9 @@ export default defineModule({
   // After the networks (their members write the demo's topics).
   demo: { order: 47, run: (db, { now }) => seedDiscussionsDemo(db, { now }) },
   personalData: { export: exportPersonalData, erase: erasePersonalData },
+  // Replies by e-mail to the Reply-To of discussion mails (platform/inbound-mail.ts).
+  inboundMail,
+  jobs: [{ name: 'discussions.replyTokens', everyMs: 6 * 3600_000, run: ({ db, now }) => expireReplyTokens(db, now) }],
   slots: {
     'networks.page': async (c, { networkId }) => {
       const n = await networkFacts(c.var.ctx.db, networkId);

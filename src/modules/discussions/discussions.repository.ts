@@ -2,9 +2,10 @@
  * Queries of the discussions module. Only this file builds SQL for it; it reads names from the
  * accounts' table and the moderation state of posts from moderation's, and writes only its own tables.
  */
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { discussionHelped, discussionInvitations, discussionPosts, discussionPostVersions, discussionTopics, discussionWatches } from '../../db/schema/discussions.ts';
+import { discussionHelped, discussionInvitations, discussionReplyTokens, discussionPosts, discussionPostVersions, discussionTopics, discussionWatches } from '../../db/schema/discussions.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 
 export type TopicRow = typeof discussionTopics.$inferSelect;
@@ -315,4 +316,31 @@ export async function consultationsAwaiting(db: DbOrTx, userId: string): Promise
           and not exists (select 1 from discussion_posts p where p.topic_id = t.id and p.author_id = ${userId})
         order by i.at asc limit 20`,
   );
+}
+
+// ---------- reply by mail ----------
+
+export async function insertReplyToken(db: DbOrTx, v: typeof discussionReplyTokens.$inferInsert): Promise<void> {
+  await db.insert(discussionReplyTokens).values(v);
+}
+
+export type ReplyTokenRow = { userId: string; topicId: string; expiresAt: Date; email: string | null; name: string; locale: string; roles: string[]; coordinatorRegions: string[]; totp: boolean; deleted: boolean };
+
+/** A reply address's token (by its hash) with its recipient's account. */
+export async function replyTokenByHash(db: DbOrTx, tokenHash: string): Promise<ReplyTokenRow | null> {
+  const [r] = await db
+    .select({ userId: discussionReplyTokens.userId, topicId: discussionReplyTokens.topicId, expiresAt: discussionReplyTokens.expiresAt, email: users.email, name: users.name, locale: users.locale, roles: users.roles, coordinatorRegions: users.coordinatorRegions, totpAt: users.totpEnabledAt, deletedAt: users.deletedAt })
+    .from(discussionReplyTokens)
+    .innerJoin(users, eq(users.id, discussionReplyTokens.userId))
+    .where(eq(discussionReplyTokens.tokenHash, tokenHash));
+  if (!r) return null;
+  return { userId: r.userId, topicId: r.topicId, expiresAt: r.expiresAt, email: r.email, name: r.name, locale: r.locale, roles: r.roles as string[], coordinatorRegions: r.coordinatorRegions as string[], totp: !!r.totpAt, deleted: !!r.deletedAt };
+}
+
+export async function deleteExpiredReplyTokens(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(discussionReplyTokens).where(lt(discussionReplyTokens.expiresAt, now));
+}
+
+export async function deleteReplyTokensOf(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(discussionReplyTokens).where(eq(discussionReplyTokens.userId, userId));
 }

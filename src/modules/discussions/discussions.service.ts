@@ -27,6 +27,8 @@ import { emit } from '../../platform/events.ts';
 import { audit } from '../../platform/audit.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
+import { replyDomain } from '../../platform/inbound-mail.ts';
+import { createHash, randomBytes } from 'node:crypto';
 import { canCoordinate, canParticipate, coordinatorIdsOf, memberIdsOf, networkFacts, networkFactsBySlug, networksCoordinatedBy, type NetworkFacts } from '../networks/networks.service.ts';
 import { rankColleagues, type Colleague } from '../matching/matching.service.ts';
 import { canEdit as canDraftGoodPractice, createDraft } from '../knowledge/knowledge.service.ts';
@@ -125,14 +127,36 @@ async function recipientsOf(db: DbOrTx, t: repo.TopicRow, authorId: string | nul
   return out;
 }
 
+/** How long a reply address works. */
+export const REPLY_TOKEN_DAYS = 30;
+export const hashReplyToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Per-recipient reply addresses for mail about a topic (`reply+<token>@<domain>`): a fresh random
+ * token each, stored as its SHA-256 for REPLY_TOKEN_DAYS. None when the process receives no mail.
+ */
+async function replyAddresses(tx: DbOrTx, now: Date, topicId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const domain = replyDomain();
+  if (!domain) return out;
+  for (const userId of new Set(userIds)) {
+    const token = randomBytes(16).toString('hex');
+    await repo.insertReplyToken(tx, { tokenHash: hashReplyToken(token), userId, topicId, createdAt: now, expiresAt: new Date(now.getTime() + REPLY_TOKEN_DAYS * 86_400_000) });
+    out.set(userId, `reply+${token}@${domain}`);
+  }
+  return out;
+}
+
 /** What follows a post becoming visible: the event and the mail, in the transaction that made it visible. */
 async function published(tx: DbOrTx, now: Date, t: repo.TopicRow, p: repo.PostRow, authorName: string): Promise<void> {
   await emit(tx, now, 'discussions.postPublished', { networkId: t.networkId, topicId: t.id, postId: p.id, authorId: p.authorId, isOpening: p.isOpening });
   await repo.touchTopic(tx, t.id, now);
   const to = await recipientsOf(tx, t, p.authorId, p.isOpening);
-  const render = (tr: T) => ({
+  const replyTo = await replyAddresses(tx, now, t.id, to);
+  const render = (tr: T, userId: string) => ({
+    replyTo: replyTo.get(userId),
     subject: tr(p.isOpening ? 'discussions.mail.topic.subject' : 'discussions.mail.reply.subject', { title: t.title }),
-    body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }),
+    body: tr('discussions.mail.post.body', { person: authorName, title: t.title, text: excerpt(p.body), link: mailLink(`/discussions/${t.id}#post-${p.id}`) }) + (replyTo.has(userId) ? `\n\n${tr('discussions.mail.replyByMail')}` : ''),
     about: t.title,
   });
   // A reply to one's own topic (the asker's consultation) is personal: at once unless mail of networks is off; the others' follows their networks choice.
@@ -464,7 +488,10 @@ export async function invite(ctx: ServiceCtx, topicId: string, raw: unknown): Pr
       count++;
       await audit(tx, ctx.now, { actorId: actor.id, action: 'discussions.colleagueInvited', objectType: 'discussion_topic', objectId: t.id, ip: ctx.ip });
       const member = members.has(userId);
+      // A member may answer the invitation by e-mail; someone outside the network joins first.
+      const replyTo = member ? await replyAddresses(tx, ctx.now, t.id, [userId]) : new Map<string, string>();
       await notify(tx, ctx.now, [userId], 'discussions.invitation', (tr) => ({
+        replyTo: replyTo.get(userId),
         subject: tr('discussions.mail.invite.subject', { title: t.title }),
         body: tr(member ? 'discussions.mail.invite.body' : 'discussions.mail.invite.bodyJoin', {
           person: actor.name,
@@ -542,6 +569,24 @@ export async function coordination(ctx: ServiceCtx, slug: string): Promise<Coord
   return { network: ref(n, ctx.locale), pending: await repo.pendingPosts(ctx.db, n.id), unanswered };
 }
 
+// ---------- reply by mail (discussions.inbound.ts) ----------
+
+/** Whether the actor may reply in the topic now (a member who accepted the guidelines; the topic open). */
+export async function mayReply(ctx: ServiceCtx, topicId: string): Promise<boolean> {
+  try {
+    await loadTopic(ctx, topicId, 'post.reply');
+    return true;
+  } catch (e) {
+    if (e instanceof NotFoundError || e instanceof SignInRequired) return false;
+    throw e;
+  }
+}
+
+/** Reply addresses past their time are deleted (a job). */
+export async function expireReplyTokens(db: DbOrTx, now: Date): Promise<void> {
+  await repo.deleteExpiredReplyTokens(db, now);
+}
+
 // ---------- a person's data ----------
 
 export async function exportPersonalData(db: DbOrTx, userId: string): Promise<Record<string, unknown>> {
@@ -557,6 +602,7 @@ export async function exportPersonalData(db: DbOrTx, userId: string): Promise<Re
 }
 
 export async function erasePersonalData(tx: DbOrTx, userId: string): Promise<void> {
+  await repo.deleteReplyTokensOf(tx, userId);
   await repo.eraseUser(tx, userId);
 }
 

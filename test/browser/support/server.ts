@@ -1,6 +1,7 @@
 /**
  * The real server for browser specs: `src/server.ts` as a child process on a free port, with a
- * fresh data folder, the demo data, and mail going to a loopback SMTP server the spec can read.
+ * fresh data folder, the demo data, and mail going to a loopback SMTP server the spec can read;
+ * replies by e-mail come in through the server's own inbound SMTP listener, on another free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,10 @@ export type RunningServer = {
   /** http://localhost:<port>, the origin every page must stay on. */
   origin: string;
   smtp: TestSmtp;
+  /** The port of the server's inbound SMTP listener on 127.0.0.1 (replies by e-mail). */
+  inboundPort: number;
+  /** The domain of its reply addresses. */
+  replyDomain: string;
   /** What the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -36,6 +41,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const smtp = await startTestSmtp();
   const dataDir = mkdtempSync(join(tmpdir(), 'peerlink-browser-'));
   const port = await freePort();
+  const inboundPort = await freePort();
+  const replyDomain = 'reply.peerlink.localhost';
   const origin = `http://localhost:${port}`;
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
@@ -49,6 +56,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATA_DIR: dataDir,
       DEMO: 'true',
       SMTP_URL: smtp.url,
+      INBOUND_SMTP_PORT: String(inboundPort),
+      INBOUND_SMTP_HOST: '127.0.0.1',
+      REPLY_DOMAIN: replyDomain,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       // One browser is one IP: a spec's many sign-ins and pages in a minute are not an attack (the limit has its own route tests).
@@ -94,5 +104,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { origin, smtp, output: () => out, stop };
+  return { origin, smtp, inboundPort, replyDomain, output: () => out, stop };
 }
