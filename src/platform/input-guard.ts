@@ -10,7 +10,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http.ts';
-import { ValidationError, type FieldErrors } from './errors.ts';
+import { NotFoundError, ValidationError, type FieldErrors } from './errors.ts';
 
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -45,6 +45,16 @@ export function controlCharPaths(value: unknown, path = '', out: FieldErrors = {
 export function refuseControlChars(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const url = c.req.url;
+    // A control character in the path (a NUL as %00, or %2500 decoded twice) names no page: 404, and nothing reaches a query.
+    let path = new URL(url).pathname;
+    for (let i = 0; i < 2; i++) {
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        break;
+      }
+      if (CONTROL_CHARS.test(path)) throw new NotFoundError();
+    }
     const q = url.indexOf('?');
     if (q !== -1) {
       let params: URLSearchParams | null = null;

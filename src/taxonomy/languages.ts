@@ -26,7 +26,7 @@ export function languageName(code: string, locale: Locale): string {
     namers.set(locale, n);
   }
   // Intl throws a RangeError on what is not a language tag ("xx-!!" from a query): only the list's codes are named.
-  const name = isLanguageCode(code) ? (n.of(code) ?? code) : code;
+  const name = typeof code === 'string' && isLanguageCode(code) ? (n.of(code) ?? code) : String(code);
   // Names start lower-case in French, Spanish and Portuguese; capitalise for lists and options.
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

@@ -40,7 +40,8 @@ const monthDay = (md: string, locale: Locale) => new Intl.DateTimeFormat(locale,
 export function approachFormPage(c: Ctx, mode: 'create' | 'edit', form: FormState, opts: { code?: string; name?: GuideText; languages?: string[] }, status: 200 | 400 = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const lang = (form.values.lang as Locale) ?? locale;
+  // The form's language, when it is one of the five (a repeated or unknown `lang` falls back to the page's).
+  const lang: Locale = typeof form.values.lang === 'string' && (LOCALES as readonly string[]).includes(form.values.lang) ? (form.values.lang as Locale) : locale;
   const labels: Record<string, string> = {
     code: t('knowledge.guideForm.code.label'),
     name: t('knowledge.guideForm.name'),
@@ -222,7 +223,8 @@ ${items.length ? html`<ul class="cards" aria-labelledby="funding-results">${item
 export function fundingFormPage(c: Ctx, mode: 'create' | 'edit', form: FormState, opts: { id?: string; name?: GuideText; names: Map<string, GuideText> }, status: 200 | 400 = 200) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const lang = (form.values.lang as Locale) ?? locale;
+  // The form's language, when it is one of the five (a repeated or unknown `lang` falls back to the page's).
+  const lang: Locale = typeof form.values.lang === 'string' && (LOCALES as readonly string[]).includes(form.values.lang) ? (form.values.lang as Locale) : locale;
   const labels: Record<string, string> = {
     code: t('knowledge.guideForm.code.label'),
     lang: t('knowledge.guideForm.language'),
