@@ -3,8 +3,7 @@
  * the same content as the brief's page. Latin-script languages only, as the exchange report: pdfkit
  * does not lay out right-to-left text, so Arabic readers get the page (the mail links it).
  */
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '../../platform/pdf.ts';
 import { i18n, RTL_LOCALES, type Locale } from '../../platform/i18n.ts';
 import { fmtDate } from '../../platform/html/format.ts';
 import { formatName } from '../../taxonomy/names.ts';
@@ -12,24 +11,13 @@ import { countryName } from '../../taxonomy/countries.ts';
 import type { BriefView } from './associations.service.ts';
 import { exchangeStateLabel, stageLabel, sideName } from './associations.labels.ts';
 
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /** The PDF, or null for a language the PDF cannot lay out (Arabic). */
 export function briefPdf(v: BriefView, locale: Locale, opts: { compress?: boolean } = {}): Promise<Buffer | null> {
   if (RTL_LOCALES.has(locale)) return Promise.resolve(null);
   const t = i18n().translator(locale);
   const e = v.exchange;
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: opts.compress ?? true, lang: locale, displayTitle: true, info: { Title: t('associations.brief.title', { title: e.title }), Creator: 'Peerlink', CreationDate: v.createdAt } });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = pdfDocument({ locale, title: t('associations.brief.title', { title: e.title }), at: v.createdAt, compress: opts.compress });
   const h2 = (s: string) => doc.moveDown(0.6).font('bold').fontSize(13).text(s).moveDown(0.2);
   const p = (s: string) => doc.font('regular').fontSize(10).text(s);
   const fact = (label: string, value: string) => doc.font('bold').fontSize(10).text(`${label}: `, { continued: true }).font('regular').text(value);

@@ -5,8 +5,7 @@
  * only: pdfkit neither reorders right-to-left text nor handles mixed directions, so Arabic readers
  * print the page instead.
  */
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '../../platform/pdf.ts';
 import type { T, Locale } from '../../platform/i18n.ts';
 import { fmtDate } from '../../platform/html/format.ts';
 import { formatName } from '../../taxonomy/names.ts';
@@ -18,30 +17,11 @@ import { stateLabel, sideLabel, kindLabel, torFieldLabel } from './exchanges.vie
 import { stageName } from './exchanges.dashboard.views.ts';
 import { TOR_FIELDS } from './exchanges.schema.ts';
 
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /** Renders the report; `compress: false` keeps the text readable in the file (tests). */
 export function reportPdf(r: ExchangeReport, t: T, locale: Locale, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const e = r.exchange;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    compress: opts.compress ?? true,
-    lang: locale,
-    displayTitle: true,
-    info: { Title: t('exchanges.report.title', { title: e.title }), Creator: 'Peerlink', CreationDate: r.madeAt, ModDate: r.madeAt },
-    bufferPages: false,
-  });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = pdfDocument({ locale, title: t('exchanges.report.title', { title: e.title }), at: r.madeAt, compress: opts.compress });
 
   const h1 = (s: string) => doc.font('bold').fontSize(18).text(s).moveDown(0.3);
   const h2 = (s: string) => {
