@@ -5,25 +5,18 @@
  * mayor's mail arrives in French with the PDF, and the brief records both as sent. Every page is
  * checked with axe (and for language and direction) by the support.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
 let b: Browser;
 
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
 });
 
 test("association sends lessons brief of a member's exchange", async () => {

@@ -3,10 +3,10 @@
  * the role that does it (role-verb-object), the requester in French. Every page is checked with
  * axe and for requests to other hosts by the Browser helper.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
@@ -18,18 +18,11 @@ let requestUrl = '';
 let callUrl = '';
 let offerUrl = '';
 
-before(async () => {
-  // Six people take turns from one address: the per-IP limit (SECURITY 26) is tested elsewhere.
-  server = await startServer({ RATE_LIMIT_PER_MINUTE: '0' });
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+// Six people take turns from one address: the per-IP limit (SECURITY 26) is tested elsewhere.
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
+}, { env: { RATE_LIMIT_PER_MINUTE: '0' } });
 
 const main = async () => (await b.page.locator('main').textContent()) ?? '';
 const flash = async () => (await b.page.locator('.flash').textContent()) ?? '';

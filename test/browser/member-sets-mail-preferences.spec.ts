@@ -2,25 +2,18 @@
  * A member chooses, in Arabic, how each category of mail reaches them (issue 12): the page works
  * without JavaScript, right to left, with axe checked by the support; the choice is kept.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
 let b: Browser;
 
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
 });
 
 test('member sets mail preferences in Arabic', async () => {

@@ -7,10 +7,10 @@
  * secretariat drafts a good practice from it; three members' reports hide a post. Every page is
  * checked with axe by the support.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 import nodemailer from 'nodemailer';
 
@@ -22,16 +22,9 @@ const TITLE = 'Financer la collecte des déchets dans les quartiers périphériq
 const ANSWER = 'جرّبنا تقسيم الأحياء إلى مناطق امتياز لجامعي النفايات، مع تعرفة تحددها البلدية وتراقبها شهريًا.';
 let topicPath = '';
 
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
 });
 
 /** Opens a members' page; the first time, through the consent to the privacy notice. */

@@ -6,10 +6,10 @@
  * by POSTing to the mail's List-Unsubscribe URL (RFC 8058), as a mail provider does, without a
  * session. Every page is checked with axe by the support, the Arabic one right to left.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
@@ -21,16 +21,9 @@ const SUBJECT_FR = 'Nouvelles du réseau : la clinique entre pairs';
 
 const headerOf = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(raw.replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim();
 
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
 });
 
 test('visitor subscribes to SSA newsletter and confirms', async () => {

@@ -5,10 +5,10 @@
  * directory page, the peer's admin gets it by mail, accepts it with a message, and a partnership
  * between both is proposed. Every page is checked with axe by the support.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
@@ -17,16 +17,9 @@ const MEMBER = 'member@demo.peerlink.localhost'; // Mariam Diallo, French; creat
 const ORGADMIN = 'orgadmin@demo.peerlink.localhost'; // Inge Vermeulen, admin of the Municipality of Almere
 const REQUESTER = 'requester@demo.peerlink.localhost'; // George Freeman, requester of Agona West
 
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
 });
 
 const main = async () => (await b.page.locator('main').textContent()) ?? '';

@@ -4,10 +4,10 @@
  * member proposes an event, and a coordinator of another network (SEE, named by the admin) gets 404
  * on SSA's coordination page. Every page is checked with axe by the support.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
@@ -15,16 +15,9 @@ let b: Browser;
 const MEMBER = 'member@demo.peerlink.localhost'; // Mariam Diallo, French; in no network in the demo
 const TITLE = 'Journée d’échange : financer la collecte des déchets';
 
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server);
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
 });
 
 test('practitioner joins SSA network in French (guidelines accepted)', async () => {

@@ -1,23 +1,16 @@
 /** Every public page, in all five languages, at 320 px wide: no horizontal scroll (and axe on each). */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn } from './support/browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
 
 let server: RunningServer;
 let b: Browser;
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server, { viewport: { width: 320, height: 640 } });
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
+}, { browser: { viewport: { width: 320, height: 640 } } });
 
 const LOCALES = ['en', 'fr', 'es', 'pt', 'ar'];
 

@@ -1,22 +1,15 @@
 /** A visitor registers, confirms the address from the mail's link and signs in: all without JavaScript. */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from './support/server.ts';
-import { Browser, signIn, signOut } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
+import { Browser, serverAndBrowser, signIn, signOut } from './support/browser.ts';
 
 let server: RunningServer;
 let b: Browser;
-before(async () => {
-  server = await startServer();
-  b = await Browser.open(server, { javaScriptEnabled: false });
-});
-after(async () => {
-  try {
-    await b?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+serverAndBrowser((s, br) => {
+  server = s;
+  b = br;
+}, { browser: { javaScriptEnabled: false } });
 
 test('a visitor registers, confirms the e-mail by its link and signs in, with JavaScript disabled', async () => {
   const page = b.page;

@@ -13,7 +13,8 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import type { RunningServer } from './server.ts';
+import { before, after } from 'node:test';
+import { startServer, type RunningServer } from './server.ts';
 import { DEMO_TOTP_SECRET, PERIOD_S, codeAt, stepAt } from '../../../src/modules/accounts/accounts.twofactor.ts';
 
 const AXE_SOURCE = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -272,4 +273,26 @@ export async function signIn(b: Browser, locale: string, email: string, password
 /** Signs out with the header's POST form. */
 export async function signOut(b: Browser): Promise<void> {
   await b.submit(b.page.locator('header form[action$="/sign-out"] button'));
+}
+
+/**
+ * Every spec's frame: the real server (with `env`) and a browser (with `opts`) before the file's
+ * tests, both closed after them (the browser first: its close checks every page was checked).
+ * `use` receives them for the spec's own variables.
+ */
+export function serverAndBrowser(use: (server: RunningServer, b: Browser) => void, o: { env?: Record<string, string>; browser?: BrowserOptions } = {}): void {
+  let server: RunningServer | undefined;
+  let b: Browser | undefined;
+  before(async () => {
+    server = await startServer(o.env);
+    b = await Browser.open(server, o.browser);
+    use(server, b);
+  });
+  after(async () => {
+    try {
+      await b?.close();
+    } finally {
+      await server?.stop();
+    }
+  });
 }
