@@ -141,17 +141,21 @@ export function categoryLabel(t: T, c: MailCategory): string {
   }
 }
 
-type Frame = { locale: Locale; t: T; subject: string; greeting: string; blocksText: string[]; blocksHtml: string[]; why: string; prefs: string };
+/** A link of the footer: the notification preferences, or a newsletter's preferences and unsubscribe. */
+export type FooterLink = { label: string; url: string };
+type Frame = { locale: Locale; t: T; subject: string; greeting: string; blocksText: string[]; blocksHtml: string[]; why: string; footer: FooterLink[] };
+
+const prefsLink = (t: T, locale: Locale, baseUrl: string): FooterLink[] => [{ label: t('platform.mail.preferences'), url: absoluteLink('/notifications/settings', locale, baseUrl) }];
 
 function frame(f: Frame): ComposedMail {
   const dir = RTL_LOCALES.has(f.locale) ? 'rtl' : 'ltr';
-  const prefsLabel = f.t('platform.mail.preferences');
-  const text = [f.greeting, ...f.blocksText, `-- \n${f.why}\n${f.t('platform.mail.labelled', { label: prefsLabel })}\n${f.prefs}`].join('\n\n') + '\n';
+  const footerText = f.footer.map((l) => `${f.t('platform.mail.labelled', { label: l.label })}\n${l.url}`).join('\n');
+  const text = [f.greeting, ...f.blocksText, `-- \n${f.why}${footerText ? `\n${footerText}` : ''}`].join('\n\n') + '\n';
   const html =
     `<!doctype html><html lang="${f.locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(f.subject)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f3f4f6"><div lang="${f.locale}" dir="${dir}" style="max-width:560px;margin:0 auto;padding:24px 20px;background:#ffffff;color:#1b1f24;font:16px/1.5 Arial,Helvetica,sans-serif">` +
     `<p style="margin:0 0 16px">${esc(f.greeting)}</p>${f.blocksHtml.join('')}` +
-    `<p style="margin:24px 0 0;padding-top:12px;border-top:1px solid #d0d4da;font-size:13px;color:#4a5260">${esc(f.why)} <a href="${esc(f.prefs)}" style="color:#0b5cad">${esc(prefsLabel)}</a></p>` +
+    `<p style="margin:24px 0 0;padding-top:12px;border-top:1px solid #d0d4da;font-size:13px;color:#4a5260">${esc(f.why)}${f.footer.map((l) => ` <a href="${esc(l.url)}" style="color:#0b5cad">${esc(l.label)}</a>`).join(' ·')}</p>` +
     `</div></body></html>`;
   return { subject: f.subject, text, html };
 }
@@ -176,7 +180,7 @@ export function composeMessage(r: Recipient, item: MailItem, baseUrl: string, w?
     blocksText: [text, `${t('platform.mail.labelled', { label })}\n${url}`],
     blocksHtml: [textToHtml(text), actionHtml(label, url)],
     why: why(t, w ?? categoryOf(item.kind) ?? 'account'),
-    prefs: absoluteLink('/notifications/settings', r.locale, baseUrl),
+    footer: prefsLink(t, r.locale, baseUrl),
   });
 }
 
@@ -237,11 +241,29 @@ export function composeDigest(r: Recipient, items: MailItem[], baseUrl: string, 
     blocksText,
     blocksHtml,
     why: allSame && cat ? why(t, cat) : t('platform.mail.why.digest'),
-    prefs: absoluteLink('/notifications/settings', r.locale, baseUrl),
+    footer: prefsLink(t, r.locale, baseUrl),
   });
 }
 
 /** A mail sent outside the outbox (verification, invitation): the same frame, links absolute. */
 export function composeDirect(locale: Locale, name: string | null | undefined, m: Message, baseUrl: string, w: Why): ComposedMail {
   return composeMessage({ locale, name }, { kind: 'accounts.direct', subject: m.subject, body: m.body, link: m.link ?? null, action: m.action ?? null }, baseUrl, w);
+}
+
+/**
+ * A mail to an address that may have no account (a newsletter, its confirmation, a lessons brief):
+ * the same frame, with the sender's own sentence saying why and its own footer links (a
+ * newsletter's preferences and one-click unsubscribe) instead of the account's preferences. Links
+ * are absolute already; `name` may be unknown (a greeting without a name).
+ */
+export function composeFramed(o: { locale: Locale; name?: string | null; subject: string; body: string; action?: FooterLink | null; why: string; footer: FooterLink[] }): ComposedMail {
+  const t = i18n().translator(o.locale);
+  const body = o.body.trim();
+  const blocksText = [body];
+  const blocksHtml = [textToHtml(body)];
+  if (o.action) {
+    blocksText.push(`${t('platform.mail.labelled', { label: o.action.label })}\n${o.action.url}`);
+    blocksHtml.push(actionHtml(o.action.label, o.action.url));
+  }
+  return frame({ locale: o.locale, t, subject: shortSubject(o.subject), greeting: greetingOf(t, o.name), blocksText, blocksHtml, why: o.why, footer: o.footer });
 }

@@ -15,6 +15,7 @@ import { audit } from '../../platform/audit.ts';
 import { notify, mailLink } from '../../platform/outbox.ts';
 import { i18n, keyWith, LOCALES, type Locale } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import { composeFramed } from '../../platform/mail-template.ts';
 import type { Logger } from '../../platform/log.ts';
 import { perPersonLimit } from '../../platform/security.ts';
 import { exchangesOfOrganisations, publicExchange, type PublicExchange } from '../exchanges/exchanges.associations.service.ts';
@@ -282,8 +283,15 @@ export async function sendBriefs(env: { db: DbOrTx; now: Date; mailer: Mailer; b
         const pdf = await env.pdf(view, locale);
         await env.mailer.send({
           to: r.email,
-          subject: t('associations.mail.brief.subject', { association: view.association.name, title: view.exchange.title }).slice(0, 150),
-          text: t('associations.mail.brief.body', { name: r.name, association: view.association.name, title: view.exchange.title, link: url }),
+          ...composeFramed({
+            locale,
+            name: r.name,
+            subject: t('associations.mail.brief.subject', { association: view.association.name, title: view.exchange.title }),
+            body: t('associations.mail.brief.body', { association: view.association.name, title: view.exchange.title }),
+            action: { label: t('associations.mail.brief.action'), url },
+            why: t('associations.mail.brief.why', { association: view.association.name }),
+            footer: [],
+          }),
           attachments: pdf ? [{ filename: 'lessons-brief.pdf', contentType: 'application/pdf', content: pdf.toString('base64'), encoding: 'base64' }] : undefined,
         });
         await repo.markSent(tx, r.id, env.now);

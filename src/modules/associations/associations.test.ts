@@ -129,6 +129,11 @@ test('a lessons brief: per-line errors, then sent once to each recipient in thei
   const ar = await t.smtp.waitFor((x) => x.to.includes('sfax@commune.example'));
   assert.match(ar.subject.replace(/\s+/g, ''), /مذكرةدروس/);
   assert.doesNotMatch(ar.raw, /application\/pdf/i, 'no PDF in a right-to-left language: the page');
+  // The template's frame: greeting by name, the brief as the action, why in the footer, HTML right to left in Arabic.
+  assert.match(fr.text, /^Bonjour \u2068?Mayor of Agona West\u2069?,/);
+  assert.match(fr.html ?? '', /<a href="http:\/\/peerlink\.localhost\/fr\/briefs\/[0-9a-f-]{36}" style="display:inline-block[^>]*>Lire la note de leçons<\/a>/);
+  assert.match(fr.text, /\n-- \r?\nVous recevez ce message parce que/);
+  assert.match(ar.html ?? '', /<html lang="ar" dir="rtl">/);
   const shown = (await admin.get(briefPath)).body_;
   assert.doesNotMatch(shown, /Waiting to be sent/);
   assert.match(shown, /<bdi>EU Delegation<\/bdi> &lt;<bdi>donor@example.org<\/bdi>&gt;<\/th><td>International donor<\/td>/);

@@ -134,7 +134,14 @@ test('sending: one mail per address in its language with List-Unsubscribe header
     assert.match(headerOf(m.raw, 'List-Unsubscribe')!, /^<https?:\/\/[^>]+\/news\/unsubscribe\/[A-Za-z0-9_-]{43}>$/);
     assert.equal(headerOf(m.raw, 'List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click');
     assert.match(m.text, /\/news\/preferences\/[A-Za-z0-9_-]{43}/);
+    // The template's frame (issue 16): multipart with a light HTML part, the issue online as the action, unsubscribe in the footer.
+    assert.match(m.raw, /Content-Type: multipart\/alternative/);
+    assert.match(m.html ?? '', /<a href="https?:\/\/[^"]+\/news\/issues\/[0-9a-f-]{36}\?lang=[a-z]{2}" style="display:inline-block/);
+    assert.match(m.html ?? '', /href="https?:\/\/[^"]+\/news\/unsubscribe\/[A-Za-z0-9_-]{43}"/);
   }
+  assert.match(fr.html ?? '', /<html lang="fr" dir="ltr">/);
+  assert.match(fr.text, /^Bonjour,/, 'a greeting (the subscriber’s name is not known)');
+  assert.match(fr.text, /Se désabonner/);
   const [issue] = await t.db.select().from(newsIssues).where(eq(newsIssues.id, ids.issue1!));
   assert.equal(issue!.state, 'sent');
   assert.equal(issue!.recipientCount, 3);

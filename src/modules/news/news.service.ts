@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServiceCtx } from '../../platform/http.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import { composeFramed, type ComposedMail } from '../../platform/mail-template.ts';
 import { NotFoundError, SignInRequired, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
 import { href } from '../../platform/http.ts';
@@ -248,8 +249,19 @@ export async function issueFromTimeline(ctx: ServiceCtx, slug: string, raw: Reco
 
 const LEASE_MS = 5 * 60_000;
 
-function mailText(t: T, v: Version, list: NewsList, links: { preferences: string; unsubscribe: string; issue: string }): string {
-  return [v.body, '', '--', t('news.mail.footer', { list: list.name.text }), t('news.mail.online', { url: links.issue }), t('news.mail.preferences', { url: links.preferences }), t('news.mail.unsubscribe', { url: links.unsubscribe })].join('\n');
+/** An issue as mail: the template's frame (greeting, the issue, "Read online", why, the list's preferences and one-click unsubscribe). */
+export function newsletterMail(locale: Locale, t: T, v: Version, list: NewsList, links: { preferences: string; unsubscribe: string; issue: string }): ComposedMail {
+  return composeFramed({
+    locale,
+    subject: `[${list.name.text}] ${v.subject}`,
+    body: v.body,
+    action: { label: t('news.mail.readOnline'), url: links.issue },
+    why: t('news.mail.footer', { list: list.name.text }),
+    footer: [
+      { label: t('news.mail.preferencesLabel'), url: links.preferences },
+      { label: t('news.mail.unsubscribeLabel'), url: links.unsubscribe },
+    ],
+  });
 }
 
 /**
@@ -281,8 +293,7 @@ export async function sendDue(db: DbOrTx, mailer: Mailer, now: Date, env: NewsEn
       const unsubscribe = `${base(env)}/news/unsubscribe/${token}`;
       await mailer.send({
         to: d.email_norm,
-        subject: `[${list.name.text}] ${v.subject}`,
-        text: mailText(t, v, list, { unsubscribe: `${base(env)}${href(locale, `/news/unsubscribe/${token}`)}`, preferences: `${base(env)}${href(locale, `/news/preferences/${token}`)}`, issue: `${base(env)}${href(locale, `/news/issues/${it.i.id}?lang=${v.lang}`)}` }),
+        ...newsletterMail(locale, t, v, list, { unsubscribe: `${base(env)}${href(locale, `/news/unsubscribe/${token}`)}`, preferences: `${base(env)}${href(locale, `/news/preferences/${token}`)}`, issue: `${base(env)}${href(locale, `/news/issues/${it.i.id}?lang=${v.lang}`)}` }),
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'List-Id': `<${list.kind}-${list.slug}.news.peerlink>` },
       });
       await repo.markDelivered(db, d.id, sha256(token), now);
@@ -327,7 +338,15 @@ export async function subscribe(ctx: ServiceCtx, raw: Record<string, unknown>): 
 /** The confirmation mail of a subscription request, in the language chosen. */
 export async function mailConfirmation(mailer: Mailer, env: NewsEnv, r: SubscribeRequest): Promise<void> {
   const t = i18n().translator(r.locale);
-  await mailer.send({ to: r.email, subject: t('news.confirm.mailSubject'), text: t('news.confirm.mailBody', { url: `${base(env)}${href(r.locale, `/news/confirm/${r.token}`)}` }) });
+  const mail = composeFramed({
+    locale: r.locale,
+    subject: t('news.confirm.mailSubject'),
+    body: t('news.confirm.mailBody'),
+    action: { label: t('news.confirm.mailAction'), url: `${base(env)}${href(r.locale, `/news/confirm/${r.token}`)}` },
+    why: t('news.confirm.mailWhy'),
+    footer: [],
+  });
+  await mailer.send({ to: r.email, ...mail });
 }
 
 const tokenOk = (token: string) => TOKEN.test(token);
