@@ -18,7 +18,8 @@ import { exchanges, exchangeParticipants } from '../../db/schema/exchanges.ts';
 import { questionnaires, questionnaireQuestions, evaluations, evaluationAnswers } from '../../db/schema/evaluations.ts';
 import { CSS_GZ } from '../../platform/html/static.ts';
 import { baseMap, countryOnMap, shadeOf, SHADES, LAND, LINK } from './exchanges.map.ts';
-import { csvCell, outcomeSummary, countryFigures } from './exchanges.reporting.service.ts';
+import { csvCell, outcomeSummary, countryFigures, partnershipCountryPairs } from './exchanges.reporting.service.ts';
+import { partnerships, partnershipMembers } from '../../db/schema/partnerships.ts';
 
 let t: TestApp;
 let m: Matched;
@@ -252,4 +253,36 @@ test('map colours: every shade at least 3:1 against the land and darker than the
   for (let i = 1; i < SHADES.length; i++) assert.ok(lum(SHADES[i]!) < lum(SHADES[i - 1]!));
   assert.ok(ratio(LINK, LAND) >= 3 && ratio(LINK, '#ffffff') >= 3);
   assert.deepEqual([1, 2, 3, 4, 9, 10, 40].map(shadeOf), [SHADES[0], SHADES[1], SHADES[1], SHADES[2], SHADES[2], SHADES[3], SHADES[3]]);
+});
+
+test('partnerships (every origin, not the programme’s) are drawn apart: dashed, in their own table; they add nothing to the exchanges’ countries and pairs', async () => {
+  const page = async () => (await c.broker.get(`/en/exchanges/dashboard?programme=${m.programmeId}`)).body_;
+  const countries = (b: string) => /<table><caption>Countries taking part<\/caption>[\s\S]*?<\/table>/.exec(b)?.[0] ?? '';
+  const before = await page();
+  assert.doesNotMatch(before, /stroke-dasharray="6 4"/, 'no partnership yet: no dashed curve');
+  const [be, bj] = await Promise.all([makeOrganisation(t, { name: 'Kommune Bergen', country: 'NO' }), makeOrganisation(t, { name: 'Municipalidad de Valparaíso', country: 'CL' })]);
+  const now = t.clock.now();
+  const id = randomUUID();
+  await t.db.insert(partnerships).values({ id, title: 'Bergen–Valparaíso', approaches: ['twinning'], origin: 'recorded', state: 'active', createdAt: now, updatedAt: now });
+  await t.db.insert(partnershipMembers).values([be, bj].map((organisationId) => ({ partnershipId: id, organisationId, invitedAt: now, confirmedAt: now })));
+  const after = await page();
+  assert.equal(countries(after), countries(before), 'the countries of the exchanges are unchanged');
+  assert.doesNotMatch(countries(after), /Norway|Chile/);
+  assert.match(after, /<caption>Partnerships between countries \(every origin\)<\/caption>[\s\S]*?<tr><th scope="row">Chile<\/th><td>Norway<\/td><td>1<\/td><\/tr>/);
+  assert.equal((after.match(/<g fill="none" stroke="#5b3a8c" stroke-width="2" stroke-dasharray="6 4"><path d="M/g) ?? []).length, 1, 'the partnership as a dashed curve');
+  assert.match(after, /Dashed line: a partnership between organisations of two countries/);
+});
+
+test('partnership country pairs: each pair once whatever the order, approaches summed, most first', () => {
+  assert.deepEqual(
+    partnershipCountryPairs([
+      { host: 'BJ', peer: 'BE', n: 1 },
+      { host: 'BE', peer: 'BJ', n: 2 },
+      { host: 'GM', peer: 'BE', n: 1 },
+    ]),
+    [
+      { a: 'BE', b: 'BJ', n: 3 },
+      { a: 'BE', b: 'GM', n: 1 },
+    ],
+  );
 });

@@ -12,7 +12,7 @@ import { APPROACHES } from '../../taxonomy/approaches.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import type { programmeDashboard, ExchangeReport, OutcomeQuestion, SideOutcome } from './exchanges.reporting.service.ts';
 import { stateLabel, sideLabel, kindLabel, torFieldLabel } from './exchanges.views.ts';
-import { partnershipShapes, SHADES, LAND, LINK } from './exchanges.map.ts';
+import { partnershipShapes, SHADES, LAND, LINK, PARTNERSHIP } from './exchanges.map.ts';
 import { TOR_FIELDS } from './exchanges.schema.ts';
 
 export function stageName(t: T, s: string): string {
@@ -29,15 +29,21 @@ type Dashboard = Awaited<ReturnType<typeof programmeDashboard>>;
 function mapSection(c: Ctx, d: Dashboard) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const m = partnershipShapes(d.countries, d.pairs);
+  const m = partnershipShapes(d.countries, d.pairs, d.partnershipPairs);
   const top = d.pairs[0];
   const desc = d.countries.length
     ? t('exchanges.dashboard.mapDesc', { countries: d.countries.length, pairs: d.pairs.length }) +
       (top ? ` ${t('exchanges.dashboard.mapTop', { host: country(top.host, locale), peer: country(top.peer, locale), n: top.n })}` : '')
     : t('exchanges.dashboard.mapEmpty');
-  const swatch = (fill: string, line = false) =>
+  const swatch = (fill: string, line: false | 'exchange' | 'partnership' = false) =>
     raw(
-      `<svg class="swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${line ? `<path d="M1 12Q8 2 15 12" fill="none" stroke="${LINK}" stroke-width="3"/>` : `<rect x="1" y="1" width="14" height="14" fill="${fill}"/>`}</svg>`,
+      `<svg class="swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${
+        line === 'exchange'
+          ? `<path d="M1 12Q8 2 15 12" fill="none" stroke="${LINK}" stroke-width="3"/>`
+          : line === 'partnership'
+            ? `<path d="M1 12Q8 2 15 12" fill="none" stroke="${PARTNERSHIP}" stroke-width="2" stroke-dasharray="4 3"/>`
+            : `<rect x="1" y="1" width="14" height="14" fill="${fill}"/>`
+      }</svg>`,
     );
   // The shapes are numbers and fixed colours only; the title and description go through the escaping template.
   const shapes = raw(
@@ -45,19 +51,28 @@ function mapSection(c: Ctx, d: Dashboard) {
       `<g stroke="#fff" stroke-width=".6">${m.shapes.map((s) => `<path fill="${s.fill}" d="${s.d}"/>`).join('')}${m.dots.map((s) => `<circle cx="${s.x}" cy="${s.y}" r="6" fill="${s.fill}"/>`).join('')}</g>` +
       // Each curve over a white halo, so that it stands out (5.7:1) on dark countries as on the land.
       `<g fill="none" stroke="#fff" stroke-linecap="round">${m.curves.map((x) => `<path stroke-width="${x.width + 2}" d="${x.d}"/>`).join('')}</g>` +
-      `<g fill="none" stroke="${LINK}" stroke-linecap="round">${m.curves.map((x) => `<path stroke-width="${x.width}" d="${x.d}"/>`).join('')}</g>`,
+      `<g fill="none" stroke="${LINK}" stroke-linecap="round">${m.curves.map((x) => `<path stroke-width="${x.width}" d="${x.d}"/>`).join('')}</g>` +
+      (m.links.length ? `<g fill="none" stroke="${PARTNERSHIP}" stroke-width="2" stroke-dasharray="6 4">${m.links.map((x) => `<path d="${x.d}"/>`).join('')}</g>` : ''),
   );
   const figure = html`<svg class="world" viewBox="0 0 ${m.width} ${m.height}" role="img" aria-labelledby="map-title map-desc" focusable="false"><title id="map-title">${t('exchanges.dashboard.mapTitle')}</title><desc id="map-desc">${desc}</desc>${shapes}</svg>`;
   return html`<section aria-labelledby="d-map"><h2 id="d-map">${t('exchanges.dashboard.map')}</h2>
 <div class="map-figure"><div>${figure}
 <ul class="map-legend"><li>${swatch(SHADES[0])} ${t('exchanges.dashboard.legend1')}</li><li>${swatch(SHADES[1])} ${t('exchanges.dashboard.legend2')}</li><li>${swatch(SHADES[2])} ${t('exchanges.dashboard.legend4')}</li><li>${swatch(
     SHADES[3],
-  )} ${t('exchanges.dashboard.legend10')}</li><li>${swatch('', true)} ${t('exchanges.dashboard.legendLine')}</li></ul></div>
+  )} ${t('exchanges.dashboard.legend10')}</li><li>${swatch('', 'exchange')} ${t('exchanges.dashboard.legendLine')}</li>${
+    d.partnershipPairs.length ? html`<li>${swatch('', 'partnership')} ${t('exchanges.dashboard.legendPartnership')}</li>` : ''
+  }</ul></div>
 <div>${
     d.pairs.length
       ? html`<table><caption>${t('exchanges.dashboard.pairs')}</caption><thead><tr><th scope="col">${t('exchanges.dashboard.hostCountry')}</th><th scope="col">${t('exchanges.dashboard.peerCountry')}</th><th scope="col">${t(
           'exchanges.dashboard.count',
         )}</th></tr></thead><tbody>${d.pairs.map((p) => html`<tr><th scope="row">${country(p.host, locale)}</th><td>${country(p.peer, locale)}</td><td>${p.n}</td></tr>`)}</tbody></table>`
+      : ''
+  }${
+    d.partnershipPairs.length
+      ? html`<table><caption>${t('exchanges.dashboard.partnershipPairs')}</caption><thead><tr><th scope="col">${t('exchanges.dashboard.country')}</th><th scope="col">${t('exchanges.dashboard.partnerCountry')}</th><th scope="col">${t(
+          'exchanges.dashboard.partnershipCount',
+        )}</th></tr></thead><tbody>${d.partnershipPairs.map((p) => html`<tr><th scope="row">${country(p.a, locale)}</th><td>${country(p.b, locale)}</td><td>${p.n}</td></tr>`)}</tbody></table>`
       : ''
   }${
     d.countries.length

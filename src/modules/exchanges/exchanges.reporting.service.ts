@@ -29,9 +29,24 @@ async function loadProgramme(ctx: ServiceCtx, programmeId: string): Promise<stri
 export async function programmeDashboard(ctx: ServiceCtx, programmeId: string) {
   const name = await loadProgramme(ctx, programmeId);
   const [figures, counts, outcomes, partnerships] = await Promise.all([repo.programmeFigures(ctx.db, programmeId), repo.programmeCountryCounts(ctx.db, programmeId), repo.programmeOutcomes(ctx.db, programmeId), partnershipFigures(ctx.db)]);
-  // Partnerships of every origin (recorded, from an exchange, from a direct request) count on the map beside the exchanges, and by approach in a table.
-  const map = countryFigures([...counts, ...partnerships.pairs]);
-  return { programmeId, name, ...figures, ...map, partnershipsByApproach: partnerships.byApproach, outcomes: outcomeSummary(outcomes) };
+  // The programme's exchanges shade the countries and draw the host–peer curves; partnerships of every
+  // origin (recorded, from an exchange, from a direct request) have no host or peer and are not the
+  // programme's: they are drawn apart (dashed), in a table of their own, and by approach.
+  const map = countryFigures(counts);
+  return { programmeId, name, ...figures, ...map, partnershipPairs: partnershipCountryPairs(partnerships.pairs), partnershipsByApproach: partnerships.byApproach, outcomes: outcomeSummary(outcomes) };
+}
+
+/** Partnerships between two countries (each pair once, in alphabetical order; approaches summed), most first. */
+export function partnershipCountryPairs(pairs: { host: string; peer: string; n: number }[]): { a: string; b: string; n: number }[] {
+  const out = new Map<string, { a: string; b: string; n: number }>();
+  for (const p of pairs) {
+    const [a, b] = [p.host, p.peer].sort() as [string, string];
+    const k = `${a}-${b}`;
+    const x = out.get(k) ?? { a, b, n: 0 };
+    x.n += p.n;
+    out.set(k, x);
+  }
+  return [...out.values()].sort((x, y) => y.n - x.n || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
 export type CountryFigure = { code: string; asHost: number; asPeer: number };
