@@ -69,7 +69,11 @@ export async function openPglite(dataDir: string | null, opts: { loadDataDir?: B
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     const lockfilePath = join(dataDir, 'peerlink.lock');
-    const take = () => lockfile.lock(dataDir, { lockfilePath, stale: 15_000, update: 5_000, retries: 0 });
+    // A lock is taken over when its owner's process id no longer runs on this machine (below), never
+    // because its time was not refreshed: a live holder whose event loop is busy (PGlite's start on a
+    // loaded machine blocks it for seconds) must keep its lock. The age limit only serves a lock left
+    // by a process of another host on a shared folder.
+    const take = () => lockfile.lock(dataDir, { lockfilePath, stale: 3_600_000, update: 60_000, retries: 0 });
     try {
       release = await take();
     } catch {
