@@ -33,7 +33,9 @@ else files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))].filter((f
 files.sort();
 
 const concurrency = process.env.TEST_CONCURRENCY ?? (browser ? '1' : '2');
-const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+// A test that never ends fails after 10 minutes, and a file whose tests are done exits even if a
+// failed test left a handle open (a database, a timer): a failure is reported, never a hung run.
+const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', '--test-force-exit', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },
