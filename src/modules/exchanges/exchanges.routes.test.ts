@@ -8,7 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
@@ -190,6 +191,16 @@ test('issue 16: the exchange page is a summary (no form) with the reader’s nex
   const fr = await c.peer.get(`/fr/exchanges/${exchangeId}/messages`);
   assert.match(fr.body_, new RegExp(`<a href="/fr/exchanges/${exchangeId}">`));
   assert.match(fr.body_, /<h1>Messages<\/h1>/);
+  // No script anywhere, and each page within 50 KB gzip with its stylesheet (Arabic, the broker's fullest view).
+  const css = gzipSync(readFileSync(join(import.meta.dirname, '../../platform/html/app.css'))).length;
+  for (const p of ['', '/agenda', '/tasks', '/documents', '/messages', '/agree', '/held', '/evaluated', '/close']) {
+    const r = await c.broker.get(`/ar/exchanges/${exchangeId}${p}`);
+    assert.equal(r.status, 200, p);
+    assert.doesNotMatch(r.body_, /<script/, p);
+    const size = gzipSync(r.body_).length + css;
+    assert.ok(size <= 50 * 1024, `${p}: ${size} bytes`);
+    if (process.env.SHOW_SIZES) console.log(`size /ar/exchanges/:id${p}: ${size} bytes gzip with CSS`);
+  }
 });
 
 test('terms of reference: a new version, a visible diff, signatures by host, peer and broker; agreeing needs all three', async () => {
