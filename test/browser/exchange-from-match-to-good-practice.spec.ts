@@ -146,7 +146,11 @@ test('host and peer agree terms of reference: the host writes, the peer changes,
   assert.deepEqual(signatures.sort(), ['2 | Host | George Freeman', '3 | Host | George Freeman', '3 | Peer | Sigrún Árnadóttir', '3 | Secretariat | Lucía Fernández']);
   await b.goto(`/en${exchangePath}`);
   assert.match(await main(), /Version 3, agreed/);
+  // The summary's next step for the secretariat: mark the exchange as agreed, on its own page.
+  await b.follow(p.locator('#h-next + p').getByRole('link', { name: /mark the exchange as agreed/ }));
+  assert.equal(here(), `${exchangePath}/agree`);
   await b.submit(p.getByRole('button', { name: 'Mark as agreed' }));
+  assert.equal(here(), exchangePath, 'back to the summary');
   assert.match(await flash(), /The exchange has moved on/);
   assert.match((await p.locator('dl.facts').textContent()) ?? '', /Agreed/);
   await signOut(b);
@@ -210,6 +214,7 @@ test('association publishes good practice drafted from the exchange, after the b
   await signIn(b, 'en', as('broker'), DEMO_PASSWORD);
   await b.goto('/en/exchanges');
   await b.follow(p.getByRole('link', { name: DEMO_HELD_TITLE }));
+  await b.follow(p.getByRole('link', { name: 'Draft a good practice from this exchange' }));
   await b.submit(p.getByRole('button', { name: 'Draft a good practice from this exchange' }));
   assert.match(await flash(), /good-practice draft is made from the exchange's record/);
   casePath = here();

@@ -144,5 +144,7 @@ test('screenshots of the home, waiting on you, a call, the request form, the can
   await look('call', [p.call], null);
   await look('request-form', [p.draft], 'requester');
   await look('exchange', [p.exchange], 'requester');
+  // One of the exchange's task pages (issue 16: the summary, then one task per page).
+  await look('exchange-task', [`${p.exchange}/messages`], 'requester');
   await look('candidates', [`${p.call}/candidates`], 'broker');
 });

@@ -16,11 +16,11 @@ import { isUuid } from '../../platform/ids.ts';
 import type { ExchangeFormat } from '../../taxonomy/formats.ts';
 import { inspect, labelOf, MAX_BYTES, QUOTA_BYTES, storedBytesOf, writeBytes, readBytes, removeBytes, type FilesEnv, type Upload, type Rejection } from '../files/files.service.ts';
 import * as repo from './exchanges.repository.ts';
-import { canExchange } from './exchanges.policy.ts';
+import { canExchange, signableSides, isStaff, type ExchangeStanding, type TorSide } from './exchanges.policy.ts';
 import { EXCHANGE_TRANSITIONS, type ExchangeEvent, type ExchangeState } from './exchanges.workflow.ts';
 import { messageSchema, agendaSchema, taskSchema, CHECKLIST_ITEMS } from './exchanges.schema.ts';
 import { loadExchange } from './exchanges.access.ts';
-import { agreedVersion, torOf } from './exchanges.tor.service.ts';
+import { agreedVersion, latestIsAgreed, torOf } from './exchanges.tor.service.ts';
 import { canProposePartnership } from './exchanges.partnerships.service.ts';
 
 /** An exchange with everything recorded about it, for its participants (the API's detail). */
@@ -38,6 +38,11 @@ export type ExchangeRecord = {
 };
 
 export async function getExchange(ctx: ServiceCtx, id: string): Promise<ExchangeRecord> {
+  return (await recordOf(ctx, id)).record;
+}
+
+/** The record, with the reader's standing and the terms' versions (what the summary's next step needs). */
+async function recordOf(ctx: ServiceCtx, id: string): Promise<{ record: ExchangeRecord; standing: ExchangeStanding; versions: Awaited<ReturnType<typeof torOf>> }> {
   const { e, standing } = await loadExchange(ctx, id, 'exchange.view');
   const [participants, budget, transitions, documents, agenda, messages, tasks, versions] = await Promise.all([
     repo.participantsOf(ctx.db, e.id),
@@ -50,7 +55,7 @@ export async function getExchange(ctx: ServiceCtx, id: string): Promise<Exchange
     torOf(ctx.db, e.id),
   ]);
   const canMove = canExchange(ctx.actor, 'exchange.transition', standing);
-  return {
+  const record: ExchangeRecord = {
     exchange: e,
     participants,
     budget,
@@ -69,6 +74,7 @@ export async function getExchange(ctx: ServiceCtx, id: string): Promise<Exchange
       proposePartnership: await canProposePartnership(ctx, e),
     },
   };
+  return { record, standing, versions };
 }
 
 /** What the exchange's page shows, in the order it shows it; dates stay ISO days and instants, names and labels are the view's. */
@@ -95,13 +101,24 @@ export type ExchangePageView = {
   messages: { authorName: string; body: string; at: Date }[];
   history: { at: Date; from: string; to: string; actorName: string | null }[];
   /** What the reader may do here. */
-  can: { editPlan: boolean; post: boolean; events: ExchangeEvent[]; draftLesson: boolean; proposePartnership: boolean };
+  can: { editPlan: boolean; post: boolean; transition: boolean; events: ExchangeEvent[]; draftLesson: boolean; proposePartnership: boolean };
+  /** The reader's part in the exchange (host, peer, secretariat). */
+  mySides: TorSide[];
+  /** The latest terms still wait for one of the reader's signatures. */
+  torToSign: boolean;
+  /** The latest terms are signed by all three (the exchange may be marked agreed). */
+  torLatestAgreed: boolean;
+  /** The exchange's first day has come (it may be marked held). */
+  started: boolean;
 };
 
 /** The exchange's page for its participants and the secretariat (404 to anyone else). */
 export async function exchangePage(ctx: ServiceCtx, id: string): Promise<ExchangePageView> {
-  const x = await getExchange(ctx, id);
+  const { record: x, standing, versions } = await recordOf(ctx, id);
   const e = x.exchange;
+  const latest = versions[0];
+  const signed = new Set(latest?.signatures.map((s) => s.side) ?? []);
+  const mySides: TorSide[] = [...(standing.isHost ? (['host'] as const) : []), ...(standing.isPeer ? (['peer'] as const) : []), ...(isStaff(ctx.actor) ? (['broker'] as const) : [])];
   return {
     id: e.id,
     title: e.title,
@@ -122,7 +139,11 @@ export async function exchangePage(ctx: ServiceCtx, id: string): Promise<Exchang
     tasks: x.tasks,
     messages: x.messages,
     history: x.transitions,
-    can: { editPlan: x.abilities.editPlan, post: x.abilities.post, events: x.abilities.events, draftLesson: x.abilities.draftLesson, proposePartnership: x.abilities.proposePartnership },
+    can: { editPlan: x.abilities.editPlan, post: x.abilities.post, transition: x.abilities.transition, events: x.abilities.events, draftLesson: x.abilities.draftLesson, proposePartnership: x.abilities.proposePartnership },
+    mySides,
+    torToSign: !!latest && signableSides(ctx.actor, standing).some((s) => !signed.has(s)),
+    torLatestAgreed: latestIsAgreed(versions),
+    started: ctx.now.toISOString().slice(0, 10) >= e.startDate,
   };
 }
 

@@ -8,7 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, ORIGIN, type TestApp, type TestClient } from '../../../test/support/app.ts';
@@ -121,7 +122,7 @@ test('only participants see the exchange: everyone else gets the same 404 as a m
   assert.equal(missing.status, 404);
   const norm = (b: string, id: string) => b.replace(/nonce="[^"]+"/g, '').replaceAll(id, 'ID');
   for (const who of ['outsider'] as const) {
-    for (const path of [`/exchanges/${exchangeId}`, `/exchanges/${exchangeId}/terms`, `/exchanges/${exchangeId}/calendar.ics`, `/exchanges/${exchangeId}/plan`]) {
+    for (const path of [`/exchanges/${exchangeId}`, `/exchanges/${exchangeId}/terms`, `/exchanges/${exchangeId}/calendar.ics`, `/exchanges/${exchangeId}/plan`, ...TASK_PAGES.map((p) => `/exchanges/${exchangeId}/${p}`)]) {
       const r = await c[who].get(path);
       assert.equal(r.status, 404, path);
       const missingBody = (await c[who].get(path.replace(exchangeId, missingId))).body_;
@@ -144,6 +145,62 @@ test('only participants see the exchange: everyone else gets the same 404 as a m
   assert.match(page.body_, /12 participants/);
   assert.doesNotMatch(page.body_, /Modifier le plan/, 'the host does not edit the plan');
   assert.doesNotMatch(page.body_, /name="event"/, 'the host does not move the state');
+});
+
+/** The exchange's task pages, one form each (besides /plan and /terms). */
+const TASK_PAGES = ['agenda', 'tasks', 'documents', 'messages', 'agree', 'held', 'evaluated', 'close', 'lesson', 'partnership'] as const;
+
+test('issue 16: the exchange page is a summary (no form) with the reader’s next step and a task list; each task has its own page, open by role', async () => {
+  const summary = await c.host.get(`/en/exchanges/${exchangeId}`);
+  assert.equal(summary.status, 200);
+  assert.doesNotMatch(/<main[^]*<\/main>/.exec(summary.body_)?.[0] ?? '<form', /<form/, 'the summary holds no form');
+  const section = (b: string, id: string) => new RegExp(`<section aria-labelledby="${id}"[^]*?</section>`).exec(b)?.[0] ?? '';
+  // The host has the terms to sign: that is its next step, linked to the terms page.
+  assert.match(section(summary.body_, 'h-next'), new RegExp(`href="/en/exchanges/${exchangeId}/terms">Read the latest terms of reference`));
+  const tasks = section(summary.body_, 'h-tasks');
+  const statusOf = (b: string, name: string) => new RegExp(`${name}(?:</a>)?</span> <span id="st-[a-z]+"><strong class="task-tag task-tag--([a-zA-Z]+)">`).exec(b)?.[1];
+  assert.equal(statusOf(tasks, 'Terms of reference'), 'notStarted');
+  assert.equal(statusOf(tasks, 'Agenda'), 'notStarted');
+  assert.equal(statusOf(tasks, 'Questionnaires and results'), 'cannotStart');
+  assert.match(tasks, /Plan: dates, place, participants and budget<\/span>/, 'the host sees the plan done, not as a link');
+  assert.doesNotMatch(tasks, /Mark as agreed/, 'the host has no state moves in its list');
+  // The broker's list has the moves, each to its own page; agreeing cannot start before the terms are signed.
+  const broker = section((await c.broker.get(`/en/exchanges/${exchangeId}`)).body_, 'h-tasks');
+  assert.match(broker, new RegExp(`href="/en/exchanges/${exchangeId}/plan"`));
+  assert.equal(statusOf(broker, 'Mark as agreed'), 'cannotStart');
+  assert.equal(statusOf(broker, 'Mark as held'), 'cannotStart');
+  const agree = await c.broker.get(`/en/exchanges/${exchangeId}/agree`);
+  assert.equal(agree.status, 200);
+  assert.doesNotMatch(agree.body_, /name="event"/, 'no button while the terms are not signed by all three');
+  assert.match(agree.body_, /must first be signed by the host, the peer and the secretariat/);
+
+  // Route × role: the participants' task pages are open to every participant; the state moves to the broker only;
+  // the lesson only once held; the partnership only once evaluated.
+  const expected: Record<string, Record<(typeof TASK_PAGES)[number], number>> = {
+    broker: { agenda: 200, tasks: 200, documents: 200, messages: 200, agree: 200, held: 200, evaluated: 200, close: 200, lesson: 404, partnership: 404 },
+    host: { agenda: 200, tasks: 200, documents: 200, messages: 200, agree: 404, held: 404, evaluated: 404, close: 404, lesson: 404, partnership: 404 },
+    approver: { agenda: 200, tasks: 200, documents: 200, messages: 200, agree: 404, held: 404, evaluated: 404, close: 404, lesson: 404, partnership: 404 },
+    peer: { agenda: 200, tasks: 200, documents: 200, messages: 200, agree: 404, held: 404, evaluated: 404, close: 404, lesson: 404, partnership: 404 },
+    peerColleague: { agenda: 200, tasks: 200, documents: 200, messages: 200, agree: 404, held: 404, evaluated: 404, close: 404, lesson: 404, partnership: 404 },
+    outsider: { agenda: 404, tasks: 404, documents: 404, messages: 404, agree: 404, held: 404, evaluated: 404, close: 404, lesson: 404, partnership: 404 },
+  };
+  for (const [who, paths] of Object.entries(expected))
+    for (const [p, status] of Object.entries(paths)) assert.equal((await c[who as keyof typeof c].get(`/exchanges/${exchangeId}/${p}`)).status, status, `${who} GET ${p}`);
+  assert.equal((await c.visitor.get(`/exchanges/${exchangeId}/agenda`)).status, 303, 'a visitor is sent to sign in');
+  // Every task page is in the reader's language and leads back to the summary.
+  const fr = await c.peer.get(`/fr/exchanges/${exchangeId}/messages`);
+  assert.match(fr.body_, new RegExp(`<a href="/fr/exchanges/${exchangeId}">`));
+  assert.match(fr.body_, /<h1>Messages<\/h1>/);
+  // No script anywhere, and each page within 50 KB gzip with its stylesheet (Arabic, the broker's fullest view).
+  const css = gzipSync(readFileSync(join(import.meta.dirname, '../../platform/html/app.css'))).length;
+  for (const p of ['', '/agenda', '/tasks', '/documents', '/messages', '/agree', '/held', '/evaluated', '/close']) {
+    const r = await c.broker.get(`/ar/exchanges/${exchangeId}${p}`);
+    assert.equal(r.status, 200, p);
+    assert.doesNotMatch(r.body_, /<script/, p);
+    const size = gzipSync(r.body_).length + css;
+    assert.ok(size <= 50 * 1024, `${p}: ${size} bytes`);
+    if (process.env.SHOW_SIZES) console.log(`size /ar/exchanges/:id${p}: ${size} bytes gzip with CSS`);
+  }
 });
 
 test('terms of reference: a new version, a visible diff, signatures by host, peer and broker; agreeing needs all three', async () => {
@@ -221,17 +278,26 @@ test('the exchange page: agenda within the dates, tasks with due dates, messages
   const out = await c.peer.post(`/en/exchanges/${exchangeId}/agenda`, { day: '2027-04-01', time: '09:00', title: 'Visit' });
   assert.equal(out.status, 400);
   assert.match(out.body_, /The day must fall within the exchange/);
+  assert.match(out.body_, /<h1>Agenda<\/h1>/, 'the agenda’s own page again, with the error');
   assert.equal((await c.peer.post(`/exchanges/${exchangeId}/agenda`, { day: '2027-03-02', time: '09:30', title: 'Field visit to sector 4' })).status, 303);
   assert.equal((await c.host.post(`/exchanges/${exchangeId}/tasks`, { title: 'Book the meeting room', dueDate: '2027-02-15' })).status, 303);
-  assert.equal((await c.host.post(`/exchanges/${exchangeId}/messages`, { body: 'Bienvenue <script>alert(1)</script>' })).status, 303);
-  const page = await c.peerColleague.get(`/en/exchanges/${exchangeId}`);
-  assert.match(page.body_, /Field visit to sector 4/);
+  const sent = await c.host.post(`/exchanges/${exchangeId}/messages`, { body: 'Bienvenue <script>alert(1)</script>' });
+  assert.equal(sent.status, 303);
+  assert.equal(loc(sent), `/en/exchanges/${exchangeId}`, 'back to the summary');
+  const notice = await c.host.get(loc(sent));
+  assert.match(notice.body_, /Your message is posted/, 'with a notice');
+  assert.match(notice.body_, /Messages<\/a><\/span> <span id="st-messages"><strong class="task-tag task-tag--inProgress">/);
+  const agenda = await c.peerColleague.get(`/en/exchanges/${exchangeId}/agenda`);
+  assert.match(agenda.body_, /Field visit to sector 4/);
+  const page = await c.peerColleague.get(`/en/exchanges/${exchangeId}/tasks`);
   assert.match(page.body_, /Book the meeting room(<\/bdi>)? — due February 15, 2027/);
-  assert.match(page.body_, /Bienvenue &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-  assert.doesNotMatch(page.body_, /<script>alert/);
+  const messages = await c.peerColleague.get(`/en/exchanges/${exchangeId}/messages`);
+  assert.match(messages.body_, /Bienvenue &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(messages.body_, /<script>alert/);
   const taskId = /\/tasks\/([0-9a-f-]{36})"/.exec(page.body_)?.[1] ?? '';
   assert.equal((await c.peer.post(`/exchanges/${exchangeId}/tasks/${taskId}`, { done: 'true' })).status, 303);
-  assert.match((await c.peer.get(`/en/exchanges/${exchangeId}`)).body_, /<s dir="auto">Book the meeting room<\/s>/);
+  assert.match((await c.peer.get(`/en/exchanges/${exchangeId}/tasks`)).body_, /<s dir="auto">Book the meeting room<\/s>/);
+  assert.match((await c.peer.get(`/en/exchanges/${exchangeId}`)).body_, /Tasks<\/a><\/span> <span id="st-tasks"><strong class="task-tag task-tag--done">/, 'every task done: done');
   assert.equal((await c.outsider.post(`/exchanges/${exchangeId}/tasks/${taskId}`, { done: 'false' })).status, 404);
   // The message reached the other side's outbox.
   assert.ok((await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, 'exchange_message'))).some((x) => x.userId === m.peer.id));
@@ -251,8 +317,12 @@ test('state moves: held only from the first day, then evaluated, closed; every m
   await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'hold' });
   assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'agreed', 'not before the first day');
   assert.equal((await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'fly' })).status, 400);
+  assert.doesNotMatch((await c.broker.get(`/exchanges/${exchangeId}/held`)).body_, /name="event"/, 'no button before the first day');
   t.clock.set('2027-03-01T08:00:00Z');
   await refreshSessions();
+  const held = await c.broker.get(`/en/exchanges/${exchangeId}/held`);
+  assert.match(held.body_, /<input type="hidden" name="event" value="hold">/, 'from the first day, the held page has its button');
+  assert.match((await c.broker.get(`/en/exchanges/${exchangeId}`)).body_, new RegExp(`<h2 id="h-next">Next for you</h2><p><a href="/en/exchanges/${exchangeId}/held">`));
   await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'close' });
   assert.equal((await t.db.select().from(exchanges).where(eq(exchanges.id, exchangeId)))[0]!.state, 'agreed', 'close is not allowed from agreed');
   await c.broker.post(`/exchanges/${exchangeId}/transitions`, { event: 'hold' });
@@ -287,7 +357,7 @@ test('documents: participants share checked files; only participants open them (
   assert.equal(ok.status, 303);
   assert.equal(stored().length, before + 1);
   assert.ok(!stored().some((n) => n.includes('Programme')), 'stored under a random name');
-  const page = await c.host.get(`/en/exchanges/${exchangeId}`);
+  const page = await c.host.get(`/en/exchanges/${exchangeId}/documents`);
   const docId = new RegExp(`/exchanges/${exchangeId}/documents/([0-9a-f-]{36})`).exec(page.body_)?.[1] ?? '';
   assert.match(page.body_, /Programme de mission.pdf/);
   const dl = await c.host.get(`/exchanges/${exchangeId}/documents/${docId}`);

@@ -1,4 +1,4 @@
-/** Exchange pages: list, plan from a match, the exchange's page (agenda, tasks, messages, documents, calendar), terms of reference, reports and the dashboard, partnerships. Thin: parse, call a service, render. */
+/** Exchange pages: list, plan from a match, the exchange's summary and its task pages (plan, terms, agenda, tasks, documents, messages, state moves, lesson, partnership), calendar, reports and the dashboard. Thin: parse, call a service, render. */
 import { Hono } from 'hono';
 import type { AppEnv, ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -15,6 +15,7 @@ import * as dv from './exchanges.dashboard.views.ts';
 import { reportPdf } from './exchanges.report.ts';
 import { filesEnv, rejectionKey, rejectionStatus } from '../files/files.service.ts';
 import { renderSlot } from '../../platform/slots.ts';
+import type { ExchangeEvent } from './exchanges.workflow.ts';
 
 declare module '../../platform/slots.ts' {
   interface Slots {
@@ -87,7 +88,30 @@ export function exchangesRoutes(): Hono<AppEnv> {
   r.get('/exchanges/:id', async (c) => {
     const x = await pages.exchangePage(c.var.ctx, c.req.param('id'));
     // Other modules' lines about the exchange (the associations its organisations belong to).
-    return v.exchangePage(c, x, {}, 200, await renderSlot(c, 'exchanges.page', { organisationIds: x.organisationIds }));
+    return v.exchangePage(c, x, await renderSlot(c, 'exchanges.page', { organisationIds: x.organisationIds }));
+  });
+
+  // One page per task, each linked from the summary's task list; every form posts back and returns to the summary.
+  r.get('/exchanges/:id/agenda', async (c) => v.agendaPage(c, await pages.exchangePage(c.var.ctx, c.req.param('id'))));
+  r.get('/exchanges/:id/tasks', async (c) => v.tasksPage(c, await pages.exchangePage(c.var.ctx, c.req.param('id'))));
+  r.get('/exchanges/:id/documents', async (c) => v.documentsPage(c, await pages.exchangePage(c.var.ctx, c.req.param('id'))));
+  r.get('/exchanges/:id/messages', async (c) => v.messagesPage(c, await pages.exchangePage(c.var.ctx, c.req.param('id'))));
+  for (const [ev, task] of Object.entries(v.MOVE_PAGES) as [ExchangeEvent, string][])
+    r.get(`/exchanges/:id/${task}`, async (c) => {
+      const x = await pages.exchangePage(c.var.ctx, c.req.param('id'));
+      // Only the secretariat moves the state (as POST /transitions).
+      if (!x.can.transition) throw new NotFoundError();
+      return v.movePage(c, x, ev);
+    });
+  r.get('/exchanges/:id/lesson', async (c) => {
+    const x = await pages.exchangePage(c.var.ctx, c.req.param('id'));
+    if (!x.can.draftLesson) throw new NotFoundError();
+    return v.lessonPage(c, x);
+  });
+  r.get('/exchanges/:id/partnership', async (c) => {
+    const x = await pages.exchangePage(c.var.ctx, c.req.param('id'));
+    if (!x.can.proposePartnership) throw new NotFoundError();
+    return v.partnershipPage(c, x);
   });
 
   r.get('/exchanges/:id/plan', async (c) => {
@@ -129,8 +153,8 @@ export function exchangesRoutes(): Hono<AppEnv> {
     return c.body(ics);
   });
 
-  // The page's own forms: on invalid input the page again, with that form's errors.
-  const pagePost = (path: string, action: (ctx: ServiceCtx, id: string, body: FormBody) => Promise<void>, which: 'message' | 'agenda' | 'task', flash: string) =>
+  // The task pages' forms: on invalid input the task's page again, with the form's errors; done, the summary with a notice.
+  const pagePost = (path: string, action: (ctx: ServiceCtx, id: string, body: FormBody) => Promise<void>, view: typeof v.agendaPage, flash: string) =>
     r.post(path, async (c) => {
       const id = c.req.param('id') ?? '';
       return formAction(
@@ -140,26 +164,27 @@ export function exchangesRoutes(): Hono<AppEnv> {
           setFlash(c, flash);
           return redirectTo(c, `/exchanges/${id}`);
         },
-        async (form, status) => v.exchangePage(c, await pages.exchangePage(c.var.ctx, id), { [which]: form }, status),
+        async (form, status) => view(c, await pages.exchangePage(c.var.ctx, id), form, status),
       );
     });
-  pagePost('/exchanges/:id/messages', pages.postMessage, 'message', 'exchanges.flash.messageSent');
-  pagePost('/exchanges/:id/agenda', pages.addAgendaItem, 'agenda', 'exchanges.flash.agendaAdded');
-  pagePost('/exchanges/:id/tasks', pages.addTask, 'task', 'exchanges.flash.taskAdded');
+  pagePost('/exchanges/:id/messages', pages.postMessage, v.messagesPage, 'exchanges.flash.messageSent');
+  pagePost('/exchanges/:id/agenda', pages.addAgendaItem, v.agendaPage, 'exchanges.flash.agendaAdded');
+  pagePost('/exchanges/:id/tasks', pages.addTask, v.tasksPage, 'exchanges.flash.taskAdded');
 
   r.post('/exchanges/:id/tasks/:taskId', async (c) => {
     const id = c.req.param('id');
     await pages.setTaskDone(c.var.ctx, id, c.req.param('taskId'), field(await formBody(c), 'done') === 'true');
-    return redirectTo(c, `/exchanges/${id}`);
+    // Ticking tasks off one after another: back to the list of tasks.
+    return redirectTo(c, `/exchanges/${id}/tasks`);
   });
 
   r.post('/exchanges/:id/documents', uploadLimit(pages.MAX_DOCUMENT_BYTES), async (c) => {
     const ctx = c.var.ctx;
     const id = c.req.param('id');
     const { upload } = await readUpload(c);
-    if (!upload) return v.exchangePage(c, await pages.exchangePage(ctx, id), { document: { values: {}, errors: { file: 'exchanges.document.missing' } } }, 400);
+    if (!upload) return v.documentsPage(c, await pages.exchangePage(ctx, id), { values: {}, errors: { file: 'exchanges.document.missing' } }, 400);
     const out = await pages.addDocument(ctx, filesEnv(c), id, upload);
-    if (!out.ok) return v.exchangePage(c, await pages.exchangePage(ctx, id), { document: { values: {}, errors: { file: rejectionKey(out.reason) } } }, rejectionStatus(out.reason));
+    if (!out.ok) return v.documentsPage(c, await pages.exchangePage(ctx, id), { values: {}, errors: { file: rejectionKey(out.reason) } }, rejectionStatus(out.reason));
     setFlash(c, 'exchanges.flash.documentAdded');
     return redirectTo(c, `/exchanges/${id}`);
   });

@@ -167,59 +167,96 @@ function money(cents: number, currency: string, locale: string): string {
   }
 }
 
-export function exchangePage(c: Ctx, x: ExchangePageView, forms: { message?: FormState; agenda?: FormState; task?: FormState; document?: FormState } = {}, status = 200, slot: Html = html``) {
+/** A task's state on the exchange's summary (the GOV.UK task-list pattern). */
+export type TaskStatus = 'done' | 'inProgress' | 'notStarted' | 'cannotStart';
+
+/** The task pages of an exchange, each one form (or one list with its form). */
+export type ExchangeTask = 'plan' | 'terms' | 'agree' | 'agenda' | 'tasks' | 'documents' | 'messages' | 'held' | 'evaluations' | 'evaluated' | 'close' | 'lesson' | 'partnership';
+
+/** The page (under /exchanges/:id) that moves the exchange by each event. */
+export const MOVE_PAGES: Record<ExchangeEvent, ExchangeTask> = { agree: 'agree', hold: 'held', evaluate: 'evaluated', close: 'close' };
+
+const ORDER = ['planned', 'agreed', 'held', 'evaluated', 'closed'];
+/** Whether the exchange has reached `s` (or gone past it). */
+const reached = (x: ExchangePageView, s: string) => ORDER.indexOf(x.state) >= ORDER.indexOf(s);
+
+/** The summary's task list: name, link (when the reader may open it) and status, in the order the work is done. */
+export function tasksOf(t: T, x: ExchangePageView): { key: ExchangeTask; name: string; href: string | null; status: TaskStatus }[] {
+  const base = `/exchanges/${x.id}`;
+  const move = (ev: ExchangeEvent, from: string): TaskStatus => (reached(x, ORDER[ORDER.indexOf(from) + 1]!) ? 'done' : x.can.events.includes(ev) ? 'notStarted' : 'cannotStart');
+  const list: { key: ExchangeTask; name: string; href: string | null; status: TaskStatus }[] = [
+    { key: 'plan', name: t('exchanges.tasks.plan'), href: x.can.editPlan ? `${base}/plan` : null, status: 'done' },
+    { key: 'terms', name: t('exchanges.page.tor'), href: `${base}/terms`, status: x.tor.agreed && (reached(x, 'agreed') || x.torLatestAgreed) ? 'done' : (x.tor.latest ?? 0) > 1 || x.tor.agreed ? 'inProgress' : 'notStarted' },
+    ...(x.can.transition ? [{ key: 'agree' as const, name: t('exchanges.event.agree'), href: `${base}/agree`, status: reached(x, 'agreed') ? ('done' as const) : x.torLatestAgreed ? ('notStarted' as const) : ('cannotStart' as const) }] : []),
+    { key: 'agenda', name: t('exchanges.page.agenda'), href: `${base}/agenda`, status: x.agenda.length ? 'inProgress' : 'notStarted' },
+    { key: 'tasks', name: t('exchanges.page.tasks'), href: `${base}/tasks`, status: !x.tasks.length ? 'notStarted' : x.tasks.every((k) => k.isDone) ? 'done' : 'inProgress' },
+    { key: 'documents', name: t('exchanges.page.documents'), href: `${base}/documents`, status: x.documents.length ? 'inProgress' : 'notStarted' },
+    { key: 'messages', name: t('exchanges.page.messages'), href: `${base}/messages`, status: x.messages.length ? 'inProgress' : 'notStarted' },
+    ...(x.can.transition ? [{ key: 'held' as const, name: t('exchanges.event.hold'), href: `${base}/held`, status: reached(x, 'held') ? ('done' as const) : x.state === 'agreed' && x.started ? ('notStarted' as const) : ('cannotStart' as const) }] : []),
+    { key: 'evaluations', name: t('exchanges.page.evaluationsLink'), href: `${base}/evaluations`, status: reached(x, 'evaluated') ? 'done' : reached(x, 'agreed') ? 'inProgress' : 'cannotStart' },
+    ...(x.can.transition ? [{ key: 'evaluated' as const, name: t('exchanges.event.evaluate'), href: `${base}/evaluated`, status: move('evaluate', 'held') }] : []),
+    ...(x.can.transition ? [{ key: 'close' as const, name: t('exchanges.event.close'), href: `${base}/close`, status: move('close', 'evaluated') }] : []),
+    ...(x.can.draftLesson || (x.can.transition && !reached(x, 'held')) ? [{ key: 'lesson' as const, name: t('exchanges.page.draftLesson'), href: x.can.draftLesson ? `${base}/lesson` : null, status: x.can.draftLesson ? ('notStarted' as const) : ('cannotStart' as const) }] : []),
+    ...(x.can.proposePartnership ? [{ key: 'partnership' as const, name: t('exchanges.partnership.propose'), href: `${base}/partnership`, status: 'notStarted' as const }] : []),
+  ];
+  return list;
+}
+
+/** What this reader does next, with the task page it is done on (null: nothing for them now). */
+export function nextStep(t: T, x: ExchangePageView): { text: string; href: string | null } {
+  const base = `/exchanges/${x.id}`;
+  if (x.state === 'planned') {
+    if (x.torToSign) return { text: t('exchanges.next.sign'), href: `${base}/terms` };
+    if (!x.torLatestAgreed) return { text: t('exchanges.next.waitSignatures'), href: `${base}/terms` };
+    return x.can.transition ? { text: t('exchanges.next.agree'), href: `${base}/agree` } : { text: t('exchanges.next.waitAgree'), href: null };
+  }
+  if (x.state === 'agreed') {
+    if (x.can.transition && x.started) return { text: t('exchanges.next.hold'), href: `${base}/held` };
+    return { text: t('exchanges.next.prepare'), href: `${base}/agenda` };
+  }
+  if (x.state === 'held') return x.can.transition ? { text: t('exchanges.next.markEvaluated'), href: `${base}/evaluated` } : { text: t('exchanges.next.evaluate'), href: `${base}/evaluations` };
+  if (x.state === 'evaluated') return x.can.transition ? { text: t('exchanges.next.close'), href: `${base}/close` } : { text: t('exchanges.next.evaluate'), href: `${base}/evaluations` };
+  return { text: t('exchanges.next.closed'), href: `${base}/report` };
+}
+
+function statusTag(t: T, s: TaskStatus) {
+  const label = { done: t('exchanges.status.done'), inProgress: t('exchanges.status.inProgress'), notStarted: t('exchanges.status.notStarted'), cannotStart: t('exchanges.status.cannotStart') }[s];
+  return html`<strong class="task-tag task-tag--${s}">${label}</strong>`;
+}
+
+/** The exchange's summary: who, what, when, its state, the reader's next step and the task list (each task its own page). */
+export function exchangePage(c: Ctx, x: ExchangePageView, slot: Html = html``) {
   const t = c.get('t');
   const locale = c.get('locale');
   const e = x;
   const base = `/exchanges/${e.id}`;
-  const empty: FormState = { values: {}, errors: {} };
-  const mf = forms.message ?? empty;
-  const af = forms.agenda ?? empty;
-  const tf = forms.task ?? empty;
-  const df = forms.document ?? empty;
+  const next = nextStep(t, x);
+  const tasks = tasksOf(t, x);
   return page(c, {
     title: e.title,
-    status,
     body: html`<h1><bdi>${e.title}</bdi></h1>
 ${slot}
 <dl class="facts">
 <dt>${t('exchanges.field.state')}</dt><dd>${stateLabel(t, e.state)}</dd>
+${x.mySides.length ? html`<dt>${t('exchanges.page.yourPart')}</dt><dd>${x.mySides.map((s) => sideLabel(t, s)).join(', ')}</dd>` : ''}
 <dt>${t('exchanges.field.format')}</dt><dd>${formatName(e.format, locale)}</dd>
 <dt>${t('exchanges.field.dates')}</dt><dd>${fmtDate(e.startDate, locale)} – ${fmtDate(e.endDate, locale)} · <a href="${link(c, `${base}/calendar.ics`)}">${t('exchanges.page.calendar')}</a></dd>
 ${e.place ? html`<dt>${t('exchanges.field.place')}</dt><dd dir="auto">${e.place}</dd>` : ''}
 ${e.onlineLink ? html`<dt>${t('exchanges.field.onlineLink')}</dt><dd><a href="${e.onlineLink}" rel="noopener noreferrer" dir="ltr">${e.onlineLink}</a></dd>` : ''}
-<dt>${t('exchanges.page.evaluations')}</dt><dd><a href="${link(c, `${base}/evaluations`)}">${t('exchanges.page.evaluationsLink')}</a></dd>
-<dt>${t('exchanges.page.report')}</dt><dd><a href="${link(c, `${base}/report`)}">${t('exchanges.page.reportLink')}</a></dd>
+<dt>${t('exchanges.plan.participants')}</dt><dd>${t('exchanges.page.participantsTotal', { n: x.participantsTotal })}</dd>
 <dt>${t('exchanges.page.tor')}</dt><dd><a href="${link(c, `${base}/terms`)}">${
       x.tor.agreed ? t('exchanges.page.torAgreed', { version: x.tor.agreed }) : t('exchanges.page.torDraft', { version: x.tor.latest ?? 0 })
     }</a></dd>
+<dt>${t('exchanges.page.report')}</dt><dd><a href="${link(c, `${base}/report`)}">${t('exchanges.page.reportLink')}</a></dd>
 </dl>
-${
-  x.can.editPlan || x.can.events.length || x.can.draftLesson
-    ? html`<div class="actions">${x.can.editPlan ? html`<a href="${link(c, `${base}/plan`)}">${t('exchanges.page.editPlan')}</a>` : ''}${x.can.events.map(
-        (ev) => html`<form method="post" novalidate action="${link(c, `${base}/transitions`)}" class="inline"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`,
-      )}${
-        x.can.draftLesson
-          ? html`<form method="post" novalidate action="${link(c, `${base}/lesson`)}" class="inline"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`
-          : ''
-      }</div>`
-    : ''
-}
-${
-  x.can.proposePartnership
-    ? html`<section aria-labelledby="h-partnership"><h2 id="h-partnership">${t('exchanges.partnership.title')}</h2><form method="post" novalidate action="${link(c, `${base}/partnership`)}">${textarea({
-        t,
-        name: 'note',
-        label: t('exchanges.partnership.note'),
-        form: empty,
-        rows: 3,
-      })}<button type="submit">${t('exchanges.partnership.propose')}</button></form></section>`
-    : ''
-}
-<section aria-labelledby="h-logistics"><h2 id="h-logistics">${t('exchanges.plan.checklist')}</h2><ul>${x.checklist.map(
-      (k) => html`<li>${checkLabel(t, k.item)}: ${k.done ? t('exchanges.check.done') : t('exchanges.check.open')}</li>`,
-    )}</ul></section>
-<section aria-labelledby="h-participants"><h2 id="h-participants">${t('exchanges.plan.participants')}</h2>${
+<section aria-labelledby="h-next" class="next-step"><h2 id="h-next">${t('exchanges.next.title')}</h2><p>${next.href ? html`<a href="${link(c, next.href)}">${next.text}</a>` : next.text}</p></section>
+<section aria-labelledby="h-tasks"><h2 id="h-tasks">${t('exchanges.tasks.title')}</h2><ol class="task-list">${tasks.map(
+      (k) =>
+        html`<li class="task-list__item"><span class="task-list__name">${k.href ? html`<a href="${link(c, k.href)}" aria-describedby="st-${k.key}">${k.name}</a>` : k.name}</span> <span id="st-${k.key}">${statusTag(t, k.status)}</span></li>`,
+    )}</ol></section>
+<section aria-labelledby="h-plan"><h2 id="h-plan">${t('exchanges.page.planSummary')}</h2>
+<h3>${t('exchanges.plan.checklist')}</h3><ul>${x.checklist.map((k) => html`<li>${checkLabel(t, k.item)}: ${k.done ? t('exchanges.check.done') : t('exchanges.check.open')}</li>`)}</ul>
+<h3>${t('exchanges.plan.participants')}</h3>${
       x.participants.length
         ? html`<table><caption>${t('exchanges.page.participantsTotal', { n: x.participantsTotal })}</caption><thead><tr><th scope="col">${t('exchanges.field.side')}</th><th scope="col">${t('exchanges.field.kind')}</th><th scope="col">${t(
             'exchanges.gender.women',
@@ -227,44 +264,70 @@ ${
             (p) => html`<tr><th scope="row">${sideLabel(t, p.side)}</th><td>${kindLabel(t, p.kind)}</td><td>${p.women}</td><td>${p.men}</td><td>${p.otherGender}</td></tr>`,
           )}</tbody></table>`
         : html`<p>${t('exchanges.page.none')}</p>`
-    }</section>
-<section aria-labelledby="h-budget"><h2 id="h-budget">${t('exchanges.plan.budget')}</h2>${
+    }
+<h3>${t('exchanges.plan.budget')}</h3>${
       x.budget.length
         ? html`<table><thead><tr><th scope="col">${t('exchanges.budget.label')}</th><th scope="col">${t('exchanges.budget.amount')}</th><th scope="col">${t('exchanges.budget.fundedBy')}</th></tr></thead><tbody>${x.budget.map(
             (b) => html`<tr><th scope="row" dir="auto">${b.label}</th><td><bdi>${money(b.amountCents, b.currency, locale)}</bdi></td><td dir="auto">${b.fundedBy}</td></tr>`,
           )}</tbody></table>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }</section>
-<section aria-labelledby="h-documents"><h2 id="h-documents">${t('exchanges.page.documents')}</h2>${
-      x.documents.length
-        ? html`<ul>${x.documents.map(
-            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}" dir="auto">${d.label}</a> <span class="meta">(${d.sizeKb} KB, <bdi>${d.uploaderName}</bdi>, ${fmtDate(d.createdAt, locale)})</span></li>`,
-          )}</ul>`
-        : html`<p>${t('exchanges.page.none')}</p>`
-    }${
+${
+  x.history.length
+    ? html`<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${x.history.map(
+        (h) => html`<li>${fmtDate(h.at, locale, true)}: ${stateLabel(t, h.from)} → ${stateLabel(t, h.to)}${h.actorName ? html` (${h.actorName})` : ''}</li>`,
+      )}</ol></section>`
+    : ''
+}`,
+  });
+}
+
+/** One task of the exchange on its own page: heading, a link back to the summary, then the task's content and its one form. */
+function taskPage(c: Ctx, x: ExchangePageView, heading: string, body: Html | string, status = 200) {
+  const t = c.get('t');
+  return page(c, {
+    title: `${heading} · ${x.title}`,
+    status,
+    body: html`<p><a href="${link(c, `/exchanges/${x.id}`)}">${t('exchanges.tor.back')}</a></p>
+<h1>${heading}</h1><p class="meta"><bdi>${x.title}</bdi> · ${stateLabel(t, x.state)}</p>
+${body}`,
+  });
+}
+
+const EMPTY: FormState = { values: {}, errors: {} };
+
+export function agendaPage(c: Ctx, x: ExchangePageView, form: FormState = EMPTY, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return taskPage(
+    c,
+    x,
+    t('exchanges.page.agenda'),
+    html`${x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — <bdi>${a.title}</bdi></li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`}${
       x.can.post
-        ? html`<form method="post" novalidate action="${link(c, `${base}/documents`)}" enctype="multipart/form-data">${errorSummary(t, df.errors, { file: t('exchanges.document.file') })}<div class="field"><label for="f-file">${t(
-            'exchanges.document.file',
-          )}</label><span class="hint" id="h-file">${t('exchanges.document.hint')}</span>${df.errors.file ? html`<span class="error-text" id="e-file">${t(df.errors.file)}</span>` : ''}<input id="f-file" name="file" type="file" accept=".pdf,.docx,.odt,.png,.jpg,.jpeg" aria-describedby="h-file${
-            df.errors.file ? ' e-file' : ''
-          }"${df.errors.file ? html` aria-invalid="true"` : ''}></div><button type="submit">${t('exchanges.document.upload')}</button></form>`
-        : ''
-    }</section>
-<section aria-labelledby="h-agenda"><h2 id="h-agenda">${t('exchanges.page.agenda')}</h2>${
-      x.agenda.length ? html`<ul>${x.agenda.map((a) => html`<li>${fmtDate(a.day, locale)}${a.time ? html` ${a.time}` : ''} — <bdi>${a.title}</bdi></li>`)}</ul>` : html`<p>${t('exchanges.page.none')}</p>`
-    }${
-      x.can.post
-        ? html`<form method="post" novalidate action="${link(c, `${base}/agenda`)}"><h3>${t('exchanges.agenda.add')}</h3>${errorSummary(t, af.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
-${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'date', required: true })}${input({ t, name: 'time', label: t('exchanges.agenda.time'), form: af, type: 'time' })}${input({
+        ? html`<form method="post" novalidate action="${link(c, `/exchanges/${x.id}/agenda`)}"><h2>${t('exchanges.agenda.add')}</h2>${errorSummary(t, form.errors, { day: t('exchanges.agenda.day'), time: t('exchanges.agenda.time'), title: t('exchanges.agenda.title') })}
+${input({ t, name: 'day', label: t('exchanges.agenda.day'), form, type: 'date', required: true })}${input({ t, name: 'time', label: t('exchanges.agenda.time'), form, type: 'time' })}${input({
             t,
             name: 'title',
             label: t('exchanges.agenda.title'),
-            form: af,
+            form,
             required: true,
           })}<button type="submit">${t('exchanges.agenda.add')}</button></form>`
         : ''
-    }</section>
-<section aria-labelledby="h-tasks"><h2 id="h-tasks">${t('exchanges.page.tasks')}</h2>${
+    }`,
+    status,
+  );
+}
+
+export function tasksPage(c: Ctx, x: ExchangePageView, form: FormState = EMPTY, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const base = `/exchanges/${x.id}`;
+  return taskPage(
+    c,
+    x,
+    t('exchanges.page.tasks'),
+    html`${
       x.tasks.length
         ? html`<ul>${x.tasks.map(
             (k) =>
@@ -279,36 +342,107 @@ ${input({ t, name: 'day', label: t('exchanges.agenda.day'), form: af, type: 'dat
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
-        ? html`<form method="post" novalidate action="${link(c, `${base}/tasks`)}"><h3>${t('exchanges.task.add')}</h3>${errorSummary(t, tf.errors, { title: t('exchanges.task.title'), dueDate: t('exchanges.task.dueDate') })}
-${input({ t, name: 'title', label: t('exchanges.task.title'), form: tf, required: true })}${input({ t, name: 'dueDate', label: t('exchanges.task.dueDate'), form: tf, type: 'date', required: true })}<button type="submit">${t(
-            'exchanges.task.add',
-          )}</button></form>`
+        ? html`<form method="post" novalidate action="${link(c, `${base}/tasks`)}"><h2>${t('exchanges.task.add')}</h2>${errorSummary(t, form.errors, { title: t('exchanges.task.title'), dueDate: t('exchanges.task.dueDate') })}
+${input({ t, name: 'title', label: t('exchanges.task.title'), form, required: true })}${input({ t, name: 'dueDate', label: t('exchanges.task.dueDate'), form, type: 'date', required: true })}<button type="submit">${t('exchanges.task.add')}</button></form>`
         : ''
-    }</section>
-<section aria-labelledby="h-messages"><h2 id="h-messages">${t('exchanges.page.messages')}</h2>${
+    }`,
+    status,
+  );
+}
+
+export function documentsPage(c: Ctx, x: ExchangePageView, form: FormState = EMPTY, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const base = `/exchanges/${x.id}`;
+  return taskPage(
+    c,
+    x,
+    t('exchanges.page.documents'),
+    html`${
+      x.documents.length
+        ? html`<ul>${x.documents.map(
+            (d) => html`<li><a href="${link(c, `${base}/documents/${d.id}`)}" dir="auto">${d.label}</a> <span class="meta">(${d.sizeKb} KB, <bdi>${d.uploaderName}</bdi>, ${fmtDate(d.createdAt, locale)})</span></li>`,
+          )}</ul>`
+        : html`<p>${t('exchanges.page.none')}</p>`
+    }${
+      x.can.post
+        ? html`<form method="post" novalidate action="${link(c, `${base}/documents`)}" enctype="multipart/form-data">${errorSummary(t, form.errors, { file: t('exchanges.document.file') })}<div class="field"><label for="f-file">${t(
+            'exchanges.document.file',
+          )}</label><span class="hint" id="h-file">${t('exchanges.document.hint')}</span>${form.errors.file ? html`<span class="error-text" id="e-file">${t(form.errors.file)}</span>` : ''}<input id="f-file" name="file" type="file" accept=".pdf,.docx,.odt,.png,.jpg,.jpeg" aria-describedby="h-file${
+            form.errors.file ? ' e-file' : ''
+          }"${form.errors.file ? html` aria-invalid="true"` : ''}></div><button type="submit">${t('exchanges.document.upload')}</button></form>`
+        : ''
+    }`,
+    status,
+  );
+}
+
+export function messagesPage(c: Ctx, x: ExchangePageView, form: FormState = EMPTY, status = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return taskPage(
+    c,
+    x,
+    t('exchanges.page.messages'),
+    html`${
       x.messages.length
         ? html`<ol class="thread">${x.messages.map((m) => html`<li><p class="meta">${m.authorName}, ${fmtDate(m.at, locale, true)}</p><p class="pre">${m.body}</p></li>`)}</ol>`
         : html`<p>${t('exchanges.page.none')}</p>`
     }${
       x.can.post
-        ? html`<form method="post" novalidate action="${link(c, `${base}/messages`)}">${errorSummary(t, mf.errors, { body: t('exchanges.message.body') })}${textarea({
+        ? html`<form method="post" novalidate action="${link(c, `/exchanges/${x.id}/messages`)}">${errorSummary(t, form.errors, { body: t('exchanges.message.body') })}${textarea({
             t,
             name: 'body',
             label: t('exchanges.message.body'),
-            form: mf,
+            form,
             rows: 4,
             required: true,
           })}<button type="submit">${t('exchanges.message.send')}</button></form>`
         : ''
-    }</section>
-${
-  x.history.length
-    ? html`<section aria-labelledby="h-history"><h2 id="h-history">${t('exchanges.page.history')}</h2><ol class="timeline">${x.history.map(
-        (h) => html`<li>${fmtDate(h.at, locale, true)}: ${stateLabel(t, h.from)} → ${stateLabel(t, h.to)}${h.actorName ? html` (${h.actorName})` : ''}</li>`,
-      )}</ol></section>`
-    : ''
-}`,
-  });
+    }`,
+    status,
+  );
+}
+
+/** A move of the exchange's state (agree, hold, evaluate, close) on its own page: what it means, and the button when it is possible now. */
+export function movePage(c: Ctx, x: ExchangePageView, ev: ExchangeEvent) {
+  const t = c.get('t');
+  const intro = { agree: t('exchanges.move.agreeIntro'), hold: t('exchanges.move.holdIntro'), evaluate: t('exchanges.move.evaluateIntro'), close: t('exchanges.move.closeIntro') }[ev];
+  const allowed = x.can.events.includes(ev);
+  const possible = allowed && !(ev === 'agree' && !x.torLatestAgreed) && !(ev === 'hold' && !x.started);
+  const why = !allowed ? t('exchanges.move.notNow', { state: stateLabel(t, x.state) }) : ev === 'agree' ? t('exchanges.flash.torNotAgreed') : t('exchanges.flash.notStarted');
+  return taskPage(
+    c,
+    x,
+    eventLabel(t, ev),
+    html`<p>${intro}</p>${
+      possible
+        ? html`<form method="post" novalidate action="${link(c, `/exchanges/${x.id}/transitions`)}"><input type="hidden" name="event" value="${ev}"><button type="submit">${eventLabel(t, ev)}</button></form>`
+        : html`<p class="flash" role="status">${why}</p>`
+    }`,
+  );
+}
+
+export function lessonPage(c: Ctx, x: ExchangePageView) {
+  const t = c.get('t');
+  return taskPage(
+    c,
+    x,
+    t('exchanges.page.draftLesson'),
+    html`<p>${t('exchanges.move.lessonIntro')}</p><form method="post" novalidate action="${link(c, `/exchanges/${x.id}/lesson`)}"><button type="submit">${t('exchanges.page.draftLesson')}</button></form>`,
+  );
+}
+
+export function partnershipPage(c: Ctx, x: ExchangePageView) {
+  const t = c.get('t');
+  return taskPage(
+    c,
+    x,
+    t('exchanges.partnership.title'),
+    html`<form method="post" novalidate action="${link(c, `/exchanges/${x.id}/partnership`)}">${textarea({ t, name: 'note', label: t('exchanges.partnership.note'), form: EMPTY, rows: 3 })}<button type="submit">${t(
+      'exchanges.partnership.propose',
+    )}</button></form>`,
+  );
 }
 
 export function torPage(c: Ctx, x: TorPage, form: FormState | null, status = 200) {
