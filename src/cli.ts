@@ -12,6 +12,7 @@ import { openPglite, openPostgres, migrate, DataDirLockedError, type Database } 
 import { formatOf, openInput, type FileFormat } from './modules/imports/imports.reader.ts';
 import { importOrganisations, importPeople, formatImportIssue } from './modules/imports/imports.service.ts';
 import { exportOrganisations, exportPeople } from './modules/imports/exports.service.ts';
+import { createProgress, type ProgressSink } from './platform/progress.ts';
 
 const USAGE = `Peerlink command line
 
@@ -46,7 +47,8 @@ The database is the one the server uses: DATA_DIR (default ./data) or DATABASE_U
 With the embedded database the command cannot run while the server runs on the same folder.
 Exit codes: 0 done, 1 bad input or refused, 2 wrong usage.`;
 
-export type CliIo = { out: Writable; err: (s: string) => void; env: Record<string, string | undefined>; stdinIsTty: boolean };
+/** `progress`: where progress bars go (standard error; a bar on a terminal, plain lines otherwise); none when absent. */
+export type CliIo = { out: Writable; err: (s: string) => void; env: Record<string, string | undefined>; stdinIsTty: boolean; progress?: ProgressSink };
 
 class UsageError extends Error {}
 
@@ -101,7 +103,8 @@ async function runImport(argv: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   return withDatabase(io, async ({ db }) => {
     const ctx = { db, actor: 'cli' as const, now: new Date() };
-    const input = { source, format, strict: values.strict };
+    const bar = createProgress(`import ${what}`, io.progress);
+    const input = { source, format, strict: values.strict, onProgress: (p: { phase: string; read: number }) => (p.phase === 'done' ? bar.finish(p.read) : bar.update(p.read, p.phase)) };
     const outcome = what === 'organisations' ? await importOrganisations(ctx, input) : await importPeople(ctx, input);
     if (!outcome.ok) {
       io.err('Import refused.');
@@ -135,7 +138,14 @@ async function runExport(argv: string[], io: CliIo): Promise<number> {
       chunks = r.chunks;
     }
     const out = file === '-' ? io.out : createWriteStream(file);
-    for await (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+    const bar = createProgress(`export ${what}`, io.progress);
+    let lines = 0;
+    for await (const chunk of chunks) {
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lines++;
+      bar.update(lines);
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    bar.finish(lines);
     if (file !== '-') {
       out.end();
       await once(out, 'finish');
@@ -267,7 +277,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           const config = loadConfig(io.env);
           const files = `${config.dataDir}/files`;
           try {
-            const m = command === 'backup' ? await backup(database, files, dir, new Date()) : await restore(database, files, dir);
+            const bar = createProgress(command, io.progress);
+            const onRows = (n: number, table: string) => bar.update(n, table);
+            const m = command === 'backup' ? await backup(database, files, dir, new Date(), { onRows }) : await restore(database, files, dir, { onRows });
+            bar.finish(m.tables.reduce((n, t) => n + t.rows, 0));
             const total = m.tables.reduce((n, t) => n + t.rows, 0);
             io.err(`${command === 'backup' ? 'Backed up' : 'Restored'}: ${m.tables.length} tables, ${total} rows, ${m.files.length} files (${command === 'backup' ? dir : `taken ${m.createdAt}`}).`);
             if (command === 'restore') {
@@ -327,6 +340,7 @@ if (import.meta.main) {
     err: (s) => process.stderr.write(`${s}\n`),
     env: process.env,
     stdinIsTty: !!process.stdin.isTTY,
+    progress: process.stderr,
   });
   // Flush stdout before leaving (it may be a pipe).
   if (process.stdout.writableLength) await once(process.stdout, 'drain');

@@ -111,7 +111,7 @@ async function migrationCount(db: DbOrTx): Promise<number> {
  * Writes a backup of `database` and `filesDir` into `outDir` (created; must not hold a backup already).
  * Returns the manifest, also written as `manifest.json`.
  */
-export async function backup(database: Database, filesDir: string, outDir: string, now: Date): Promise<Manifest> {
+export async function backup(database: Database, filesDir: string, outDir: string, now: Date, opts: BulkProgress = {}): Promise<Manifest> {
   if (existsSync(join(outDir, 'manifest.json'))) throw new Error(`${outDir} already holds a backup: choose an empty folder.`);
   mkdirSync(join(outDir, 'tables'), { recursive: true });
   const manifest = await database.db.transaction(
@@ -119,6 +119,7 @@ export async function backup(database: Database, filesDir: string, outDir: strin
       await utc(tx);
       const tables = await tablesInOrder(tx);
       const out: TableManifest[] = [];
+      let done = 0;
       for (const t of tables) {
         const lines = await tableLines(tx, t.name);
         const h = createHash('sha256');
@@ -126,7 +127,9 @@ export async function backup(database: Database, filesDir: string, outDir: strin
         for (const l of lines) {
           h.update(l).update('\n');
           if (!ws.write(`${l}\n`)) await new Promise<void>((r) => ws.once('drain', () => r()));
+          if (++done % 1000 === 0) opts.onRows?.(done, t.name);
         }
+        opts.onRows?.(done, t.name);
         await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
         out.push({ name: t.name, rows: lines.length, sha256: h.digest('hex') });
       }
@@ -172,11 +175,14 @@ export async function verifyBackup(dir: string): Promise<Manifest> {
 
 const BATCH = 500;
 
+/** Told the rows written or read so far (all tables together) and the table at hand, for a progress bar. */
+export type BulkProgress = { onRows?: (rows: number, table: string) => void };
+
 /**
  * Restores a backup into `database` (migrated to the same version, and empty) and `filesDir`.
  * One transaction for the database: a failure leaves it empty. Files are copied after the commit.
  */
-export async function restore(database: Database, filesDir: string, dir: string): Promise<Manifest> {
+export async function restore(database: Database, filesDir: string, dir: string, opts: BulkProgress = {}): Promise<Manifest> {
   const m = await verifyBackup(dir);
   const have = await migrationCount(database.db);
   if (have !== m.migrations) throw new Error(`The backup was taken at schema version ${m.migrations} and this instance is at ${have}: restore with the release that took it.`);
@@ -192,7 +198,7 @@ export async function restore(database: Database, filesDir: string, dir: string)
     }
     // The reference data a migration wrote is replaced by the backup's (which holds the editors' changes).
     for (const t of [...tables].reverse()) if (reference.has(t.name)) await tx.execute(sql.raw(`delete from ${ident(t.name)}`));
-    await loadTables(tx, dir, tables);
+    await loadTables(tx, dir, tables, opts);
   });
   rmSync(filesDir, { recursive: true, force: true });
   for (const f of m.files) {
@@ -219,7 +225,8 @@ export async function referenceTables(db: DbOrTx): Promise<Set<string>> {
  * Columns the backup has and a table lacks are left out, and tables the backup lacks stay empty (this
  * is also how the migration test builds a populated database of an earlier schema). Call it in a transaction.
  */
-export async function loadTables(tx: DbOrTx, dir: string, tables: { name: string; columns: Column[] }[]): Promise<void> {
+export async function loadTables(tx: DbOrTx, dir: string, tables: { name: string; columns: Column[] }[], opts: BulkProgress = {}): Promise<void> {
+  let done = 0;
   for (const t of tables) {
     const file = join(dir, 'tables', `${t.name}.jsonl`);
     if (!existsSync(file)) continue;
@@ -232,10 +239,14 @@ export async function loadTables(tx: DbOrTx, dir: string, tables: { name: string
       batch.push(line);
       if (batch.length >= BATCH) {
         await insert(batch);
+        done += batch.length;
+        opts.onRows?.(done, t.name);
         batch = [];
       }
     }
     if (batch.length) await insert(batch);
+    done += batch.length;
+    opts.onRows?.(done, t.name);
   }
   // Sequences (bigserial ids) continue after the restored rows.
   const seqs = await rows<{ t: string; c: string; s: string }>(

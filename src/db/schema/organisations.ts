@@ -73,7 +73,9 @@ export const organisations = pgTable(
     uniqueIndex('organisations_external_id_key').on(t.externalId),
     index('organisations_search_idx').using('gin', t.search),
     index('organisations_themes_idx').using('gin', t.themes),
-    index('organisations_country_idx').on(t.country),
+    // (country, name, id): the directory filtered by country reads its page in name order from the index (issue 17.5:
+    // at 1,000,000 rows the name index filtered by country read 214,000 rows for a page, 1.6 s; this index 0.3 ms).
+    index('organisations_country_name_idx').on(t.country, t.name, t.id),
     index('organisations_name_idx').on(t.name, t.id),
     index('organisations_region_idx').on(t.region),
     index('organisations_kind_idx').on(t.kind),

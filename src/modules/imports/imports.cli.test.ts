@@ -51,6 +51,9 @@ test('import then export through the command line', async () => {
   assert.equal(imp.code, 1, imp.stderr);
   assert.match(imp.stderr, /orgs\.csv:4: field "country"/);
   assert.match(imp.stderr, /2 added/);
+  // Standard error is a pipe here, not a terminal: plain progress lines, no bar redrawn with carriage returns.
+  assert.match(imp.stderr, /^import organisations: done, 3 rows in \d+\.\d s \([\d,]+ rows\/s\)$/m);
+  assert.ok(!imp.stderr.includes('\r'));
 
   const ppl = join(dir, 'people.jsonl');
   writeFileSync(ppl, `${JSON.stringify({ id: 'p-1', name: 'George Freeman', organisation: 'cli-2', email: 'george@example.org' })}\n`);
@@ -60,6 +63,7 @@ test('import then export through the command line', async () => {
   const out = join(dir, 'out.jsonl');
   const exp = await run(['export', 'organisations', out]);
   assert.equal(exp.code, 0, exp.stderr);
+  assert.match(exp.stderr, /^export organisations: done, 2 rows in \d+\.\d s/m);
   const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(
     lines.map((o) => [o.id, o.name, o.region]),
@@ -126,4 +130,15 @@ test('a second process on the same data folder is refused with a clear message w
   const r = await first.done;
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /1 added/);
+});
+
+test('backup and restore through the command line print plain progress lines with rows per second when not on a terminal', async () => {
+  const bk = join(dir, 'backup-progress');
+  const b = await run(['backup', bk]);
+  assert.equal(b.code, 0, b.stderr);
+  assert.match(b.stderr, /^backup: done, [\d,]+ rows in \d+\.\d s \([\d,]+ rows\/s\)$/m);
+  const r = await run(['restore', bk], { DATA_DIR: join(dir, 'restored') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /^restore: done, [\d,]+ rows in \d+\.\d s \([\d,]+ rows\/s\)$/m);
+  assert.ok(!b.stderr.includes('\r') && !r.stderr.includes('\r'));
 });

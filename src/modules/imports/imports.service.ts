@@ -1,6 +1,7 @@
 /**
- * Importing organisations and people from the interchange formats. A file is read as a stream
- * and written in batches of multi-row upserts inside one transaction. A bad line is reported with
+ * Importing organisations and people from the interchange formats. A file is read as a stream, checked
+ * record by record and staged in large batches, then written in one set-based upsert (the bulk path: see
+ * mergeStage in imports.repository.ts), all inside one transaction. A bad line is reported with
  * its number and field and left out; with `strict`, any bad line leaves the database untouched.
  * Importing the same ids again updates the rows instead of adding new ones.
  */
@@ -9,7 +10,7 @@ import type { Db } from '../../platform/db.ts';
 import { audit } from '../../platform/audit.ts';
 import { FileEncodingError, readRecords, type FileFormat } from './imports.reader.ts';
 import { checkOrganisation, checkPerson } from './imports.rows.ts';
-import { analyze, vacuumConcepts, organisationIdsByExternalId, upsertOrganisations, upsertPeople, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
+import { analyze, createStage, isEmpty, mergeStage, stageOrganisations, stagePeople, vacuumConcepts, organisationIdsByExternalId, type OrganisationWrite, type PersonWrite } from './imports.repository.ts';
 import { canImports, type ImportsActor } from './imports.policy.ts';
 
 export type ImportIssue = { line: number; field?: string; message: string };
@@ -31,13 +32,23 @@ export type ImportReport = {
 };
 
 export type ImportCtx = { db: Db; actor: ImportsActor; now: Date };
-export type ImportInput = { source: Readable; format: FileFormat; strict?: boolean; batchSize?: number; maxIssues?: number };
+/** Where an import is: `reading` (records read so far), then `writing` (into the table), `indexing`, `done`. */
+export type ImportProgress = { phase: 'reading' | 'writing' | 'indexing' | 'done'; read: number };
+export type ImportInput = {
+  source: Readable;
+  format: FileFormat;
+  strict?: boolean;
+  batchSize?: number;
+  maxIssues?: number;
+  /** Called after each batch read and at each phase (for a progress bar). */
+  onProgress?: (p: ImportProgress) => void;
+};
 
 export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; reason: 'forbidden' };
 
 class Rollback extends Error {}
 
-const DEFAULT_BATCH = 1000;
+const DEFAULT_BATCH = 5000;
 const DEFAULT_MAX_ISSUES = 1000;
 /** Rows written after which the planner's statistics are refreshed. */
 const ANALYZE_AFTER = 5000;
@@ -104,12 +115,13 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
   const size = input.batchSize ?? DEFAULT_BATCH;
   try {
     await ctx.db.transaction(async (tx) => {
+      const bulk = await isEmpty(tx, 'organisations');
+      await createStage(tx, 'organisations');
       let batch: OrganisationWrite[] = [];
       const flush = async () => {
-        const r = await upsertOrganisations(tx, batch, ctx.now);
-        report.inserted += r.inserted;
-        report.updated += r.updated;
+        await stageOrganisations(tx, batch);
         batch = [];
+        input.onProgress?.({ phase: 'reading', read: report.read });
       };
       for await (const rec of checkedRecords(input, checkOrganisation, report, max)) {
         if (input.strict && report.issueCount) continue; // nothing will be written: only keep checking
@@ -118,6 +130,9 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
       }
       if (input.strict && report.issueCount) throw new Rollback();
       await flush();
+      const r = await mergeStage(tx, 'organisations', ctx.now, { bulk, onPhase: (phase) => input.onProgress?.({ phase: phase as ImportProgress['phase'], read: report.read }) });
+      report.inserted = r.inserted;
+      report.updated = r.updated;
       if (report.inserted + report.updated >= ANALYZE_AFTER) await analyze(tx, 'organisations');
       await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.organisations', objectType: 'organisations', outcome: 'ok' });
     });
@@ -125,6 +140,7 @@ export async function importOrganisations(ctx: ImportCtx, input: ImportInput): P
     refused(e, report, max);
   }
   if (report.inserted + report.updated >= ANALYZE_AFTER) await vacuumConcepts(ctx.db, 'organisations');
+  input.onProgress?.({ phase: 'done', read: report.read });
   report.issues.sort((a, b) => a.line - b.line);
   return { ok: true, report };
 }
@@ -140,6 +156,8 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
   const size = input.batchSize ?? DEFAULT_BATCH;
   try {
     await ctx.db.transaction(async (tx) => {
+      const bulk = await isEmpty(tx, 'people');
+      await createStage(tx, 'people');
       let batch: (PersonWrite & { line: number })[] = [];
       const flush = async () => {
         const refs = [...new Set(batch.map((b) => b.record.organisation).filter((x): x is string => !!x))];
@@ -155,10 +173,9 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
           good.push({ ...b, organisationId: ref ? (ids.get(ref) ?? ids.get(ref.toLowerCase()) ?? null) : null });
         }
         batch = [];
+        input.onProgress?.({ phase: 'reading', read: report.read });
         if (input.strict && report.issueCount) return;
-        const r = await upsertPeople(tx, good, ctx.now);
-        report.inserted += r.inserted;
-        report.updated += r.updated;
+        await stagePeople(tx, good);
       };
       for await (const rec of checkedRecords(input, checkPerson, report, max)) {
         batch.push({ record: rec.value, extra: rec.extra, organisationId: null, line: rec.line });
@@ -166,6 +183,9 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
       }
       await flush();
       if (input.strict && report.issueCount) throw new Rollback();
+      const r = await mergeStage(tx, 'people', ctx.now, { bulk, onPhase: (phase) => input.onProgress?.({ phase: phase as ImportProgress['phase'], read: report.read }) });
+      report.inserted = r.inserted;
+      report.updated = r.updated;
       if (report.inserted + report.updated >= ANALYZE_AFTER) await analyze(tx, 'people');
       await audit(tx, ctx.now, { actorId: ctx.actor === 'cli' ? null : ctx.actor.id, action: 'imports.people', objectType: 'people', outcome: 'ok' });
     });
@@ -173,6 +193,7 @@ export async function importPeople(ctx: ImportCtx, input: ImportInput): Promise<
     refused(e, report, max);
   }
   if (report.inserted + report.updated >= ANALYZE_AFTER) await vacuumConcepts(ctx.db, 'people');
+  input.onProgress?.({ phase: 'done', read: report.read });
   report.issues.sort((a, b) => a.line - b.line);
   return { ok: true, report };
 }

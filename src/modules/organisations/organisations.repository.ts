@@ -133,10 +133,15 @@ export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters,
         ? sql`order by o.created_at desc, o.id desc`
         : sql`order by o.name, o.id`;
   // substr(offers): the card shows an excerpt; no need to ship 5,000 characters a row.
+  const columns = sql`o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at, (o.verified_at is null and o.created_by is not null) as awaiting_verification`;
+  // Ranked by relevance, every matching row is ranked (a top-N sort): the sort carries only (id, rank, name) and the
+  // page's columns are read for its rows alone, not for the thousands a frequent word matches (issue 17.5).
   const list = await rows<OrganisationListRow>(
     db,
-    sql`select o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at, (o.verified_at is null and o.created_by is not null) as awaiting_verification
-        from organisations o ${where} ${order} limit ${limit + 1} offset ${offset}`,
+    sort === 'relevance' && text.rank
+      ? sql`select ${columns} from (select o.id, ${text.rank} as rank, o.name from organisations o ${where} order by rank desc, o.name, o.id limit ${limit + 1} offset ${offset}) t
+          join organisations o on o.id = t.id order by t.rank desc, t.name, t.id`
+      : sql`select ${columns} from organisations o ${where} ${order} limit ${limit + 1} offset ${offset}`,
   );
   const count =
     offset === 0 && list.length <= limit
