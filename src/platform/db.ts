@@ -187,6 +187,8 @@ async function preparePgliteReads(client: PgliteClient): Promise<void> {
     await internals._checkReady();
     const result = await internals._runExclusiveTransaction(() =>
       internals._runExclusiveQuery(async () => {
+        st ??= statements.get(text); // prepared by a query that held the lock before this one
+        if (st === null) return FALLBACK;
         if (!st) {
           const described: BackendMessage[] = [];
           const name = `pl_${statements.size + 1}`;
