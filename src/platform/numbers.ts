@@ -4,6 +4,7 @@
  * "1250.50"; Arabic-Indic digits (٠١٢…) and the Arabic separators (٫ ٬) are read too. Amounts are
  * shown back with Intl.NumberFormat in the reader's language.
  */
+import { numberFormat } from './html/format.ts';
 import type { Locale } from './i18n.ts';
 
 type Separators = { decimal: string; group: string };
@@ -52,7 +53,7 @@ export function parseLocaleNumber(input: string, locale: Locale | string): numbe
 
 /** A number in the reader's format (up to `fractionDigits` decimals). */
 export function formatNumber(n: number, locale: Locale | string, fractionDigits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: fractionDigits }).format(n);
 }
 
 /** An amount typed in a form, in cents (at most two decimals, at most `max` whole units), or null. */
@@ -65,7 +66,7 @@ export function parseAmountCents(input: string, locale: Locale | string, max = 9
 
 /** Cents shown back in a form field the reader's way ("1 250,50" in French), which parseAmountCents reads again. */
 export function formatAmountInput(cents: number, locale: Locale | string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2 }).format(cents / 100);
+  return numberFormat(locale, { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2 }).format(cents / 100);
 }
 
 /**

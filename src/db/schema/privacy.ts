@@ -20,7 +20,7 @@ export const consents = pgTable(
     action: text('action').notNull(), // given | withdrawn
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('consents_user_idx').on(t.userId, t.at)],
+  (t) => [index('consents_user_idx').on(t.userId, t.at, t.seq)],
 );
 
 /** A "download my data" archive: a ZIP in DATA_DIR/exports under a random name, for its owner only, until it expires. */

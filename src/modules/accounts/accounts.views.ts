@@ -7,6 +7,7 @@ import { LOCALES, LOCALE_NAMES } from '../../platform/i18n.ts';
 import { PLATFORM_ROLES } from '../../db/schema/accounts.ts';
 import type { UserRow } from './accounts.service.ts';
 import { MIN_LENGTH, MIN_LENGTH_PRIVILEGED } from './accounts.passwords.ts';
+import { dateFormat } from '../../platform/html/format.ts';
 
 const localeOptions = () => LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }));
 
@@ -103,7 +104,7 @@ export function accountPage(c: Ctx, tokenList: Token[], forms: AccountForms, sta
   const t = c.get('t');
   const user = c.get('user')!;
   const locale = c.get('locale');
-  const date = (d: Date | null) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d) : '—');
+  const date = (d: Date | null) => (d ? dateFormat(locale, { dateStyle: 'medium' }).format(d) : '—');
   const settings = forms.settings ?? emptyForm({ name: user.name, locale: user.locale });
   const pw = forms.password ?? emptyForm();
   const em = forms.email ?? emptyForm();

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/http.ts';
 import type { T } from '../../platform/i18n.ts';
 import { page, link } from '../../platform/render.ts';
 import { input, textarea, select, checkbox, errorSummary, type FormState } from '../../platform/html/form.ts';
-import { fmtDate } from '../../platform/html/format.ts';
+import { fmtDate, numberFormat } from '../../platform/html/format.ts';
 import type { questionnairesPage, EvaluationPage, exchangeResults, EditorPage, ProgrammeResults, QuestionResult } from './evaluations.service.ts';
 import { QUESTION_KINDS, MAX_QUESTIONS, TEXT_ANSWERS_SHOWN, formRows } from './evaluations.service.ts';
 
@@ -195,7 +195,7 @@ ${r.rows
 function questionFigures(c: Ctx, q: QuestionResult) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const num = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  const num = (n: number) => numberFormat(locale, { maximumFractionDigits: 2 }).format(n);
   const bar = (n: number, total: number) => html`<meter min="0" max="${Math.max(total, 1)}" value="${n}" aria-hidden="true"></meter>`;
   const countTable = (caption: string, rows: { label: string; n: number }[]) =>
     html`<table><caption>${caption}</caption><thead><tr><th scope="col">${t('evaluations.programmeResults.answer')}</th><th scope="col">${t(

@@ -8,7 +8,7 @@ import { input, textarea, select, checkbox, errorSummary, type FormState } from 
 import { optionsOf } from '../../taxonomy/labels.ts';
 import { EXCHANGE_FORMATS } from '../../taxonomy/formats.ts';
 import { formatName } from '../../taxonomy/names.ts';
-import { fmtDate } from '../../platform/html/format.ts';
+import { fmtDate, numberFormat } from '../../platform/html/format.ts';
 import type { listExchanges } from './exchanges.service.ts';
 import type { TorPage } from './exchanges.tor.service.ts';
 import type { ExchangePageView } from './exchanges.page.service.ts';
@@ -161,7 +161,7 @@ ${input({ t, name: `b${i}_fundedBy`, label: t('exchanges.budget.fundedBy'), form
 
 function money(cents: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+    return numberFormat(locale, { style: 'currency', currency }).format(cents / 100);
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }

@@ -3,7 +3,7 @@ import { html, raw } from 'hono/html';
 import type { Ctx } from '../../platform/http.ts';
 import type { Html } from '../../platform/html/layout.ts';
 import { link } from '../../platform/render.ts';
-import { fmtDate } from '../../platform/html/format.ts';
+import { fmtDate, numberFormat } from '../../platform/html/format.ts';
 import { userText } from '../../platform/html/user-content.ts';
 import type { HomeFacts, WaitingItem } from './home.service.ts';
 
@@ -40,7 +40,7 @@ export function homeBody(c: Ctx, f: HomeFacts): Html {
   const t = c.get('t');
   const locale = c.get('locale');
   const user = c.get('user');
-  const n = new Intl.NumberFormat(locale);
+  const n = numberFormat(locale);
   const figures = [
     { key: 'home.figures.organisations', value: f.figures.organisations },
     { key: 'home.figures.exchanges', value: f.figures.exchanges },

@@ -23,16 +23,17 @@ import { ELIGIBILITY_QUESTIONS } from './knowledge.guide.schema.ts';
 import type { ApproachView, FundingSearch, FundingView, GuideText } from './knowledge.guide.service.ts';
 import type { EligibilityReason } from './knowledge.funding.ts';
 import { guideText } from './knowledge.views.ts';
+import { dateFormat, numberFormat } from '../../platform/html/format.ts';
 
 const HORIZON_KEY = { short: 'knowledge.advisor.horizon.short', medium: 'knowledge.advisor.horizon.medium', long: 'knowledge.advisor.horizon.long' } as const;
 const DEADLINE_KEY = { none: 'knowledge.funding.deadline.none', rolling: 'knowledge.funding.deadline.rolling', yearly: 'knowledge.funding.deadline.yearly', dated: 'knowledge.funding.deadline.dated' } as const;
 const QUESTION_KEY = { government: 'knowledge.funding.question.government', partner: 'knowledge.funding.question.partner', cofinance: 'knowledge.funding.question.cofinance' } as const;
 const VERDICT_KEY = { yes: 'knowledge.funding.verdict.yes', no: 'knowledge.funding.verdict.no', unknown: 'knowledge.funding.verdict.unknown' } as const;
 
-const money = (n: number, currency: string, locale: Locale) => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+const money = (n: number, currency: string, locale: Locale) => numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
 /** A calendar day the reader's way (UTC, no time). */
-const day = (iso: string, locale: Locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const monthDay = (md: string, locale: Locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`2001-${md}T00:00:00Z`));
+const day = (iso: string, locale: Locale) => dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const monthDay = (md: string, locale: Locale) => dateFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`2001-${md}T00:00:00Z`));
 
 // ------------------------------------------------------------------ an approach's form
 
@@ -162,7 +163,7 @@ ${p.eligibility ? html`<p><strong>${t(VERDICT_KEY[p.eligibility.verdict])}</stro
 <dl class="facts">
 <dt>${t('knowledge.funding.funder')}</dt><dd lang="en" dir="ltr">${p.funder}</dd>
 ${amount ? html`<dt>${t('knowledge.funding.amount')}</dt><dd>${amount}</dd>` : ''}
-${p.cofinancingPercent !== null ? html`<dt>${t('knowledge.funding.cofinancing')}</dt><dd>${new Intl.NumberFormat(locale, { style: 'percent' }).format(p.cofinancingPercent / 100)}</dd>` : ''}
+${p.cofinancingPercent !== null ? html`<dt>${t('knowledge.funding.cofinancing')}</dt><dd>${numberFormat(locale, { style: 'percent' }).format(p.cofinancingPercent / 100)}</dd>` : ''}
 <dt>${t('knowledge.funding.deadlineLabel')}</dt><dd>${deadlineText(t, locale, p.deadline)}${p.deadline.openNow ? html` · <strong>${t('knowledge.funding.openNow')}</strong>` : ''}</dd>
 <dt>${t('knowledge.funding.approaches')}</dt><dd>${p.approaches.map((a, i) => html`${i ? ', ' : ''}<a href="${link(c, `/cooperation-approaches/${a}`)}">${names.get(a) ? guideText(c, names.get(a)!, 'span') : a}</a>`)}</dd>
 ${p.themes.length ? html`<dt>${t('knowledge.field.themes')}</dt><dd>${p.themes.map((th) => labelFor(THEMES, th, locale)).join(', ')}</dd>` : ''}

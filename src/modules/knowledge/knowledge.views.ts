@@ -20,6 +20,7 @@ import type { AdviceView, ApproachView, FundingView, GuideText } from './knowled
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
 import { translationNotice, type ReaderView } from '../../platform/html/user-content.ts';
+import { dateFormat, numberFormat } from '../../platform/html/format.ts';
 
 const themeName = (code: string, locale: Locale) => {
   const th = THEMES.find((x) => x.code === code);
@@ -29,7 +30,7 @@ const sdgName = (n: number, locale: Locale) => {
   const g = SDGS.find((x) => x.number === n);
   return g ? `${n}. ${labelOf(g.labels, locale)}` : String(n);
 };
-const dateFmt = (d: Date, locale: Locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+const dateFmt = (d: Date, locale: Locale) => dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 
 /** A user text with its language marked, and a flag when it is not in the reader's language or is a translation. */
 function langNote(t: T, locale: Locale, x: LocalizedText, original: string): Html {
@@ -412,8 +413,8 @@ ${funding.length ? html`<section><h2>${t('knowledge.funding.title')}</h2><ul>${f
 const IMPORTANCE_KEY = { not: 'knowledge.advisor.importance.not', somewhat: 'knowledge.advisor.importance.somewhat', essential: 'knowledge.advisor.importance.essential' } as const;
 const HORIZON_KEY = { short: 'knowledge.advisor.horizon.short', medium: 'knowledge.advisor.horizon.medium', long: 'knowledge.advisor.horizon.long' } as const;
 const PARTICIPANT_KEY = { civilSociety: 'knowledge.advisor.participant.civilSociety', schools: 'knowledge.advisor.participant.schools', companies: 'knowledge.advisor.participant.companies' } as const;
-const eur = (n: number, locale: Locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
-const ftes = (n: number, locale: Locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+const eur = (n: number, locale: Locale) => numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+const ftes = (n: number, locale: Locale) => numberFormat(locale, { maximumFractionDigits: 2 }).format(n);
 
 /** One reason of an advice as a sentence in the reader's language (also the API's `text`). */
 export function adviceReasonText(t: T, locale: Locale, r: AdviceReason): string {
@@ -447,7 +448,7 @@ export function advisorPage(c: Ctx, v: AdviceView, calls: Html) {
   const q = v.query as Record<string, unknown>;
   const form: FormState = { values: { ...q, budget: q.budget ?? '', staff: q.staff === undefined ? '' : ftes(q.staff as number, locale) }, errors: {} };
   const importanceOptions = IMPORTANCE.map((i) => ({ value: i, label: t(IMPORTANCE_KEY[i]) }));
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const results = v.advice
     ? html`<section aria-labelledby="advice-h"><h2 id="advice-h">${t('knowledge.advisor.results')}</h2>
 ${v.advice.combination ? html`<p class="notice">${combinationText(t, (code) => v.approaches.get(code)?.name.text ?? code, v.advice.combination)}</p>` : ''}

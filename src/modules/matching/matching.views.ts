@@ -13,6 +13,7 @@ import { labelFor, labelOf } from '../../taxonomy/labels.ts';
 import { regionName } from '../../taxonomy/regions.ts';
 import type { Reason } from './matching.types.ts';
 import type { CallCandidates, Opportunities, RequestCandidates, RoundPlan } from './matching.service.ts';
+import { dateFormat, numberFormat } from '../../platform/html/format.ts';
 
 function listOf(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
@@ -25,7 +26,7 @@ function languageName(code: string, locale: Locale): string {
   }
 }
 function monthName(m: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m - 1, 15)));
+  return dateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m - 1, 15)));
 }
 
 /** One structured reason as a short sentence in the reader's language. */
@@ -47,7 +48,7 @@ export function reasonText(t: T, locale: Locale, r: Reason): string {
     case 'context': {
       const { aspect, value } = r.params;
       if (aspect === 'kind') return t('matching.reason.kind', { kind: labelFor(ORGANISATION_KINDS, String(value), locale) });
-      if (aspect === 'population') return t('matching.reason.population', { population: typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value ?? '') });
+      if (aspect === 'population') return t('matching.reason.population', { population: typeof value === 'number' ? numberFormat(locale).format(value) : String(value ?? '') });
       if (aspect === 'region') return t('matching.reason.region', { region: regionName(String(value ?? ''), locale) });
       if (aspect === 'coastal') return t('matching.reason.coastal');
       if (aspect === 'rural') return t('matching.reason.rural');
@@ -90,7 +91,7 @@ function candidatesTable(c: Ctx, candidates: Candidates, action?: (m: Candidates
   )}</th><th scope="col">${t('matching.candidates.reasons')}</th>${action ? html`<th scope="col">${t('matching.candidates.action')}</th>` : ''}</tr></thead><tbody>${candidates.map(
     (m, i) => html`<tr data-candidate="${m.type}:${m.id}"><td>${i + 1}</td><th scope="row">${m.type === 'organisation' ? html`<a href="${link(c, `/organisations/${m.id}`)}" dir="auto">${m.name}</a>` : html`<a href="${link(c, `/people/${m.id}`)}" dir="auto">${m.name}</a>`}<br><span class="hint">${
       m.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
-    }${m.organisationName ? html` · <bdi>${m.organisationName}</bdi>` : ''}${m.country ? html` · ${countryName(m.country, locale)}` : ''}</span></th><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
+    }${m.organisationName ? html` · <bdi>${m.organisationName}</bdi>` : ''}${m.country ? html` · ${countryName(m.country, locale)}` : ''}</span></th><td>${numberFormat(locale, { style: 'percent' }).format(m.score)}</td><td><ul>${m.reasons.map(
       (r) => html`<li>${reasonText(t, locale, r)}</li>`,
     )}</ul></td>${action ? html`<td>${action(m)}</td>` : ''}</tr>`,
   )}</tbody></table>`;
@@ -143,7 +144,7 @@ export function opportunitiesPage(c: Ctx, d: Opportunities) {
   const t = c.get('t');
   const locale = c.get('locale');
   const title = d.for?.kind === 'organisation' ? t('matching.opportunities.titleFor', { name: d.for.name }) : t('matching.opportunities.title');
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   return page(c, {
     title,
     body: html`<h1>${title}</h1>
@@ -155,7 +156,7 @@ ${
       ? html`<table class="candidates"><thead><tr><th scope="col">${t('matching.opportunities.call')}</th><th scope="col">${t('matching.opportunities.deadline')}</th><th scope="col">${t('matching.candidates.score')}</th><th scope="col">${t(
           'matching.candidates.reasons',
         )}</th></tr></thead><tbody>${d.opportunities.map(
-          (o) => html`<tr data-call="${o.id}"><th scope="row"><a href="${link(c, `/calls/${o.id}`)}" dir="auto">${o.title}</a><br><span class="hint"><bdi>${o.organisationName}</bdi> · ${o.country}</span></th><td>${date.format(o.deadline)}</td><td>${new Intl.NumberFormat(locale, {
+          (o) => html`<tr data-call="${o.id}"><th scope="row"><a href="${link(c, `/calls/${o.id}`)}" dir="auto">${o.title}</a><br><span class="hint"><bdi>${o.organisationName}</bdi> · ${o.country}</span></th><td>${date.format(o.deadline)}</td><td>${numberFormat(locale, {
             style: 'percent',
           }).format(o.score)}</td><td><ul>${o.reasons.map((r) => html`<li>${reasonText(t, locale, r)}</li>`)}</ul></td></tr>`,
         )}</tbody></table>`
@@ -193,13 +194,13 @@ ${d ? [...d.fixed.map((f) => html`<input type="hidden" name="fix" value="${f.req
       ? html`<p>${t('matching.plan.empty')}</p>`
       : d.outcome === 'fixed_infeasible'
         ? html`<p class="error-text" role="alert">${t('matching.plan.infeasible')}</p><p><a href="${link(c, qs([], d.forbidden))}">${t('matching.plan.clearFixed')}</a></p>`
-        : html`<p>${t('matching.plan.total', { total: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(d.total) })}</p>
+        : html`<p>${t('matching.plan.total', { total: numberFormat(locale, { maximumFractionDigits: 2 }).format(d.total) })}</p>
 <table class="candidates"><thead><tr><th scope="col">${t('matching.opportunities.call')}</th><th scope="col">${t('matching.plan.proposed')}</th><th scope="col">${t('matching.candidates.score')}</th><th scope="col">${t('matching.candidates.action')}</th></tr></thead><tbody>${d.rows.map((r) =>
             r.assigned.length
               ? r.assigned.map(
                   (a) => html`<tr data-pair="${r.call.id}|${a.key}"><th scope="row"><a href="${link(c, `/calls/${r.call.id}/candidates`)}" dir="auto">${r.call.title}</a><br><span class="hint"><bdi>${r.call.organisationName}</bdi></span></th><td>${a.name}${a.isFixed ? html` <strong>(${t('matching.plan.fixed')})</strong>` : ''}<br><span class="hint">${
                     a.type === 'organisation' ? t('matching.candidates.typeOrganisation') : t('matching.candidates.typePerson')
-                  }</span></td><td>${new Intl.NumberFormat(locale, { style: 'percent' }).format(a.score)}</td><td>${
+                  }</span></td><td>${numberFormat(locale, { style: 'percent' }).format(a.score)}</td><td>${
                     a.isFixed
                       ? html`<a href="${link(c, qs(d.fixed.filter((f) => !same(f, r.call.id, a.key)), d.forbidden))}">${t('matching.plan.unfix')}</a>`
                       : html`<a href="${link(c, qs([...d.fixed, { request: r.call.id, candidate: a.key }], d.forbidden))}">${t('matching.plan.fix')}</a>`

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/http.ts';
 import { page, link } from '../../platform/render.ts';
 import type { ReportReason } from './moderation.policy.ts';
 import { REASON_KEYS, type moderationQueue } from './moderation.service.ts';
+import { dateFormat } from '../../platform/html/format.ts';
 
 const reasonLabel = (t: (k: string) => string, r: string): string => (r in REASON_KEYS ? t(REASON_KEYS[r as ReportReason]) : r);
 
@@ -18,7 +19,7 @@ const objectPath = (type: string, id: string) =>
 export function queuePage(c: Ctx, items: Awaited<ReturnType<typeof moderationQueue>>) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const when = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+  const when = (d: Date) => dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
   const state = (i: (typeof items)[number]) =>
     i.state === 'kept' ? t('moderation.state.restored') : i.decision === 'confirmed' ? t('moderation.state.confirmed') : t('moderation.state.waiting');
   return page(c, {

@@ -27,6 +27,7 @@ import { roleLabel, type OrganisationCard, type OrganisationDetail, type SearchR
 import { reportPanel } from '../moderation/moderation.service.ts';
 import { foldedForm } from '../../platform/html/folded-form.ts';
 import { renderSlot } from '../../platform/slots.ts';
+import { numberFormat } from '../../platform/html/format.ts';
 
 const themeOptions = (locale: Locale) => THEMES.map((th) => ({ value: th.code, label: labelOf(th.labels, locale) }));
 export const themeName = (code: string, locale: Locale) => {
@@ -37,7 +38,7 @@ const orgCountryOptions = (locale: Locale) => {
   const allowed = new Set(ORGANISATION_COUNTRY_CODES);
   return countryOptions(locale).filter((o) => allowed.has(o.value));
 };
-const number = (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n);
+const number = (n: number, locale: Locale) => numberFormat(locale).format(n);
 
 /** Previous/next links keeping the other query parameters. */
 export function pager(c: Ctx, r: { page: number; hasPrev: boolean; hasNext: boolean }, values: Record<string, unknown>): Html {

@@ -22,6 +22,7 @@ import { inactiveAccounts, purgeExpiredTokens } from '../accounts/accounts.servi
 import { holders } from './privacy.hooks.ts';
 import * as repo from './privacy.repository.ts';
 import { join } from 'node:path';
+import { dateFormat } from '../../platform/html/format.ts';
 
 export const WARNING_DAYS = [30, 7] as const;
 /** Expired invitation and other one-time links stay this long (the link then says "expired" rather than "invalid"), then go. */
@@ -35,7 +36,7 @@ export type RetentionResult = { warned: number; deleted: number; exports: number
 const DAY = 86400_000;
 
 function dateText(locale: Locale, d: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  return dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
 export async function runRetention(db: DbOrTx, now: Date, opts: RetentionOptions): Promise<RetentionResult> {

@@ -7,9 +7,10 @@ import type { Html } from '../../platform/html/layout.ts';
 import type { ConsentState, ExportView } from './privacy.service.ts';
 import { NOTICE_VERSION } from './privacy.service.ts';
 import { DEFAULT_INACTIVE_MONTHS, DEFAULT_CV_MONTHS } from './privacy.retention.ts';
+import { dateFormat } from '../../platform/html/format.ts';
 
-const dateOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-const timeOf = (c: Ctx, d: Date) => new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+const dateOf = (c: Ctx, d: Date) => dateFormat(c.get('locale'), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+const timeOf = (c: Ctx, d: Date) => dateFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
 
 /** The retention periods in force (configuration, when the server declares them; else the defaults), as the notice states them. */
 function retentionMonths(c: Ctx): { months: number; cvMonths: number } {

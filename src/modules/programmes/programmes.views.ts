@@ -17,7 +17,7 @@ import type { OpenCall, ProgrammeAdmin, ProgrammePublic, Programme, TimelineEntr
 import { DEFAULT_WEIGHTS, type MatchWeights } from './programmes.weights.ts';
 import type { RoundPhase } from './programmes.phase.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
-import { fmtDate, tags } from '../../platform/html/format.ts';
+import { fmtDate, numberFormat, tags } from '../../platform/html/format.ts';
 import { languageChoices } from '../../platform/html/languages.ts';
 
 export function phaseLabel(t: T, p: RoundPhase): string {
@@ -332,7 +332,7 @@ export function weightsPage(c: Ctx, d: ProgrammeWeights, form?: FormState, statu
   const keys = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchWeights)[];
   const f = form ?? { values: Object.fromEntries(keys.map((k) => [k, String(d.weights[k])])), errors: {} };
   const labels = Object.fromEntries(keys.map((k) => [k, texts[k].label]));
-  const num = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n);
+  const num = (n: number) => numberFormat(locale, { maximumFractionDigits: 4 }).format(n);
   return page(c, {
     title: `${t('programmes.weights.title')} · ${p.name}`,
     status,

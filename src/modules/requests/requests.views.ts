@@ -13,7 +13,7 @@ import { languageChoices } from '../../platform/html/languages.ts';
 import { labelOf } from '../../taxonomy/labels.ts';
 import { countryName } from '../../taxonomy/countries.ts';
 import { themeOptions, themeName, formatName } from '../../taxonomy/names.ts';
-import { fmtDate, tags } from '../../platform/html/format.ts';
+import { fmtDate, numberFormat, tags } from '../../platform/html/format.ts';
 import { STEPS, type Step } from './requests.schema.ts';
 import type { RequestDetail, RequestCard, StartForm } from './requests.service.ts';
 import type { EligibilityView, ReviewForm, ScoreBoard, DecisionView } from './requests.selection.ts';
@@ -120,7 +120,7 @@ ${select({ t, name: 'organisationId', label: labels.organisationId, form, option
 
 function stepNav(c: Ctx, d: RequestDetail, current?: Step): Html {
   const t = c.get('t');
-  const n = new Intl.NumberFormat(c.get('locale'));
+  const n = numberFormat(c.get('locale'));
   // The number is an element of its own inside each item (no list marker outside the box, which ran
   // into the previous item's label or badge: "1. Le défi2. Objectifs…"); items wrap with a gap.
   return html`<nav aria-label="${t('requests.steps.label')}"><ol class="steps">${STEPS.map(
@@ -299,7 +299,7 @@ ${
 
 /** Size in the reader's language (kB or MB). */
 export function fileSize(c: Ctx, bytes: number): string {
-  const n = new Intl.NumberFormat(c.get('locale'), { maximumFractionDigits: 1 });
+  const n = numberFormat(c.get('locale'), { maximumFractionDigits: 1 });
   return bytes >= 1024 * 1024 ? `${n.format(bytes / 1024 / 1024)} MB` : `${n.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }
 
@@ -352,7 +352,7 @@ ${textarea({ t, name: 'reason', label: t('requests.eligibility.reason'), form, r
 
 function boardSection(c: Ctx, b: ScoreBoard): Html {
   const t = c.get('t');
-  const num = (n: number | null) => (n === null ? '–' : new Intl.NumberFormat(c.get('locale'), { maximumFractionDigits: 2 }).format(n));
+  const num = (n: number | null) => (n === null ? '–' : numberFormat(c.get('locale'), { maximumFractionDigits: 2 }).format(n));
   return html`<section aria-labelledby="board-h"><h2 id="board-h">${t('requests.board.heading')}</h2>
 ${
   b.reviewers.length
