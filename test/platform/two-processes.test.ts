@@ -1,0 +1,163 @@
+/**
+ * Two real server processes (`node src/server.ts`) on one PostgreSQL database, as `WORKERS=2` or two
+ * machines behind a load balancer would be (issue 17): a queued mail is sent once, a sign-out on one
+ * ends the session on the other at once, a change made on one is seen on the other. PostgreSQL only
+ * (the embedded database is one process's).
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const url = process.env.DATABASE_URL;
+const skip = url ? false : 'PostgreSQL server only (DATABASE_URL): the embedded database serves one process';
+
+type Proc = { origin: string; child: ChildProcess; out: () => string; stop(): Promise<void> };
+const cleanups: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(databaseUrl: string, smtp: TestSmtp): Promise<Proc> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'peerlink-two-'));
+  const origin = `http://127.0.0.1:${port}`;
+  let out = '';
+  const child = spawn(process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', BASE_URL: origin, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO: 'true', SMTP_URL: smtp.url, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000', COOKIE_SECURE: 'false', WORKERS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => void (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => void (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  cleanups.push(stop);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`no /healthz within 180 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { origin, child, out: () => out, stop };
+}
+
+/** A request as a browser on the page itself would send it, with the session cookie given. */
+async function send(p: Proc, method: 'GET' | 'POST', path: string, cookie?: string, form?: Record<string, string>): Promise<Response & { body_: string }> {
+  const headers: Record<string, string> = { 'Sec-Fetch-Site': 'same-origin', Origin: p.origin };
+  if (cookie) headers.Cookie = cookie;
+  let body: string | undefined;
+  if (form) {
+    body = new URLSearchParams(form).toString();
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  const res = await fetch(`${p.origin}${path}`, { method, headers, body, redirect: 'manual' });
+  return Object.assign(res, { body_: await res.text() });
+}
+
+test('two server processes on one PostgreSQL database: a mail is sent once, a sign-out on A ends the session on B at once, a change on A is seen on B', { skip, timeout: 600_000 }, async () => {
+  const pg = (await import('pg')).default;
+  const name = `peerlink_two_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(url!);
+  u.pathname = `/${name}`;
+  const databaseUrl = u.toString();
+  const db = new pg.Client({ connectionString: databaseUrl });
+  cleanups.push(async () => {
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`drop database if exists "${name}" with (force)`);
+    await a.end();
+  });
+  const smtp = await startTestSmtp();
+  cleanups.push(() => smtp.close());
+
+  // A migrates and loads the demo; B starts on the same database (nothing left to migrate or seed).
+  const a = await start(databaseUrl, smtp);
+  const b = await start(databaseUrl, smtp);
+  await db.connect();
+  cleanups.push(() => db.end());
+
+  // Sign in on A; the session cookie works on B.
+  const account = DEMO_ACCOUNTS.find((x) => x.email.startsWith('requester@'))!;
+  const signIn = await send(a, 'POST', '/en/sign-in', undefined, { email: account.email, password: DEMO_PASSWORD });
+  assert.equal(signIn.status, 303, signIn.body_.slice(0, 500));
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((l) => l.split(';')[0]!)
+    .filter((p) => !p.endsWith('='))
+    .join('; ');
+  assert.ok(cookie, 'a session cookie');
+  const onB = await send(b, 'GET', '/en/account', cookie);
+  assert.equal(onB.status, 200, 'signed in on B with the cookie from A');
+  assert.match(onB.body_, new RegExp(account.name));
+
+  // A change made on A (the account's name) is seen on B at once (signed-in pages are never cached).
+  const newName = `Renamed On A ${randomBytes(3).toString('hex')}`;
+  const change = await send(a, 'POST', '/en/account/settings', cookie, { name: newName, locale: 'en' });
+  assert.equal(change.status, 303, change.body_.slice(0, 500));
+  assert.match((await send(b, 'GET', '/en/account', cookie)).body_, new RegExp(newName));
+
+  // Mails queued: both processes' outbox workers run (every 10 s); each mail is received exactly once.
+  const { rows: users } = await db.query<{ id: string }>('select id from users where email = $1', [account.email]);
+  const userId = users[0]!.id;
+  const tag = randomBytes(4).toString('hex');
+  const N = 20;
+  for (let i = 0; i < N; i++)
+    await db.query(`insert into notification_outbox (id, user_id, kind, subject, body, created_at, due_at, is_digest) values ($1, $2, 'retention_warning', $3, 'Once only.', now(), now(), false)`, [
+      randomUUID(),
+      userId,
+      `Once ${tag} #${i}`,
+    ]);
+  const deadline = Date.now() + 60_000;
+  const mine = () => smtp.messages.filter((m) => m.subject.includes(`Once ${tag} `));
+  while (mine().length < N && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  // Two more rounds of both workers: nothing is sent again.
+  await new Promise((r) => setTimeout(r, 21_000));
+  const subjects = mine().map((m) => m.subject).sort();
+  assert.equal(subjects.length, N, `${subjects.length} mails received for ${N} queued`);
+  assert.equal(new Set(subjects).size, N, 'no mail received twice');
+  const { rows: unsent } = await db.query<{ n: number }>(`select count(*)::int as n from notification_outbox where subject like $1 and sent_at is null`, [`Once ${tag} %`]);
+  assert.equal(unsent[0]!.n, 0);
+
+  // Sign out on A: the same cookie on B is signed out at once.
+  const out = await send(a, 'POST', '/en/sign-out', cookie);
+  assert.equal(out.status, 303);
+  const after = await send(b, 'GET', '/en/account', cookie);
+  assert.equal(after.status, 303, 'B no longer knows the session');
+  assert.match(after.headers.get('Location') ?? '', /sign-in/);
+});
