@@ -161,3 +161,64 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
   assert.equal(after.status, 303, 'B no longer knows the session');
   assert.match(after.headers.get('Location') ?? '', /sign-in/);
 });
+
+test('WORKERS above 1 without DATABASE_URL is a configuration error naming WORKERS', async () => {
+  const { loadConfig, ConfigError } = await import('../../src/platform/config.ts');
+  assert.throws(() => loadConfig({ WORKERS: '2' }), (e: unknown) => e instanceof ConfigError && /WORKERS: more than one process needs a PostgreSQL server/.test(e.message));
+  assert.equal(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://x@127.0.0.1/y' }).workers, 2);
+  assert.equal(loadConfig({}).workers, 1);
+});
+
+test('WORKERS=2: the primary migrates once and forks two workers on one port, replaces a worker killed, and SIGTERM stops them all (exit 0)', { skip, timeout: 300_000 }, async () => {
+  const pg = (await import('pg')).default;
+  const name = `peerlink_cluster_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  cleanups.push(async () => {
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`drop database if exists "${name}" with (force)`);
+    await a.end();
+  });
+  const u = new URL(url!);
+  u.pathname = `/${name}`;
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'peerlink-cluster-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  let out = '';
+  const child = spawn(process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: u.toString(), DEMO: 'false', LOG_LEVEL: 'info', WORKERS: '2', SMTP_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => void (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => void (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.push(async () => void (child.exitCode === null && child.kill('SIGKILL')));
+  const listening = () => [...out.matchAll(/"msg":"listening".*?"pid":(\d+)/g)].map((m) => Number(m[1]));
+  const until = async (what: string, ok: () => boolean) => {
+    const deadline = Date.now() + 120_000;
+    while (!ok()) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${what}:\n${out}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  await until('two workers listening', () => listening().length === 2);
+  const [first, second] = listening();
+  assert.notEqual(first, second);
+  assert.ok(first !== child.pid && second !== child.pid, 'the workers are not the primary');
+  assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+  // A worker killed is replaced by a new one.
+  process.kill(first!, 'SIGKILL');
+  await until('a third worker listening', () => listening().length === 3);
+  assert.match(out, /worker died, starting another/);
+  assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+  // SIGTERM to the primary stops every worker, then the primary exits 0.
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0, out);
+  for (const pid of listening().slice(1)) assert.throws(() => process.kill(pid, 0), 'worker gone');
+  // Workers do not migrate (the primary did, before forking): no process logged an error but the killed worker.
+  assert.doesNotMatch(out, /"level":"error"(?!.*worker died)/);
+});
