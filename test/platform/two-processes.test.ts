@@ -73,6 +73,31 @@ async function start(databaseUrl: string, smtp: TestSmtp): Promise<Proc> {
   return { origin, child, out: () => out, stop };
 }
 
+/** The values a browser would send for the first form in `html` (inputs, checked boxes, selected options, textareas). */
+function formValues(html: string): URLSearchParams {
+  const form = html.slice(0, html.indexOf('</form>'));
+  const out = new URLSearchParams();
+  const attr = (tag: string, n: string) => new RegExp(`\\s${n}="([^"]*)"`).exec(tag)?.[1];
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    const type = attr(tag, 'type') ?? 'text';
+    if (!name || type === 'submit' || type === 'file') continue;
+    if ((type === 'checkbox' || type === 'radio') && !/\schecked\b/.test(tag)) continue;
+    out.append(name, unescape(attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : '')));
+  }
+  for (const m of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(m[1]!, 'name');
+    if (name) out.append(name, unescape(m[2]!));
+  }
+  for (const m of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const name = attr(m[1]!, 'name');
+    if (!name) continue;
+    for (const o of m[2]!.matchAll(/<option\b([^>]*)>/g)) if (/\sselected\b/.test(o[1]!)) out.append(name, unescape(attr(o[1]!, 'value') ?? ''));
+  }
+  return out;
+}
+
 /** A request as a browser on the page itself would send it, with the session cookie given. */
 async function send(p: Proc, method: 'GET' | 'POST', path: string, cookie?: string, form?: Record<string, string>): Promise<Response & { body_: string }> {
   const headers: Record<string, string> = { 'Sec-Fetch-Site': 'same-origin', Origin: p.origin };
@@ -153,6 +178,35 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
   assert.equal(new Set(subjects).size, N, 'no mail received twice');
   const { rows: unsent } = await db.query<{ n: number }>(`select count(*)::int as n from notification_outbox where subject like $1 and sent_at is null`, [`Once ${tag} %`]);
   assert.equal(unsent[0]!.n, 0);
+
+  // A change a visitor sees (an organisation renamed on A by its admin) reaches B's visitors' pages
+  // within the micro-cache's delay (PAGE_CACHE_SECONDS, 5 s by default: platform/page-cache.ts).
+  const list = '/en/organisations?sort=name';
+  await send(b, 'GET', list); // B caches the list for visitors
+  const orgAdmin = DEMO_ACCOUNTS.find((x) => x.email.startsWith('orgadmin@'))!;
+  const adminIn = await send(a, 'POST', '/en/sign-in', undefined, { email: orgAdmin.email, password: DEMO_PASSWORD });
+  const adminCookie = adminIn.headers.getSetCookie().map((l) => l.split(';')[0]!).filter((p) => !p.endsWith('=')).join('; ');
+  const { rows: orgs } = await db.query<{ id: string }>(
+    `select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = $1 and m.role = 'org_admin' and m.status = 'active' limit 1`,
+    [orgAdmin.email],
+  );
+  const orgId = orgs[0]!.id;
+  const editPage = (await send(a, 'GET', `/en/organisations/${orgId}/edit`, adminCookie)).body_;
+  const form = formValues(editPage.slice(editPage.indexOf(`action="/en/organisations/${orgId}/edit"`)));
+  const renamed = `Aaa Renamed ${tag}`;
+  form.set('name', renamed);
+  const edit = await fetch(`${a.origin}/en/organisations/${orgId}/edit`, {
+    method: 'POST',
+    headers: { 'Sec-Fetch-Site': 'same-origin', Origin: a.origin, Cookie: adminCookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    redirect: 'manual',
+  });
+  assert.equal(edit.status, 303, (await edit.text()).slice(0, 800));
+  const changedAt = Date.now();
+  while (!(await send(b, 'GET', list)).body_.includes(renamed)) {
+    assert.ok(Date.now() - changedAt < 5000 + 2000, 'seen on B within PAGE_CACHE_SECONDS (5 s) and a margin');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 
   // Sign out on A: the same cookie on B is signed out at once.
   const out = await send(a, 'POST', '/en/sign-out', cookie);
