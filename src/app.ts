@@ -132,7 +132,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   app.use('*', compress({ threshold: 1024 }));
-  app.use('*', rateLimit({ perMinute: config.rateLimitPerMinute, now: deps.now }));
+  app.use('*', rateLimit({ perMinute: config.rateLimitPerMinute, now: deps.now, db: deps.database.db, shared: deps.database.kind === 'postgres' }));
   // Visitors' views of the public lists come from a short cache (already compressed).
   if (config.pageCacheSeconds > 0)
     app.use('*', pageCache({ paths: /^\/(organisations|good-practices|calls|calls-for-requests|cooperation-approaches|funding)?$/, ttlMs: config.pageCacheSeconds * 1000, now: deps.now }));

@@ -7,6 +7,7 @@ const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -40,6 +41,8 @@ const schema = z.object({
 export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** How many server processes (node's cluster) share the port; more than one only on a PostgreSQL server. */
+  workers: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -83,10 +86,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const v = r.data;
+  // The embedded database is one process's (its data folder is locked): several workers need a server.
+  if (v.WORKERS > 1 && !v.DATABASE_URL)
+    throw new ConfigError(
+      `Invalid configuration:\n  WORKERS: more than one process needs a PostgreSQL server (set DATABASE_URL); the embedded database serves one process (got ${JSON.stringify(cleaned.WORKERS)})`,
+    );
   const production = v.NODE_ENV === 'production';
   return {
     env: v.NODE_ENV,
     port: v.PORT,
+    workers: v.WORKERS,
     host: v.HOST,
     dataDir: resolve(v.DATA_DIR),
     databaseUrl: v.DATABASE_URL,

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http.ts';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { rateLimitHits } from '../db/schema/platform.ts';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ForbiddenError, RateLimitError } from './errors.ts';
 import type { DbOrTx } from './db.ts';
@@ -64,27 +65,44 @@ export function crossSiteGuard(opts: { tokenPosts?: readonly RegExp[] } = {}): M
 }
 
 /**
- * A sliding one-minute window per IP, in this process. Documented deviation: with several
- * processes each keeps its own window (the sign-in limits, which matter most, live in the database).
+ * At most `perMinute` requests per IP and one-minute window. With `shared` (a PostgreSQL server),
+ * counted in the database (`rate_limit_hits`) so that every process and machine on one database
+ * shares the same count; on the embedded database (one process by its lock), in memory: a
+ * limit that multiplied by the number of processes would be no limit. One upsert per request returns
+ * the new count; windows that have passed are deleted once a minute by each process. Over the limit:
+ * 429 with Retry-After until the window ends. (A fixed window: at a window's edge an IP may get up to
+ * twice the limit within a minute, never more.)
  */
-export function rateLimit(opts: { perMinute: number; now: () => Date }): MiddlewareHandler<AppEnv> {
-  const hits = new Map<string, number[]>();
+export function rateLimit(opts: { perMinute: number; now: () => Date; db: DbOrTx; shared: boolean }): MiddlewareHandler<AppEnv> {
   let lastSweep = 0;
+  // The embedded database has one process: the same window counted in memory, no write per request.
+  const local = new Map<string, number>();
+  let localWindow = 0;
   return async (c, next) => {
     if (opts.perMinute <= 0) return next();
     const now = opts.now().getTime();
+    const windowStart = now - (now % 60_000);
+    if (!opts.shared) {
+      if (windowStart !== localWindow) {
+        local.clear();
+        localWindow = windowStart;
+      }
+      const ip = c.get('ip');
+      const hits = (local.get(ip) ?? 0) + 1;
+      local.set(ip, hits);
+      if (hits > opts.perMinute) throw new RateLimitError(Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000)));
+      return next();
+    }
     if (now - lastSweep > 60_000) {
-      for (const [k, v] of hits) if (!v.length || v[v.length - 1]! < now - 60_000) hits.delete(k);
       lastSweep = now;
+      opts.db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(windowStart))).catch(() => undefined);
     }
-    const ip = c.get('ip');
-    const list = (hits.get(ip) ?? []).filter((t) => t > now - 60_000);
-    if (list.length >= opts.perMinute) {
-      hits.set(ip, list);
-      throw new RateLimitError(Math.max(1, Math.ceil((list[0]! + 60_000 - now) / 1000)));
-    }
-    list.push(now);
-    hits.set(ip, list);
+    const [row] = await opts.db
+      .insert(rateLimitHits)
+      .values({ ip: c.get('ip'), windowStart: new Date(windowStart), hits: 1 })
+      .onConflictDoUpdate({ target: [rateLimitHits.ip, rateLimitHits.windowStart], set: { hits: sql`${rateLimitHits.hits} + 1` } })
+      .returning({ hits: rateLimitHits.hits });
+    if ((row?.hits ?? 0) > opts.perMinute) throw new RateLimitError(Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000)));
     return next();
   };
 }
@@ -103,8 +121,7 @@ export async function recentActs(db: DbOrTx, table: PgTable, who: PgColumn, at: 
 
 /**
  * A per-person limit (SECURITY.md 26: posting, messaging, creating): at most `max` acts in `windowMs`,
- * counted from the person's own rows in the database, so that every process agrees (unlike the per-IP
- * window above). Over it: 429 with Retry-After when the oldest act leaves the window, in the person's language.
+ * counted from the person's own rows in the database, so that every process agrees. Over it: 429 with Retry-After when the oldest act leaves the window, in the person's language.
  */
 export function perPersonLimit(recent: RecentActs, max: number, windowMs: number, now: Date): void {
   if (recent.count < max) return;

@@ -50,3 +50,19 @@ export const domainEventDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.eventId, t.subscriber] })],
 );
+
+/**
+ * The per-IP rate limit shared by every process (platform/security.ts `rateLimit`): requests counted
+ * per IP and one-minute window with one upsert per request; windows that have passed are deleted.
+ * UNLOGGED on the PostgreSQL server (its migration): counts are worth no WAL, and a crash that empties
+ * the table only forgets the current minute.
+ */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    ip: text('ip').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ip, t.windowStart] }), index('rate_limit_hits_window_idx').on(t.windowStart)],
+);
