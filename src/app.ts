@@ -21,6 +21,7 @@ import { loadSession, readSessionCookie } from './platform/session.ts';
 import { errorPage } from './platform/render.ts';
 import { uriLimit } from './platform/limits.ts';
 import { CSS, CSS_GZ, CSS_PATH } from './platform/html/static.ts';
+import { FAVICON_SVG } from './platform/html/logo.ts';
 import { rows } from './platform/db.ts';
 import { pageCache } from './platform/page-cache.ts';
 import { isUnavailableError, RETRY_AFTER_S } from './platform/unavailable.ts';
@@ -87,6 +88,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   configureScanner(config.fileScanCommand);
   const isApi = (path: string) => path.startsWith('/api/');
 
+  // The favicon (SVG, the mark of platform/html/logo.ts): from this host only, cached for a day.
+  app.get('/favicon.svg', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(FAVICON_SVG);
+  });
   app.get(CSS_PATH, (c) => {
     const gz = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
     c.header('Content-Type', 'text/css; charset=utf-8');

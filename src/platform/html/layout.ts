@@ -1,10 +1,11 @@
 /** The page shell: skip link, header, navigation, language switcher, main, footer. */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { LOCALES, LOCALE_NAMES, RTL_LOCALES, type Locale, type T } from '../i18n.ts';
 import type { CurrentUser } from '../http.ts';
 import { href } from '../http.ts';
 import { CSS_PATH } from './static.ts';
+import { LOGO_SVG } from './logo.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -40,12 +41,13 @@ export function layout(meta: PageMeta, opts: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · Peerlink</title>
 <link rel="stylesheet" href="${CSS_PATH}">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">${t('platform.nav.skip')}</a>
 <header class="site">
 <div class="bar">
-<a class="brand" href="${href(locale, '/')}" dir="ltr">Peerlink</a>
+<a class="brand" href="${href(locale, '/')}" dir="ltr">${raw(LOGO_SVG)}Peerlink</a>
 <nav aria-label="${t('platform.nav.main')}">
 <ul>
 ${item('/calls', t('platform.nav.calls'))}
