@@ -146,7 +146,7 @@ export function countryOnMap(alpha2: string): { d: string; x: number; y: number 
 export const SHADES = ['#4f7fb0', '#2f5f94', '#1b4272', '#0b2547'] as const;
 export const LAND = '#e4e4e4';
 export const LINK = '#b4410f';
-/** Partnerships (dashed): 6.2:1 on white, 4.9:1 on the land. */
+/** Partnerships (dashed): 8.6:1 on white, 6.8:1 on the land. */
 export const PARTNERSHIP = '#5b3a8c';
 
 export function shadeOf(n: number): string {

@@ -8,5 +8,5 @@ const MARK = '<circle cx="9" cy="16" r="5.5"/><circle cx="23" cy="16" r="5.5"/><
 /** The header's mark, in the text colour of the header (currentColor). */
 export const LOGO_SVG = `<svg viewBox="0 0 32 32" aria-hidden="true" focusable="false"><g fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round">${MARK}</g></svg>`;
 
-/** The favicon: the mark in white on a rounded square of the brand's blue (#0b5394, 7.4:1 with white). */
+/** The favicon: the mark in white on a rounded square of the brand's blue (#0b5394, 7.8:1 with white). */
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5394"/><g fill="none" stroke="#fff" stroke-width="2.5" stroke-linecap="round">${MARK}</g></svg>`;
