@@ -109,7 +109,7 @@ test('print stylesheet: navigation, forms and the report’s links bar hidden, b
   assert.match(print, /\.no-print[^{]*\{display:none\}/);
   assert.match(print, /color:#000;background:#fff/);
   assert.match(print, /\.report h2,\.report h3\{break-after:avoid\}/);
-  assert.match(CSS, /header\.site,footer\.site,\.langs,form\{display:none\}/);
+  assert.match(CSS, /header\.site,footer\.site,\.langs,form,\.skip,nav\{display:none\}/);
 });
 
 /** A string of the document information, written inline or as an indirect object (`/Title 15 0 R`). */
