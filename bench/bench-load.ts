@@ -17,7 +17,7 @@
  * in-flight requests finish. The last line printed is one JSON object with the figures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -281,7 +281,10 @@ async function measureBare(processes: number, bytes: number): Promise<number> {
       const body = Buffer.alloc(${bytes}, 'a');
       http.createServer((q, r) => { r.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length }); r.end(body); }).listen(${port}, '127.0.0.1');
     }`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+  // A file, not \`node -e\`: the cluster's workers run the primary's script again, and \`-e\` has none (0 requests/s).
+  const file = join(mkdtempSync(join(tmpdir(), 'peerlink-bare-')), 'bare.cjs');
+  writeFileSync(file, code);
+  const child = spawn(process.execPath, [file], { stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const url = `http://127.0.0.1:${port}/`;
