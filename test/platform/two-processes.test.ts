@@ -1,7 +1,9 @@
 /**
  * Two real server processes (`node src/server.ts`) on one PostgreSQL database, as `WORKERS=2` or two
  * machines behind a load balancer would be (issue 17): a queued mail is sent once, a sign-out on one
- * ends the session on the other at once, a change made on one is seen on the other. PostgreSQL only
+ * ends the session on the other at once, a change made on one is seen on the other (visitors' pages within
+ * the micro-cache's 5 s, the matching index within its 5 s poll), a scheduled job started on two
+ * processes at once does its work once. PostgreSQL only
  * (the embedded database is one process's).
  */
 import { test, after } from 'node:test';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/accounts/accounts.demo.ts';
+import { DEMO_TOTP_SECRET, codeAt } from '../../src/modules/accounts/accounts.twofactor.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const url = process.env.DATABASE_URL;
@@ -111,7 +114,7 @@ async function send(p: Proc, method: 'GET' | 'POST', path: string, cookie?: stri
   return Object.assign(res, { body_: await res.text() });
 }
 
-test('two server processes on one PostgreSQL database: a mail is sent once, a sign-out on A ends the session on B at once, a change on A is seen on B', { skip, timeout: 600_000 }, async () => {
+test('two server processes on one PostgreSQL database: a mail is sent once, a sign-out on A ends the session on B at once, a change on A is seen on B (pages, matching), a job runs once', { skip, timeout: 600_000 }, async () => {
   const pg = (await import('pg')).default;
   const name = `peerlink_two_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -191,10 +194,32 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
     [orgAdmin.email],
   );
   const orgId = orgs[0]!.id;
+  // B's matching index is built now (a broker's ranked candidates for the demo's open call), before the change.
+  const broker = DEMO_ACCOUNTS.find((x) => x.email.startsWith('broker@'))!;
+  const brokerIn = await send(b, 'POST', '/en/sign-in', undefined, { email: broker.email, password: DEMO_PASSWORD });
+  const pendingCookie = brokerIn.headers.getSetCookie().map((l) => l.split(';')[0]!).filter((p) => !p.endsWith('=')).join('; ');
+  // A broker's account asks for the demo's second factor (SECURITY.md 8).
+  assert.match(brokerIn.headers.get('Location') ?? '', /\/sign-in\/code/);
+  const code = await send(b, 'POST', '/en/sign-in/code', pendingCookie, { code: codeAt(DEMO_TOTP_SECRET, new Date()) });
+  assert.equal(code.status, 303, code.body_.slice(0, 500));
+  const brokerCookie = code.headers.getSetCookie().map((l) => l.split(';')[0]!).filter((p) => !p.endsWith('=')).join('; ');
+  const { rows: calls } = await db.query<{ id: string; title: string; expertise: string }>(`select id, title, expertise_sought as expertise from expertise_calls where state = 'open' order by published_at limit 1`);
+  assert.ok(calls[0], 'the demo has an open call');
+  const call = calls[0]!;
+  const scoreOnB = async (): Promise<number> => {
+    const r = await send(b, 'GET', `/api/v1/calls/${call.id}/candidates?type=organisation&top=50`, brokerCookie);
+    assert.equal(r.status, 200, r.body_.slice(0, 300));
+    const found = (JSON.parse(r.body_) as { candidates: { id: string; score: number }[] }).candidates.find((x) => x.id === orgId);
+    return found?.score ?? 0;
+  };
+  const before = await scoreOnB();
+
   const editPage = (await send(a, 'GET', `/en/organisations/${orgId}/edit`, adminCookie)).body_;
   const form = formValues(editPage.slice(editPage.indexOf(`action="/en/organisations/${orgId}/edit"`)));
   const renamed = `Aaa Renamed ${tag}`;
   form.set('name', renamed);
+  // …and its know-how rewritten as exactly what the call seeks: B's ranking must follow within the index's delay.
+  form.set('offers', `${call.title}. ${call.expertise}`.slice(0, 4000));
   const edit = await fetch(`${a.origin}/en/organisations/${orgId}/edit`, {
     method: 'POST',
     headers: { 'Sec-Fetch-Site': 'same-origin', Origin: a.origin, Cookie: adminCookie, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -208,12 +233,48 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
     await new Promise((r) => setTimeout(r, 200));
   }
 
+  // The matching index of B catches up by polling the database at most every 5 s (matching.store.ts): the
+  // organisation's new know-how raises its score for the call on B within that delay and a margin.
+  while (!((await scoreOnB()) > before)) {
+    assert.ok(Date.now() - changedAt < 5000 + 5000, `B's candidates follow the change made on A within 5 s (score before ${before})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
   // Sign out on A: the same cookie on B is signed out at once.
   const out = await send(a, 'POST', '/en/sign-out', cookie);
   assert.equal(out.status, 303);
   const after = await send(b, 'GET', '/en/account', cookie);
   assert.equal(after.status, 303, 'B no longer knows the session');
   assert.match(after.headers.get('Location') ?? '', /sign-in/);
+
+  // A scheduled job runs once across processes: an event starting within the hour with three registrants, then two
+  // more processes started at the same moment, both running the reminders job at start (events.reminders, claimed by
+  // a conditional update): each registrant gets one reminder, not two.
+  const { rows: people } = await db.query<{ id: string }>(`select id from users where email = any($1) order by email`, [
+    DEMO_ACCOUNTS.filter((x) => /^(member|expert|requester)@/.test(x.email)).map((x) => x.email),
+  ]);
+  assert.equal(people.length, 3);
+  const eventId = randomUUID();
+  const since = new Date();
+  await db.query(
+    `insert into events (id, organiser_id, format, title, description, lang, starts_at, ends_at, time_zone, capacity, registration_opens_at, registration_closes_at, state, created_at, updated_at)
+     values ($1, $2, 'online', $3, 'Once only.', 'en', now() + interval '1 hour', now() + interval '2 hours', 'UTC', 10, now() - interval '1 day', now() + interval '30 minutes', 'published', now(), now())`,
+    [eventId, people[0]!.id, `Reminder ${tag}`],
+  );
+  for (const p of people)
+    await db.query(`insert into event_registrations (id, event_id, user_id, state, created_at) values ($1, $2, $3, 'confirmed', now())`, [randomUUID(), eventId, p.id]);
+  const [c, d] = await Promise.all([start(databaseUrl, smtp), start(databaseUrl, smtp)]);
+  const reminders = async () =>
+    (await db.query<{ user_id: string; n: number }>(`select user_id, count(*)::int as n from notification_outbox where kind = 'events.reminder' and created_at >= $1 group by user_id`, [since])).rows;
+  const waitUntil = Date.now() + 30_000;
+  while ((await reminders()).length < 3 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, 3000)); // time for a late second run to show itself
+  const got = await reminders();
+  assert.deepEqual(got.map((r) => r.n), [1, 1, 1], `one reminder per registrant: ${JSON.stringify(got)}`);
+  assert.equal(new Set(got.map((r) => r.user_id)).size, 3);
+  const { rows: ev } = await db.query<{ at: Date | null }>('select reminder_sent_at as at from events where id = $1', [eventId]);
+  assert.ok(ev[0]!.at, 'the event is marked reminded');
+  await Promise.all([c.stop(), d.stop()]);
 });
 
 test('WORKERS above 1 without DATABASE_URL is a configuration error naming WORKERS', async () => {
