@@ -8,6 +8,10 @@
  * OR semantics and ts_rank. Its last line is one JSON object:
  * build_s, rss_mb, p50_ms, p95_ms, pg_p50_ms, pg_p95_ms.
  *
+ * `--scale N`: N profiles in all, a quarter organisations and three quarters people (as the default
+ * 100,000 + 300,000); `--no-pg`: the engine only. The PostgreSQL rows are generated again after the
+ * engine's figures (the generator is deterministic), so the engine's memory (rss_mb) is its own.
+ *
  * Environment: BENCH_ORGS, BENCH_PEOPLE (sizes), BENCH_RUNS (timed runs per
  * method), BENCH_SKIP_PG=1 (engine only).
  */
@@ -18,8 +22,16 @@ import { TEMPLATES, rng } from '../src/modules/matching/eval/eval.profiles.ts';
 import { EVAL_REQUESTS } from '../src/modules/matching/eval/eval.requests.ts';
 import type { MatchProfile } from '../src/modules/matching/matching.types.ts';
 
-const ORGS = Number(process.env.BENCH_ORGS ?? 100_000);
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000);
+const argv = process.argv.slice(2);
+const scaleAt = argv.indexOf('--scale');
+const SCALE = scaleAt >= 0 ? Number(argv[scaleAt + 1]) : null;
+if (SCALE !== null && !(Number.isInteger(SCALE) && SCALE >= 4)) {
+  process.stderr.write('--scale: a whole number of profiles, at least 4 (e.g. --scale 1000000)\n');
+  process.exit(2);
+}
+if (argv.includes('--no-pg')) process.env.BENCH_SKIP_PG = '1';
+const ORGS = SCALE !== null ? Math.round(SCALE / 4) : Number(process.env.BENCH_ORGS ?? 100_000);
+const PEOPLE = SCALE !== null ? SCALE - ORGS : Number(process.env.BENCH_PEOPLE ?? 300_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const TABLE = 'bench_match_profiles';
@@ -73,14 +85,13 @@ async function main() {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   log(`generating and indexing ${ORGS.toLocaleString('en')} organisations and ${PEOPLE.toLocaleString('en')} people…`);
   const index = createMatchIndex();
-  const rows: Array<{ id: string; lang: Lang; body: string }> = [];
   let rssPeak = 0;
   const t0 = performance.now();
   let n = 0;
   for (const p of generate()) {
     const { lang, ...profile } = p;
+    void lang;
     index.upsert(profile);
-    if (!process.env.BENCH_SKIP_PG) rows.push({ id: `${p.type}:${p.id}`, lang, body: [p.offers, p.position, p.expertise].filter(Boolean).join('\n') });
     if (++n % 50_000 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }
   const buildS = (performance.now() - t0) / 1000;
@@ -131,17 +142,24 @@ async function main() {
       await client.query(`DROP TABLE IF EXISTS ${TABLE}`);
       await client.query(`CREATE TABLE ${TABLE} (id text PRIMARY KEY, lang regconfig NOT NULL, body text NOT NULL, tsv tsvector)`);
       const tl = performance.now();
-      for (let i = 0; i < rows.length; i += 10_000) {
-        const batch = rows.slice(i, i + 10_000);
+      let batch: Array<{ id: string; lang: Lang; body: string }> = [];
+      let loaded = 0;
+      const flush = async () => {
         await client.query(`INSERT INTO ${TABLE} (id, lang, body) SELECT * FROM unnest($1::text[], $2::regconfig[], $3::text[])`, [
           batch.map((r) => r.id), batch.map((r) => PG_CONFIG[r.lang]), batch.map((r) => r.body),
         ]);
+        loaded += batch.length;
+        batch = [];
+      };
+      for (const p of generate()) {
+        batch.push({ id: `${p.type}:${p.id}`, lang: p.lang, body: [p.offers, p.position, p.expertise].filter(Boolean).join('\n') });
+        if (batch.length === 10_000) await flush();
       }
+      if (batch.length) await flush();
       await client.query(`UPDATE ${TABLE} SET tsv = to_tsvector(lang, body)`);
       await client.query(`CREATE INDEX ${TABLE}_tsv ON ${TABLE} USING gin (tsv)`);
       await client.query(`ANALYZE ${TABLE}`);
-      log(`PostgreSQL: ${rows.length.toLocaleString('en')} rows loaded and indexed (GIN) in ${((performance.now() - tl) / 1000).toFixed(1)} s`);
-      rows.length = 0;
+      log(`PostgreSQL: ${loaded.toLocaleString('en')} rows loaded and indexed (GIN) in ${((performance.now() - tl) / 1000).toFixed(1)} s`);
       // OR of the request's content words, in the request's language
       const queries = REQUESTS.map((req) => {
         const text = [req.title, req.description].join(' ');
@@ -171,7 +189,7 @@ async function main() {
     }
   }
   console.log(JSON.stringify({
-    build_s: round(buildS, 1), rss_mb: Math.round(rssPeak / 2 ** 20), p50_ms: round(p50), p95_ms: round(p95),
+    profiles: index.size, build_s: round(buildS, 1), rss_mb: Math.round(rssPeak / 2 ** 20), p50_ms: round(p50), p95_ms: round(p95),
     pg_p50_ms: pgP50 === null ? null : round(pgP50, 1), pg_p95_ms: pgP95 === null ? null : round(pgP95, 1),
   }));
 }
