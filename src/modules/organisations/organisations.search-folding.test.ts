@@ -32,3 +32,17 @@ test('the directory finds names and text with or without accents', async () => {
   const none = await v.get('/en/organisations?q=zzzz');
   assert.ok(!none.body_.includes('Ziniaré'));
 });
+
+test('the stored search vector is the fold of the text, whether the text is all ASCII (lower-cased only) or not (translated)', async () => {
+  const now = t.clock.now();
+  const texts = ['Plain ASCII Waste Collection', 'Gestión de RESIDUOS sólidos', 'إدارة النفايات الصلبة', 'Sandgerði Œuvre Straße Ağrı', 'MiXeD ascii then é', ''];
+  for (const [i, text] of texts.entries()) {
+    const id = randomUUID();
+    await t.db.insert(organisations).values({ id, name: `Fold ${i} ${text}`, country: 'BE', region: 'europe', subregion: text, offers: text, seeks: text, createdAt: now, updatedAt: now });
+    const [r] = await rows<{ same: boolean; s: string }>(
+      t.db,
+      sql`select search = (setweight(to_tsvector('simple', ${foldForSearch(`Fold ${i} ${text}`)}), 'A') || setweight(to_tsvector('simple', ${foldForSearch(text)}), 'B') || setweight(to_tsvector('simple', ${foldForSearch(`${text} ${text}`)}), 'C')) as same, search::text as s from organisations where id = ${id}`,
+    );
+    assert.ok(r!.same, `${JSON.stringify(text)}: ${r!.s}`);
+  }
+});
