@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.002 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.002, cognates: 0.8 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -31,6 +31,33 @@ const B = 0.5;
 const CONCEPT_QUERY_WEIGHT = 1.5;
 const THEME_QUERY_WEIGHT = 1.0;
 const DECLARED_THEME_QUERY_WEIGHT = 1.5;
+/** look-alike words: both stems at least COGNATE_MIN characters, the shorter begins the longer, which is at most COGNATE_EXTRA longer */
+const COGNATE_MIN = 6;
+const COGNATE_PREFIX = 5;
+const COGNATE_EXTRA = 5;
+const COGNATE_MAX_PER_WORD = 3;
+
+/**
+ * The index words that look like `w` (cognates across languages, or derivations the stemmer left
+ * apart: "compostag" / "compost", "biodigesteur" / "biodigest"), with a similarity in (0, 1]:
+ * the shorter stem's share of the longer. Only words of `byPrefix` other than `w` itself that some
+ * live profile has (so an index after upserts and removals finds what a fresh build would).
+ */
+export function cognatesOf(w: string, byPrefix: ReadonlyMap<string, readonly string[]>, isLive: (token: string) => boolean = () => true): Array<{ token: string; sim: number }> {
+  if (w.length < COGNATE_MIN || w.includes(':')) return [];
+  const list = byPrefix.get(w.slice(0, COGNATE_PREFIX));
+  if (!list) return [];
+  const out: Array<{ token: string; sim: number }> = [];
+  for (const v of list) {
+    if (v === w || !isLive(v)) continue;
+    const [short, long] = v.length <= w.length ? [v, w] : [w, v];
+    if (long.length - short.length > COGNATE_EXTRA || !long.startsWith(short)) continue;
+    out.push({ token: v, sim: short.length / long.length });
+  }
+  out.sort((x, y) => y.sim - x.sim || (x.token < y.token ? -1 : 1));
+  return out.slice(0, COGNATE_MAX_PER_WORD);
+}
+
 /** word postings longer than this are skipped at query time (words that common carry almost no idf) */
 const MAX_WORD_POSTINGS = 60_000;
 
@@ -129,6 +156,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
   const postings = new Map<string, Posting>();
+  // word tokens by their first COGNATE_PREFIX characters: the candidates for look-alike words
+  const byPrefix = new Map<string, string[]>();
   let lengths = new Float32Array(1024);
   let totalLength = 0;
   let live = 0;
@@ -160,6 +189,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     if (!p) {
       p = { docs: new Int32Array(2), tfs: new Float32Array(2), n: 0, live: 0 };
       postings.set(token, p);
+      if (token.length >= COGNATE_MIN && !token.includes(':')) {
+        const k = token.slice(0, COGNATE_PREFIX);
+        const list = byPrefix.get(k);
+        if (list) list.push(token); else byPrefix.set(k, [token]);
+      }
     }
     if (p.n === p.docs.length) {
       const d = new Int32Array(p.n * 2); d.set(p.docs); p.docs = d;
@@ -285,6 +319,26 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const wordCounts = new Map<string, number>();
       for (const w of a.words) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
       for (const [w, n] of wordCounts) addQ(w, 1 + Math.log(n));
+      // look-alike words of the request's words (added after, so a word the request names itself keeps its own weight)
+      const cognateTokens = new Set<string>();
+      const cognateOrigin = new Map<string, string>();
+      const cognateWeight = fusion.lexical > 0 ? (fusion.cognates ?? 0) : 0;
+      if (cognateWeight > 0) {
+        // only for the request's rare words (or words no profile has): a common word needs no look-alikes
+        const rareMax = Math.max(5, Math.max(1, live) * fusion.lexicalMaxDf);
+        for (const [w, n] of wordCounts) {
+          if ((postings.get(w)?.live ?? 0) > rareMax) continue;
+          for (const { token, sim } of cognatesOf(w, byPrefix, (t) => (postings.get(t)?.live ?? 0) > 0)) {
+            if (wordCounts.has(token)) continue;
+            const qw = cognateWeight * sim * (1 + Math.log(n));
+            if ((query.get(token) ?? 0) < qw) {
+              query.set(token, qw);
+              cognateTokens.add(token);
+              cognateOrigin.set(token, w);
+            }
+          }
+        }
+      }
       const qConcepts = new Set<string>();
       const qThemes = new Set<string>(declaredThemes);
       // a concept the request comes back to weighs more (query term frequency, as for words)
@@ -309,6 +363,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       aspects.forEach((asp, i) => {
         for (const t of asp.tokens) if (query.has(t)) aspectBits.set(t, (aspectBits.get(t) ?? 0) | (1 << i));
       });
+      // a look-alike word covers the aspects of the word it stands for
+      for (const [c, w] of cognateOrigin) { const b = aspectBits.get(w); if (b) aspectBits.set(c, (aspectBits.get(c) ?? 0) | b); }
 
       // ---- requester context
       const requesterOrg = request.organisation ? index.get(request.organisation, 'organisation') : undefined;
@@ -332,6 +388,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // the request's word idf mass (words some live profile has): the lexical evidence is a share of it
       let lexMass = 0;
       const idfOf = new Map<string, number>();
+      const unseenMass = new Map<string, number>();
       // rarest tokens first: they choose the candidates; once `touchBudget` profiles are
       // touched, commoner tokens only add to the scores of profiles already touched
       const tokens = [...query.entries()].map(([token, qw]) => ({ token, qw, p: postings.get(token) }));
@@ -347,7 +404,14 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         const isWord = !isConcept && !isTheme;
         // the lexical evidence counts rare words only (common ones are in the text part already)
         const isRare = isWord && df <= lexMaxDf;
-        if (isRare && df > 0) {
+        // a look-alike word adds evidence, not mass: the request's own words set the scale
+        // (unless the request's own word is in no profile: then its best look-alike sets its share)
+        if (isRare && df > 0 && cognateTokens.has(token)) {
+          const origin = cognateOrigin.get(token)!;
+          if (!(postings.get(origin)?.live)) unseenMass.set(origin, Math.max(unseenMass.get(origin) ?? 0, (qw * idf) / cognateWeight));
+          idfOf.set(token, idf);
+        }
+        if (isRare && df > 0 && !cognateTokens.has(token)) {
           lexMass += qw * idf;
           idfOf.set(token, idf);
         }
@@ -373,6 +437,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           else if (isTheme) themeAcc[d] += 1;
         }
       }
+
+      for (const m of unseenMass.values()) lexMass += m;
 
       // ---- hard filters and the requester itself
       const typeFilter = filters.types?.length ? new Set(filters.types) : null;

@@ -37,3 +37,19 @@ test('a request with several needs: the profile covering all of them comes first
   const one = m.find((x) => x.id === 'landfill')!.reasons.find((x) => x.code === 'aspects');
   assert.ok(one && one.code === 'aspects' && one.params.covered === 1);
 });
+
+test('look-alike words across languages: a French request finds the English profile that names the same unusual thing (a word no French profile has)', async () => {
+  const { cognatesOf } = await import('./matching.engine.ts');
+  const byPrefix = new Map([['compo', ['compost', 'compon', 'composit', 'compostag']]]);
+  assert.deepEqual(cognatesOf('compostag', byPrefix).map((c) => c.token), ['compost']);
+  assert.deepEqual(cognatesOf('com', byPrefix), []);
+  const profiles: MatchProfile[] = [
+    { type: 'organisation', id: 'hydro', languages: ['en'], offers: 'Biodigesters in school kitchens run by youth cooperatives.' },
+    ...Array.from({ length: 30 }, (_, i) => filler(i, i % 2 ? 'School kitchens and school canteens run by young people and youth cooperatives.' : 'School kitchens for the young, with youth groups.')),
+  ];
+  const { index } = buildMatchIndex(profiles);
+  const request = { title: 'Biodigesteurs dans les cantines', description: 'Nous voulons des biodigesteurs dans les cuisines des écoles, tenus par des jeunes.' };
+  const rankOf = (cognates: number) => index.rank(request, { top: 10, fusion: { cognates } }).matches.findIndex((m) => m.id === 'hydro');
+  assert.equal(rankOf(0.8), 0);
+  assert.ok(rankOf(0) === -1 || rankOf(0) > 0, `without look-alike words: ${rankOf(0)}`);
+});

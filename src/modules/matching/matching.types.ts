@@ -153,6 +153,11 @@ export type FusionOptions = {
   lexicalMaxDf: number;
   /** weight of the share of the request's aspects a profile covers */
   aspects: number;
+  /**
+   * weight of a look-alike word (a cognate across languages, e.g. French "compostage" and English
+   * "composting": stems of which one begins the other) relative to the request's own word; 0: off
+   */
+  cognates?: number;
 };
 
 /** The result of a ranking: notices (bad input, cut text, unknown language) and matches, best first. */
