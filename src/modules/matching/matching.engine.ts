@@ -319,15 +319,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const wordCounts = new Map<string, number>();
       for (const w of a.words) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
       for (const [w, n] of wordCounts) addQ(w, 1 + Math.log(n));
+      // a word is rare (lexical evidence, look-alikes) when at most this many live profiles have it
+      const lexMaxDf = Math.max(5, Math.max(1, live) * fusion.lexicalMaxDf);
       // look-alike words of the request's words (added after, so a word the request names itself keeps its own weight)
       const cognateTokens = new Set<string>();
       const cognateOrigin = new Map<string, string>();
       const cognateWeight = fusion.lexical > 0 ? (fusion.cognates ?? 0) : 0;
       if (cognateWeight > 0) {
         // only for the request's rare words (or words no profile has): a common word needs no look-alikes
-        const rareMax = Math.max(5, Math.max(1, live) * fusion.lexicalMaxDf);
         for (const [w, n] of wordCounts) {
-          if ((postings.get(w)?.live ?? 0) > rareMax) continue;
+          if ((postings.get(w)?.live ?? 0) > lexMaxDf) continue;
           for (const { token, sim } of cognatesOf(w, byPrefix, (t) => (postings.get(t)?.live ?? 0) > 0)) {
             if (wordCounts.has(token)) continue;
             const qw = cognateWeight * sim * (1 + Math.log(n));
@@ -383,7 +384,6 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const touched: number[] = [];
       // a word covers an aspect only if it is rare enough to say something (concepts always do)
       const rareDf = Math.max(5, N * 0.01);
-      const lexMaxDf = Math.max(5, N * fusion.lexicalMaxDf);
       let conceptNorm = 0;
       // the request's word idf mass (words some live profile has): the lexical evidence is a share of it
       let lexMass = 0;
