@@ -101,6 +101,15 @@ function formValues(html: string): URLSearchParams {
   return out;
 }
 
+/** The cookies an answer sets (a cleared one left out), as a browser would send them next. */
+function cookieOf(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((l) => l.split(';')[0]!)
+    .filter((p) => !p.endsWith('='))
+    .join('; ');
+}
+
 /** A request as a browser on the page itself would send it, with the session cookie given. */
 async function send(p: Proc, method: 'GET' | 'POST', path: string, cookie?: string, form?: Record<string, string>): Promise<Response & { body_: string }> {
   const headers: Record<string, string> = { 'Sec-Fetch-Site': 'same-origin', Origin: p.origin };
@@ -144,11 +153,7 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
   const account = DEMO_ACCOUNTS.find((x) => x.email.startsWith('requester@'))!;
   const signIn = await send(a, 'POST', '/en/sign-in', undefined, { email: account.email, password: DEMO_PASSWORD });
   assert.equal(signIn.status, 303, signIn.body_.slice(0, 500));
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((l) => l.split(';')[0]!)
-    .filter((p) => !p.endsWith('='))
-    .join('; ');
+  const cookie = cookieOf(signIn);
   assert.ok(cookie, 'a session cookie');
   const onB = await send(b, 'GET', '/en/account', cookie);
   assert.equal(onB.status, 200, 'signed in on B with the cookie from A');
@@ -188,7 +193,7 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
   await send(b, 'GET', list); // B caches the list for visitors
   const orgAdmin = DEMO_ACCOUNTS.find((x) => x.email.startsWith('orgadmin@'))!;
   const adminIn = await send(a, 'POST', '/en/sign-in', undefined, { email: orgAdmin.email, password: DEMO_PASSWORD });
-  const adminCookie = adminIn.headers.getSetCookie().map((l) => l.split(';')[0]!).filter((p) => !p.endsWith('=')).join('; ');
+  const adminCookie = cookieOf(adminIn);
   const { rows: orgs } = await db.query<{ id: string }>(
     `select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = $1 and m.role = 'org_admin' and m.status = 'active' limit 1`,
     [orgAdmin.email],
@@ -197,12 +202,12 @@ test('two server processes on one PostgreSQL database: a mail is sent once, a si
   // B's matching index is built now (a broker's ranked candidates for the demo's open call), before the change.
   const broker = DEMO_ACCOUNTS.find((x) => x.email.startsWith('broker@'))!;
   const brokerIn = await send(b, 'POST', '/en/sign-in', undefined, { email: broker.email, password: DEMO_PASSWORD });
-  const pendingCookie = brokerIn.headers.getSetCookie().map((l) => l.split(';')[0]!).filter((p) => !p.endsWith('=')).join('; ');
+  const pendingCookie = cookieOf(brokerIn);
   // A broker's account asks for the demo's second factor (SECURITY.md 8).
   assert.match(brokerIn.headers.get('Location') ?? '', /\/sign-in\/code/);
   const code = await send(b, 'POST', '/en/sign-in/code', pendingCookie, { code: codeAt(DEMO_TOTP_SECRET, new Date()) });
   assert.equal(code.status, 303, code.body_.slice(0, 500));
-  const brokerCookie = code.headers.getSetCookie().map((l) => l.split(';')[0]!).filter((p) => !p.endsWith('=')).join('; ');
+  const brokerCookie = cookieOf(code);
   const { rows: calls } = await db.query<{ id: string; title: string; expertise: string }>(`select id, title, expertise_sought as expertise from expertise_calls where state = 'open' order by published_at limit 1`);
   assert.ok(calls[0], 'the demo has an open call');
   const call = calls[0]!;
