@@ -157,32 +157,62 @@ export function isFreshDataDir(dataDir: string): boolean {
  * past that, queries are planned each time as before.
  */
 const MAX_PREPARED = 1000;
-const isPreparableRead = (text: string, params: unknown[] | undefined) => !!params?.length && /^\s*select\s/i.test(text);
+/** A read: a SELECT, or a WITH whose parts only read (a data-modifying CTE goes the ordinary way). */
+export const isPreparableRead = (text: string): boolean => /^\s*select\s/i.test(text) || (/^\s*with\s/i.test(text) && !/\b(insert|update|delete|merge)\b/i.test(text));
 
 type PgliteClient = import('@electric-sql/pglite').PGlite;
+type Parsers = Record<number, (v: string, typeId: number) => unknown>;
 type PgliteInternals = {
   _checkReady(): Promise<void>;
   _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
   _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T>;
   serializers: Record<number, (v: unknown) => string>;
-  parsers: Record<number, (v: string, typeId: number) => unknown>;
+  parsers: Parsers;
 };
 type BackendMessage = { name: string; dataTypeIDs?: number[] };
 
-/** PGlite: the root connection's parameterised SELECTs become named statements (PGlite's own query() parses and plans each time). */
+/** `(value) => value` and the like: an arrow that returns its own parameter has no free variable, so it is the identity. */
+const IDENTITY_ARROW = /^\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\(?\s*\1\s*\)?$/;
+
+/**
+ * The type parsers of a query: PGlite's own (318 of them), overridden by the caller's. PGlite merges the
+ * two objects on every query (≈ 90 µs, a tenth of a short page's time in a profile); Drizzle passes a new
+ * object on every query but always the same overrides (identity functions that keep dates as text), so
+ * the merged table is kept per set of overridden types when every override is an identity arrow.
+ */
+function parsersFor(base: Parsers, overrides: Parsers | undefined, cache: Map<string, Parsers>): Parsers {
+  if (!overrides) return base;
+  const types = Object.keys(overrides);
+  if (!types.every((k) => IDENTITY_ARROW.test(String(overrides[Number(k)]).trim()))) return { ...base, ...overrides };
+  const key = types.join(',');
+  let merged = cache.get(key);
+  if (!merged) cache.set(key, (merged = { ...base, ...overrides }));
+  return merged;
+}
+
+/** PGlite: the root connection's reads become named statements (PGlite's own query() parses and plans each time). */
 async function preparePgliteReads(client: PgliteClient): Promise<void> {
   const { protocol, parse } = await import('@electric-sql/pglite');
   const { serialize } = protocol;
   const internals = client as unknown as PgliteInternals;
   const statements = new Map<string, { name: string; paramTypes: number[]; rowDescription: BackendMessage | undefined } | null>();
+  const mergedParsers = new Map<string, Parsers>();
   const plain = client.query.bind(client);
   const exec = async (msg: Uint8Array, into: BackendMessage[]) => {
     into.push(...((await client.execProtocol(msg, { syncToFs: false })).messages as BackendMessage[]));
   };
+  const concat = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) out.set(p, (at += p.length) - p.length);
+    return out;
+  };
+  const SYNC = serialize.sync();
+  const EXECUTE = serialize.execute({});
   const FALLBACK = Symbol('fallback');
   client.query = async function query(text: string, params?: unknown[], options?: Parameters<PgliteClient['query']>[2]) {
     let st = statements.get(text);
-    if (!isPreparableRead(text, params) || options?.paramTypes || options?.blob || st === null || (st === undefined && statements.size >= MAX_PREPARED))
+    if (!isPreparableRead(text) || options?.paramTypes || options?.blob || st === null || (st === undefined && statements.size >= MAX_PREPARED))
       return plain(text, params, options);
     await internals._checkReady();
     const result = await internals._runExclusiveTransaction(() =>
@@ -193,18 +223,15 @@ async function preparePgliteReads(client: PgliteClient): Promise<void> {
           const described: BackendMessage[] = [];
           const name = `pl_${statements.size + 1}`;
           try {
-            await exec(serialize.parse({ name, text }), described);
-            await exec(serialize.describe({ type: 'S', name }), described);
+            await exec(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC]), described);
           } catch {
             statements.set(text, null); // cannot be prepared (an untyped parameter…): planned each time
             return FALLBACK;
-          } finally {
-            await exec(serialize.sync(), described);
           }
           st = { name, paramTypes: described.find((m) => m.name === 'parameterDescription')?.dataTypeIDs ?? [], rowDescription: described.find((m) => m.name === 'rowDescription') };
           statements.set(text, st);
         }
-        const values = params!.map((v, i) => {
+        const values = (params ?? []).map((v, i) => {
           if (v === null || v === undefined) return null;
           const type = st!.paramTypes[i]!;
           const s = options?.serializers?.[type] ?? internals.serializers[type];
@@ -212,16 +239,15 @@ async function preparePgliteReads(client: PgliteClient): Promise<void> {
         });
         const messages: BackendMessage[] = st.rowDescription ? [st.rowDescription] : [];
         try {
-          await exec(serialize.bind({ statement: st.name, values }), messages);
-          await exec(serialize.execute({}), messages);
+          // bind, execute and sync in one call into PGlite (three crossings of its WASM boundary were a fixed cost of every read)
+          await exec(concat([serialize.bind({ statement: st.name, values }), EXECUTE, SYNC]), messages);
         } catch (e) {
           // A table changed under a prepared statement ("cached plan must not change result type"): prepare it again next time.
           if ((e as { code?: string }).code === '0A000') statements.delete(text);
           throw e;
-        } finally {
-          await exec(serialize.sync(), messages);
         }
-        return parse.parseResults(messages as never, internals.parsers as never, options)[0]!;
+        const parsers = parsersFor(internals.parsers, options?.parsers as Parsers | undefined, mergedParsers);
+        return parse.parseResults(messages as never, parsers as never, options?.rowMode ? { rowMode: options.rowMode } : undefined)[0]!;
       }),
     );
     return result === FALLBACK ? plain(text, params, options) : result;
@@ -235,7 +261,7 @@ function prepareNodePgReads(client: QueryClient): void {
   const query = client.query.bind(client);
   client.query = (...args: unknown[]) => {
     const config = args[0] as { text?: string; values?: unknown[]; name?: string } | undefined;
-    if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name && isPreparableRead(config.text, config.values)) {
+    if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name && isPreparableRead(config.text)) {
       let name = pgNames.get(config.text);
       if (!name && pgNames.size < MAX_PREPARED) pgNames.set(config.text, (name = `pl_${pgNames.size + 1}`));
       if (name) args[0] = { ...config, name };
