@@ -474,6 +474,13 @@ export async function listEvents(ctx: ServiceCtx, raw: Record<string, unknown>):
   };
 }
 
+/** The next `limit` published events (the front page's list): their registration counts, and the networks only when one of them has a network. */
+export async function upcomingEvents(ctx: ServiceCtx, limit: number): Promise<EventCardView[]> {
+  const list = await repo.listEvents(ctx.db, { when: 'upcoming', now: ctx.now, states: ['published'], limit });
+  const byId = list.some((e) => e.networkId) ? new Map((await networkOptions(ctx.db)).map((n) => [n.id, n])) : new Map<string, NetworkFacts>();
+  return list.map((e) => card(e, e, byId, ctx.locale));
+}
+
 /** A network's upcoming published events (the network page's section). */
 export async function upcomingOfNetwork(ctx: ServiceCtx, networkId: string): Promise<{ items: EventCardView[]; canPlan: boolean; slug: string | null }> {
   const n = await networkFacts(ctx.db, networkId);

@@ -15,6 +15,7 @@ import { LOCALES, i18n } from '../../platform/i18n.ts';
 import { CSS_GZ } from '../../platform/html/static.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { FIGURES_MAX_AGE_MS } from './home.service.ts';
 import { rows } from '../../platform/db.ts';
 import { requests } from '../../db/schema/requests.ts';
 import { expertiseCalls } from '../../db/schema/calls.ts';
@@ -63,6 +64,7 @@ test('with the demo data: every section in all five languages, within 50 KB gzip
 });
 
 test('the live parts: open calls with deadlines, an open round, an upcoming event, good practices, figures above zero', async () => {
+  t.clock.advance(FIGURES_MAX_AGE_MS); // the figures counted on the empty database have had their minute
   const body = (await t.client().get('/en')).body_;
   const section = (id: string) => body.slice(body.indexOf(`aria-labelledby="${id}"`), body.indexOf('</section>', body.indexOf(`aria-labelledby="${id}"`)));
   assert.match(section('home-calls'), /href="\/en\/calls\/[0-9a-f-]{36}"/);
@@ -122,4 +124,16 @@ test('a colleague invited to the demo’s open consultation sees it to answer; i
   assert.match(body, /<bdi lang="en">Recycling glass in small towns<\/bdi>/);
   assert.ok(body.includes(`href="/fr/discussions/${topic.id}"`));
   assert.doesNotMatch((await (await signedInClient(t, { id: topic.author_id })).get('/en/me/waiting')).body_, /Answer a consultation/, 'the author has written in it');
+});
+
+test('the figures are counted at most once a minute: a newly verified organisation is counted once its minute has passed', async () => {
+  const figure = async () => Number(/<strong>([\d,]+)<\/strong> verified organisations/.exec((await t.client().get('/en')).body_)![1]!.replace(/,/g, ''));
+  t.clock.advance(FIGURES_MAX_AGE_MS);
+  const before = await figure();
+  await rows(t.db, sql`insert into organisations (id, name, kind, country, region, languages, verified_at, created_at, updated_at) select ${randomUUID()}, 'Municipality of Figures', kind, country, region, languages, now(), created_at, updated_at from organisations limit 1`);
+  assert.equal(await figure(), before, 'within the minute: the figure counted before');
+  t.clock.advance(FIGURES_MAX_AGE_MS - 1);
+  assert.equal(await figure(), before, 'one millisecond before the minute is over');
+  t.clock.advance(1);
+  assert.equal(await figure(), before + 1, 'after the minute: counted again');
 });

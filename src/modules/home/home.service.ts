@@ -8,8 +8,8 @@ import type { Manifest, WaitingItem } from '../../platform/module.ts';
 import { UnauthorizedError } from '../../platform/errors.ts';
 import { listOpenCalls as openExpertiseCalls, type PublicCall } from '../calls/calls.service.ts';
 import { listOpenCalls as openRounds, type OpenCall } from '../programmes/programmes.service.ts';
-import { listEvents, type EventCardView } from '../events/events.service.ts';
-import { searchGoodPractices, type GoodPracticeCard } from '../knowledge/knowledge.service.ts';
+import { upcomingEvents, type EventCardView } from '../events/events.service.ts';
+import { newestGoodPractices, type GoodPracticeCard } from '../knowledge/knowledge.service.ts';
 import { directoryFigures } from '../organisations/organisations.service.ts';
 import { heldExchangeCount } from '../exchanges/exchanges.service.ts';
 
@@ -26,24 +26,47 @@ export type HomeFacts = {
   figures: { organisations: number; exchanges: number; countries: number };
 };
 
+/**
+ * How old the front page's figures may be. Counting every verified organisation and its countries reads
+ * the whole table (tens of milliseconds at 100,000 organisations, for every front page a member opens),
+ * while a figure a minute old says the same; so each process keeps them this long (by the app's clock).
+ */
+export const FIGURES_MAX_AGE_MS = 60_000;
+const figuresCache = new WeakMap<object, { at: number; figures: Promise<HomeFacts['figures']> }>();
+
+async function countFigures(ctx: ServiceCtx): Promise<HomeFacts['figures']> {
+  const [directory, exchanges] = await Promise.all([directoryFigures(ctx), heldExchangeCount(ctx)]);
+  return { organisations: directory.organisations, exchanges, countries: directory.countries };
+}
+
+/** The figures, counted at most once a minute per process and database (a failed count is not kept). */
+function homeFigures(ctx: ServiceCtx): Promise<HomeFacts['figures']> {
+  const now = ctx.now.getTime();
+  const hit = figuresCache.get(ctx.db);
+  if (hit && now - hit.at >= 0 && now - hit.at < FIGURES_MAX_AGE_MS) return hit.figures;
+  const figures = countFigures(ctx);
+  figuresCache.set(ctx.db, { at: now, figures });
+  figures.catch(() => figuresCache.delete(ctx.db));
+  return figures;
+}
+
 /** The front page's live parts: open calls for expertise, open rounds, upcoming events, newest good practices, figures. */
 export async function homeFacts(ctx: ServiceCtx): Promise<HomeFacts> {
-  const [calls, rounds, events, practices, directory, exchanges] = await Promise.all([
+  const [calls, rounds, events, practices, figures] = await Promise.all([
     openExpertiseCalls(ctx, {}),
     openRounds(ctx, {}),
-    listEvents(ctx, { when: 'upcoming' }),
-    searchGoodPractices(ctx, { limit: HOME_LIST_SIZE }),
-    directoryFigures(ctx),
-    heldExchangeCount(ctx),
+    upcomingEvents(ctx, HOME_LIST_SIZE),
+    newestGoodPractices(ctx, HOME_LIST_SIZE),
+    homeFigures(ctx),
   ]);
   const byDeadline = [...calls].filter((c) => c.isTakingOffers).sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   const byClose = [...rounds].sort((a, b) => a.round.closesAt.getTime() - b.round.closesAt.getTime());
   return {
     calls: byDeadline.slice(0, HOME_LIST_SIZE),
     rounds: byClose.slice(0, HOME_LIST_SIZE),
-    events: events.items.filter((e) => e.state === 'published').slice(0, HOME_LIST_SIZE),
-    practices: practices.items.slice(0, HOME_LIST_SIZE),
-    figures: { organisations: directory.organisations, exchanges, countries: directory.countries },
+    events,
+    practices,
+    figures,
   };
 }
 

@@ -52,6 +52,13 @@ export async function searchRows(db: DbOrTx, f: LibraryFilters, limit: number, o
   return { rows: await byIds(db, ids.map((r) => r.id)), count: c?.n ?? 0 };
 }
 
+/** The newest published cases (the front page's list): no count, no facets. */
+export async function newestRows(db: DbOrTx, limit: number): Promise<GoodPracticeRow[]> {
+  const { where } = conditions({});
+  const ids = await rows<{ id: string }>(db, sql`select g.id from good_practices g where ${where} order by g.published_at desc, g.id limit ${limit}`);
+  return byIds(db, ids.map((r) => r.id));
+}
+
 async function byIds(db: DbOrTx, ids: string[]): Promise<GoodPracticeRow[]> {
   if (!ids.length) return [];
   const found = await db

@@ -168,6 +168,11 @@ export async function searchGoodPractices(ctx: ServiceCtx, params: Record<string
   return { items: found.rows.map((r) => card(r, ctx.locale)), page: q.page, limit: q.limit, total: found.count, hasPrev: q.page > 1, hasNext: offset + found.rows.length < found.count, facets };
 }
 
+/** The newest published good practices, as cards (the front page: no count and no facets to compute). */
+export async function newestGoodPractices(ctx: ServiceCtx, limit: number): Promise<GoodPracticeCard[]> {
+  return (await repo.newestRows(ctx.db, limit)).map((r) => card(r, ctx.locale));
+}
+
 /**
  * One case, in the reader's language (or `params.lang`). Outcomes: the detail with abilities;
  * NotFoundError for a missing case or a draft the reader does not edit; ValidationError for a bad query.
