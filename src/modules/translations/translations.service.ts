@@ -20,9 +20,23 @@ export type TranslationConfig = Pick<Config, 'translateUrl' | 'translateEngine' 
 
 const hashOf = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
-/** The language a text is written in, when it is one of the five (null: unknown). */
+const LANGUAGE_MEMO_SIZE = 5000;
+const languageMemo = new Map<string, string | null>();
+
+/**
+ * The language a text is written in, when it is one of the five (null: unknown). A pure function of the
+ * text, remembered for the last 5,000 texts: every directory page detects the language of each excerpt it
+ * shows (function words, then franc), and the same excerpts are shown again and again.
+ */
 export function languageOf(text: string): string | null {
-  return detectLanguage(text, undefined, true).lang;
+  const known = languageMemo.get(text);
+  if (known !== undefined) return known;
+  const lang = detectLanguage(text, undefined, true).lang;
+  if (text.length <= 2000) {
+    if (languageMemo.size >= LANGUAGE_MEMO_SIZE) languageMemo.delete(languageMemo.keys().next().value!);
+    languageMemo.set(text, lang);
+  }
+  return lang;
 }
 
 /**
