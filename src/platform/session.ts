@@ -35,8 +35,12 @@ export type LoadedSession = { user: CurrentUser; idHash: string; isPending2fa: b
 /** The session behind a cookie value, or null when missing, expired (then deleted) or its account is gone. */
 export async function loadSession(db: DbOrTx, token: string, now: Date): Promise<LoadedSession | null> {
   const idHash = sha256(token);
+  // Only what a request needs: not the password hash or the second factor's secret, on every request.
   const [row] = await db
-    .select({ s: sessions, u: users })
+    .select({
+      s: { createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, isPending2fa: sessions.isPending2fa },
+      u: { id: users.id, name: users.name, email: users.email, locale: users.locale, roles: users.roles, coordinatorRegions: users.coordinatorRegions, totpEnabledAt: users.totpEnabledAt },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), isNull(users.deletedAt)))
