@@ -176,3 +176,21 @@ test('a concept query reads only the rows most about each concept, then applies 
   // A filter applies within a wider window: the Gambian twins are still found.
   assert.deepEqual((await names({ q: 'vertedero', country: 'GM' })).sort(), ['Twin A', 'Twin B']);
 });
+
+test('a ranked search counts its matches in the same pass: exact below the cap, the cap + 1 above it, on every page', async () => {
+  const { COUNT_CAP } = await import('./organisations.repository.ts');
+  const line = (i: number, word: string) => JSON.stringify({ id: `cnt-${word}-${i}`, name: `Count ${word} ${String(i).padStart(4, '0')}`, kind: 'municipality', country: 'GH', languages: ['en'], offers: `The ${word} district office, street ${i}.` });
+  const few = Array.from({ length: 45 }, (_, i) => line(i, 'Quillwort'));
+  const many = Array.from({ length: COUNT_CAP + 20 }, (_, i) => line(i, 'Marshwort'));
+  const r = await importOrganisations({ db: t.db, actor: 'cli', now: t.clock.now() }, { source: Readable.from([[...few, ...many].join('\n') + '\n']), format: 'jsonl' });
+  assert.ok(r.ok && r.report.inserted === few.length + many.length);
+  for (const page of ['1', '2', '3']) {
+    const found = await searchOrganisations(visitor(), { q: 'quillwort', sort: 'relevance', page });
+    assert.equal(found.total, 45, `page ${page}`);
+    assert.equal(found.items.length, page === '3' ? 5 : 20);
+  }
+  const capped = await searchOrganisations(visitor(), { q: 'marshwort', sort: 'relevance', page: '2' });
+  assert.equal(capped.total, COUNT_CAP + 1, 'more than the cap: the cap + 1 ("1,000+")');
+  assert.equal((await searchOrganisations(visitor(), { q: 'marshwort', sort: 'name' })).total, COUNT_CAP + 1, 'the name order counts the same');
+  assert.equal((await searchOrganisations(visitor(), { q: 'quillwort', sort: 'relevance', page: '9' })).total, 45, 'a page past the end still says how many there are');
+});

@@ -135,18 +135,24 @@ export async function searchOrganisationRows(db: DbOrTx, f: OrganisationFilters,
   // substr(offers): the card shows an excerpt; no need to ship 5,000 characters a row.
   const columns = sql`o.id, o.name, o.kind, o.country, o.region, o.subregion, o.population, o.languages, o.themes, substr(o.offers, 1, 300) as offers, o.verified_at, (o.verified_at is null and o.created_by is not null) as awaiting_verification`;
   // Ranked by relevance, every matching row is ranked (a top-N sort): the sort carries only (id, rank, name) and the
-  // page's columns are read for its rows alone, not for the thousands a frequent word matches (issue 17.5).
-  const list = await rows<OrganisationListRow>(
+  // page's columns are read for its rows alone, not for the thousands a frequent word matches (issue 17.5). Since
+  // every match is visited anyway, the same pass counts them (`count(*) over ()`, computed before the limit): a
+  // second scan to count them cost as much again (14 ms of 37 for "Gemeente" at 100,000 organisations).
+  const ranked = sort === 'relevance' && !!text.rank;
+  const found = await rows<OrganisationListRow & { total?: number }>(
     db,
-    sort === 'relevance' && text.rank
-      ? sql`select ${columns} from (select o.id, ${text.rank} as rank, o.name from organisations o ${where} order by rank desc, o.name, o.id limit ${limit + 1} offset ${offset}) t
+    ranked
+      ? sql`select ${columns}, t.total from (select o.id, ${text.rank} as rank, o.name, count(*) over ()::int as total from organisations o ${where} order by rank desc, o.name, o.id limit ${limit + 1} offset ${offset}) t
           join organisations o on o.id = t.id order by t.rank desc, t.name, t.id`
       : sql`select ${columns} from organisations o ${where} ${order} limit ${limit + 1} offset ${offset}`,
   );
+  const list = ranked ? found.map(({ total: _total, ...row }) => row) : found;
   const count =
     offset === 0 && list.length <= limit
       ? list.length
-      : ((await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from organisations o ${where} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0);
+      : ranked && found.length
+        ? Math.min(Number(found[0]!.total), COUNT_CAP + 1)
+        : ((await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from organisations o ${where} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0);
   return { rows: list, count };
 }
 

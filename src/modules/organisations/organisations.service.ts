@@ -159,7 +159,8 @@ export async function searchOrganisations(ctx: ServiceCtx, query: Record<string,
       awaitingVerification: !!r.awaiting_verification,
     }),
   );
-  const total = offset === 0 && rows.length <= p.limit ? rows.length : Math.max(count, offset + rows.length);
+  // A page past the end found no row: it says how many there are, not its own offset.
+  const total = offset === 0 && rows.length <= p.limit ? rows.length : rows.length ? Math.max(count, offset + rows.length) : count;
   return { items, page: p.page, limit: p.limit, total: Math.min(total, repo.COUNT_CAP + 1), isTotalCapped: total > repo.COUNT_CAP, hasNext: rows.length > p.limit, hasPrev: p.page > 1 };
 }
 

@@ -67,7 +67,7 @@ export async function searchPeople(ctx: ServiceCtx, query: Record<string, unknow
       organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? '', country: r.country } : null,
     }),
   );
-  const total = offset === 0 && rows.length <= p.limit ? rows.length : Math.max(count, offset + rows.length);
+  const total = offset === 0 && rows.length <= p.limit ? rows.length : rows.length ? Math.max(count, offset + rows.length) : count; // a page past the end: how many there are, not its offset
   return { items, page: p.page, limit: p.limit, total: Math.min(total, repo.COUNT_CAP + 1), isTotalCapped: total > repo.COUNT_CAP, hasNext: rows.length > p.limit, hasPrev: p.page > 1 };
 }
 
