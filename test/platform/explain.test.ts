@@ -17,7 +17,7 @@ const PG_ONLY = process.env.DATABASE_URL ? false : 'PostgreSQL server only (DATA
 const PEOPLE = 20_000;
 const LARGE = new Set(['users', 'sessions', 'consents']);
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 async function plan(db: Database['db'], query: SQL): Promise<PlanNode[]> {
@@ -47,7 +47,12 @@ before(async () => {
   await db.execute(sql`insert into sessions (id_hash, user_id, created_at, last_seen_at) select md5(id::text), id, now(), now() from users`);
   await db.execute(sql`insert into consents (id, user_id, notice_version, action, at)
     select gen_random_uuid(), u.id, '1', case when k = 2 then 'withdrawn' else 'given' end, now() - make_interval(days => k) from users u, generate_series(1, 3) k`);
-  await db.execute(sql`analyze users; analyze sessions; analyze consents`);
+  // Organisations whose names begin with their kind and country, as real ones do ("Gemeente …", "Région …"): the directory's filters in name order.
+  await db.execute(sql`insert into organisations (id, name, kind, country, region, languages, created_at, updated_at)
+    select gen_random_uuid(), (array['Gemeente ', 'Région ', 'Commune de '])[1 + i % 3] || i, case when i % 10 = 0 then 'region' else 'municipality' end,
+      (array['NL', 'FR', 'SN'])[1 + i % 3], (array['europe', 'europe', 'ssa'])[1 + i % 3], array[(array['nl', 'fr', 'fr'])[1 + i % 3]], now(), now()
+    from generate_series(1, ${PEOPLE}) i`);
+  await db.execute(sql`analyze users; analyze sessions; analyze consents; analyze organisations`);
   const [u] = await rows<{ id: string; h: string }>(db, sql`select u.id, s.id_hash as h from users u join sessions s on s.user_id = u.id order by u.email limit 1 offset ${PEOPLE / 2}`);
   userId = u!.id;
   idHash = u!.h;
@@ -64,6 +69,20 @@ test('the hot queries of a signed-in page read no large table sequentially, and 
   }
 });
 
+const directoryInNameOrder = (where: SQL) => sql`select o.id, o.name from organisations o where ${where} order by o.name, o.id limit 21`;
+const indexesOf = (ns: PlanNode[]) => ns.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : []));
+
+test('the directory filtered by kind or by region, in name order, reads the (kind|region, name, id) index: only matching rows, already in order', { skip: PG_ONLY }, async () => {
+  for (const [name, where] of [
+    ['kind', sql`o.kind = 'region' and o.languages @> array['fr']::text[]`],
+    ['region', sql`o.region = 'ssa'`],
+  ] as const) {
+    const ns = await plan(database.db, directoryInNameOrder(where));
+    assert.deepEqual(indexesOf(ns), [`organisations_${name}_name_idx`], `${name}: ${JSON.stringify(ns.map((n) => [n['Node Type'], n['Index Name']]))}`);
+    assert.deepEqual(sorts(ns), [], `${name}: no sort`);
+  }
+});
+
 test('the check fails without the indexes: sessions by person without sessions_user_idx scan the table; the consent check on the old (user_id, at) index sorts', { skip: PG_ONLY }, async () => {
   await database.db
     .transaction(async (tx) => {
@@ -73,6 +92,10 @@ test('the check fails without the indexes: sessions by person without sessions_u
       const q = QUERIES();
       assert.deepEqual(seqScans(await plan(tx as never, q["a person's sessions (sign-out everywhere, role change, erasure)"])), ['sessions']);
       assert.notDeepEqual(sorts(await plan(tx as never, q['consent state (every page of a member)'])), []);
+      // The directory on the one-column indexes of before migration 0039: another index (the name order, filtering every row it reads, or the region's rows then sorted).
+      await tx.execute(sql`drop index organisations_region_name_idx`);
+      await tx.execute(sql`create index organisations_region_only on organisations (region)`);
+      assert.ok(!indexesOf(await plan(tx as never, directoryInNameOrder(sql`o.region = 'ssa'`))).includes('organisations_region_name_idx'));
       tx.rollback();
     })
     .catch((e: unknown) => {
