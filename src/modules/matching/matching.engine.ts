@@ -155,6 +155,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const needsFor = (p: MatchProfile) => (useNeeds ? needsOf(p) : NO_NEEDS);
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
+  // live organisations by id (what byKey holds under `organisation:id`, without building the key)
+  const orgDoc = new Map<string, number>();
   const postings = new Map<string, Posting>();
   // word tokens by their first COGNATE_PREFIX characters: the candidates for look-alike words
   const byPrefix = new Map<string, string[]>();
@@ -249,6 +251,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     live--;
     totalLength -= lengths[docNum];
     byKey.delete(d.key);
+    if (d.profile.type === 'organisation') orgDoc.delete(d.profile.id);
     // the document frequencies count live profiles only: a tombstone must not shift idf
     const { tf } = docTokens(d.profile, analyse(textOf(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
     for (const token of tf.keys()) {
@@ -259,7 +262,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
 
   function orgOf(p: MatchProfile): MatchProfile | undefined {
     if (p.type !== 'person' || !p.organisation) return undefined;
-    const n = byKey.get(keyOf('organisation', p.organisation));
+    const n = orgDoc.get(p.organisation);
     return n === undefined ? undefined : docs[n].profile;
   }
 
@@ -292,6 +295,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       grow(docNum + 1);
       docs.push({ key, profile, alive: true, jobs, themes, needs });
       byKey.set(key, docNum);
+      if (profile.type === 'organisation') orgDoc.set(profile.id, docNum);
       lengths[docNum] = length;
       const org = profile.type === 'organisation' ? profile.id : profile.organisation;
       let on = 0;
@@ -530,8 +534,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // keep the best `candidateCount` by the text part of the score (min-heap)
       const heapD: number[] = [];
       const heapS: number[] = [];
-      // the keys of the heap's profiles (ties are broken by key: read once, not from the profile record at each comparison)
-      const heapK: string[] = [];
+      // the keys of the heap's profiles, read from the profile record only when a tie needs one, then kept
+      const heapK: Array<string | undefined> = [];
+      const keyAt = (i: number) => (heapK[i] ??= docs[heapD[i]].key);
       const lexDen = lexMass * fusion.lexicalScale;
       let maxLex = 0;
       for (let k = 0; k < slots; k++) if (lexAcc[k] > maxLex) maxLex = lexAcc[k];
@@ -545,7 +550,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         (aspectsOn ? fusion.aspects * coverageOf(d) : 0) +
         engineShare * (weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm)) +
         fusion.lexical * lexOf(d);
-      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && heapK[i] > heapK[j]);
+      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && keyAt(i) > keyAt(j));
       const swap = (i: number, j: number) => {
         [heapD[i], heapD[j]] = [heapD[j], heapD[i]];
         [heapS[i], heapS[j]] = [heapS[j], heapS[i]];
@@ -571,15 +576,15 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (heapD.length >= candidateCount && s < heapS[0]) continue;
         if (noFilters ? orgNum[d] === requesterNum : !passes(d)) continue;
         if (heapD.length < candidateCount) {
-          heapD.push(d); heapS.push(s); heapK.push(docs[d].key);
+          heapD.push(d); heapS.push(s); heapK.push(undefined);
           for (let i = heapD.length - 1; i > 0; ) {
             const parent = (i - 1) >> 1;
             if (!less(i, parent)) break;
             swap(i, parent);
             i = parent;
           }
-        } else if (s > heapS[0] || (s === heapS[0] && docs[d].key < heapK[0])) {
-          heapD[0] = d; heapS[0] = s; heapK[0] = docs[d].key;
+        } else if (s > heapS[0] || (s === heapS[0] && docs[d].key < keyAt(0))) {
+          heapD[0] = d; heapS[0] = s; heapK[0] = undefined;
           siftDown(0);
         }
       }
