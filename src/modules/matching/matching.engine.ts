@@ -164,6 +164,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   // per profile, a number for its organisation (its own id, or a person's organisation; 0: none), so that the
   // shortlist can leave out the requester's organisation and its people without reading the profile object
   let orgNum = new Int32Array(1024);
+  // per profile, its key's order as a number (`keyNumber`): ties in the shortlist are broken without reading the key
+  let keyNum = new Float64Array(1024);
   const orgNums = new Map<string, number>();
   let totalLength = 0;
   let live = 0;
@@ -190,6 +192,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     while (size < n) size *= 2;
     const l = new Float32Array(size); l.set(lengths); lengths = l;
     const o = new Int32Array(size); o.set(orgNum); orgNum = o;
+    const kn = new Float64Array(size); kn.set(keyNum); keyNum = kn;
     const dm = new Uint32Array(size >> 5); dm.set(deadBits); deadBits = dm;
     touchedBits = new Uint32Array(size >> 5);
     slotOf = new Int32Array(size);
@@ -260,6 +263,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     }
   }
 
+  /** Whether profile a's key comes before profile b's (`keyOf` order), by their key numbers when these differ. */
+  function keyBefore(a: number, b: number): boolean {
+    const x = keyNum[a], y = keyNum[b];
+    if (x !== y && x === x && y === y) return x < y;
+    return docs[a].key < docs[b].key;
+  }
+
   function orgOf(p: MatchProfile): MatchProfile | undefined {
     if (p.type !== 'person' || !p.organisation) return undefined;
     const n = orgDoc.get(p.organisation);
@@ -304,6 +314,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (on === orgNums.size + 1) orgNums.set(org, on);
       }
       orgNum[docNum] = on;
+      keyNum[docNum] = keyNumber(profile.type, profile.id);
       totalLength += length;
       live++;
       for (const [token, n] of tf) addPosting(token, docNum, n);
@@ -534,9 +545,6 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // keep the best `candidateCount` by the text part of the score (min-heap)
       const heapD: number[] = [];
       const heapS: number[] = [];
-      // the keys of the heap's profiles, read from the profile record only when a tie needs one, then kept
-      const heapK: Array<string | undefined> = [];
-      const keyAt = (i: number) => (heapK[i] ??= docs[heapD[i]].key);
       const lexDen = lexMass * fusion.lexicalScale;
       let maxLex = 0;
       for (let k = 0; k < slots; k++) if (lexAcc[k] > maxLex) maxLex = lexAcc[k];
@@ -550,11 +558,10 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         (aspectsOn ? fusion.aspects * coverageOf(d) : 0) +
         engineShare * (weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm)) +
         fusion.lexical * lexOf(d);
-      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && keyAt(i) > keyAt(j));
+      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && keyBefore(heapD[j], heapD[i]));
       const swap = (i: number, j: number) => {
         [heapD[i], heapD[j]] = [heapD[j], heapD[i]];
         [heapS[i], heapS[j]] = [heapS[j], heapS[i]];
-        [heapK[i], heapK[j]] = [heapK[j], heapK[i]];
       };
       const siftDown = (i: number) => {
         for (;;) {
@@ -576,15 +583,15 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         if (heapD.length >= candidateCount && s < heapS[0]) continue;
         if (noFilters ? orgNum[d] === requesterNum : !passes(d)) continue;
         if (heapD.length < candidateCount) {
-          heapD.push(d); heapS.push(s); heapK.push(undefined);
+          heapD.push(d); heapS.push(s);
           for (let i = heapD.length - 1; i > 0; ) {
             const parent = (i - 1) >> 1;
             if (!less(i, parent)) break;
             swap(i, parent);
             i = parent;
           }
-        } else if (s > heapS[0] || (s === heapS[0] && docs[d].key < keyAt(0))) {
-          heapD[0] = d; heapS[0] = s; heapK[0] = undefined;
+        } else if (s > heapS[0] || (s === heapS[0] && keyBefore(d, heapD[0]))) {
+          heapD[0] = d; heapS[0] = s;
           siftDown(0);
         }
       }
@@ -794,6 +801,21 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     },
   };
   return index;
+}
+
+/**
+ * A number in the order of the key `type:id` (organisations before people, then the id's first 7 characters,
+ * 7 bits each: exact in a double), so two profiles whose numbers differ compare as their keys do; NaN when one
+ * of those characters is not ASCII (then, as when the numbers are equal, the keys themselves are compared).
+ */
+export function keyNumber(type: MatchProfile['type'], id: string): number {
+  let x = type === 'person' ? 1 : 0;
+  for (let i = 0; i < 7; i++) {
+    const c = i < id.length ? id.charCodeAt(i) : 0;
+    if (c >= 128) return NaN;
+    x = x * 128 + c;
+  }
+  return x;
 }
 
 function popcount(x: number): number {
