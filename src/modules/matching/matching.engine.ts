@@ -476,7 +476,25 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         const bits = aspectBits.get(token) ?? 0;
         const aspBits = bits && (!isWord || df <= rareDf) ? bits : 0;
         const conceptPart = (idf * qw) / CONCEPT_QUERY_WEIGHT;
-        const open = slots < touchBudget;
+        if (slots >= touchBudget) {
+          // the budget is reached: only profiles already touched gain, and the walk is one bit test per entry
+          // (the arrays are read into constants: nothing can grow them during this walk)
+          const tb = touchedBits, so = slotOf, norm = slotNorm, text = textAcc, lex = lexAcc, asp = aspMask, con = conceptAcc, th = themeAcc;
+          for (let i = 0; i < n; i++) {
+            const d = pd[i];
+            if (!(tb[d >> 5] & (1 << (d & 31)))) continue;
+            const k = so[d];
+            const tf = tfs[i];
+            const bm = (w * tf * (K1 + 1)) / (tf + norm[k]);
+            text[k] += bm;
+            if (aspBits) asp[k] |= aspBits;
+            if (isWord) {
+              if (isRare) lex[k] += bm;
+            } else if (isConcept) con[k] += conceptPart;
+            else if (isTheme) th[k] += 1;
+          }
+          continue;
+        }
         for (let i = 0; i < n; i++) {
           const d = pd[i];
           const word = d >> 5;
@@ -484,8 +502,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           let k: number;
           if (touchedBits[word] & bit) k = slotOf[d];
           else {
-            // once the budget is reached, the walk is one bit test per entry (tombstones are never touched)
-            if (!open || deadBits[word] & bit) continue;
+            // the budget is not reached yet: every live profile of this token is touched (tombstones never are)
+            if (deadBits[word] & bit) continue;
             touchedBits[word] |= bit;
             if (slots === slotDoc.length) growSlots();
             k = slots++;
