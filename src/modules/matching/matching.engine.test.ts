@@ -193,3 +193,55 @@ test('after upserts and removals the ranking is that of a fresh build: tombstone
     assert.deepEqual(a.matches.map((m) => [`${m.type}:${m.id}`, m.score.toFixed(6)]), b.matches.map((m) => [`${m.type}:${m.id}`, m.score.toFixed(6)]), r.id);
   }
 });
+
+test('keyNumber orders profiles as their keys do whenever two numbers differ', async () => {
+  const fc = (await import('fast-check')).default;
+  const { keyNumber } = await import('./matching.engine.ts');
+  const id = fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 9 }), fc.stringMatching(/^[a-z0-9-]{0,12}$/));
+  const type = fc.constantFrom('organisation' as const, 'person' as const);
+  fc.assert(
+    fc.property(type, id, type, id, (ta, ia, tb, ib) => {
+      const x = keyNumber(ta, ia), y = keyNumber(tb, ib);
+      const ka = `${ta}:${ia}`, kb = `${tb}:${ib}`;
+      if (ka === kb) assert.equal(Object.is(x, y), true);
+      if (Number.isNaN(x) || Number.isNaN(y) || x === y) return;
+      assert.equal(x < y, ka < kb, `${ka} / ${kb}`);
+    }),
+    { numRuns: 5000 },
+  );
+  assert.ok(keyNumber('organisation', 'zzzzzzzz') < keyNumber('person', ''));
+  assert.ok(Number.isNaN(keyNumber('person', 'réseau')));
+});
+
+test('when a tie crosses the shortlist, the profiles with the smallest keys enter it', () => {
+  const ids = ['twin-long-id-c', 'twin-long-id-a', 'twïn-b', 'twin-long-id-b', 'twin-long', 'twin-long-id-aa', 'tw'];
+  const twins: MatchProfile[] = ids.map((id, i) => ({ type: 'organisation', id, country: `C${i}`, offers: 'Participatory budgeting with neighbourhood committees.' }));
+  const req = { title: 'Participatory budgeting', description: 'We want to start participatory budgeting.' };
+  for (const candidates of [1, 2, 3, 5]) {
+    const { index: ix } = buildMatchIndex(twins, { candidates });
+    const got = ix.rank(req, { now: NOW, top: 10 }).matches.map((m) => m.id);
+    assert.deepEqual(got, [...ids].sort().slice(0, candidates), `candidates ${candidates}`);
+  }
+});
+
+test('with a small touch budget too, after upserts and removals the ranking is that of a fresh build', async () => {
+  const { evalProfiles } = await import('./eval/eval.profiles.ts');
+  const { EVAL_REQUESTS } = await import('./eval/eval.requests.ts');
+  const profiles = evalProfiles();
+  const options = { touchBudget: 15, candidates: 25 };
+  const { index: live } = buildMatchIndex(profiles, options);
+  for (const [i, p] of profiles.entries()) if (i % 5 === 0) live.upsert({ ...p, offers: 'temporary text about waste collection and composting' });
+  for (const [i, p] of profiles.entries()) if (i % 5 === 0 && i % 3 === 0) live.upsert(p);
+  const kept = profiles.filter((_, i) => !(i % 5 === 0 && i % 3 !== 0));
+  for (const [i, p] of profiles.entries()) if (i % 5 === 0 && i % 3 !== 0) live.remove(p.id, p.type);
+  const { index: fresh } = buildMatchIndex(kept, options);
+  assert.equal(live.size, fresh.size);
+  const now = new Date('2026-11-23T09:00:00Z');
+  for (const r of EVAL_REQUESTS) {
+    for (const filters of [undefined, { types: ['person' as const] }]) {
+      const a = live.rank({ ...r, organisation: kept[3].type === 'organisation' ? kept[3].id : undefined }, { top: 10, now, filters });
+      const b = fresh.rank({ ...r, organisation: kept[3].type === 'organisation' ? kept[3].id : undefined }, { top: 10, now, filters });
+      assert.deepEqual(a.matches.map((m) => [`${m.type}:${m.id}`, m.score.toFixed(6)]), b.matches.map((m) => [`${m.type}:${m.id}`, m.score.toFixed(6)]), r.id);
+    }
+  }
+});

@@ -155,33 +155,70 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const needsFor = (p: MatchProfile) => (useNeeds ? needsOf(p) : NO_NEEDS);
   const docs: DocRecord[] = [];
   const byKey = new Map<string, number>();
+  // live organisations by id (what byKey holds under `organisation:id`, without building the key)
+  const orgDoc = new Map<string, number>();
   const postings = new Map<string, Posting>();
   // word tokens by their first COGNATE_PREFIX characters: the candidates for look-alike words
   const byPrefix = new Map<string, string[]>();
   let lengths = new Float32Array(1024);
+  // per profile, a number for its organisation (its own id, or a person's organisation; 0: none), so that the
+  // shortlist can leave out the requester's organisation and its people without reading the profile object
+  let orgNum = new Int32Array(1024);
+  // per profile, its key's order as a number (`keyNumber`): ties in the shortlist are broken without reading the key
+  let keyNum = new Float64Array(1024);
+  const orgNums = new Map<string, number>();
   let totalLength = 0;
   let live = 0;
-  // scratch buffers reused across rank calls (one process, synchronous)
+  // Per profile, one bit each (a million profiles: 125 KB, so a posting walk's look-ups stay in the CPU cache):
+  // tombstones, and the profiles touched by the ranking under way.
+  let deadBits = new Uint32Array(1024 >> 5);
+  let touchedBits = new Uint32Array(1024 >> 5);
+  // Scratch state of a ranking, reused across rank calls (one process, synchronous). A touched profile gets
+  // the next slot; its scores accumulate in dense per-slot arrays (a few tens of thousands of entries, read
+  // in order afterwards) rather than in arrays as long as the index, whose random reads missed the cache.
+  let slotOf = new Int32Array(1024);
+  let slots = 0;
+  let slotDoc = new Int32Array(1024);
+  let slotNorm = new Float64Array(1024);
   let textAcc = new Float32Array(1024);
   let lexAcc = new Float32Array(1024);
   let aspMask = new Uint32Array(1024);
   let conceptAcc = new Float32Array(1024);
   let themeAcc = new Float32Array(1024);
-  let touchedMark = new Uint8Array(1024);
-  let deadMark = new Uint8Array(1024);
 
   function grow(n: number) {
     if (n <= lengths.length) return;
     let size = lengths.length;
     while (size < n) size *= 2;
     const l = new Float32Array(size); l.set(lengths); lengths = l;
-    textAcc = new Float32Array(size);
-    lexAcc = new Float32Array(size);
-    aspMask = new Uint32Array(size);
-    conceptAcc = new Float32Array(size);
-    themeAcc = new Float32Array(size);
-    touchedMark = new Uint8Array(size);
-    const dm = new Uint8Array(size); dm.set(deadMark); deadMark = dm;
+    const o = new Int32Array(size); o.set(orgNum); orgNum = o;
+    const kn = new Float64Array(size); kn.set(keyNum); keyNum = kn;
+    const dm = new Uint32Array(size >> 5); dm.set(deadBits); deadBits = dm;
+    touchedBits = new Uint32Array(size >> 5);
+    slotOf = new Int32Array(size);
+  }
+
+  /** Forget the touched profiles of the last ranking (their bits, and their accumulators back to 0). */
+  function clearSlots() {
+    for (let k = 0; k < slots; k++) touchedBits[slotDoc[k] >> 5] = 0;
+    textAcc.fill(0, 0, slots);
+    lexAcc.fill(0, 0, slots);
+    aspMask.fill(0, 0, slots);
+    conceptAcc.fill(0, 0, slots);
+    themeAcc.fill(0, 0, slots);
+    slots = 0;
+  }
+
+  /** Room for one more touched profile in the per-slot arrays (kept across rankings). */
+  function growSlots() {
+    const size = slotDoc.length * 2;
+    const i32 = new Int32Array(size); i32.set(slotDoc); slotDoc = i32;
+    const f64 = new Float64Array(size); f64.set(slotNorm); slotNorm = f64;
+    let f = new Float32Array(size); f.set(textAcc); textAcc = f;
+    f = new Float32Array(size); f.set(lexAcc); lexAcc = f;
+    f = new Float32Array(size); f.set(conceptAcc); conceptAcc = f;
+    f = new Float32Array(size); f.set(themeAcc); themeAcc = f;
+    const u = new Uint32Array(size); u.set(aspMask); aspMask = u;
   }
 
   function addPosting(token: string, doc: number, tf: number) {
@@ -213,10 +250,11 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     const d = docs[docNum];
     if (!d.alive) return;
     d.alive = false;
-    deadMark[docNum] = 1;
+    deadBits[docNum >> 5] |= 1 << (docNum & 31);
     live--;
     totalLength -= lengths[docNum];
     byKey.delete(d.key);
+    if (d.profile.type === 'organisation') orgDoc.delete(d.profile.id);
     // the document frequencies count live profiles only: a tombstone must not shift idf
     const { tf } = docTokens(d.profile, analyse(textOf(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
     for (const token of tf.keys()) {
@@ -225,9 +263,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     }
   }
 
+  /** Whether profile a's key comes before profile b's (`keyOf` order), by their key numbers when these differ. */
+  function keyBefore(a: number, b: number): boolean {
+    const x = keyNum[a], y = keyNum[b];
+    if (x !== y && x === x && y === y) return x < y;
+    return docs[a].key < docs[b].key;
+  }
+
   function orgOf(p: MatchProfile): MatchProfile | undefined {
     if (p.type !== 'person' || !p.organisation) return undefined;
-    const n = byKey.get(keyOf('organisation', p.organisation));
+    const n = orgDoc.get(p.organisation);
     return n === undefined ? undefined : docs[n].profile;
   }
 
@@ -260,7 +305,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       grow(docNum + 1);
       docs.push({ key, profile, alive: true, jobs, themes, needs });
       byKey.set(key, docNum);
+      if (profile.type === 'organisation') orgDoc.set(profile.id, docNum);
       lengths[docNum] = length;
+      const org = profile.type === 'organisation' ? profile.id : profile.organisation;
+      let on = 0;
+      if (org) {
+        on = orgNums.get(org) ?? orgNums.size + 1;
+        if (on === orgNums.size + 1) orgNums.set(org, on);
+      }
+      orgNum[docNum] = on;
+      keyNum[docNum] = keyNumber(profile.type, profile.id);
       totalLength += length;
       live++;
       for (const [token, n] of tf) addPosting(token, docNum, n);
@@ -381,7 +435,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       // ---- retrieval: accumulate BM25, concept coverage and theme coverage
       const N = Math.max(1, live);
       const avgLen = live ? Math.max(1, totalLength / live) : 1;
-      const touched: number[] = [];
+      // touched profiles are slots 0..slots-1 (in the order they were touched); a ranking that threw left its own
+      if (slots) clearSlots();
       // a word covers an aspect only if it is rare enough to say something (concepts always do)
       const rareDf = Math.max(5, N * 0.01);
       let conceptNorm = 0;
@@ -416,25 +471,54 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           idfOf.set(token, idf);
         }
         const { docs: pd, tfs } = p;
+        const n = p.n;
         const w = qw * idf;
         const bits = aspectBits.get(token) ?? 0;
-        const open = touched.length < touchBudget;
-        for (let i = 0; i < p.n; i++) {
+        const aspBits = bits && (!isWord || df <= rareDf) ? bits : 0;
+        const conceptPart = (idf * qw) / CONCEPT_QUERY_WEIGHT;
+        if (slots >= touchBudget) {
+          // the budget is reached: only profiles already touched gain, and the walk is one bit test per entry
+          // (the arrays are read into constants: nothing can grow them during this walk)
+          const tb = touchedBits, so = slotOf, norm = slotNorm, text = textAcc, lex = lexAcc, asp = aspMask, con = conceptAcc, th = themeAcc;
+          for (let i = 0; i < n; i++) {
+            const d = pd[i];
+            if (!(tb[d >> 5] & (1 << (d & 31)))) continue;
+            const k = so[d];
+            const tf = tfs[i];
+            const bm = (w * tf * (K1 + 1)) / (tf + norm[k]);
+            text[k] += bm;
+            if (aspBits) asp[k] |= aspBits;
+            if (isWord) {
+              if (isRare) lex[k] += bm;
+            } else if (isConcept) con[k] += conceptPart;
+            else if (isTheme) th[k] += 1;
+          }
+          continue;
+        }
+        for (let i = 0; i < n; i++) {
           const d = pd[i];
-          if (deadMark[d]) continue;
-          if (!touchedMark[d]) {
-            if (!open) continue;
-            touchedMark[d] = 1;
-            touched.push(d);
+          const word = d >> 5;
+          const bit = 1 << (d & 31);
+          let k: number;
+          if (touchedBits[word] & bit) k = slotOf[d];
+          else {
+            // the budget is not reached yet: every live profile of this token is touched (tombstones never are)
+            if (deadBits[word] & bit) continue;
+            touchedBits[word] |= bit;
+            if (slots === slotDoc.length) growSlots();
+            k = slots++;
+            slotOf[d] = k;
+            slotDoc[k] = d;
+            slotNorm[k] = K1 * (1 - B + (B * lengths[d]) / avgLen);
           }
           const tf = tfs[i];
-          const bm = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[d]) / avgLen));
-          textAcc[d] += bm;
-          if (bits && (!isWord || df <= rareDf)) aspMask[d] |= bits;
+          const bm = (w * tf * (K1 + 1)) / (tf + slotNorm[k]);
+          textAcc[k] += bm;
+          if (aspBits) aspMask[k] |= aspBits;
           if (isWord) {
-            if (isRare) lexAcc[d] += bm;
-          } else if (isConcept) conceptAcc[d] += (idf * qw) / CONCEPT_QUERY_WEIGHT;
-          else if (isTheme) themeAcc[d] += 1;
+            if (isRare) lexAcc[k] += bm;
+          } else if (isConcept) conceptAcc[k] += conceptPart;
+          else if (isTheme) themeAcc[k] += 1;
         }
       }
 
@@ -448,6 +532,9 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const kindFilter = filters.kinds?.length ? new Set(filters.kinds) : null;
       const themeFilter = filters.themes?.length ? filters.themes : null;
       const excludeIds = new Set(filters.excludeIds ?? []);
+      // without filters, the only profiles left out are the requester's (told by orgNum, not by reading the profile)
+      const requesterNum = request.organisation ? (orgNums.get(request.organisation) ?? -1) : -1;
+      const noFilters = !typeFilter && !kindFilter && !countryFilter && !excludeCountries.size && !langFilter.size && !themeFilter && !excludeIds.size;
       const resolvedCountry = (p: MatchProfile) => (p.country ?? orgOf(p)?.country)?.toUpperCase();
       const resolvedLanguages = (p: MatchProfile) => (p.languages?.length ? p.languages : orgOf(p)?.languages) ?? [];
       const isRequester = (p: MatchProfile) =>
@@ -470,14 +557,15 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       };
 
       let maxText = 0;
-      for (const d of touched) if (textAcc[d] > maxText && docs[d].alive) maxText = textAcc[d];
+      // (touched profiles are live: tombstones are never touched, and nothing is removed during a ranking)
+      for (let k = 0; k < slots; k++) if (textAcc[k] > maxText) maxText = textAcc[k];
       const themeNorm = qThemes.size || 1;
       // keep the best `candidateCount` by the text part of the score (min-heap)
       const heapD: number[] = [];
       const heapS: number[] = [];
       const lexDen = lexMass * fusion.lexicalScale;
       let maxLex = 0;
-      for (const d of touched) if (lexAcc[d] > maxLex && docs[d].alive) maxLex = lexAcc[d];
+      for (let k = 0; k < slots; k++) if (lexAcc[k] > maxLex) maxLex = lexAcc[k];
       // absolute (share of the request's idf mass) and relative (to the best profile) lexical evidence, geometric mean
       const lexOf = (d: number) =>
         lexDen > 0 && maxLex > 0 ? clamp01(lexAcc[d] / lexDen) ** (1 - fusion.lexicalRelative) * (lexAcc[d] / maxLex) ** fusion.lexicalRelative : 0;
@@ -488,7 +576,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         (aspectsOn ? fusion.aspects * coverageOf(d) : 0) +
         engineShare * (weights.text * (maxText > 0 ? textAcc[d] / maxText : 0) + weights.concepts * (conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0) + weights.themes * (themeAcc[d] / themeNorm)) +
         fusion.lexical * lexOf(d);
-      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && docs[heapD[i]].key > docs[heapD[j]].key);
+      const less = (i: number, j: number) => heapS[i] < heapS[j] || (heapS[i] === heapS[j] && keyBefore(heapD[j], heapD[i]));
       const swap = (i: number, j: number) => {
         [heapD[i], heapD[j]] = [heapD[j], heapD[i]];
         [heapS[i], heapS[j]] = [heapS[j], heapS[i]];
@@ -505,11 +593,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         }
       };
       const prelim = new Map<number, { text: number; concepts: number; themes: number; lexical: number; mask: number }>();
-      for (const d of touched) {
-        const s = prelimOf(d);
+      // (the accumulators, and so lexOf, coverageOf and prelimOf, are indexed by slot)
+      for (let k = 0; k < slots; k++) {
+        const d = slotDoc[k];
+        const s = prelimOf(k);
         // filters are checked only for a profile that would enter the heap (far fewer than touched)
         if (heapD.length >= candidateCount && s < heapS[0]) continue;
-        if (!passes(d)) continue;
+        if (noFilters ? orgNum[d] === requesterNum : !passes(d)) continue;
         if (heapD.length < candidateCount) {
           heapD.push(d); heapS.push(s);
           for (let i = heapD.length - 1; i > 0; ) {
@@ -518,23 +608,22 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
             swap(i, parent);
             i = parent;
           }
-        } else if (s > heapS[0] || (s === heapS[0] && docs[d].key < docs[heapD[0]].key)) {
+        } else if (s > heapS[0] || (s === heapS[0] && keyBefore(d, heapD[0]))) {
           heapD[0] = d; heapS[0] = s;
           siftDown(0);
         }
       }
       for (const d of heapD) {
+        const k = slotOf[d];
         prelim.set(d, {
-          text: maxText > 0 ? textAcc[d] / maxText : 0,
-          concepts: conceptNorm > 0 ? conceptAcc[d] / conceptNorm : 0,
-          themes: themeAcc[d] / themeNorm,
-          lexical: lexOf(d),
-          mask: aspMask[d],
+          text: maxText > 0 ? textAcc[k] / maxText : 0,
+          concepts: conceptNorm > 0 ? conceptAcc[k] / conceptNorm : 0,
+          themes: themeAcc[k] / themeNorm,
+          lexical: lexOf(k),
+          mask: aspMask[k],
         });
       }
-      for (const d of touched) {
-        textAcc[d] = 0; lexAcc[d] = 0; aspMask[d] = 0; conceptAcc[d] = 0; themeAcc[d] = 0; touchedMark[d] = 0;
-      }
+      clearSlots();
 
       // ---- full scoring of the candidates
       const applicable = {
@@ -730,6 +819,21 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     },
   };
   return index;
+}
+
+/**
+ * A number in the order of the key `type:id` (organisations before people, then the id's first 7 characters,
+ * 7 bits each: exact in a double), so two profiles whose numbers differ compare as their keys do; NaN when one
+ * of those characters is not ASCII (then, as when the numbers are equal, the keys themselves are compared).
+ */
+export function keyNumber(type: MatchProfile['type'], id: string): number {
+  let x = type === 'person' ? 1 : 0;
+  for (let i = 0; i < 7; i++) {
+    const c = i < id.length ? id.charCodeAt(i) : 0;
+    if (c >= 128) return NaN;
+    x = x * 128 + c;
+  }
+  return x;
 }
 
 function popcount(x: number): number {
