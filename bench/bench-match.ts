@@ -12,6 +12,10 @@
  * 100,000 + 300,000); `--no-pg`: the engine only. The PostgreSQL rows are generated again after the
  * engine's figures (the generator is deterministic), so the engine's memory (rss_mb) is its own.
  *
+ * `--translate` (starts Debian's apertium-apy, as the tests do) or `--translate=URL`: the requests are
+ * translated into English once (real engine), then timed alternately without and with their translation
+ * as extra query evidence (`MatchRequest.translation`), in one process.
+ *
  * Environment: BENCH_ORGS, BENCH_PEOPLE (sizes), BENCH_RUNS (timed runs per
  * method), BENCH_SKIP_PG=1 (engine only).
  */
@@ -131,6 +135,39 @@ async function main() {
     off.sort((a, b) => a - b);
     on.sort((a, b) => a - b);
     log(`A/B without → with the hybrid parts: p50 ${percentile(off, 50).toFixed(2)} → ${percentile(on, 50).toFixed(2)} ms (×${(percentile(on, 50) / percentile(off, 50)).toFixed(2)}), p95 ${percentile(off, 95).toFixed(2)} → ${percentile(on, 95).toFixed(2)} ms (×${(percentile(on, 95) / percentile(off, 95)).toFixed(2)})`);
+  }
+
+  // --translate: the requests' machine translations into English as extra evidence, A/B in one process
+  const translateArg = argv.find((a) => a === '--translate' || a.startsWith('--translate='));
+  if (translateArg) {
+    let url = translateArg.includes('=') ? translateArg.slice(translateArg.indexOf('=') + 1) : '';
+    let stop: (() => Promise<void>) | null = null;
+    if (!url) {
+      const { apertiumMissing, startApertium } = await import('../test/support/apertium.ts');
+      const missing = apertiumMissing();
+      if (missing) throw new Error(`--translate: ${missing}`);
+      const running = await startApertium();
+      url = running.url;
+      stop = running.stop;
+    }
+    const { translateRequests } = await import('../src/modules/matching/eval/eval.ts');
+    const { translations } = await translateRequests(EVAL_REQUESTS, url);
+    await stop?.();
+    const off: number[] = [];
+    const on: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const req = REQUESTS[i % REQUESTS.length];
+      const translation = translations.get(req.id!);
+      const order = i % 2 === 0 ? [true, false] : [false, true];
+      for (const withT of order) {
+        const t = performance.now();
+        index.rank(withT && translation ? { ...req, translation } : req, { top: 20 });
+        (withT ? on : off).push(performance.now() - t);
+      }
+    }
+    off.sort((a, b) => a - b);
+    on.sort((a, b) => a - b);
+    log(`A/B without → with the machine translation (${translations.size} of ${REQUESTS.length} requests translated): p50 ${percentile(off, 50).toFixed(2)} → ${percentile(on, 50).toFixed(2)} ms (×${(percentile(on, 50) / percentile(off, 50)).toFixed(2)}), p95 ${percentile(off, 95).toFixed(2)} → ${percentile(on, 95).toFixed(2)} ms (×${(percentile(on, 95) / percentile(off, 95)).toFixed(2)})`);
   }
 
   let pgP50: number | null = null;

@@ -76,6 +76,11 @@ after(() => t.close());
 
 /** The CLI's order for the call, fed the database's profiles and the call as a request. */
 async function cliOrder(extra: string[] = []): Promise<string[]> {
+  return (await cliRanking(extra)).map((m) => `${m.type}:${m.id}`);
+}
+
+/** The CLI's ranking for the call (ids and scores), fed the database's profiles (as `loadAllProfiles` exports them) and the call as a request. */
+async function cliRanking(extra: string[] = []): Promise<Array<{ id: string; type: string; score: number }>> {
   const profiles = await loadAllProfiles(t.db);
   const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
   const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
@@ -88,7 +93,7 @@ async function cliOrder(extra: string[] = []): Promise<string[]> {
     let out = '';
     const code = await matchCommand(['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString(), ...extra], { out: (x) => (out += x), err: () => {} });
     assert.equal(code, 0);
-    return (JSON.parse(out.trim()) as { matches: { id: string; type: string }[] }).matches.map((m) => `${m.type}:${m.id}`);
+    return (JSON.parse(out.trim()) as { matches: { id: string; type: string; score: number }[] }).matches.map(({ id, type, score }) => ({ id, type, score }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -174,7 +179,12 @@ test('contract: page, API and CLI give the same order on the same data', async (
   assert.deepEqual(apiBody.candidates.map((m) => `${m.type}:${m.id}`), page);
   assert.ok(apiBody.candidates.every((m) => m.score > 0 && m.score <= 1 && m.reasons.length > 0));
 
-  assert.deepEqual(await cliOrder(), page);
+  // the same scores, not only the same order (near ties must not order differently): the CLI reads the
+  // organisations' open requests (\`needs\`) as the app's index does, so both see the same document frequencies
+  const cli = await cliRanking();
+  assert.deepEqual(cli.map((m) => `${m.type}:${m.id}`), page);
+  assert.deepEqual(cli.map((m) => [`${m.type}:${m.id}`, m.score]), apiBody.candidates.map((m) => [`${m.type}:${m.id}`, m.score]));
+  assert.ok(cli.some((m) => m.score !== Math.round(m.score * 1000) / 1000), 'four decimals, as the API gives them');
 });
 
 test('invite to offer: the candidate is told in their language through the outbox, and it is audited', async () => {
@@ -327,8 +337,9 @@ test('weights per programme (programmes.match_weights) change the ranking the sa
   const weights = { text: 0.05, concepts: 0.05, themes: 0.05, job: 0, language: 1, context: 0.5, history: 0, availability: 0, diversity: 0 };
   await t.db.execute(sql`update programmes set match_weights = ${JSON.stringify({ ...weights, bogus: 3 })}::jsonb where id = ${cy.programmeId}`);
   const page = order((await broker.get(`/calls/${callId}/candidates?top=20`)).body_);
-  const api = JSON.parse((await t.client().request('GET', `/api/v1/calls/${callId}/candidates?top=20`, { headers: { Authorization: `Bearer ${brokerToken}` } })).body_) as { candidates: { type: string; id: string }[] };
+  const api = JSON.parse((await t.client().request('GET', `/api/v1/calls/${callId}/candidates?top=20`, { headers: { Authorization: `Bearer ${brokerToken}` } })).body_) as { candidates: { type: string; id: string; score: number }[] };
   assert.deepEqual(api.candidates.map((m) => `${m.type}:${m.id}`), page);
+  assert.deepEqual((await cliRanking(['--weights', JSON.stringify(weights)])).map((m) => [`${m.type}:${m.id}`, m.score]), api.candidates.map((m) => [`${m.type}:${m.id}`, m.score]));
   assert.deepEqual(await cliOrder(['--weights', JSON.stringify(weights)]), page);
   assert.notDeepEqual(await cliOrder(), page, 'the programme weights changed the order');
   await t.db.execute(sql`update programmes set match_weights = '{"text": -1, "concepts": "x"}'::jsonb where id = ${cy.programmeId}`);

@@ -87,3 +87,24 @@ test('bad CLI usage exits 2 with the usage, a missing file exits 1', async () =>
   assert.equal(missing.code, 1);
   assert.match(missing.err, /cannot be read/);
 });
+
+test('an organisation’s `needs` (its open requests, as the app exports them) is read from JSON Lines and CSV, and never counted as expertise', async () => {
+  const issues: never[] = [];
+  const [fromJson] = readOrganisations('o.jsonl', jsonl([{ id: 'bf-z', name: 'Z', country: 'BF', offers: 'Water supply', needs: 'Collecte des déchets ménagers' }]), issues);
+  const [fromCsv] = readOrganisations('o.csv', 'id,name,country,offers,needs\nbf-z,Z,BF,Water supply,Collecte des déchets ménagers\n', issues);
+  assert.deepEqual(issues, []);
+  assert.equal(fromJson?.needs, 'Collecte des déchets ménagers');
+  assert.equal(fromCsv?.needs, 'Collecte des déchets ménagers');
+  const orgs = [
+    { id: 'bf-z', name: 'Z', country: 'BF', offers: 'Household waste collection', needs: 'Collecte des déchets ménagers' },
+    { id: 'fr-r', name: 'R', country: 'FR', offers: 'Household waste collection' },
+  ];
+  const requests = [{ id: 'q', title: 'Waste', description: 'Household waste collection for every district' }];
+  await withFiles({ 'o.jsonl': jsonl(orgs), 'r.jsonl': jsonl(requests) }, async (dir) => {
+    const { out } = await run(['--organisations', join(dir, 'o.jsonl'), '--requests', join(dir, 'r.jsonl')]);
+    const line = JSON.parse(out.trim()) as { matches: Array<{ id: string; score: number }> };
+    assert.equal(line.matches[0]?.id, 'fr-r', 'what Z asks for is not what it knows');
+    const { index } = buildMatchIndex(readOrganisations('o', jsonl(orgs), issues));
+    assert.deepEqual(line.matches.map((m) => [m.id, m.score]), index.rank(requests[0]!).matches.map((m) => [m.id, m.score]), 'the engine’s scores, unrounded');
+  });
+});

@@ -136,7 +136,8 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
     for (const notice of result.notices) err(`notice: request ${request.id}: ${notice}\n`);
     lines.push(JSON.stringify({
       request: request.id,
-      matches: result.matches.map((m) => ({ id: m.id, type: m.type, score: Math.round(m.score * 1000) / 1000, reasons: m.reasons.map(renderReason) })),
+      // the engine's score as the app's API gives it (rounded to 4 decimals by the engine), so both can be compared exactly
+      matches: result.matches.map((m) => ({ id: m.id, type: m.type, score: m.score, reasons: m.reasons.map(renderReason) })),
     }));
   }
   if (lines.length) out(`${lines.join('\n')}\n`);

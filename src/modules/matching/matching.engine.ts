@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.35, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.002, cognates: 0.8 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.25, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.003, cognates: 0.8, translation: 0.75 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -391,6 +391,26 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
               cognateTokens.add(token);
               cognateOrigin.set(token, w);
             }
+          }
+        }
+      }
+      // the request's machine translation (into English): its words are extra evidence at a lower weight, like look-alike
+      // words (no idf mass; a word the request itself names keeps its own weight). Its concepts add nothing measurable:
+      // the thesaurus already reads the four languages.
+      const translationWeight = typeof request?.translation === 'string' && request.translation.trim() ? (fusion.translation ?? 0) : 0;
+      const ta = translationWeight > 0 ? analyse(request.translation!.slice(0, MAX_REQUEST_CHARS), { hint: 'en', jobs: false }) : null;
+      const translatedWords = new Set<string>();
+      if (ta) {
+        const tCounts = new Map<string, number>();
+        for (const w of ta.words) tCounts.set(w, (tCounts.get(w) ?? 0) + 1);
+        for (const [w, n] of tCounts) {
+          if (wordCounts.has(w)) continue;
+          const qw = translationWeight * (1 + Math.log(n));
+          if ((query.get(w) ?? 0) < qw) {
+            query.set(w, qw);
+            cognateTokens.add(w);
+            cognateOrigin.set(w, w);
+            translatedWords.add(w);
           }
         }
       }
@@ -769,7 +789,7 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       }
 
       // ---- explanations for what is shown: re-read the profile text to name the matching terms
-      const qWordSet = new Set(a.words);
+      const qWordSet = new Set([...a.words, ...translatedWords]);
       const matches: Match[] = chosen.map((item) => {
         const p = docs[item.d].profile;
         const pa = analyse(textOf(p), { hint: p.languages?.[0] });

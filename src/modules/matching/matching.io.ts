@@ -160,6 +160,9 @@ export function readOrganisations(file: string, content: string, issues: InputIs
     if (offers) p.offers = offers;
     const seeks = str(c, d, 'seeks');
     if (seeks) p.seeks = seeks;
+    // what the organisation asks for elsewhere (its open requests, as the app's store reads them): never expertise
+    const needs = str(c, d, 'needs');
+    if (needs) p.needs = needs;
     const sdgs = intList(c, d, 'sdgs', 1, 17);
     if (sdgs) p.sdgs = sdgs;
     num(c, d, 'lat', { min: -90, max: 90 });

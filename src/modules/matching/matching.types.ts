@@ -81,6 +81,11 @@ export type MatchRequest = {
   jobFunction?: string;
   /** months (1–12) in which the exchange should take place */
   months?: number[];
+  /**
+   * the request's title and description machine-translated into English (where a translation engine is
+   * configured): extra query evidence at `FusionOptions.translation` of the original words' weight
+   */
+  translation?: string;
 };
 
 /**
@@ -158,6 +163,11 @@ export type FusionOptions = {
    * "composting": stems of which one begins the other) relative to the request's own word; 0: off
    */
   cognates?: number;
+  /**
+   * weight of the words of the request's machine translation (`MatchRequest.translation`) relative to the
+   * request's own words; they add evidence, not idf mass (as look-alike words); 0: off
+   */
+  translation?: number;
 };
 
 /** The result of a ranking: notices (bad input, cut text, unknown language) and matches, best first. */
