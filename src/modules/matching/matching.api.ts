@@ -64,12 +64,12 @@ export function matchingApiRoutes(): Hono<AppEnv> {
 
   r.get('/calls/:id/candidates', async (c) => {
     requireUser(c);
-    return c.json(await svc.callCandidates(c.var.ctx, c.req.param('id'), c.req.query()));
+    return c.json(await svc.callCandidates(c.var.ctx, c.req.param('id'), c.req.query(), c.var.deps.config));
   });
 
   r.get('/requests/:id/candidates', async (c) => {
     requireUser(c);
-    return c.json(await svc.requestCandidates(c.var.ctx, c.req.param('id'), c.req.query()));
+    return c.json(await svc.requestCandidates(c.var.ctx, c.req.param('id'), c.req.query(), c.var.deps.config));
   });
 
   r.get('/opportunities', async (c) => {

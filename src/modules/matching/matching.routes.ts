@@ -23,7 +23,7 @@ export function matchingRoutes(): Hono<AppEnv> {
     const query = c.req.query();
     return formAction(
       c,
-      async () => v.candidatesPage(c, await svc.callCandidates(c.var.ctx, id, query), id, { values: query, errors: {} }),
+      async () => v.candidatesPage(c, await svc.callCandidates(c.var.ctx, id, query, c.var.deps.config), id, { values: query, errors: {} }),
       (form, status) => v.candidatesPage(c, null, id, form, status),
       query,
     );
@@ -35,7 +35,7 @@ export function matchingRoutes(): Hono<AppEnv> {
     const query = c.req.query();
     return formAction(
       c,
-      async () => v.requestCandidatesPage(c, await svc.requestCandidates(c.var.ctx, id, query), id, { values: query, errors: {} }),
+      async () => v.requestCandidatesPage(c, await svc.requestCandidates(c.var.ctx, id, query, c.var.deps.config), id, { values: query, errors: {} }),
       (form, status) => v.requestCandidatesPage(c, null, id, form, status),
       query,
     );

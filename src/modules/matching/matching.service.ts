@@ -4,6 +4,7 @@
  * that is missing or not yours to see answers 404.
  */
 import { z } from 'zod';
+import { readerView, type TranslationConfig } from '../translations/translations.service.ts';
 import type { ServiceCtx } from '../../platform/http.ts';
 import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { mustParse } from '../../platform/validation.ts';
@@ -80,12 +81,26 @@ async function loadCall(ctx: ServiceCtx, callId: string): Promise<repo.CallForMa
   return c;
 }
 
+/**
+ * The request's machine translation into English (issue 15: extra query evidence, `MatchRequest.translation`), where
+ * a translation engine is configured. Read through the translations module like any reader's translation: the first
+ * ranking asks for it (the background job makes it within seconds) and ranks without it; later rankings use it while
+ * the text is unchanged. Nothing is translated inside a ranking; with no engine, or an English request, nothing.
+ */
+async function translationOf(ctx: ServiceCtx, config: TranslationConfig | undefined, request: MatchRequest): Promise<string | undefined> {
+  if (!config?.translateUrl) return undefined;
+  const v = await readerView({ db: ctx.db, locale: 'en', now: ctx.now }, config, 'match_request', request.id ?? '', { title: request.title ?? '', description: request.description ?? '' });
+  return v.state === 'machine' ? `${v.fields.title.text}\n${v.fields.description.text}` : undefined;
+}
+
 /** The engine's ranked candidates for a call or a request, with the facts the page shows (what no longer exists is left out). */
-async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, query: Record<string, unknown>): Promise<Pick<CallCandidates, 'filters' | 'notices' | 'candidates'>> {
+async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, query: Record<string, unknown>, config?: TranslationConfig): Promise<Pick<CallCandidates, 'filters' | 'notices' | 'candidates'>> {
   const q = parseQuery(candidatesQuery, query);
   const top = q.top ?? 20;
   const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
-  const result = index.rank(requestOfCall(subject), {
+  const request = requestOfCall(subject);
+  const translation = await translationOf(ctx, config, request);
+  const result = index.rank(translation ? { ...request, translation } : request, {
     top,
     weights: await programmeWeights(ctx.db, subject.programme_id),
     now: ctx.now,
@@ -106,11 +121,11 @@ async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, 
 }
 
 /** Ranked candidates for a call, best first, with structured reasons (the page translates them). */
-export async function callCandidates(ctx: ServiceCtx, callId: string, query: Record<string, unknown>): Promise<CallCandidates> {
+export async function callCandidates(ctx: ServiceCtx, callId: string, query: Record<string, unknown>, config?: TranslationConfig): Promise<CallCandidates> {
   const c = await loadCall(ctx, callId);
   return {
     call: { id: c.id, title: c.title, state: c.state, languages: c.languages, requestId: c.request_id, organisationName: c.organisation_name },
-    ...(await rankedCandidates(ctx, c, query)),
+    ...(await rankedCandidates(ctx, c, query, config)),
   };
 }
 
@@ -123,13 +138,13 @@ export type RequestCandidates = Omit<CallCandidates, 'call'> & {
  * request's title, challenge and objectives, themes, languages and period. Brokers and admins; anyone else, and a
  * missing request, 404. Inviting to offer needs the published call (its candidates page).
  */
-export async function requestCandidates(ctx: ServiceCtx, requestId: string, query: Record<string, unknown>): Promise<RequestCandidates> {
+export async function requestCandidates(ctx: ServiceCtx, requestId: string, query: Record<string, unknown>, config?: TranslationConfig): Promise<RequestCandidates> {
   if (!isStaff(ctx.actor)) throw new NotFoundError();
   const r = isUuid(requestId) ? await repo.findRequest(ctx.db, requestId) : undefined;
   if (!r) throw new NotFoundError();
   return {
     request: { id: r.id, title: r.title, state: r.state, languages: r.languages, organisationName: r.organisation_name, callId: r.call_id },
-    ...(await rankedCandidates(ctx, r, query)),
+    ...(await rankedCandidates(ctx, r, query, config)),
   };
 }
 

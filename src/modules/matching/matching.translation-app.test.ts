@@ -1,0 +1,72 @@
+/**
+ * Where a translation engine is configured, the broker's ranked candidates use the request's machine translation
+ * into English as extra query evidence (issue 15): the first ranking asks the translations module for it and ranks
+ * without it; once the background job has made it (Apertium, started for real), the page and the API rank with it.
+ * A French request about cemeteries then brings up the English profile that names them.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
+import { signedInClient } from '../../../test/support/users.ts';
+import { setupCycle, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
+import { apertiumMissing, startApertium, type RunningApertium } from '../../../test/support/apertium.ts';
+import { createApiToken } from '../accounts/accounts.tokens.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { requests } from '../../db/schema/requests.ts';
+import { machineTranslations } from '../../db/schema/translations.ts';
+import { translatePending } from '../translations/translations.service.ts';
+
+const skip = apertiumMissing();
+let apy: RunningApertium | null = null;
+let t: TestApp;
+let cy: Cycle;
+let broker: TestClient;
+let token: string;
+const requestId = randomUUID();
+const ids: Record<string, string> = {};
+
+before(async () => {
+  if (skip) return;
+  apy = await startApertium();
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0', TRANSLATE_URL: apy.url, TRANSLATE_ENGINE: 'apertium' } });
+  cy = await setupCycle(t);
+  const now = t.clock.now();
+  const org = async (key: string, name: string, country: string, languages: string[], offers: string) => {
+    ids[key] = randomUUID();
+    await t.db.insert(organisations).values({ id: ids[key], name, country, region: 'europe', kind: 'municipality', offers, themes: [], languages, createdAt: now, updatedAt: now });
+  };
+  await org('cemetery', 'Bereavement Services of Leeds', 'GB', ['en'], 'Our bereavement services keep a digital register of cemeteries and burial plots, and train gravediggers.');
+  await org('archives', 'Archives of York', 'GB', ['en'], 'Digital archives of the municipality and training of archivists.');
+  await org('sport', 'Sports of Lille', 'FR', ['fr'], 'Gestion des équipements sportifs communaux.');
+  await t.db.insert(requests).values({
+    id: requestId, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'under_review', title: 'Cimetières',
+    challenge: 'Formation des fossoyeurs et gestion numérique des cimetières communaux.', objectives: '', themes: [], languages: ['fr'], lastActionAt: now, createdAt: now, updatedAt: now,
+  });
+  broker = await signedInClient(t, { id: cy.broker.id });
+  token = (await createApiToken(ctxOf(t, cy.broker), 'script')).token;
+});
+after(async () => {
+  if (t) await t.close();
+  await apy?.stop();
+});
+
+const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);
+const rank = (list: string[], key: string) => list.indexOf(`organisation:${ids[key]}`);
+
+test('the first ranking asks for the translation and ranks without it; once made, page and API rank with it', { skip: skip ?? false }, async () => {
+  const first = order((await broker.get(`/en/requests/${requestId}/candidates`)).body_);
+  assert.ok(rank(first, 'archives') < rank(first, 'cemetery'), `without the translation nothing ties "cimetières" to "cemeteries": ${first}`);
+  const asked = await t.db.select().from(machineTranslations).where(and(eq(machineTranslations.subject, 'match_request'), eq(machineTranslations.targetLang, 'en')));
+  assert.deepEqual(asked.map((r) => r.field).sort(), ['description', 'title'], 'the ranking asked the translations module for the request in English');
+
+  assert.equal(await translatePending({ db: t.db, now: t.clock.now(), config: t.config }), 2, 'the background job translates it with Apertium');
+
+  const page = order((await broker.get(`/en/requests/${requestId}/candidates`)).body_);
+  assert.ok(rank(page, 'cemetery') < rank(page, 'archives'), `with the translation the profile naming cemeteries comes first: ${page}`);
+  const api = await t.app.request(`http://localhost/api/v1/requests/${requestId}/candidates`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(api.status, 200);
+  const body = (await api.json()) as { candidates: { type: string; id: string }[] };
+  assert.deepEqual(body.candidates.map((c) => `${c.type}:${c.id}`), page, 'the API ranks as the page');
+});
