@@ -59,12 +59,17 @@ function apertium(base: string): Engine {
     kind: 'apertium',
     can: (from, to) => from !== to && from in APERTIUM_CODES && to in APERTIUM_CODES,
     async translate(text, from, to) {
+      // Step by step through Spanish where there is no direct pair: apertium-apy's /translateChain ignores
+      // markUnknown=no, so its output kept a "*" before every word it did not know ("*fossoyeurs") for readers to see.
       const chain = apertiumChain(from, to);
-      const body = new URLSearchParams({ q: text, markUnknown: 'no' });
-      const url = chain.length === 2 ? `${base}/translate?langpair=${chain.join('|')}` : `${base}/translateChain?langpairs=${chain.join('|')}`;
-      const out = (await post(url, body, { 'Content-Type': 'application/x-www-form-urlencoded' })) as { responseData?: { translatedText?: unknown } };
-      const translated = out?.responseData?.translatedText;
-      if (typeof translated !== 'string') throw new EngineError('translation engine gave no text');
+      let translated = text;
+      for (let i = 0; i + 1 < chain.length; i++) {
+        const body = new URLSearchParams({ q: translated, markUnknown: 'no' });
+        const out = (await post(`${base}/translate?langpair=${chain[i]}|${chain[i + 1]}`, body, { 'Content-Type': 'application/x-www-form-urlencoded' })) as { responseData?: { translatedText?: unknown } };
+        const step = out?.responseData?.translatedText;
+        if (typeof step !== 'string') throw new EngineError('translation engine gave no text');
+        translated = step;
+      }
       return translated;
     },
   };
