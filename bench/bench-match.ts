@@ -140,19 +140,11 @@ async function main() {
   // --translate: the requests' machine translations into English as extra evidence, A/B in one process
   const translateArg = argv.find((a) => a === '--translate' || a.startsWith('--translate='));
   if (translateArg) {
-    let url = translateArg.includes('=') ? translateArg.slice(translateArg.indexOf('=') + 1) : '';
-    let stop: (() => Promise<void>) | null = null;
-    if (!url) {
-      const { apertiumMissing, startApertium } = await import('../test/support/apertium.ts');
-      const missing = apertiumMissing();
-      if (missing) throw new Error(`--translate: ${missing}`);
-      const running = await startApertium();
-      url = running.url;
-      stop = running.stop;
-    }
+    const { apertiumOfArg } = await import('../test/support/apertium.ts');
+    const { url, stop } = await apertiumOfArg(translateArg);
     const { translateRequests } = await import('../src/modules/matching/eval/eval.ts');
     const { translations } = await translateRequests(EVAL_REQUESTS, url);
-    await stop?.();
+    await stop();
     const off: number[] = [];
     const on: number[] = [];
     for (let i = 0; i < RUNS; i++) {

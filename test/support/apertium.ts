@@ -61,3 +61,15 @@ export async function startApertium(): Promise<RunningApertium> {
       }),
   };
 }
+
+/**
+ * The Apertium of a `--translate[=URL]` argument (eval:match, bench:match): the running service at URL, or
+ * apertium-apy started here (stopped by `stop`). Throws, naming what to install, when it is missing.
+ */
+export async function apertiumOfArg(arg: string): Promise<RunningApertium> {
+  const url = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
+  if (url) return { url, stop: async () => {} };
+  const missing = apertiumMissing();
+  if (missing) throw new Error(`--translate: ${missing}`);
+  return startApertium();
+}

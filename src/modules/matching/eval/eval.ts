@@ -161,19 +161,12 @@ if (import.meta.main) {
     console.log(`\ntargets on the test half (recall@5 ≥ 0.95, recall@1 ≥ 0.85, MRR ≥ BM25 + 0.3, cross-lingual recall@5 ≥ 0.9, no BM25-first case below 3rd): ${ok ? 'met' : 'NOT met'}`);
   }
   if (translateArg) {
-    let url = translateArg.includes('=') ? translateArg.slice(translateArg.indexOf('=') + 1) : '';
-    let stop: (() => Promise<void>) | null = null;
-    if (!url) {
-      const { apertiumMissing, startApertium } = await import('../../../../test/support/apertium.ts');
-      const missing = apertiumMissing();
-      if (missing) {
-        console.error(`--translate: ${missing}`);
-        process.exit(1);
-      }
-      const running = await startApertium();
-      url = running.url;
-      stop = running.stop;
-    }
+    const { apertiumOfArg } = await import('../../../../test/support/apertium.ts');
+    const running = await apertiumOfArg(translateArg).catch((e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    });
+    const { url, stop } = running;
     try {
       const half = INDEPENDENT_REQUESTS.filter((r) => devOnly ? r.split === 'dev' : true);
       const t = await translateRequests([...EVAL_REQUESTS, ...half], url);
@@ -192,7 +185,7 @@ if (import.meta.main) {
         ...(testT ? { test: { engine: testT.engine, cross: testT.engineCross } } : {}),
       };
     } finally {
-      await stop?.();
+      await stop();
     }
   }
   console.log(JSON.stringify(summary));
