@@ -172,10 +172,14 @@ test('filters: type, country, working language (hard); bad filters answer 400; n
 
 test('contract: page, API and CLI give the same order on the same data', async () => {
   t.clock.advance(POLL_MS);
-  const page = order((await broker.get(`/calls/${callId}/candidates?top=20`)).body_);
+  const pageBody = (await broker.get(`/calls/${callId}/candidates?top=20`)).body_;
+  const page = order(pageBody);
   const api = await t.client().request('GET', `/api/v1/calls/${callId}/candidates?top=20`, { headers: { Authorization: `Bearer ${brokerToken}` } });
   assert.equal(api.status, 200);
-  const apiBody = JSON.parse(api.body_) as { candidates: { type: string; id: string; score: number; reasons: { code: string }[] }[] };
+  const apiBody = JSON.parse(api.body_) as { translation: string | null; candidates: { type: string; id: string; score: number; reasons: { code: string }[] }[] };
+  // no translation engine here: no machine translation used or awaited, and the page says nothing of one
+  assert.equal(apiBody.translation, null);
+  assert.doesNotMatch(pageBody, /data-translation=/);
   assert.deepEqual(apiBody.candidates.map((m) => `${m.type}:${m.id}`), page);
   assert.ok(apiBody.candidates.every((m) => m.score > 0 && m.score <= 1 && m.reasons.length > 0));
 

@@ -43,6 +43,12 @@ export type CallCandidates = {
   call: { id: string; title: string; state: string; languages: string[]; requestId: string; organisationName: string };
   filters: { type?: ProfileType; country?: string; language: boolean; top: number };
   notices: string[];
+  /**
+   * The request's machine translation into English as extra evidence (issue 15): `used` when this ranking used it,
+   * `pending` when it has been asked for and is not made yet (the next ranking will use it), null when there is none
+   * to use (no engine, an English request, a pair the engine cannot translate).
+   */
+  translation: 'used' | 'pending' | null;
   candidates: Candidate[];
 };
 
@@ -87,19 +93,20 @@ async function loadCall(ctx: ServiceCtx, callId: string): Promise<repo.CallForMa
  * ranking asks for it (the background job makes it within seconds) and ranks without it; later rankings use it while
  * the text is unchanged. Nothing is translated inside a ranking; with no engine, or an English request, nothing.
  */
-async function translationOf(ctx: ServiceCtx, config: TranslationConfig | undefined, request: MatchRequest): Promise<string | undefined> {
-  if (!config?.translateUrl) return undefined;
+async function translationOf(ctx: ServiceCtx, config: TranslationConfig | undefined, request: MatchRequest): Promise<{ text?: string; state: CallCandidates['translation'] }> {
+  if (!config?.translateUrl) return { state: null };
   const v = await readerView({ db: ctx.db, locale: 'en', now: ctx.now }, config, 'match_request', request.id ?? '', { title: request.title ?? '', description: request.description ?? '' });
-  return v.state === 'machine' ? `${v.fields.title.text}\n${v.fields.description.text}` : undefined;
+  if (v.state === 'machine') return { text: `${v.fields.title.text}\n${v.fields.description.text}`, state: 'used' };
+  return { state: v.state === 'pending' ? 'pending' : null };
 }
 
 /** The engine's ranked candidates for a call or a request, with the facts the page shows (what no longer exists is left out). */
-async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, query: Record<string, unknown>, config?: TranslationConfig): Promise<Pick<CallCandidates, 'filters' | 'notices' | 'candidates'>> {
+async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, query: Record<string, unknown>, config?: TranslationConfig): Promise<Pick<CallCandidates, 'filters' | 'notices' | 'translation' | 'candidates'>> {
   const q = parseQuery(candidatesQuery, query);
   const top = q.top ?? 20;
   const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
   const request = requestOfCall(subject);
-  const translation = await translationOf(ctx, config, request);
+  const { text: translation, state: translationState } = await translationOf(ctx, config, request);
   const result = index.rank(translation ? { ...request, translation } : request, {
     top,
     weights: await programmeWeights(ctx.db, subject.programme_id),
@@ -117,7 +124,7 @@ async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, 
     if (!f || (m.type === 'organisation' && m.id === subject.organisation_id)) continue;
     candidates.push({ type: m.type, id: m.id, name: f.name, country: f.country, organisationName: f.organisation_name, score: m.score, reasons: m.reasons, canInvite: f.has_account });
   }
-  return { filters: { type: q.type, country: q.country, language: !!q.language, top }, notices: result.notices, candidates };
+  return { filters: { type: q.type, country: q.country, language: !!q.language, top }, notices: result.notices, translation: translationState, candidates };
 }
 
 /** Ranked candidates for a call, best first, with structured reasons (the page translates them). */

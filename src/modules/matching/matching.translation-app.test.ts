@@ -56,17 +56,23 @@ const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].
 const rank = (list: string[], key: string) => list.indexOf(`organisation:${ids[key]}`);
 
 test('the first ranking asks for the translation and ranks without it; once made, page and API rank with it', { skip: skip ?? false }, async () => {
-  const first = order((await broker.get(`/en/requests/${requestId}/candidates`)).body_);
+  const firstBody = (await broker.get(`/fr/requests/${requestId}/candidates`)).body_;
+  const first = order(firstBody);
+  assert.match(firstBody, /data-translation="pending"[^>]*>Une traduction automatique de la demande en anglais est en cours/, 'the broker is told, in their language, that a translation is being made');
   assert.ok(rank(first, 'archives') < rank(first, 'cemetery'), `without the translation nothing ties "cimetières" to "cemeteries": ${first}`);
   const asked = await t.db.select().from(machineTranslations).where(and(eq(machineTranslations.subject, 'match_request'), eq(machineTranslations.targetLang, 'en')));
   assert.deepEqual(asked.map((r) => r.field).sort(), ['description', 'title'], 'the ranking asked the translations module for the request in English');
 
   assert.equal(await translatePending({ db: t.db, now: t.clock.now(), config: t.config }), 2, 'the background job translates it with Apertium');
 
-  const page = order((await broker.get(`/en/requests/${requestId}/candidates`)).body_);
+  const pageBody = (await broker.get(`/en/requests/${requestId}/candidates`)).body_;
+  const page = order(pageBody);
+  assert.match(pageBody, /data-translation="used"[^>]*>This ranking also read the request&#39;s machine translation into English/, 'the page says this ranking used the translation');
+  assert.doesNotMatch(pageBody, /data-translation="pending"/);
   assert.ok(rank(page, 'cemetery') < rank(page, 'archives'), `with the translation the profile naming cemeteries comes first: ${page}`);
   const api = await t.app.request(`http://localhost/api/v1/requests/${requestId}/candidates`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(api.status, 200);
-  const body = (await api.json()) as { candidates: { type: string; id: string }[] };
+  const body = (await api.json()) as { translation: string | null; candidates: { type: string; id: string }[] };
+  assert.equal(body.translation, 'used', 'the API says so too');
   assert.deepEqual(body.candidates.map((c) => `${c.type}:${c.id}`), page, 'the API ranks as the page');
 });

@@ -97,6 +97,14 @@ function candidatesTable(c: Ctx, candidates: Candidates, action?: (m: Candidates
   )}</tbody></table>`;
 }
 
+/** Whether the ranking used the request's machine translation into English, or will once it is made (issue 15). */
+function translationNote(c: Ctx, state: CallCandidates['translation']) {
+  const t = c.get('t');
+  if (state === 'used') return html`<p class="hint" data-translation="used">${t('matching.candidates.translationUsed')}</p>`;
+  if (state === 'pending') return html`<p class="hint" data-translation="pending">${t('matching.candidates.translationPending')}</p>`;
+  return '';
+}
+
 /** The page: filters (GET form), then the ranked table with reasons and "invite to offer". */
 export function candidatesPage(c: Ctx, d: CallCandidates | null, callId: string, form: FormState, status = 200) {
   const t = c.get('t');
@@ -109,6 +117,7 @@ export function candidatesPage(c: Ctx, d: CallCandidates | null, callId: string,
 ${d ? html`<p><a href="${link(c, `/calls/${d.call.id}/offers`)}">${t('matching.candidates.offers')}</a> · <a href="${link(c, `/calls/${d.call.id}`)}">${t('matching.candidates.publicPage')}</a></p>
 <p>${t('matching.candidates.intro', { organisation: d.call.organisationName })}</p>` : ''}
 ${filtersForm(c, `/calls/${callId}/candidates`, d?.call.languages, form)}
+${d ? translationNote(c, d.translation) : ''}
 ${
   !d
     ? ''
@@ -135,7 +144,7 @@ export function requestCandidatesPage(c: Ctx, d: RequestCandidates | null, reque
 ${d ? html`<p><a href="${link(c, `/requests/${d.request.id}`)}">${t('matching.candidates.requestPage')}</a>${d.request.callId ? html` · <a href="${link(c, `/calls/${d.request.callId}/candidates`)}">${t('matching.candidates.callCandidates')}</a>` : ''}</p>
 <p>${t('matching.candidates.requestIntro', { organisation: d.request.organisationName })}</p>` : ''}
 ${filtersForm(c, `/requests/${requestId}/candidates`, d?.request.languages, form)}
-${d ? candidatesTable(c, d.candidates) : ''}`,
+${d ? html`${translationNote(c, d.translation)}${candidatesTable(c, d.candidates)}` : ''}`,
   });
 }
 
