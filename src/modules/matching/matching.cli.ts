@@ -5,19 +5,28 @@
  *
  *   npm run cli -- match --organisations FILE [--people FILE] --requests FILE [--top K]
  *                        [--strict] [--require-language] [--no-diversity] [--type organisation|person]
- *                        [--weights JSON] [--now ISO]
+ *                        [--weights JSON] [--now ISO] [--translate-url URL] [--translate-engine apertium|libretranslate]
+ *
+ * With a translation engine (`--translate-url`, else TRANSLATE_URL as the server reads it; TRANSLATE_ENGINE,
+ * TRANSLATE_API_KEY likewise), each request not in English is translated into English, title and description
+ * each, as the app's translations module does, and the translation is extra query evidence as on the broker's
+ * page (issue 15): with the same engine, the CLI and the page rank alike. A failure is a notice; the request is
+ * then ranked without it.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { engineOf, type Engine, type TranslateLang } from '../../platform/translate.ts';
+import { languageOf } from '../translations/translations.service.ts';
 import { createMatchIndex } from './matching.engine.ts';
 import { formatIssue, readOrganisations, readPeople, readRequests } from './matching.io.ts';
 import type { InputIssue } from './matching.io.ts';
 import { renderReason } from './matching.reasons.ts';
 import { DEFAULT_WEIGHTS } from './matching.types.ts';
-import type { MatchWeights, ProfileType } from './matching.types.ts';
+import type { MatchRequest, MatchWeights, ProfileType } from './matching.types.ts';
 
 const USAGE = `usage: peerlink match --organisations FILE [--people FILE] --requests FILE [--top K]
        [--strict] [--require-language] [--no-diversity] [--type organisation|person] [--weights JSON] [--now ISO]
+       [--translate-url URL] [--translate-engine apertium|libretranslate]
   files: JSON Lines (.jsonl) or, for organisations and people, CSV (.csv, lists separated by ';')`;
 
 /** Run the command; returns the exit code (0 ok, 1 input error, 2 usage). */
@@ -39,6 +48,8 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
         type: { type: 'string' },
         weights: { type: 'string' },
         now: { type: 'string' },
+        'translate-url': { type: 'string' },
+        'translate-engine': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -88,6 +99,14 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
     return 2;
   }
 
+  const translateUrl = (values['translate-url'] as string | undefined) ?? process.env.TRANSLATE_URL;
+  const translateEngine = (values['translate-engine'] as string | undefined) ?? process.env.TRANSLATE_ENGINE ?? 'apertium';
+  if (translateEngine !== 'apertium' && translateEngine !== 'libretranslate') {
+    err(`--translate-engine must be apertium or libretranslate\n${USAGE}\n`);
+    return 2;
+  }
+  const engine = translateUrl ? engineOf({ translateUrl, translateEngine, translateApiKey: process.env.TRANSLATE_API_KEY }) : null;
+
   const issues: InputIssue[] = [];
   const read = (file: string): string | null => {
     try {
@@ -126,7 +145,8 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
 
   const lines: string[] = [];
   for (const request of requests) {
-    const result = index.rank(request, {
+    const translation = engine ? await translationOf(engine, request, (notice) => err(`notice: request ${request.id}: ${notice}\n`)) : undefined;
+    const result = index.rank(translation ? { ...request, translation } : request, {
       top,
       weights,
       filters: { requireLanguage: !!values['require-language'], ...(type ? { types: [type as ProfileType] } : {}) },
@@ -146,6 +166,25 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
     return 1;
   }
   return 0;
+}
+
+/**
+ * The request's title and description in English, each translated as the translations module translates a field for
+ * a reader (its language detected from both, as `readerView` does), joined as the app joins them for the engine.
+ * Undefined for an English request, a language the engine cannot translate, or a failure (told as a notice).
+ */
+async function translationOf(engine: Engine, request: MatchRequest, notice: (s: string) => void): Promise<string | undefined> {
+  const title = request.title ?? '';
+  const description = request.description ?? '';
+  const lang = languageOf(`${title}\n\n${description}`);
+  if (!lang || lang === 'en' || !engine.can(lang, 'en')) return undefined;
+  try {
+    const field = (text: string) => (text.trim() ? engine.translate(text, lang as TranslateLang, 'en') : Promise.resolve(text));
+    return `${await field(title)}\n${await field(description)}`;
+  } catch (e) {
+    notice(`no machine translation (${(e as Error).message}); ranked without it`);
+    return undefined;
+  }
 }
 
 if (import.meta.main) {
