@@ -4,6 +4,7 @@
  * (eval.requests.ts, eval.profiles.ts). A request counts as found at k when
  * one of its right partners is among the first k; its reciprocal rank is
  * 1 / the rank of the first right partner (0 when none is in the top 20).
+ * `--heldout` reports the held-out set (eval.heldout.ts) alone, with the same metrics.
  */
 import { buildMatchIndex } from '../matching.engine.ts';
 import type { MatchIndexOptions } from '../matching.engine.ts';
