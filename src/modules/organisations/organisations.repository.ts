@@ -185,15 +185,24 @@ export async function searchPeopleRows(db: DbOrTx, f: PeopleFilters, sort: Sort,
   const order =
     sort === 'relevance' && text.rank ? sql`order by ${text.rank} desc, p.name, p.id` : sort === 'newest' ? sql`order by p.created_at desc, p.id desc` : sql`order by p.name, p.id`;
   const from = sql`from people p left join organisations o on o.id = p.organisation_id`;
-  const list = await rows<PersonListRow>(
+  const columns = sql`p.id, p.name, p.position, p.job_function, p.languages, p.themes, p.organisation_id, o.name as organisation_name, o.country`;
+  // Ranked by relevance, as the organisations directory: every match is ranked anyway, so the same pass counts them
+  // (`count(*) over ()`, before the limit) and the page's columns are read for its rows alone.
+  const ranked = sort === 'relevance' && !!text.rank;
+  const found = await rows<PersonListRow & { total?: number }>(
     db,
-    sql`select p.id, p.name, p.position, p.job_function, p.languages, p.themes, p.organisation_id, o.name as organisation_name, o.country
-        ${from} ${where} ${order} limit ${limit + 1} offset ${offset}`,
+    ranked
+      ? sql`select ${columns}, t.total from (select p.id, ${text.rank} as rank, p.name, count(*) over ()::int as total ${from} ${where} order by rank desc, p.name, p.id limit ${limit + 1} offset ${offset}) t
+          join people p on p.id = t.id left join organisations o on o.id = p.organisation_id order by t.rank desc, t.name, t.id`
+      : sql`select ${columns} ${from} ${where} ${order} limit ${limit + 1} offset ${offset}`,
   );
+  const list = ranked ? found.map(({ total: _total, ...row }) => row) : found;
   const count =
     offset === 0 && list.length <= limit
       ? list.length
-      : ((await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 ${from} ${where} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0);
+      : ranked && found.length
+        ? Math.min(Number(found[0]!.total), COUNT_CAP + 1)
+        : ((await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 ${from} ${where} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0);
   return { rows: list, count };
 }
 

@@ -186,3 +186,23 @@ test('the OpenAPI document describes the API paths', async () => {
   assert.ok(doc.paths['/organisations'].post && doc.paths['/organisations/{id}'].patch && doc.paths['/people/me'].patch);
   assert.ok(doc.paths['/organisations'].post.requestBody.content['application/json'].schema.properties.themes.items.enum.includes('waste_management'));
 });
+
+test('a ranked people search counts its matches in the same pass: exact below the cap, the cap + 1 above it, a page past the end', async () => {
+  const { COUNT_CAP } = await import('./organisations.repository.ts');
+  const orgId = await createOrganisation(t, { name: 'Counting Town', country: 'GH' });
+  const now = t.clock.now();
+  const row = (i: number, word: string) => ({ id: crypto.randomUUID(), organisationId: orgId, name: `Count ${word} ${String(i).padStart(4, '0')}`, position: 'officer', expertise: `The ${word} desk, street ${i}.`, languages: ['en'], themes: [], createdAt: now, updatedAt: now });
+  await t.db.insert(people).values([...Array.from({ length: 45 }, (_, i) => row(i, 'Quillwort')), ...Array.from({ length: COUNT_CAP + 20 }, (_, i) => row(i, 'Marshwort'))]);
+  const { client } = await asRole(t);
+  const get = async (q: string) => JSON.parse((await client.get(`/api/v1/people?${q}`)).body_) as { total: number; items: unknown[]; isTotalCapped: boolean };
+  for (const page of ['1', '2', '3']) {
+    const found = await get(`q=quillwort&sort=relevance&page=${page}`);
+    assert.equal(found.total, 45, `page ${page}`);
+    assert.equal(found.items.length, page === '3' ? 5 : 20);
+  }
+  const capped = await get('q=marshwort&sort=relevance&page=2');
+  assert.equal(capped.total, COUNT_CAP + 1, 'more than the cap: the cap + 1 ("1,000+")');
+  assert.ok(capped.isTotalCapped);
+  assert.equal((await get('q=marshwort&sort=name')).total, COUNT_CAP + 1, 'the name order counts the same');
+  assert.equal((await get('q=quillwort&sort=relevance&page=9')).total, 45, 'a page past the end still says how many there are');
+});
