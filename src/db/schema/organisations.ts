@@ -14,12 +14,21 @@ export const FOLD_FROM = 'àáâãäåāăąçćčďđèéêëēėęěğìíîï
 export const FOLD_TO = 'aaaaaaaaacccddeeeeeeeegiiiiiiilnnnoooooooorsssstttuuuuuuuuyyzzzdtaos';
 /**
  * The fold of a column as the generated search columns compute it: a text that is all ASCII (one byte a
- * character) is only lower-cased, the others go through `translate` (the same tsvector: 0 differences on
- * 100,000 sample rows; `translate` of every text was 6.3 s of a 100,000-row import on PGlite, this 3.6 s).
+ * character) is only lower-cased (`translate` of every text was 6.3 s of a 100,000-row import on PGlite, this
+ * 3.6 s); the others go through one `replace` per folded character, the same text as `translate(l, FOLD_FROM,
+ * FOLD_TO)` (each replacement is ASCII, so no character is replaced twice; 0 differences on 100,000 sample rows):
+ * `translate` looks every character of the text up in the 68 of FOLD_FROM, one by one, while `replace` scans the
+ * text for one character at a time with a fast search. Over the 53,000 non-ASCII offers of the bench's 100,000
+ * organisations on PGlite: translate 2.1 s, the replace chain 1.0 s; the whole search expression 6.1–6.7 → 4.3–4.5 s.
  */
+export function foldSql(l: string): string {
+  let out = l;
+  for (const [i, ch] of [...FOLD_FROM].entries()) out = `replace(${out}, '${ch}', '${FOLD_TO[i]}')`;
+  return out;
+}
 const fold = (col: string) => {
   const l = `lower(coalesce(${col}, ''))`;
-  return sql.raw(`(case when octet_length(${l}) = length(${l}) then ${l} else translate(${l}, '${FOLD_FROM}', '${FOLD_TO}') end)`);
+  return sql.raw(`(case when octet_length(${l}) = length(${l}) then ${l} else ${foldSql(l)} end)`);
 };
 
 const FOLD_MAP = new Map([...FOLD_FROM].map((ch, i) => [ch, FOLD_TO[i]!]));

@@ -18,8 +18,15 @@ after(() => t.close());
 
 test('the query folding matches the database’s, character for character', async () => {
   const sample = 'Ziniaré Sandgerði ÆØÅ Łódź Ağrı Œuvre Straße';
-  const [r] = await rows<{ f: string }>(t.db, sql`select translate(lower(${sample}), ${(await import('../../db/schema/organisations.ts')).FOLD_FROM}, ${(await import('../../db/schema/organisations.ts')).FOLD_TO}) as f`);
+  const { FOLD_FROM, FOLD_TO, foldSql } = await import('../../db/schema/organisations.ts');
+  const [r] = await rows<{ f: string; chain: string }>(t.db, sql`select translate(lower(${sample}), ${FOLD_FROM}, ${FOLD_TO}) as f, ${sql.raw(foldSql('lower(x.s)'))} as chain from (select ${sample}::text as s) x`);
   assert.equal(foldForSearch(sample), r!.f);
+  assert.equal(r!.chain, r!.f, 'the replace chain of the search columns folds as translate does');
+  // every folded character, alone and in a word, and the characters the map leaves alone
+  const every = `${FOLD_FROM} x${FOLD_FROM}y ÀÉÎÕÜ ñandú إدارة 東京 ệ`;
+  const [all] = await rows<{ f: string; chain: string }>(t.db, sql`select translate(lower(${every}), ${FOLD_FROM}, ${FOLD_TO}) as f, ${sql.raw(foldSql('lower(x.s)'))} as chain from (select ${every}::text as s) x`);
+  assert.equal(all!.chain, all!.f);
+  assert.equal(foldForSearch(every), all!.f);
 });
 
 test('the directory finds names and text with or without accents', async () => {
