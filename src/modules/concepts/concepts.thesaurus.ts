@@ -10,6 +10,7 @@
  */
 
 import { MORE_CONCEPTS } from './concepts.thesaurus.more.ts';
+import { THIRD_CONCEPTS } from './concepts.thesaurus.third.ts';
 
 /** [concept name, en terms, fr terms, es terms, pt terms] */
 export type ConceptRow = readonly [string, string, string, string, string];
@@ -204,11 +205,14 @@ const BASE_CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
   ],
 };
 
-/** The thesaurus: the base concepts above, extended and completed by `MORE_CONCEPTS` (concepts.thesaurus.more.ts). */
+/**
+ * The thesaurus: the base concepts above, extended and completed by `MORE_CONCEPTS` (concepts.thesaurus.more.ts),
+ * then by `THIRD_CONCEPTS` (concepts.thesaurus.third.ts).
+ */
 export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = (() => {
   const out: Record<string, ConceptRow[]> = {};
   for (const [theme, rows] of Object.entries(BASE_CONCEPTS)) out[theme] = rows.map((r) => [...r] as unknown as ConceptRow);
-  for (const [id, en, fr, es, pt] of MORE_CONCEPTS) {
+  for (const [id, en, fr, es, pt] of [...MORE_CONCEPTS, ...THIRD_CONCEPTS]) {
     const [theme, name] = id.split('/');
     const rows = (out[theme] ??= []);
     const i = rows.findIndex((r) => r[0] === name);
