@@ -352,6 +352,21 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   return { lang, words, surfaces: content, concepts, jobs };
 }
 
+/**
+ * The concept ids a thesaurus term stands for in a language: those of every term with the same stems
+ * (stop words removed, stemmed), in that order or, for two words, the other. For checks of the vocabulary
+ * (a term shared by unrelated concepts); the analysis does not use it.
+ */
+export function conceptsOfTerm(lang: Lang, term: string): string[] {
+  const t = getTables();
+  const stems = tokenize(term).filter((w) => !t.stop[lang].has(w)).map((w) => stem(lang, w));
+  if (!stems.length) return [];
+  const bucket = t.concepts[lang].get(stems[0]);
+  if (!bucket) return [];
+  const list = stems.length === 1 ? bucket.single : bucket.bySecond.get(stems[1]) ?? [];
+  return list.find((e) => e.stems.length === stems.length && e.stems.every((s, k) => s === stems[k]))?.ids ?? [];
+}
+
 /** The theme code of a concept id (`sanitation/fsm` → `sanitation`). */
 export function themeOf(conceptId: string): string {
   const i = conceptId.indexOf('/');
