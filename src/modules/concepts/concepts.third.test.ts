@@ -71,7 +71,7 @@ test('no term of the layer is shared with a concept of another theme group', () 
 test('a narrow concept is one id in the five languages', () => {
   const table: Array<[string, string[]]> = [
     ['sanitation/decentralised', ['Waste stabilisation ponds and constructed wetlands', 'Station de lagunage et filtres plantés de roseaux', 'Lagunas de estabilización para el pueblo', 'Lagoas de estabilização no município', 'أحواض التثبيت والأراضي الرطبة المصطنعة']],
-    ['public_works/cemeteries', ['Managing municipal cemeteries', 'Gestion des cimetières communaux', 'Gestión de cementerios municipales', 'Gestão dos cemitérios municipais', 'تدبير المقابر البلدية']],
+    ['public_works/fleet', ['Fleet management and the municipal garage', 'Gestion de flotte et garage municipal', 'Gestión de flota y taller municipal', 'Gestão de frota e oficina municipal', 'تسيير الأسطول والمرآب البلدي']],
     ['mobility/paratransit', ['Regulating motorcycle taxis', 'Organiser les motos-taxis', 'Regular los mototaxis', 'Regular os mototáxis', 'تنظيم الدراجات النارية الأجرة']],
     ['migration/remittances', ['Channelling remittances into local investment', 'Orienter les transferts de fonds des migrants', 'Las remesas de la diáspora', 'As remessas dos emigrantes', 'تحويلات المهاجرين نحو الاستثمار المحلي']],
     ['climate_adaptation/desertification', ['Fighting desertification and sand encroachment', 'Lutte contre la désertification et l’ensablement', 'Lucha contra la desertificación', 'Combate à desertificação', 'مكافحة التصحر وزحف الرمال']],
