@@ -88,4 +88,7 @@ test('specific words do not meet unrelated concepts', () => {
   assert.ok(!ids('Our district hospitals and clinics').includes('tourism/tourism'), 'hospitals are not hospitality');
   assert.ok(!ids('Cartes d’identité professionnelles pour les récupératrices').includes('civil_registration/identity'));
   assert.ok(!ids('Organising trade shows for local firms').includes('local_economic_development/fair_trade'));
+  for (const text of ['Reducing greenhouse gas emissions', 'Réduire les gaz à effet de serre', 'Reducir los gases de efecto invernadero']) {
+    assert.ok(!ids(text).includes('agriculture/vegetables'), `${text}: greenhouse gases are not greenhouses`);
+  }
 });
