@@ -115,10 +115,16 @@ export function stem(lang: Lang, word: string): string {
 // ---------------------------------------------------------------- tables
 
 type TermEntry = { stems: string[]; ids: string[]; surface: string };
+/**
+ * The terms that begin with one stem: one-word terms, and longer terms by their second stem, longest first
+ * (so a text position costs one map read per stem, however many terms share a common first word such as
+ * "water" or "waste"; the thesaurus has a few thousand terms per language).
+ */
+type TermBucket = { single: TermEntry[]; bySecond: Map<string, TermEntry[]> };
 type Tables = {
   stop: Record<Lang, Set<string>>;
-  concepts: Record<Lang, Map<string, TermEntry[]>>;
-  jobs: Record<Lang, Map<string, TermEntry[]>>;
+  concepts: Record<Lang, Map<string, TermBucket>>;
+  jobs: Record<Lang, Map<string, TermBucket>>;
   detect: Map<string, Lang[]>;
 };
 let tables: Tables | null = null;
@@ -162,7 +168,7 @@ function buildTables(): Tables {
     for (const c of 'abcdefghijklmnopqrstuvwxyz') stop[lang].add(c);
   }
   const makeMap = (lang: Lang, list: Array<{ term: string; id: string }>) => {
-    const map = new Map<string, TermEntry[]>();
+    const map = new Map<string, TermBucket>();
     const seen = new Map<string, TermEntry>();
     for (const { term, id } of list) {
       const termTokens = tokenize(term);
@@ -181,16 +187,21 @@ function buildTables(): Tables {
         }
         const entry: TermEntry = { stems: v, ids: [id], surface: term };
         seen.set(key, entry);
-        const bucket = map.get(v[0]);
-        if (bucket) bucket.push(entry);
-        else map.set(v[0], [entry]);
+        let bucket = map.get(v[0]);
+        if (!bucket) map.set(v[0], (bucket = { single: [], bySecond: new Map() }));
+        if (v.length === 1) bucket.single.push(entry);
+        else {
+          const list = bucket.bySecond.get(v[1]);
+          if (list) list.push(entry);
+          else bucket.bySecond.set(v[1], [entry]);
+        }
       }
     }
-    for (const bucket of map.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
+    for (const bucket of map.values()) for (const list of bucket.bySecond.values()) list.sort((a, b) => b.stems.length - a.stems.length);
     return map;
   };
-  const concepts = {} as Record<Lang, Map<string, TermEntry[]>>;
-  const jobs = {} as Record<Lang, Map<string, TermEntry[]>>;
+  const concepts = {} as Record<Lang, Map<string, TermBucket>>;
+  const jobs = {} as Record<Lang, Map<string, TermBucket>>;
   for (const lang of TEXT_LANGS) {
     concepts[lang] = makeMap(lang, termsByLang[lang]);
     jobs[lang] = makeMap(lang, jobTermsByLang[lang]);
@@ -257,27 +268,34 @@ export function detectLanguage(text: string, tokens = tokenize(text), useFranc =
 
 // ------------------------------------------------------------ analysis
 
-function matchTerms(stems: string[], positions: number[], tokens: string[], map: Map<string, TermEntry[]>, out: ConceptHit[], seen: Set<string>, pass: number): void {
+function matchTerms(stems: string[], positions: number[], tokens: string[], map: Map<string, TermBucket>, out: ConceptHit[], seen: Set<string>, pass: number): void {
+  const emit = (entry: TermEntry, i: number, n: number) => {
+    const surface = tokens.slice(positions[i], positions[i + n - 1] + 1).join(' ');
+    for (const id of entry.ids) {
+      // the same words found again by a secondary language pass are not counted twice
+      const key = `${id}@${i}@${pass}`;
+      const bare = `${id}|${surface}`;
+      if (seen.has(key) || (pass > 0 && seen.has(bare))) continue;
+      seen.add(key);
+      seen.add(bare);
+      out.push({ id, surface });
+    }
+  };
   for (let i = 0; i < stems.length; i++) {
     const bucket = map.get(stems[i]);
     if (!bucket) continue;
-    for (const entry of bucket) {
-      const n = entry.stems.length;
-      if (i + n > stems.length) continue;
-      let ok = true;
-      for (let k = 1; k < n; k++) if (stems[i + k] !== entry.stems[k]) { ok = false; break; }
-      if (!ok) continue;
-      const surface = tokens.slice(positions[i], positions[i + n - 1] + 1).join(' ');
-      for (const id of entry.ids) {
-        // the same words found again by a secondary language pass are not counted twice
-        const key = `${id}@${i}@${pass}`;
-        const bare = `${id}|${surface}`;
-        if (seen.has(key) || (pass > 0 && seen.has(bare))) continue;
-        seen.add(key);
-        seen.add(bare);
-        out.push({ id, surface });
+    // longer terms first, then one-word terms (the order of a single list sorted by length)
+    const longer = i + 1 < stems.length ? bucket.bySecond.get(stems[i + 1]) : undefined;
+    if (longer) {
+      for (const entry of longer) {
+        const n = entry.stems.length;
+        if (i + n > stems.length) continue;
+        let ok = true;
+        for (let k = 2; k < n; k++) if (stems[i + k] !== entry.stems[k]) { ok = false; break; }
+        if (ok) emit(entry, i, n);
       }
     }
+    for (const entry of bucket.single) emit(entry, i, 1);
   }
 }
 
@@ -332,6 +350,21 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     if (options.jobs) matchTerms(s, pos, tokens, t.jobs[l], jobs, seenJobs, pass);
   });
   return { lang, words, surfaces: content, concepts, jobs };
+}
+
+/**
+ * The concept ids a thesaurus term stands for in a language: those of every term with the same stems
+ * (stop words removed, stemmed), in that order or, for two words, the other. For checks of the vocabulary
+ * (a term shared by unrelated concepts); the analysis does not use it.
+ */
+export function conceptsOfTerm(lang: Lang, term: string): string[] {
+  const t = getTables();
+  const stems = tokenize(term).filter((w) => !t.stop[lang].has(w)).map((w) => stem(lang, w));
+  if (!stems.length) return [];
+  const bucket = t.concepts[lang].get(stems[0]);
+  if (!bucket) return [];
+  const list = stems.length === 1 ? bucket.single : bucket.bySecond.get(stems[1]) ?? [];
+  return list.find((e) => e.stems.length === stems.length && e.stems.every((s, k) => s === stems[k]))?.ids ?? [];
 }
 
 /** The theme code of a concept id (`sanitation/fsm` → `sanitation`). */

@@ -7,6 +7,7 @@
  * مطرح into مطارح. A test checks that every concept and job function has Arabic terms.
  */
 import { MORE_CONCEPTS } from './concepts.thesaurus.more.ts';
+import { THIRD_CONCEPTS } from './concepts.thesaurus.third.ts';
 const BASE_CONCEPTS_AR: Readonly<Record<string, string>> = {
   'waste_management/collection': 'النفايات|نفايات|نفاية|جمع النفايات|رفع النفايات|النفايات الصلبة|النفايات المنزلية|النفايات البلدية|القمامة|قمامة|الفضلات|الأزبال|جمع القمامة|شاحنة النفايات|شاحنة القمامة|النظافة العامة|نظافة المدينة',
   'waste_management/landfill': 'مكب النفايات|مكب|مكبات|مطرح|مطارح|المصب|مصب مراقب|مدفن النفايات|المدفن الصحي|محطة تحويل|محطة التحويل|الرمي العشوائي|المكبات العشوائية',
@@ -93,10 +94,10 @@ const BASE_CONCEPTS_AR: Readonly<Record<string, string>> = {
   'disability_inclusion/disability': 'الإعاقة|ذوي الإعاقة|الأشخاص ذوي الإعاقة|الأشخاص في وضعية إعاقة|ذوي الاحتياجات الخاصة|إمكانية الوصول|الولوجية|الكراسي المتحركة|كرسي متحرك|التصميم الشامل|المباني الميسرة',
 };
 
-/** The Arabic terms: the base above, extended and completed by the Arabic column of `MORE_CONCEPTS`. */
+/** The Arabic terms: the base above, extended and completed by the Arabic column of `MORE_CONCEPTS`, then of `THIRD_CONCEPTS`. */
 export const CONCEPTS_AR: Readonly<Record<string, string>> = (() => {
   const out: Record<string, string> = { ...BASE_CONCEPTS_AR };
-  for (const row of MORE_CONCEPTS) out[row[0]] = out[row[0]] ? `${out[row[0]]}|${row[5]}` : row[5];
+  for (const row of [...MORE_CONCEPTS, ...THIRD_CONCEPTS]) out[row[0]] = out[row[0]] ? `${out[row[0]]}|${row[5]}` : row[5];
   return out;
 })();
 

@@ -10,6 +10,7 @@
  */
 
 import { MORE_CONCEPTS } from './concepts.thesaurus.more.ts';
+import { THIRD_CONCEPTS } from './concepts.thesaurus.third.ts';
 
 /** [concept name, en terms, fr terms, es terms, pt terms] */
 export type ConceptRow = readonly [string, string, string, string, string];
@@ -34,7 +35,7 @@ const BASE_CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['quality', 'water quality|water treatment|chlorination|water testing', 'qualité de l’eau|qualité de l\'eau|traitement de l’eau|traitement de l\'eau|chloration', 'calidad del agua|potabilización|cloración', 'qualidade da água|tratamento de água|cloragem'],
   ],
   energy: [
-    ['efficiency', 'energy efficiency|building retrofit|insulation|energy savings|LED street lighting|street lighting|public lighting', 'efficacité énergétique|rénovation énergétique|isolation|économies d’énergie|économies d\'énergie|éclairage public', 'eficiencia energética|rehabilitación energética|aislamiento|ahorro energético|alumbrado público', 'eficiência energética|reabilitação energética|isolamento|poupança de energia|iluminação pública'],
+    ['efficiency', 'energy efficiency|building retrofit|insulation|energy savings|LED street lighting|street lighting|public lighting', 'efficacité énergétique|rénovation énergétique|isolation thermique|isolation des bâtiments|économies d’énergie|économies d\'énergie|éclairage public', 'eficiencia energética|rehabilitación energética|aislamiento térmico|ahorro energético|alumbrado público', 'eficiência energética|reabilitação energética|isolamento térmico|poupança de energia|iluminação pública'],
     ['renewables', 'solar panels|solar energy|renewable energy|solar power|mini-grid|wind energy|biogas|district heating', 'panneaux solaires|énergie solaire|énergies renouvelables|mini-réseau|éolien|biogaz|réseau de chaleur', 'paneles solares|energía solar|energías renovables|minirred|energía eólica|biogás|calefacción urbana', 'painéis solares|energia solar|energias renováveis|minirrede|energia eólica|biogás|aquecimento urbano'],
   ],
   climate_adaptation: [
@@ -103,7 +104,7 @@ const BASE_CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
     ['eco', 'ecotourism|nature tourism|community-based tourism|hiking trails|eco-lodges|birdwatching|tourist trails|nature trails', 'écotourisme|tourisme de nature|tourisme communautaire|sentiers de randonnée|écolodges|circuits touristiques|tourisme solidaire', 'ecoturismo|turismo de naturaleza|turismo comunitario|senderos|rutas de senderismo|ecoalbergues|observación de aves', 'ecoturismo|turismo de natureza|turismo comunitário|trilhos|percursos pedestres|observação de aves|turismo sustentável'],
   ],
   tourism: [
-    ['tourism', 'tourism|tourist office|visitors|destination marketing|tourism strategy|hospitality', 'tourisme|office de tourisme|visiteurs|marketing territorial|stratégie touristique|hôtellerie', 'turismo|oficina de turismo|visitantes|marketing de destino|estrategia turística|hotelería', 'turismo|posto de turismo|visitantes|promoção turística|estratégia de turismo|hotelaria'],
+    ['tourism', 'tourism|tourist office|visitors|destination marketing|tourism strategy|hospitality industry|hospitality sector', 'tourisme|office de tourisme|visiteurs|marketing territorial|stratégie touristique|hôtellerie', 'turismo|oficina de turismo|visitantes|marketing de destino|estrategia turística|hotelería', 'turismo|posto de turismo|visitantes|promoção turística|estratégia de turismo|hotelaria'],
   ],
   agriculture: [
     ['urban_agri', 'urban agriculture|urban farming|community gardens|market gardening|farmers|irrigation|livestock|agricultural extension', 'agriculture urbaine|maraîchage|jardins communautaires|agriculteurs|irrigation|élevage|vulgarisation agricole|périurbain', 'agricultura urbana|huertos urbanos|huertos comunitarios|horticultura|agricultores|riego|ganadería|extensión agrícola', 'agricultura urbana|hortas urbanas|hortas comunitárias|horticultura|agricultores|rega|irrigação|pecuária|extensão rural'],
@@ -204,11 +205,14 @@ const BASE_CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = {
   ],
 };
 
-/** The thesaurus: the base concepts above, extended and completed by `MORE_CONCEPTS` (concepts.thesaurus.more.ts). */
+/**
+ * The thesaurus: the base concepts above, extended and completed by `MORE_CONCEPTS` (concepts.thesaurus.more.ts),
+ * then by `THIRD_CONCEPTS` (concepts.thesaurus.third.ts).
+ */
 export const CONCEPTS: Readonly<Record<string, readonly ConceptRow[]>> = (() => {
   const out: Record<string, ConceptRow[]> = {};
   for (const [theme, rows] of Object.entries(BASE_CONCEPTS)) out[theme] = rows.map((r) => [...r] as unknown as ConceptRow);
-  for (const [id, en, fr, es, pt] of MORE_CONCEPTS) {
+  for (const [id, en, fr, es, pt] of [...MORE_CONCEPTS, ...THIRD_CONCEPTS]) {
     const [theme, name] = id.split('/');
     const rows = (out[theme] ??= []);
     const i = rows.findIndex((r) => r[0] === name);
