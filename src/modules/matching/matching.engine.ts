@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.25, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.003, cognates: 0.8, translation: 0.75, profileTranslation: 0.75 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.25, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.003, cognates: 0.8, translation: 0.75, profileTranslation: 1 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
