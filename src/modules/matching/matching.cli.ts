@@ -10,19 +10,20 @@
  * With a translation engine (`--translate-url`, else TRANSLATE_URL as the server reads it; TRANSLATE_ENGINE,
  * TRANSLATE_API_KEY likewise), each request not in English is translated into English, title and description
  * each, as the app's translations module does, and the translation is extra query evidence as on the broker's
- * page (issue 15): with the same engine, the CLI and the page rank alike. A failure is a notice; the request is
- * then ranked without it.
+ * page (issue 15); so is each profile's know-how not in English (`profileKnowHow`, one field, as the app's store asks
+ * the translations module for it): with the same engine, the CLI and the page rank alike. A failure is a notice; the
+ * request or profile is then ranked or indexed without it.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { engineOf, type Engine, type TranslateLang } from '../../platform/translate.ts';
 import { languageOf } from '../translations/translations.service.ts';
-import { createMatchIndex } from './matching.engine.ts';
+import { createMatchIndex, profileKnowHow } from './matching.engine.ts';
 import { formatIssue, readOrganisations, readPeople, readRequests } from './matching.io.ts';
 import type { InputIssue } from './matching.io.ts';
 import { renderReason } from './matching.reasons.ts';
 import { DEFAULT_WEIGHTS } from './matching.types.ts';
-import type { MatchRequest, MatchWeights, ProfileType } from './matching.types.ts';
+import type { MatchProfile, MatchRequest, MatchWeights, ProfileType } from './matching.types.ts';
 
 const USAGE = `usage: peerlink match --organisations FILE [--people FILE] --requests FILE [--top K]
        [--strict] [--require-language] [--no-diversity] [--type organisation|person] [--weights JSON] [--now ISO]
@@ -139,7 +140,11 @@ export async function matchCommand(argv: string[], io: { out?: (s: string) => vo
   }
 
   const index = createMatchIndex();
-  for (const p of [...organisations, ...people]) for (const notice of index.upsert(p)) err(`notice: ${notice}\n`);
+  const byText = new Map<string, Promise<string | undefined>>();
+  for (const p of [...organisations, ...people]) {
+    const translation = engine ? await profileTranslationOf(engine, p, byText, (notice) => err(`notice: ${p.type} ${p.id}: ${notice}\n`)) : undefined;
+    for (const notice of index.upsert(translation ? { ...p, translation } : p)) err(`notice: ${notice}\n`);
+  }
   const knownOrgs = new Set(organisations.map((o) => o.id));
   for (const p of people) if (p.organisation && !knownOrgs.has(p.organisation)) err(`notice: person ${p.id}: organisation ${p.organisation} is not in the organisations file\n`);
 
@@ -185,6 +190,24 @@ async function translationOf(engine: Engine, request: MatchRequest, notice: (s: 
     notice(`no machine translation (${(e as Error).message}); ranked without it`);
     return undefined;
   }
+}
+
+/**
+ * A profile's know-how in English, translated as the app's store has the translations module translate it (one field,
+ * its language detected as `readerView` does); each distinct text once. Undefined for English or empty text, a
+ * language the engine cannot translate, or a failure (told as a notice).
+ */
+async function profileTranslationOf(engine: Engine, p: MatchProfile, byText: Map<string, Promise<string | undefined>>, notice: (s: string) => void): Promise<string | undefined> {
+  const text = profileKnowHow(p);
+  if (!text.trim()) return undefined;
+  const lang = languageOf(text);
+  if (!lang || lang === 'en' || !engine.can(lang, 'en')) return undefined;
+  let t = byText.get(text);
+  if (!t) byText.set(text, (t = engine.translate(text, lang as TranslateLang, 'en').catch((e: Error) => {
+    notice(`no machine translation (${e.message}); indexed without it`);
+    return undefined;
+  })));
+  return t;
 }
 
 if (import.meta.main) {

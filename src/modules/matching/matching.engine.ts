@@ -18,7 +18,7 @@ import { DEFAULT_WEIGHTS } from './matching.types.ts';
 import type { FusionOptions, Match, MatchProfile, MatchRequest, MatchWeights, RankOptions, RankResult, Reason } from './matching.types.ts';
 
 /** Defaults of the hybrid score (tuned on the development halves of the evaluation; see docs/matching.md). */
-export const DEFAULT_FUSION: FusionOptions = { lexical: 0.25, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.003, cognates: 0.8, translation: 0.75 };
+export const DEFAULT_FUSION: FusionOptions = { lexical: 0.25, lexicalScale: 1, aspects: 0.2, lexicalRelative: 0, lexicalMaxDf: 0.003, cognates: 0.8, translation: 0.75, profileTranslation: 1 };
 
 /** With diversity on, at most this many matches from one country while others are available (`RankOptions.maxPerCountry`). */
 export const DEFAULT_MAX_PER_COUNTRY = 3;
@@ -71,6 +71,8 @@ type DocRecord = {
   jobs: string[];
   themes: Set<string>;
   needs: Needs;
+  /** whether it has `e:` tokens (words of its English translation) */
+  translated: boolean;
 };
 
 /** Options of `createMatchIndex`. */
@@ -104,6 +106,25 @@ function profileText(p: MatchProfile, needs = true): string {
   return [p.offers, p.expertise].filter(str).map((s) => (needs ? splitNeeds(s).offers : s)).concat(str(p.position) ? [p.position] : []).filter(str).join('\n');
 }
 
+/**
+ * What of a profile is indexed as know-how (offers or expertise without the sentences that state a need, and the
+ * position): the text to machine-translate into English for `MatchProfile.translation`, so that a need is never
+ * translated into an offer.
+ */
+export function profileKnowHow(p: MatchProfile): string {
+  return profileText(p, true);
+}
+
+/** Index tokens of a profile's English translation: `e:` + the English stem (a field of its own, met through the English pivot). */
+const PIVOT = 'e:';
+
+/** The words of a profile's English translation, without its need sentences (split again, in English). */
+function translationWords(p: MatchProfile, needs: boolean): string[] {
+  if (!str(p.translation)) return [];
+  const t = p.translation.slice(0, MAX_REQUEST_CHARS);
+  return analyse(needs ? splitNeeds(t).offers : t, { hint: 'en', jobs: false }).words;
+}
+
 /** What the profile asks for: its `seeks`, its open requests (`needs`) and the need sentences of its free text. */
 type Needs = { concepts: Set<string>; themes: Set<string> };
 const NO_NEEDS: Needs = { concepts: new Set(), themes: new Set() };
@@ -123,12 +144,19 @@ function needsOf(p: MatchProfile): Needs {
  * The index tokens of a profile. What it needs is not expertise: a concept it asks for is left out, and so is a
  * theme it asks for, unless it also offers another concept of that theme (index option `needs: false`: the old reading).
  */
-function docTokens(p: MatchProfile, a: Analysis, needs: Needs): { tf: Map<string, number>; length: number } {
+function docTokens(p: MatchProfile, a: Analysis, needs: Needs, useNeeds = true): { tf: Map<string, number>; length: number; translated: boolean } {
   const tf = new Map<string, number>();
   const add = (t: string, n = 1) => {
     if (n > 0) tf.set(t, (tf.get(t) ?? 0) + n);
   };
   for (const w of a.words) add(w);
+  // the English translation's words that the profile's own text does not have (its length is its own text's)
+  let translated = false;
+  for (const w of translationWords(p, useNeeds)) {
+    if (tf.has(w)) continue;
+    add(PIVOT + w);
+    translated = true;
+  }
   const offeredThemes = new Set<string>();
   for (const c of a.concepts) if (!c.id.endsWith('/_') && !needs.concepts.has(c.id)) offeredThemes.add(themeOf(c.id));
   for (const c of a.concepts) {
@@ -137,7 +165,7 @@ function docTokens(p: MatchProfile, a: Analysis, needs: Needs): { tf: Map<string
     add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 0 : 1);
   }
   for (const theme of p.themes ?? []) if (isThemeCode(theme)) add(`t:${theme}`, needs.themes.has(theme) && !offeredThemes.has(theme) ? 0 : 2);
-  return { tf, length: a.words.length };
+  return { tf, length: a.words.length, translated };
 }
 
 function clamp01(x: number): number {
@@ -169,6 +197,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
   const orgNums = new Map<string, number>();
   let totalLength = 0;
   let live = 0;
+  // live profiles with words of an English translation (none: the pivot is not queried at all)
+  let translatedLive = 0;
   // Per profile, one bit each (a million profiles: 125 KB, so a posting walk's look-ups stay in the CPU cache):
   // tombstones, and the profiles touched by the ranking under way.
   let deadBits = new Uint32Array(1024 >> 5);
@@ -256,7 +286,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
     byKey.delete(d.key);
     if (d.profile.type === 'organisation') orgDoc.delete(d.profile.id);
     // the document frequencies count live profiles only: a tombstone must not shift idf
-    const { tf } = docTokens(d.profile, analyse(textOf(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs);
+    if (d.translated) translatedLive--;
+    const { tf } = docTokens(d.profile, analyse(textOf(d.profile), { hint: d.profile.languages?.[0], jobs: false }), d.needs, useNeeds);
     for (const token of tf.keys()) {
       const p = postings.get(token);
       if (p && p.live > 0) p.live--;
@@ -298,12 +329,13 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
         for (const j of analyse(profile.position, { hint: profile.languages?.[0], jobs: true }).jobs) if (!jobs.includes(j.id)) jobs.push(j.id);
       }
       const needs = needsFor(profile);
-      const { tf, length } = docTokens(profile, a, needs);
+      const { tf, length, translated } = docTokens(profile, a, needs, useNeeds);
       const themes = new Set<string>();
       for (const t of tf.keys()) if (t.startsWith('t:')) themes.add(t.slice(2));
       const docNum = docs.length;
       grow(docNum + 1);
-      docs.push({ key, profile, alive: true, jobs, themes, needs });
+      docs.push({ key, profile, alive: true, jobs, themes, needs, translated });
+      if (translated) translatedLive++;
       byKey.set(key, docNum);
       if (profile.type === 'organisation') orgDoc.set(profile.id, docNum);
       lengths[docNum] = length;
@@ -400,8 +432,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const translationWeight = typeof request?.translation === 'string' && request.translation.trim() ? (fusion.translation ?? 0) : 0;
       const ta = translationWeight > 0 ? analyse(request.translation!.slice(0, MAX_REQUEST_CHARS), { hint: 'en', jobs: false }) : null;
       const translatedWords = new Set<string>();
+      const tCounts = new Map<string, number>();
       if (ta) {
-        const tCounts = new Map<string, number>();
         for (const w of ta.words) tCounts.set(w, (tCounts.get(w) ?? 0) + 1);
         for (const [w, n] of tCounts) {
           if (wordCounts.has(w)) continue;
@@ -412,6 +444,20 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
             cognateOrigin.set(w, w);
             translatedWords.add(w);
           }
+        }
+      }
+      // the profiles' English translations (`e:` tokens): met by the request's English words (its own when it is in
+      // English, its translation's) at `profileTranslation` of their weight; evidence, not idf mass (as look-alike
+      // words). Not queried at all when no live profile has a translation.
+      const pivotWeight = translatedLive > 0 ? (fusion.profileTranslation ?? 0) : 0;
+      const pivotOrigin = new Map<string, string>();
+      if (pivotWeight > 0) {
+        const english = new Map<string, number>();
+        if (a.lang === 'en') for (const [w, n] of wordCounts) english.set(w, 1 + Math.log(n));
+        for (const [w, n] of tCounts) english.set(w, Math.max(english.get(w) ?? 0, translationWeight * (1 + Math.log(n))));
+        for (const [w, qw] of english) {
+          query.set(PIVOT + w, pivotWeight * qw);
+          pivotOrigin.set(PIVOT + w, w);
         }
       }
       const qConcepts = new Set<string>();
@@ -440,6 +486,8 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       });
       // a look-alike word covers the aspects of the word it stands for
       for (const [c, w] of cognateOrigin) { const b = aspectBits.get(w); if (b) aspectBits.set(c, (aspectBits.get(c) ?? 0) | b); }
+      // and so does a word met in a profile's translation
+      for (const [c, w] of pivotOrigin) { const b = aspectBits.get(w); if (b) aspectBits.set(c, (aspectBits.get(c) ?? 0) | b); }
 
       // ---- requester context
       const requesterOrg = request.organisation ? index.get(request.organisation, 'organisation') : undefined;
@@ -466,12 +514,16 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
       const unseenMass = new Map<string, number>();
       // rarest tokens first: they choose the candidates; once `touchBudget` profiles are
       // touched, commoner tokens only add to the scores of profiles already touched
-      const tokens = [...query.entries()].map(([token, qw]) => ({ token, qw, p: postings.get(token) }));
-      tokens.sort((x, y) => (x.p?.live ?? 0) - (y.p?.live ?? 0) || (x.token < y.token ? -1 : 1));
-      for (const { token, qw, p } of tokens) {
+      // (a word of the profiles' translations counts the profiles that have the word in their own text or their translation)
+      const tokens = [...query.entries()].map(([token, qw]) => {
+        const p = postings.get(token);
+        const origin = pivotOrigin.get(token);
+        return { token, qw, p, df: (p?.live ?? 0) + (origin !== undefined && p ? (postings.get(origin)?.live ?? 0) : 0) };
+      });
+      tokens.sort((x, y) => x.df - y.df || (x.token < y.token ? -1 : 1));
+      for (const { token, qw, p, df } of tokens) {
         const isConcept = token.startsWith('k:');
         const isTheme = token.startsWith('t:');
-        const df = p ? p.live : 0;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
         if (isConcept) conceptNorm += (idf * qw) / CONCEPT_QUERY_WEIGHT;
         if (!p) continue;
@@ -486,7 +538,12 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           if (!(postings.get(origin)?.live)) unseenMass.set(origin, Math.max(unseenMass.get(origin) ?? 0, (qw * idf) / cognateWeight));
           idfOf.set(token, idf);
         }
-        if (isRare && df > 0 && !cognateTokens.has(token)) {
+        const pivot = pivotOrigin.get(token);
+        if (isRare && df > 0 && pivot !== undefined) {
+          // a request word that only translated profiles have: its share of the mass is set here
+          if (wordCounts.has(pivot) && !(postings.get(pivot)?.live)) unseenMass.set(pivot, Math.max(unseenMass.get(pivot) ?? 0, (qw * idf) / pivotWeight));
+          idfOf.set(token, idf);
+        } else if (isRare && df > 0 && !cognateTokens.has(token)) {
           lexMass += qw * idf;
           idfOf.set(token, idf);
         }
@@ -821,6 +878,15 @@ export function createMatchIndex(options: MatchIndexOptions = {}): MatchIndex {
           const surfaces = pa.surfaces;
           for (let i = 0; i < content.length; i++) {
             if (qWordSet.has(content[i]) && !shared.some((x) => x.surface === surfaces[i] || x.surface.toLowerCase() === surfaces[i].toLowerCase())) shared.push({ surface: surfaces[i], idf: idfOf.get(content[i]) ?? 0 });
+          }
+          // and the words met in its English translation
+          if (pivotWeight > 0 && docs[item.d].translated) {
+            const t2 = p.translation!.slice(0, MAX_REQUEST_CHARS);
+            const ta2 = analyse(useNeeds ? splitNeeds(t2).offers : t2, { hint: 'en', jobs: false });
+            for (let i = 0; i < ta2.words.length; i++) {
+              const t = PIVOT + ta2.words[i];
+              if (pivotOrigin.has(t) && !shared.some((x) => x.surface.toLowerCase() === ta2.surfaces[i].toLowerCase())) shared.push({ surface: ta2.surfaces[i], idf: idfOf.get(t) ?? 0 });
+            }
           }
           shared.sort((x, y) => y.idf - x.idf);
           if (shared.length) reasons.push({ code: 'text', params: { terms: shared.slice(0, 4).map((x) => x.surface) } });

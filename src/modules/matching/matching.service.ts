@@ -104,7 +104,7 @@ async function translationOf(ctx: ServiceCtx, config: TranslationConfig | undefi
 async function rankedCandidates(ctx: ServiceCtx, subject: repo.CallForMatching, query: Record<string, unknown>, config?: TranslationConfig): Promise<Pick<CallCandidates, 'filters' | 'notices' | 'translation' | 'candidates'>> {
   const q = parseQuery(candidatesQuery, query);
   const top = q.top ?? 20;
-  const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now);
+  const index = await matchStoreFor(ctx.db).index(ctx.db, ctx.now, { translation: config });
   const request = requestOfCall(subject);
   const { text: translation, state: translationState } = await translationOf(ctx, config, request);
   const result = index.rank(translation ? { ...request, translation } : request, {

@@ -7,10 +7,18 @@
  * profiles (rare: organisations are not deleted, a person may be) leave at the next full rebuild
  * (`REBUILD_MS`); the pages read the names of what they show from the database, so a removed
  * profile is never shown meanwhile.
+ *
+ * Where a translation engine is configured (a ranking passes the config), each profile not in English carries its
+ * know-how's machine translation into English (`MatchProfile.translation`), read through the translations module as
+ * a reader's translation is (`readerView`, subject `match_organisation` or `match_person`, the profile's id, field
+ * `text`): indexing a profile
+ * asks for it, the module's background job makes it, and the next catch-up re-upserts the profiles whose translation
+ * has appeared since. Nothing is translated here.
  */
 import { sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../platform/db.ts';
-import { createMatchIndex } from './matching.engine.ts';
+import { createMatchIndex, profileKnowHow } from './matching.engine.ts';
+import { readerView, type TranslationConfig } from '../translations/translations.service.ts';
 import type { MatchIndex } from './matching.engine.ts';
 import type { MatchProfile, PastExchange } from './matching.types.ts';
 
@@ -102,9 +110,28 @@ async function loadPeople(db: DbOrTx, since: Date | null): Promise<PersonRow[]> 
   );
 }
 
+/** The subjects under which a profile's know-how is translated into English (the profile's id, field `text`). */
+export const PROFILE_SUBJECT = { organisation: 'match_organisation', person: 'match_person' } as const;
+
+/**
+ * The profile with its know-how's machine translation into English when the translations module has it ('used'),
+ * else as it is: 'pending' when it has just been asked for (or is being made), null when there is none to make
+ * (no engine, an English or empty text, a language the engine cannot translate, or a failure it gave up on).
+ */
+export async function withProfileTranslation(db: DbOrTx, now: Date, config: TranslationConfig, p: MatchProfile): Promise<{ profile: MatchProfile; state: 'used' | 'pending' | null }> {
+  const text = profileKnowHow(p);
+  if (!config.translateUrl || !text.trim()) return { profile: p, state: null };
+  const v = await readerView({ db, locale: 'en', now }, config, PROFILE_SUBJECT[p.type], p.id, { text });
+  if (v.state === 'machine') return { profile: { ...p, translation: v.fields.text.text }, state: 'used' };
+  return { profile: p, state: v.state === 'pending' ? 'pending' : null };
+}
+
 export type MatchStore = {
-  /** The index, caught up with the database if the last look is older than POLL_MS (or `fresh`). */
-  index(db: DbOrTx, now: Date, opts?: { fresh?: boolean }): Promise<MatchIndex>;
+  /**
+   * The index, caught up with the database if the last look is older than POLL_MS (or `fresh`). With `translation`
+   * (the platform's engine), profiles carry their machine translation into English once it is made.
+   */
+  index(db: DbOrTx, now: Date, opts?: { fresh?: boolean; translation?: TranslationConfig }): Promise<MatchIndex>;
   /** Profiles upserted by the last catch-up (for tests and logs). */
   readonly lastCatchUp: number;
   readonly builtAt: Date | null;
@@ -118,12 +145,29 @@ export function createMatchStore(): MatchStore {
   let builtAt: Date | null = null;
   let lastCatchUp = 0;
   let pending: Promise<MatchIndex> | null = null;
+  // the translation engine's config once a ranking has given one; whether the index was built with it
+  let config: TranslationConfig | null = null;
+  let builtWithConfig = false;
+  // profiles whose translation was asked for and is being made, by key (`type:id`): looked at again at each catch-up
+  const awaiting = new Map<string, MatchProfile>();
+
+  /** The profile to index: with its translation when made; remembered in `awaiting` while it is being made. */
+  async function translated(db: DbOrTx, now: Date, p: MatchProfile): Promise<MatchProfile> {
+    const key = `${p.type}:${p.id}`;
+    awaiting.delete(key);
+    if (!config) return p;
+    const { profile, state } = await withProfileTranslation(db, now, config, p);
+    if (state === 'pending') awaiting.set(key, p);
+    return profile;
+  }
 
   async function build(db: DbOrTx, now: Date): Promise<MatchIndex> {
     const fresh = createMatchIndex();
     const [orgs, people] = await Promise.all([loadOrganisations(db, null), loadPeople(db, null)]);
-    for (const r of orgs) fresh.upsert(orgProfile(r));
-    for (const r of people) fresh.upsert(personProfile(r));
+    awaiting.clear();
+    builtWithConfig = !!config;
+    for (const r of orgs) fresh.upsert(await translated(db, now, orgProfile(r)));
+    for (const r of people) fresh.upsert(await translated(db, now, personProfile(r)));
     index = fresh;
     mark = now;
     builtAt = now;
@@ -136,11 +180,22 @@ export function createMatchStore(): MatchStore {
     const idx = index!;
     const since = new Date(mark!.getTime() - OVERLAP_MS);
     const [orgs, people] = await Promise.all([loadOrganisations(db, since), loadPeople(db, since)]);
-    for (const r of orgs) idx.upsert(orgProfile(r));
-    for (const r of people) idx.upsert(personProfile(r));
+    const changed = [...orgs.map(orgProfile), ...people.map(personProfile)];
+    const seen = new Set(changed.map((p) => `${p.type}:${p.id}`));
+    // the profiles whose translation was being made and has appeared since the last look (unchanged ones: changed ones are read again below)
+    let appeared = 0;
+    for (const [key, p] of [...awaiting]) {
+      if (seen.has(key)) continue;
+      const t = await translated(db, now, p);
+      if (t.translation) {
+        idx.upsert(t);
+        appeared++;
+      }
+    }
+    for (const p of changed) idx.upsert(await translated(db, now, p));
     mark = now;
     lookedAt = now.getTime();
-    lastCatchUp = orgs.length + people.length;
+    lastCatchUp = changed.length + appeared;
     return idx;
   }
 
@@ -149,9 +204,11 @@ export function createMatchStore(): MatchStore {
     get builtAt() { return builtAt; },
     async index(db, now, opts = {}) {
       if (pending) return pending;
+      if (opts.translation?.translateUrl) config = opts.translation;
       const t = now.getTime();
       let work: Promise<MatchIndex> | null = null;
-      if (!index || !builtAt || t - builtAt.getTime() >= REBUILD_MS) work = build(db, now);
+      // an index built before the engine was known is built again once, with it (every profile then asks for its translation)
+      if (!index || !builtAt || t - builtAt.getTime() >= REBUILD_MS || (config && !builtWithConfig)) work = build(db, now);
       else if (opts.fresh || t - lookedAt >= POLL_MS || t < lookedAt) work = catchUp(db, now);
       if (!work) return index!;
       pending = work.finally(() => (pending = null));

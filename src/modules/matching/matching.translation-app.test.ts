@@ -21,7 +21,7 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { requests } from '../../db/schema/requests.ts';
 import { machineTranslations } from '../../db/schema/translations.ts';
 import { translatePending } from '../translations/translations.service.ts';
-import { loadAllProfiles } from './matching.store.ts';
+import { loadAllProfiles, POLL_MS } from './matching.store.ts';
 import { requestOfCall } from './matching.service.ts';
 import { findRequest } from './matching.repository.ts';
 import { matchCommand } from './matching.cli.ts';
@@ -92,7 +92,12 @@ test('the first ranking asks for the translation and ranks without it; once made
   const asked = await t.db.select().from(machineTranslations).where(and(eq(machineTranslations.subject, 'match_request'), eq(machineTranslations.targetLang, 'en')));
   assert.deepEqual(asked.map((r) => r.field).sort(), ['description', 'title'], 'the ranking asked the translations module for the request in English');
 
-  assert.equal(await translatePending({ db: t.db, now: t.clock.now(), config: t.config }), 2, 'the background job translates it with Apertium');
+  // (the French profile's know-how is asked for too: matching.profile-translation-app.test.ts)
+  assert.equal(await translatePending({ db: t.db, now: t.clock.now(), config: t.config }), 3, 'the background job translates it with Apertium, and the French profile');
+  const made = await t.db.select().from(machineTranslations).where(and(eq(machineTranslations.subject, 'match_request'), eq(machineTranslations.targetLang, 'en')));
+  assert.deepEqual(made.map((r) => r.state), ['done', 'done']);
+  // the store's next look (POLL_MS later) reads the profile's translation, as the CLI given the engine does
+  t.clock.advance(POLL_MS);
 
   const pageBody = (await broker.get(`/en/requests/${requestId}/candidates`)).body_;
   const page = order(pageBody);

@@ -57,6 +57,12 @@ export type MatchProfile = {
   /** months (1–12) in which the profile is available */
   availability?: number[];
   flags?: ContextFlags;
+  /**
+   * the profile's know-how (`profileKnowHow`: offers or expertise without the sentences that state a need, and
+   * the position) machine-translated into English, when the profile is not in English: extra evidence of the
+   * profile, met by the request's English words (its own, or its translation's) at `FusionOptions.profileTranslation`
+   */
+  translation?: string;
 };
 
 /** A request for expertise (the `requests` format plus optional context). */
@@ -168,6 +174,12 @@ export type FusionOptions = {
    * request's own words; they add evidence, not idf mass (as look-alike words); 0: off
    */
   translation?: number;
+  /**
+   * weight of the words of a profile's machine translation into English (`MatchProfile.translation`), met by the
+   * request's English words (its own when it is in English, and its translation's), relative to the request
+   * word's weight; they add evidence, not idf mass (as look-alike words); 0: off (as if no profile had one)
+   */
+  profileTranslation?: number;
 };
 
 /** The result of a ranking: notices (bad input, cut text, unknown language) and matches, best first. */

@@ -6,7 +6,7 @@
  * 1 / the rank of the first right partner (0 when none is in the top 20).
  * `--heldout` reports the held-out set (eval.heldout.ts) alone, with the same metrics.
  */
-import { buildMatchIndex } from '../matching.engine.ts';
+import { buildMatchIndex, profileKnowHow } from '../matching.engine.ts';
 import type { MatchIndexOptions } from '../matching.engine.ts';
 import { buildBm25 } from './eval.bm25.ts';
 import { evalProfiles } from './eval.profiles.ts';
@@ -83,6 +83,51 @@ export async function translateRequests(requests: readonly LabelledRequest[], ur
   return { translations, ms, failed };
 }
 
+/** Machine translations of profiles' know-how into English, by text (one per distinct text: a run translates each text once). */
+export type ProfileTranslations = { byText: Map<string, string>; ms: number[]; failed: number; texts: number };
+
+/** A new, empty cache of profile translations (kept in memory for one run). */
+export function profileTranslationCache(): ProfileTranslations {
+  return { byText: new Map(), ms: [], failed: 0, texts: 0 };
+}
+
+/**
+ * Each profile's know-how (`profileKnowHow`: what the engine indexes as know-how, without need sentences) translated
+ * into English by a real engine (Apertium through `src/platform/translate.ts`), when it is in French, Spanish or
+ * Portuguese (detected as requests are); each distinct text once per run (`cache`), a few at a time. Returns the
+ * profiles with `translation` set where there is one.
+ */
+export async function translateProfiles(profiles: readonly MatchProfile[], url: string, cache: ProfileTranslations, parallel = 3): Promise<MatchProfile[]> {
+  const engine = engineOf({ translateUrl: url, translateEngine: 'apertium', translateApiKey: undefined })!;
+  const todo = new Map<string, TranslateLang>();
+  for (const p of profiles) {
+    const text = profileKnowHow(p);
+    if (!text.trim() || cache.byText.has(text) || todo.has(text)) continue;
+    const lang = detectLanguage(text, undefined, true).lang;
+    if (!lang || lang === 'en' || !engine.can(lang, 'en')) continue;
+    todo.set(text, lang as TranslateLang);
+  }
+  const queue = [...todo];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [text, lang] = next;
+      const t0 = performance.now();
+      try {
+        cache.byText.set(text, await engine.translate(text, lang, 'en'));
+        cache.texts++;
+      } catch {
+        cache.failed++;
+      }
+      cache.ms.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return profiles.map((p) => {
+    const translation = cache.byText.get(profileKnowHow(p));
+    return translation ? { ...p, translation } : p;
+  });
+}
+
 /** The profiles of the independent set: every profile of the first set, the independent partners, the traps, and 5,000 more generated near misses. */
 export function independentProfiles(): MatchProfile[] {
   const more = generatedProfiles(5000, 15).map((p) => ({ ...p, id: `x${p.id}`, ...(p.organisation ? { organisation: `x${p.organisation}` } : {}) }));
@@ -144,10 +189,20 @@ export function meetsTargets(r: EvalReport): boolean {
 
 const TARGETS = 'recall@5 ≥ 0.95, recall@1 ≥ 0.85, MRR ≥ BM25 + 0.3, cross-lingual recall@5 ≥ 0.9, no BM25-first case below 3rd';
 
+function percentile(ms: number[], q: number): number {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
+}
+
 function printTranslation(t: Awaited<ReturnType<typeof translateRequests>>, url: string) {
-  const sorted = [...t.ms].sort((a, b) => a - b);
-  const pct = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+  const pct = (q: number) => percentile(t.ms, q);
   console.log(`\nmachine translation into English (Apertium at ${url}): ${t.translations.size} requests translated, ${t.failed.length} failed; per request p50 ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms, max ${pct(1).toFixed(0)} ms`);
+}
+
+function printProfileTranslation(c: ProfileTranslations, profiles: readonly MatchProfile[], seconds: number) {
+  const translated = profiles.filter((p) => p.translation).length;
+  const pct = (q: number) => percentile(c.ms, q).toFixed(0);
+  console.log(`\nprofiles' know-how translated into English: ${translated} of ${profiles.length} profiles carry a translation; ${c.texts} distinct texts translated so far this run (${c.failed} failed), per text p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms; ${seconds.toFixed(1)} s for this corpus`);
 }
 
 async function withApertium(translateArg: string, run: (url: string) => Promise<void>) {
@@ -200,6 +255,14 @@ if (import.meta.main) {
         print('HELD-OUT set, with machine translation', heldT);
         console.log(`\ntargets on the held-out set with machine translation (${TARGETS}): ${meetsTargets(heldT) ? 'met' : 'NOT met'}`);
         summary.translated = { engine: heldT.engine, cross: heldT.engineCross, bm25Wins: bm25Wins(heldT) };
+        const cache = profileTranslationCache();
+        const t0 = performance.now();
+        const translatedProfiles = await translateProfiles(profiles, url, cache);
+        printProfileTranslation(cache, translatedProfiles, (performance.now() - t0) / 1000);
+        const heldP = evaluateHeldout({}, translatedProfiles, {}, t.translations);
+        print('HELD-OUT set, with machine translation of requests and profiles', heldP);
+        console.log(`\ntargets on the held-out set with machine translation of requests and profiles (${TARGETS}): ${meetsTargets(heldP) ? 'met' : 'NOT met'}`);
+        summary.translatedProfiles = { engine: heldP.engine, cross: heldP.engineCross, bm25Wins: bm25Wins(heldP) };
       });
     }
     console.log(JSON.stringify(summary));
@@ -235,6 +298,25 @@ async function mainSets(devOnly: boolean, translateArg: string | undefined) {
         first: firstT.engine,
         dev: { engine: devT.engine, cross: devT.engineCross },
         ...(testT ? { test: { engine: testT.engine, cross: testT.engineCross } } : {}),
+      };
+      // the profiles' know-how translated too (each distinct text once in this run)
+      const cache = profileTranslationCache();
+      let t0 = performance.now();
+      const firstProfiles = await translateProfiles(evalProfiles(), url, cache);
+      printProfileTranslation(cache, firstProfiles, (performance.now() - t0) / 1000);
+      t0 = performance.now();
+      const indepProfiles = await translateProfiles(profiles, url, cache);
+      printProfileTranslation(cache, indepProfiles, (performance.now() - t0) / 1000);
+      const firstP = evaluateOn(firstProfiles, EVAL_REQUESTS, {}, {}, t.translations);
+      print('first set, with machine translation of requests and profiles', firstP);
+      const devP = evaluateIndependent('dev', {}, indepProfiles, {}, t.translations);
+      print('independent set, development half, with machine translation of requests and profiles', devP);
+      const testP = devOnly ? null : evaluateIndependent('test', {}, indepProfiles, {}, t.translations);
+      if (testP) print('independent set, TEST half, with machine translation of requests and profiles', testP);
+      summary.translatedProfiles = {
+        first: firstP.engine,
+        dev: { engine: devP.engine, cross: devP.engineCross },
+        ...(testP ? { test: { engine: testP.engine, cross: testP.engineCross } } : {}),
       };
     });
   }
