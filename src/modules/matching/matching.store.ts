@@ -110,6 +110,9 @@ async function loadPeople(db: DbOrTx, since: Date | null): Promise<PersonRow[]> 
   );
 }
 
+/** Profiles waiting for their translation looked at again per catch-up (a ranking's catch-up must stay cheap). */
+export const AWAITING_PER_CATCH_UP = 200;
+
 /** The subjects under which a profile's know-how is translated into English (the profile's id, field `text`). */
 export const PROFILE_SUBJECT = { organisation: 'match_organisation', person: 'match_person' } as const;
 
@@ -184,7 +187,9 @@ export function createMatchStore(): MatchStore {
     const seen = new Set(changed.map((p) => `${p.type}:${p.id}`));
     // the profiles whose translation was being made and has appeared since the last look (unchanged ones: changed ones are read again below)
     let appeared = 0;
-    for (const [key, p] of [...awaiting]) {
+    // At most AWAITING_PER_CATCH_UP of them a look, oldest first (one still being made goes to the back): at scale,
+    // tens of thousands can be waiting after a build, and each look reads the translations table.
+    for (const [key, p] of [...awaiting].slice(0, AWAITING_PER_CATCH_UP)) {
       if (seen.has(key)) continue;
       const t = await translated(db, now, p);
       if (t.translation) {
