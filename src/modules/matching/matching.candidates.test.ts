@@ -7,11 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { cliRanking as cliRankingOf, type CliMatch } from '../../../test/support/match-cli.ts';
 import { createUser, signedInClient, type TestUser } from '../../../test/support/users.ts';
 import { setupCycle, actorOf, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
 import { createApiToken } from '../accounts/accounts.tokens.ts';
@@ -19,10 +17,9 @@ import { organisations, people, memberships } from '../../db/schema/organisation
 import { requests } from '../../db/schema/requests.ts';
 import { expertiseCalls } from '../../db/schema/calls.ts';
 import { rows } from '../../platform/db.ts';
-import { createMatchStore, loadAllProfiles, POLL_MS } from './matching.store.ts';
+import { createMatchStore, POLL_MS } from './matching.store.ts';
 import { requestOfCall } from './matching.service.ts';
 import { findCall } from './matching.repository.ts';
-import { matchCommand } from './matching.cli.ts';
 import type { TestClient } from '../../../test/support/app.ts';
 
 let t: TestApp;
@@ -80,23 +77,8 @@ async function cliOrder(extra: string[] = []): Promise<string[]> {
 }
 
 /** The CLI's ranking for the call (ids and scores), fed the database's profiles (as `loadAllProfiles` exports them) and the call as a request. */
-async function cliRanking(extra: string[] = []): Promise<Array<{ id: string; type: string; score: number }>> {
-  const profiles = await loadAllProfiles(t.db);
-  const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
-  const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
-  const call = (await findCall(t.db, callId))!;
-  const dir = mkdtempSync(join(tmpdir(), 'peerlink-contract-'));
-  try {
-    writeFileSync(join(dir, 'o.jsonl'), jsonl(profiles.filter((p) => p.type === 'organisation').map(strip)));
-    writeFileSync(join(dir, 'p.jsonl'), jsonl(profiles.filter((p) => p.type === 'person').map(strip)));
-    writeFileSync(join(dir, 'r.jsonl'), jsonl([strip(requestOfCall(call))]));
-    let out = '';
-    const code = await matchCommand(['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString(), ...extra], { out: (x) => (out += x), err: () => {} });
-    assert.equal(code, 0);
-    return (JSON.parse(out.trim()) as { matches: { id: string; type: string; score: number }[] }).matches.map(({ id, type, score }) => ({ id, type, score }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+async function cliRanking(extra: string[] = []): Promise<CliMatch[]> {
+  return (await cliRankingOf(t.db, requestOfCall((await findCall(t.db, callId))!), t.clock.now(), extra)).matches;
 }
 
 const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);

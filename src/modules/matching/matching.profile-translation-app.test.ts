@@ -9,23 +9,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { signedInClient } from '../../../test/support/users.ts';
 import { setupCycle, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
+import { cliRanking } from '../../../test/support/match-cli.ts';
 import { apertiumMissing, startApertium, type RunningApertium } from '../../../test/support/apertium.ts';
 import { createApiToken } from '../accounts/accounts.tokens.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { requests } from '../../db/schema/requests.ts';
 import { machineTranslations } from '../../db/schema/translations.ts';
 import { translatePending } from '../translations/translations.service.ts';
-import { loadAllProfiles, matchStoreFor, POLL_MS, PROFILE_SUBJECT } from './matching.store.ts';
+import { matchStoreFor, POLL_MS, PROFILE_SUBJECT } from './matching.store.ts';
 import { requestOfCall } from './matching.service.ts';
 import { findRequest } from './matching.repository.ts';
-import { matchCommand } from './matching.cli.ts';
 
 const skip = apertiumMissing();
 let apy: RunningApertium | null = null;
@@ -62,25 +59,8 @@ after(async () => {
   await apy?.stop();
 });
 
-async function cliRanking(extra: string[]): Promise<{ order: string[]; scores: number[] }> {
-  const profiles = await loadAllProfiles(t.db);
-  const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
-  const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
-  const dir = mkdtempSync(join(tmpdir(), 'peerlink-cli-ptranslate-'));
-  try {
-    writeFileSync(join(dir, 'o.jsonl'), jsonl(profiles.filter((p) => p.type === 'organisation').map(strip)));
-    writeFileSync(join(dir, 'p.jsonl'), jsonl(profiles.filter((p) => p.type === 'person').map(strip)));
-    writeFileSync(join(dir, 'r.jsonl'), jsonl([strip(requestOfCall((await findRequest(t.db, requestId))!))]));
-    let out = '';
-    const args = ['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString(), ...extra];
-    assert.equal(await matchCommand(args, { out: (x) => (out += x), err: () => {} }), 0);
-    const matches = (JSON.parse(out.trim()) as { matches: { id: string; type: string; score: number }[] }).matches;
-    return { order: matches.map((m) => `${m.type}:${m.id}`), scores: matches.map((m) => m.score) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
+const cliOf = async (extra: string[]) => cliRanking(t.db, requestOfCall((await findRequest(t.db, requestId))!), t.clock.now(), extra);
 const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);
 const key = (k: string) => `organisation:${ids[k]}`;
 
@@ -114,7 +94,7 @@ test('a Portuguese profile is asked for in English when indexed; once made, the 
   const api = await t.app.request(`http://localhost/api/v1/requests/${requestId}/candidates`, { headers: { Authorization: `Bearer ${token}` } });
   const body = (await api.json()) as { candidates: { type: string; id: string; score: number }[] };
   assert.deepEqual(body.candidates.map((c) => `${c.type}:${c.id}`), page, 'the API ranks as the page');
-  const cli = await cliRanking(['--translate-url', apy!.url]);
+  const cli = await cliOf(['--translate-url', apy!.url]);
   assert.deepEqual(cli.order, page, 'the CLI with the engine ranks as the page');
   assert.deepEqual(cli.scores, body.candidates.map((c) => c.score), 'with the same scores');
 });

@@ -8,23 +8,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
 import { signedInClient } from '../../../test/support/users.ts';
 import { setupCycle, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
+import { cliRanking } from '../../../test/support/match-cli.ts';
 import { apertiumMissing, startApertium, type RunningApertium } from '../../../test/support/apertium.ts';
 import { createApiToken } from '../accounts/accounts.tokens.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { requests } from '../../db/schema/requests.ts';
 import { machineTranslations } from '../../db/schema/translations.ts';
 import { translatePending } from '../translations/translations.service.ts';
-import { loadAllProfiles, POLL_MS } from './matching.store.ts';
+import { POLL_MS } from './matching.store.ts';
 import { requestOfCall } from './matching.service.ts';
 import { findRequest } from './matching.repository.ts';
-import { matchCommand } from './matching.cli.ts';
 
 const skip = apertiumMissing();
 let apy: RunningApertium | null = null;
@@ -60,27 +57,8 @@ after(async () => {
   await apy?.stop();
 });
 
-/** The CLI's ranking of the request over the database's profiles (as the contract test of matching.candidates.test.ts). */
-async function cliRanking(extra: string[]): Promise<{ order: string[]; scores: number[]; notices: string }> {
-  const profiles = await loadAllProfiles(t.db);
-  const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'type' && v !== undefined && v !== null));
-  const jsonl = (xs: object[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
-  const dir = mkdtempSync(join(tmpdir(), 'peerlink-cli-translate-'));
-  try {
-    writeFileSync(join(dir, 'o.jsonl'), jsonl(profiles.filter((p) => p.type === 'organisation').map(strip)));
-    writeFileSync(join(dir, 'p.jsonl'), jsonl(profiles.filter((p) => p.type === 'person').map(strip)));
-    writeFileSync(join(dir, 'r.jsonl'), jsonl([strip(requestOfCall((await findRequest(t.db, requestId))!))]));
-    let out = '';
-    let notices = '';
-    const args = ['--organisations', join(dir, 'o.jsonl'), '--people', join(dir, 'p.jsonl'), '--requests', join(dir, 'r.jsonl'), '--top', '20', '--now', t.clock.now().toISOString(), ...extra];
-    assert.equal(await matchCommand(args, { out: (x) => (out += x), err: (x) => (notices += x) }), 0);
-    const matches = (JSON.parse(out.trim()) as { matches: { id: string; type: string; score: number }[] }).matches;
-    return { order: matches.map((m) => `${m.type}:${m.id}`), scores: matches.map((m) => m.score), notices };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
+const cliOf = async (extra: string[]) => cliRanking(t.db, requestOfCall((await findRequest(t.db, requestId))!), t.clock.now(), extra);
 const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);
 const rank = (list: string[], key: string) => list.indexOf(`organisation:${ids[key]}`);
 
@@ -111,12 +89,12 @@ test('the first ranking asks for the translation and ranks without it; once made
 
   // The CLI with the same engine: the page's order and the API's scores; without one, the first ranking's order.
   const scored = (body as unknown as { candidates: { score: number }[] }).candidates.map((c) => c.score);
-  const cli = await cliRanking(['--translate-url', apy!.url]);
+  const cli = await cliOf(['--translate-url', apy!.url]);
   assert.deepEqual(cli.order, page, 'the CLI with the engine ranks as the page');
   assert.deepEqual(cli.scores, scored, 'with the same scores');
-  const plain = await cliRanking([]);
+  const plain = await cliOf([]);
   assert.deepEqual(plain.order, first, 'without an engine the CLI ranks as the first ranking (no translation)');
-  const down = await cliRanking(['--translate-url', 'http://127.0.0.1:9']);
+  const down = await cliOf(['--translate-url', 'http://127.0.0.1:9']);
   assert.deepEqual(down.order, first, 'an unreachable engine: ranked without the translation');
   assert.match(down.notices, /no machine translation/, 'and told on stderr');
   assert.deepEqual(body.candidates.map((c) => `${c.type}:${c.id}`), page, 'the API ranks as the page');
