@@ -40,12 +40,7 @@
  */
 import type { MatchProfile } from '../matching.types.ts';
 import type { LabelledRequest } from './eval.requests.ts';
-
-type L = 'en' | 'fr' | 'es' | 'pt' | 'ar';
-
-const org = (id: string, name: string, country: string, lang: string | string[], population: number | undefined, offers: string, seeks?: string): MatchProfile => ({
-  type: 'organisation', id, name, country, languages: Array.isArray(lang) ? lang : [lang], ...(population ? { population } : {}), offers, ...(seeks ? { seeks } : {}),
-});
+import { C, labelled, org, type Case, type L } from './eval.cases.ts';
 
 /** The true partners of the held-out requests. */
 export const HELDOUT_PARTNERS: readonly MatchProfile[] = [
@@ -142,11 +137,6 @@ export const HELDOUT_TRAPS: readonly MatchProfile[] = [
   org('ht-antananarivo', 'Commune urbaine d’Antananarivo', 'MG', 'fr', 1300000, "Nous recherchons un appui pour raccorder les quartiers bas au réseau d'eau potable : les familles dépendent des bornes-fontaines et des revendeurs.", "Accès à l'eau dans les quartiers précaires."),
 ];
 
-type Case = { id: string; lang: L; country: string; partners: string[]; title: string; description: string };
-const C = (id: string, lang: L, country: string, partners: string | string[], title: string, description: string): Case => ({
-  id, lang, country, partners: Array.isArray(partners) ? partners : [partners], title, description,
-});
-
 const CASES: readonly Case[] = [
   // ------------------------------------------------------------ civil registration, staff, local finance
   C('h001', 'pt', 'AO', 'h-brulocalis', 'Saber quem vive em cada bairro', 'Não sabemos quantas pessoas moram em cada bairro: os livros de nascimentos e casamentos estão incompletos e não existe um ficheiro de moradores. Queremos organizar o registo dos habitantes por bairro, guardar bem os assentos e formar os funcionários que os lavram.'),
@@ -233,17 +223,5 @@ const CASES: readonly Case[] = [
   C('h075', 'pt', 'MZ', 'h-floripa', 'Restos de comida que atraem ratos', 'No nosso bairro o lixo orgânico acumula-se nas ruas e há muitos ratos e doenças. Queremos que jovens do bairro recolham os restos de comida das casas em baldes, façam composto num terreno próximo e usem o adubo em hortas.'),
 ];
 
-const partnerById = new Map(HELDOUT_PARTNERS.map((p) => [p.id, p]));
-
 /** The held-out requests, labelled, with their language. */
-export const HELDOUT_REQUESTS: ReadonlyArray<LabelledRequest & { lang: L }> = CASES.map((c) => ({
-  id: c.id,
-  title: c.title,
-  description: c.description,
-  country: c.country,
-  languages: [c.lang],
-  partners: c.partners,
-  // across languages when no right partner writes in the request's language
-  cross: c.partners.every((id) => !(partnerById.get(id)?.languages ?? []).includes(c.lang)),
-  lang: c.lang,
-}));
+export const HELDOUT_REQUESTS: ReadonlyArray<LabelledRequest & { lang: L }> = labelled(CASES, HELDOUT_PARTNERS);

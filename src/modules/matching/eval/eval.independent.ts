@@ -19,15 +19,7 @@
  */
 import type { MatchProfile } from '../matching.types.ts';
 import type { LabelledRequest } from './eval.requests.ts';
-
-type L = 'en' | 'fr' | 'es' | 'pt' | 'ar';
-
-const org = (id: string, name: string, country: string, lang: string | string[], population: number | undefined, offers: string, seeks?: string): MatchProfile => ({
-  type: 'organisation', id, name, country, languages: Array.isArray(lang) ? lang : [lang], ...(population ? { population } : {}), offers, ...(seeks ? { seeks } : {}),
-});
-const person = (id: string, name: string, organisation: string, country: string, lang: string | string[], position: string, expertise: string): MatchProfile => ({
-  type: 'person', id, name, organisation, country, languages: Array.isArray(lang) ? lang : [lang], position, expertise,
-});
+import { C, labelled, org, person, type Case, type L } from './eval.cases.ts';
 
 /** The true partners of the independent requests. */
 export const INDEPENDENT_PARTNERS: readonly MatchProfile[] = [
@@ -145,11 +137,6 @@ export const TRAP_PROFILES: readonly MatchProfile[] = [
   org('t-nampula', 'Conselho Municipal de Nampula', 'MZ', 'pt', 750000, 'Precisamos de apoio para o cadastro dos prédios e a cobrança do imposto predial: a receita própria é muito baixa.', 'Cadastro fiscal e imposto predial.'),
   org('t-mafraq', 'Greater Mafraq Municipality', 'JO', 'en', 200000, 'Our population doubled with Syrian refugees; we seek partners for solid waste collection, composting and street lighting.', 'Solid waste, composting, street lighting.'),
 ];
-
-type Case = { id: string; lang: L; country: string; partners: string[]; title: string; description: string; themes?: string[] };
-const C = (id: string, lang: L, country: string, partners: string | string[], title: string, description: string): Case => ({
-  id, lang, country, partners: Array.isArray(partners) ? partners : [partners], title, description,
-});
 
 const CASES: readonly Case[] = [
   // ------------------------------------------------------------ waste
@@ -287,18 +274,5 @@ export function splitOf(id: string): 'dev' | 'test' {
   return fnv1a(id) % 2 === 0 ? 'dev' : 'test';
 }
 
-const partnerById = new Map(INDEPENDENT_PARTNERS.map((p) => [p.id, p]));
-
 /** The independent requests, labelled, with their half and language. */
-export const INDEPENDENT_REQUESTS: ReadonlyArray<LabelledRequest & { split: 'dev' | 'test'; lang: L }> = CASES.map((c) => ({
-  id: c.id,
-  title: c.title,
-  description: c.description,
-  country: c.country,
-  languages: [c.lang],
-  partners: c.partners,
-  // across languages when no right partner writes in the request's language
-  cross: c.partners.every((id) => (partnerById.get(id)?.languages ?? [])[0] !== c.lang && !(partnerById.get(id)?.languages ?? []).includes(c.lang)),
-  split: splitOf(c.id),
-  lang: c.lang,
-}));
+export const INDEPENDENT_REQUESTS: ReadonlyArray<LabelledRequest & { split: 'dev' | 'test'; lang: L }> = labelled(CASES, INDEPENDENT_PARTNERS).map((r) => ({ ...r, split: splitOf(r.id!) }));
