@@ -9,20 +9,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { MAX_URL_LENGTH, MAX_HEADER_BYTES } from '../../src/platform/limits.ts';
+import { freePort } from '../support/ports.ts';
 
 const serverPath = new URL('../../src/server.ts', import.meta.url).pathname;
 
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
 
 /** One raw HTTP/1.1 request; the whole answer as text. */
 function raw(port: number, request: string): Promise<string> {

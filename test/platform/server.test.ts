@@ -4,20 +4,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { get as httpGet } from 'node:http';
+import { freePort } from '../support/ports.ts';
 
 const serverPath = new URL('../../src/server.ts', import.meta.url).pathname;
 
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
 
 test('the server starts on a fresh folder, answers /healthz, and stops cleanly on SIGTERM releasing the folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'peerlink-server-'));

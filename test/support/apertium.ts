@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './ports.ts';
 
 export const APERTIUM_BIN = '/usr/bin/apertium-apy';
 export const APERTIUM_MODES = '/usr/share/apertium/modes';
@@ -20,16 +20,6 @@ export function apertiumMissing(): string | null {
   return 'apertium-apy is not installed (apt-get install apertium-apy apertium-eng-spa apertium-fr-es apertium-es-pt)';
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts apertium-apy and waits until it lists its pairs (a few seconds). */
 export async function startApertium(): Promise<RunningApertium> {
