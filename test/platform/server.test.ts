@@ -20,7 +20,7 @@ test('the server starts on a fresh folder, answers /healthz, and stops cleanly o
     child.stderr.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     let healthy = false;
-    for (let i = 0; i < 120 && !healthy; i++) {
+    for (let i = 0; i < 480 && !healthy; i++) {
       await new Promise((r) => setTimeout(r, 250));
       try {
         const r = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -39,7 +39,7 @@ test('the server starts on a fresh folder, answers /healthz, and stops cleanly o
     const second = spawn(process.execPath, [serverPath], { env: { ...process.env, PORT: String(port), DATA_DIR: dir, DEMO: 'false', DATABASE_URL: '' }, stdio: 'ignore' });
     const secondExit = new Promise<number | null>((res) => second.on('exit', (code) => res(code)));
     let up = false;
-    for (let i = 0; i < 120 && !up; i++) {
+    for (let i = 0; i < 480 && !up; i++) {
       await new Promise((r) => setTimeout(r, 250));
       up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
     }
@@ -61,7 +61,7 @@ test('SIGTERM lets requests in flight finish: 20 requests sent whole just before
     child.stderr.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     let up = false;
-    for (let i = 0; i < 240 && !up; i++) {
+    for (let i = 0; i < 480 && !up; i++) {
       await new Promise((r) => setTimeout(r, 250));
       up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
     }
