@@ -29,6 +29,8 @@ before(async () => {
   ids.practice = await one("select id from good_practices where state = 'published' and external_id like '004-ostend%' limit 1");
   ids.exchange = await one('select id from exchanges limit 1');
   ids.person = await one("select id from people order by name limit 1");
+  ids.event = await one('select id from events order by starts_at limit 1');
+  ids.partnership = await one('select id from partnerships limit 1');
 });
 after(() => t.close());
 
@@ -36,8 +38,9 @@ test('the checker: a bare Latin title on an Arabic page is caught; bdi, dir, lan
   const page = (body: string) => `<html lang="ar" dir="rtl"><body>${body}</body></html>`;
   assert.deepEqual(unisolatedRuns(page('<h1>Waste collection in Ziniaré</h1>'), 'ar'), ['Waste collection in Ziniaré']);
   assert.deepEqual(unisolatedRuns(page('<h1 dir="auto">Waste collection</h1><p><bdi>Almere</bdi></p><p lang="fr">Ziniaré</p>'), 'ar'), []);
-  assert.deepEqual(unisolatedRuns(page('<p>المنسق: \u2068Amina Kamau\u2069</p><p>نظام Peerlink للبلديات</p>'), 'ar'), [], 'an isolated value; a brand inside an Arabic sentence');
+  assert.deepEqual(unisolatedRuns(page('<p>المنسق: \u2068Amina Kamau\u2069</p><p>نظام Peerlink للبلديات</p><p>موجز Atom</p>'), 'ar'), [], 'an isolated value; a brand inside an Arabic phrase');
   assert.deepEqual(unisolatedRuns('<html lang="fr"><body><p>جمع النفايات</p></body></html>', 'fr'), ['جمع النفايات']);
+  assert.deepEqual(unisolatedRuns(page('<p class="meta">الاثنين 26 أكتوبر · حضوري · Accra Metropolitan Assembly, Accra · <bdi>SSA</bdi></p>'), 'ar'), ['Accra Metropolitan Assembly, Accra'], 'a value of a meta line');
 });
 
 test('messages isolate a value written in the other direction', () => {
@@ -46,8 +49,8 @@ test('messages isolate a value written in the other direction', () => {
   assert.equal(i18n().t('fr', 'calls.advisor.deadline', { date: 'lundi' }), 'offres jusqu’au lundi', 'same direction: as it is');
 });
 
-const PUBLIC = () => ['/ar', '/ar/organisations', `/ar/organisations/${ids.org}`, '/ar/good-practices', `/ar/good-practices/${ids.practice}`, '/ar/calls', '/ar/programmes', '/ar/programmes/connect', '/ar/networks', '/ar/networks/ssa', '/ar/cooperation-approaches', '/ar/funding', '/ar/cooperation-approaches/advisor?governance=essential&budget=5000'];
-const SIGNED_IN = () => ['/ar/people', `/ar/people/${ids.person}`, `/ar/exchanges/${ids.exchange}`, '/ar/account', `/ar/organisations/${ids.org}`];
+const PUBLIC = () => ['/ar', '/ar/organisations', `/ar/organisations/${ids.org}`, '/ar/good-practices', `/ar/good-practices/${ids.practice}`, '/ar/calls', '/ar/programmes', '/ar/programmes/connect', '/ar/networks', '/ar/networks/ssa', '/ar/cooperation-approaches', '/ar/funding', '/ar/cooperation-approaches/advisor?governance=essential&budget=5000', '/ar/events', `/ar/events/${ids.event}`, '/ar/networks/mena', '/ar/networks/ssa/news', '/ar/programmes/connect/news', '/ar/open-to-cooperation', '/ar/calls-for-requests'];
+const SIGNED_IN = () => ['/ar/people', `/ar/people/${ids.person}`, `/ar/exchanges/${ids.exchange}`, '/ar/account', `/ar/organisations/${ids.org}`, '/ar/partnerships', `/ar/partnerships/${ids.partnership}`, '/ar/networks/ssa/discussions', '/ar/cooperation-requests'];
 
 test('the demo\'s Arabic pages: every Latin-script text people wrote has its own direction', async () => {
   const found: string[] = [];

@@ -16,7 +16,7 @@ const count = (re: RegExp, s: string) => (s.match(new RegExp(re.source, 'g')) ??
  * The text runs of `html` written mainly in the other script than `pageLang`'s that no ancestor
  * isolates (a Latin brand inside an Arabic sentence is laid out right by the bidi algorithm; a
  * Latin name or title standing alone is not). Segments already isolated by FSI…PDI (how messages
- * insert their values) do not count.
+ * insert their values) do not count; the values of a meta line, joined by " · ", count one by one.
  */
 export function unisolatedRuns(html: string, pageLang: string): string[] {
   const rtl = pageLang === 'ar';
@@ -40,10 +40,12 @@ export function unisolatedRuns(html: string, pageLang: string): string[] {
       ontext(text) {
         if (skip > 0 || !other.test(text)) return;
         if (stack.length && stack[stack.length - 1]) return;
-        const bare = text.replace(ISOLATED, '');
-        const theirs = count(other, bare);
-        const ours = count(rtl ? ARABIC : LATIN, bare);
-        if (theirs > 0 && theirs >= ours) out.push(text.trim().slice(0, 80));
+        // A meta line joins several values with " · " (a date, a format, a place, a network): each is a run of its own.
+        for (const segment of text.replace(ISOLATED, '').split(' · ')) {
+          const theirs = count(other, segment);
+          const ours = count(rtl ? ARABIC : LATIN, segment);
+          if (theirs > ours) out.push(segment.trim().slice(0, 80));
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

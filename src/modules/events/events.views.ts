@@ -44,7 +44,7 @@ function cardItem(c: Ctx, e: EventCardView): Html {
   const t = c.get('t');
   const locale = c.get('locale');
   return html`<li class="card"><h3><a href="${link(c, `/events/${e.id}`)}">${userText(e.title)}</a></h3>
-<p class="meta">${fmtRange(e.startsAt, e.endsAt, e.timeZone, locale)} · ${formatLabel(t, e.format)}${e.place ? html` · ${e.place}` : ''}${e.network ? html` · ${userText(e.network.name)}` : ''}</p>
+<p class="meta">${fmtRange(e.startsAt, e.endsAt, e.timeZone, locale)} · ${formatLabel(t, e.format)}${e.place ? html` · ${userText({ text: e.place, lang: null })}` : ''}${e.network ? html` · ${userText(e.network.name)}` : ''}</p>
 ${e.state === 'cancelled' ? html`<p class="flag">${t('events.state.cancelled')}</p>` : html`<p class="meta">${t('events.seats', { confirmed: e.confirmed, capacity: e.capacity })}${e.waitlisted ? html` · ${t('events.waitlistCount', { count: e.waitlisted })}` : ''}</p>`}
 ${e.themes.length ? html`<ul class="tags" aria-label="${t('events.field.themes')}">${e.themes.map((th) => html`<li>${themeName(th, locale)}</li>`)}</ul>` : ''}</li>`;
 }
@@ -119,7 +119,7 @@ ${e.themes.length ? html`<dt>${t('events.field.themes')}</dt><dd>${e.themes.map(
 <dt>${t('events.field.registration')}</dt><dd>${fmtInZone(e.registrationOpensAt, e.timeZone, locale)} – ${fmtInZone(e.registrationClosesAt, e.timeZone, locale)}</dd>
 </dl>
 <form method="get" action="${link(c, `/events/${e.id}`)}" class="inline">
-${select({ t, name: 'tz', label: t('events.tz.label'), form: { values: { tz: zone ?? '' }, errors: {} }, options: TIME_ZONES.map((z) => ({ value: z, label: z })), blank: t('events.tz.eventZone') })}
+${select({ t, name: 'tz', label: t('events.tz.label'), form: { values: { tz: zone ?? '' }, errors: {} }, options: TIME_ZONES.map((z) => ({ value: z, label: z, dir: 'ltr' as const })), blank: t('events.tz.eventZone') })}
 <button type="submit" class="secondary">${t('events.tz.submit')}</button></form>
 ${userText(shown.fields.description, true)}
 ${e.meetingUrl ? html`<h2>${t('events.link.title')}</h2><p><a href="${e.meetingUrl}" rel="noopener noreferrer">${e.meetingUrl}</a></p>` : s.registration === 'confirmed' && e.format !== 'onsite' && !e.isPast ? html`<p class="hint">${t('events.link.later')}</p>` : ''}
@@ -181,7 +181,7 @@ ${textarea({ t, name: 'description', label: labels.description, form, rows: 8, r
 ${select({ t, name: 'lang', label: labels.lang, hint: t('events.field.langHint'), form, options: LOCALES.map((x) => ({ value: x, label: LOCALE_NAMES[x] })), required: true })}
 ${checkboxes({ t, name: 'themes', label: labels.themes, form, options: themeOptions(locale) })}
 ${languageChoices({ t, locale, name: 'languages', label: labels.languages, form })}
-${select({ t, name: 'timeZone', label: labels.timeZone, form, options: TIME_ZONES.map((z) => ({ value: z, label: z })), required: true })}
+${select({ t, name: 'timeZone', label: labels.timeZone, form, options: TIME_ZONES.map((z) => ({ value: z, label: z, dir: 'ltr' as const })), required: true })}
 ${dt('startDate', 'startTime')}
 ${dt('endDate', 'endTime')}
 ${input({ t, name: 'place', label: labels.place, hint: t('events.field.placeHint'), form, maxlength: 300 })}

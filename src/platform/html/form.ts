@@ -59,14 +59,15 @@ export function textarea(c: Common & { rows?: number }): Html {
 }
 
 /** `lang`: a label in another language than the page's (a language named in itself). */
-export type Option = { value: string; label: string; lang?: string };
+/** `lang`: a label people wrote, in its language (its direction from its text); `dir`: an identifier of its own direction (a time zone's IANA name). */
+export type Option = { value: string; label: string; lang?: string; dir?: 'ltr' | 'rtl' };
 
 export function select(c: Common & { options: Option[]; blank?: string }): Html {
   const p = parts(c);
   const current = str(c.form.values[c.name]);
   return html`<div class="field"><label for="f-${c.name}">${c.label}</label>${p.hint}${p.err}<select id="f-${c.name}" name="${c.name}"${p.attrs}>${
     c.blank !== undefined ? html`<option value="">${c.blank}</option>` : ''
-  }${c.options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}" dir="auto"` : ''}${o.value === current ? html` selected` : ''}>${o.label}</option>`)}</select></div>`;
+  }${c.options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}" dir="auto"` : o.dir ? html` dir="${o.dir}"` : ''}${o.value === current ? html` selected` : ''}>${o.label}</option>`)}</select></div>`;
 }
 
 /** A group of checkboxes in a fieldset; the value is a list. */
