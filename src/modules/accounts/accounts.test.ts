@@ -245,13 +245,17 @@ test('registration, sign-in and reset answer the same for known and unknown addr
     assert.equal(ra.headers.get('location'), rb.headers.get('location'), path);
     assert.equal(strip(ra.body_).replaceAll(a.email!, 'EMAIL'), strip(rb.body_).replaceAll(b.email!, 'EMAIL'), path);
   }
-  // Timing: both branches do one argon2 computation; the medians stay within a wide band (noisy machine).
+  // Timing: both branches do one argon2 computation. Measured as the process's CPU time (argon2's threads included),
+  // which the other processes of a loaded machine move far less than wall time (a wall-time ratio of 0.25 was seen at
+  // load 9.5); the medians stay within a factor of 2 (measured 0.80–0.88). Without the dummy verification for unknown
+  // addresses the ratio was 2.5–3.6 (a request costs ≈ 5 ms of CPU besides argon2’s ≈ 13).
   const time = async (email: string) => {
     const ms: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const s = performance.now();
+      const s = process.cpuUsage();
       await t.client().post('/en/sign-in', { email, password: 'wrong wrong wrong' });
-      ms.push(performance.now() - s);
+      const d = process.cpuUsage(s);
+      ms.push((d.user + d.system) / 1000);
     }
     return ms.sort((x, y) => x - y)[2]!;
   };
@@ -260,7 +264,7 @@ test('registration, sign-in and reset answer the same for known and unknown addr
   const tu = await time('nobody-at-all@example.org');
   t.clock.advance(16 * 60_000);
   const ratio = tk / tu;
-  assert.ok(ratio > 0.33 && ratio < 3, `known/unknown sign-in time ratio ${ratio.toFixed(2)}`);
+  assert.ok(ratio > 0.5 && ratio < 2, `known/unknown sign-in CPU time ratio ${ratio.toFixed(2)}`);
 });
 
 test('password rules: 12 characters (15 for privileged roles), 64 accepted, no composition rules, common refused (req 7)', async () => {
