@@ -331,20 +331,25 @@ function longestOnly(hits: ConceptHit[], spans: number[], keep: Uint8Array): voi
   const longer: number[] = [];
   for (let h = 0; h < hits.length; h++) if (spans[2 * h + 1] > spans[2 * h]) longer.push(h);
   if (!longer.length) return;
-  hits.forEach((hit, h) => {
+  const themes = longer.map((c) => themeOf(hits[c].id));
+  for (let h = 0; h < hits.length; h++) {
     const start = spans[2 * h];
     const end = spans[2 * h + 1];
-    const theme = themeOf(hit.id);
+    let theme: string | null = null;
     let inside = false;
-    for (const c of longer) {
-      const cs = spans[2 * c];
-      const ce = spans[2 * c + 1];
+    for (let j = 0; j < longer.length; j++) {
+      const cs = spans[2 * longer[j]];
+      const ce = spans[2 * longer[j] + 1];
       if (cs > start || ce < end || (cs === start && ce === end)) continue;
-      if (themeOf(hits[c].id) === theme) return;
+      theme ??= themeOf(hits[h].id);
+      if (themes[j] === theme) {
+        inside = false;
+        break;
+      }
       inside = true;
     }
     if (inside) keep[h] = 0;
-  });
+  }
 }
 
 /**
@@ -355,7 +360,7 @@ function longestOnly(hits: ConceptHit[], spans: number[], keep: Uint8Array): voi
  * is not itself a farming term ("cultures vivrières", "culturas alimentares") are agriculture terms in the thesaurus,
  * and win as longer terms (`longestOnly`).
  */
-const SECOND_SENSES: ReadonlyArray<{ theme: string; stems: readonly string[]; near: string }> = [{ theme: 'culture', stems: ['cultur'], near: 'agriculture' }];
+const SECOND_SENSES: ReadonlyArray<{ prefix: string; stems: readonly string[]; nearPrefix: string }> = [{ prefix: 'culture/', stems: ['cultur'], nearPrefix: 'agriculture/' }];
 
 /** Drops the hits read in their second sense (`SECOND_SENSES`); `words` and `positions` are the primary pass's content words. */
 function secondSenses(hits: ConceptHit[], spans: number[], words: string[], positions: number[], tokens: number, keep: Uint8Array): void {
@@ -363,12 +368,12 @@ function secondSenses(hits: ConceptHit[], spans: number[], words: string[], posi
     let near: Uint8Array | null = null;
     for (let h = 0; h < hits.length; h++) {
       const at = spans[2 * h];
-      if (spans[2 * h + 1] !== at || themeOf(hits[h].id) !== sense.theme) continue;
+      if (spans[2 * h + 1] !== at || !hits[h].id.startsWith(sense.prefix)) continue;
       const k = positions.indexOf(at);
       if (k < 0 || !sense.stems.includes(words[k])) continue;
       if (!near) {
         near = new Uint8Array(tokens);
-        for (let g = 0; g < hits.length; g++) if (themeOf(hits[g].id) === sense.near) for (let p = spans[2 * g]; p <= spans[2 * g + 1]; p++) near[p] = 1;
+        for (let g = 0; g < hits.length; g++) if (hits[g].id.startsWith(sense.nearPrefix)) for (let p = spans[2 * g]; p <= spans[2 * g + 1]; p++) near[p] = 1;
       }
       if ((k > 0 && near[positions[k - 1]]) || (k + 1 < positions.length && near[positions[k + 1]])) keep[h] = 0;
     }
