@@ -41,7 +41,7 @@ export { CONCEPTS, JOB_FUNCTIONS, ORGANISATION_KINDS } from './concepts.thesauru
 export type { ConceptRow } from './concepts.thesaurus.ts';
 
 /** Bump when the analysis of a text changes other than through the thesaurus (stemming, stop words, weights). */
-const ANALYSER_REVISION = 2;
+const ANALYSER_REVISION = 3;
 
 /** The version of the analysis: changes with the thesaurus, the theme labels and ANALYSER_REVISION. */
 export const CONCEPTS_VERSION = createHash('md5')

@@ -114,7 +114,8 @@ export function stem(lang: Lang, word: string): string {
 
 // ---------------------------------------------------------------- tables
 
-type TermEntry = { stems: string[]; ids: string[]; surface: string };
+/** `reversed`: a two-word term's other order ("birth registration" for "registration of births"). */
+type TermEntry = { stems: string[]; ids: string[]; surface: string; reversed: boolean };
 /**
  * The terms that begin with one stem: one-word terms, and longer terms by their second stem, longest first
  * (so a text position costs one map read per stem, however many terms share a common first word such as
@@ -179,13 +180,14 @@ function buildTables(): Tables {
       // two-word terms also match in the other order ("registration of births" = "birth registration")
       const variants = stems.length === 2 && stems[0] !== stems[1] ? [stems, [stems[1], stems[0]]] : [stems];
       for (const v of variants) {
+        const reversed = v !== stems;
         const key = v.join(' ');
         const existing = seen.get(key);
         if (existing) {
           if (!existing.ids.includes(id)) existing.ids.push(id);
           continue;
         }
-        const entry: TermEntry = { stems: v, ids: [id], surface: term };
+        const entry: TermEntry = { stems: v, ids: [id], surface: term, reversed };
         seen.set(key, entry);
         let bucket = map.get(v[0]);
         if (!bucket) map.set(v[0], (bucket = { single: [], bySecond: new Map() }));
@@ -268,7 +270,20 @@ export function detectLanguage(text: string, tokens = tokenize(text), useFranc =
 
 // ------------------------------------------------------------ analysis
 
-function matchTerms(stems: string[], positions: number[], tokens: string[], map: Map<string, TermBucket>, out: ConceptHit[], seen: Set<string>, pass: number): void {
+/** Conjunctions: two words with one between them are listed, not one term in the other order. */
+const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'et', 'ou', 'ni', 'y', 'e', 'o', 'u']);
+
+function listed(tokens: string[], from: number, to: number): boolean {
+  for (let p = from + 1; p < to; p++) if (CONJUNCTIONS.has(tokens[p])) return true;
+  // Arabic writes "and" on the word: والأسواق, "and the markets"
+  return tokens[to].length > 4 && tokens[to].startsWith('وال');
+}
+
+/**
+ * Find the thesaurus terms in a text's stems. `spans`, when given, receives for each hit pushed to `out` the text
+ * positions (token indexes) of its first and last word, so that `longestOnly` can drop a term found inside a longer one.
+ */
+function matchTerms(stems: string[], positions: number[], tokens: string[], map: Map<string, TermBucket>, out: ConceptHit[], seen: Set<string>, pass: number, spans?: number[]): void {
   const emit = (entry: TermEntry, i: number, n: number) => {
     const surface = tokens.slice(positions[i], positions[i + n - 1] + 1).join(' ');
     for (const id of entry.ids) {
@@ -279,6 +294,7 @@ function matchTerms(stems: string[], positions: number[], tokens: string[], map:
       seen.add(key);
       seen.add(bare);
       out.push({ id, surface });
+      spans?.push(positions[i], positions[i + n - 1]);
     }
   };
   for (let i = 0; i < stems.length; i++) {
@@ -292,10 +308,75 @@ function matchTerms(stems: string[], positions: number[], tokens: string[], map:
         if (i + n > stems.length) continue;
         let ok = true;
         for (let k = 2; k < n; k++) if (stems[i + k] !== entry.stems[k]) { ok = false; break; }
+        // the other order of a two-word term is a reordering ("birth registration"), never two things listed
+        // ("maraîchères et cultures" is not "cultures maraîchères", "travail et marchés" not "marché du travail")
+        if (ok && entry.reversed && listed(tokens, positions[i], positions[i + 1])) ok = false;
         if (ok) emit(entry, i, n);
       }
     }
     for (const entry of bucket.single) emit(entry, i, 1);
+  }
+}
+
+/**
+ * Longest match wins across themes: a hit whose words lie inside those of a longer hit of another theme, at the same
+ * place, is dropped ("carbon market" is climate finance, not also a local market; "marché du travail" is employment,
+ * not also "marché"), in whichever language pass either was found. Inside a longer term of its own theme a shorter
+ * term stays: there it names the broader concept of the same field ("organic waste" is also waste, "فرز النفايات",
+ * waste sorting, also النفايات), and dropping it loses matches (measured: docs/matching.md). Hits over the same words
+ * are all kept. Where a longer term should still count as a concept of another theme, the thesaurus lists it under
+ * both ("fish market", "water squares"). `spans` holds each hit's first and last token index; dropped hits get 0 in `keep`.
+ */
+function longestOnly(hits: ConceptHit[], spans: number[], keep: Uint8Array): void {
+  const longer: number[] = [];
+  for (let h = 0; h < hits.length; h++) if (spans[2 * h + 1] > spans[2 * h]) longer.push(h);
+  if (!longer.length) return;
+  const themes = longer.map((c) => themeOf(hits[c].id));
+  for (let h = 0; h < hits.length; h++) {
+    const start = spans[2 * h];
+    const end = spans[2 * h + 1];
+    let theme: string | null = null;
+    let inside = false;
+    for (let j = 0; j < longer.length; j++) {
+      const cs = spans[2 * longer[j]];
+      const ce = spans[2 * longer[j] + 1];
+      if (cs > start || ce < end || (cs === start && ce === end)) continue;
+      theme ??= themeOf(hits[h].id);
+      if (themes[j] === theme) {
+        inside = false;
+        break;
+      }
+      inside = true;
+    }
+    if (inside) keep[h] = 0;
+  }
+}
+
+/**
+ * One-word terms with a second sense that belongs to another theme, read in that sense (so dropped) when the content
+ * word right before or after them is part of a term of that theme. French and Portuguese "culture(s)", "cultura(s)"
+ * (stemmed `cultur` in the four languages) are also crops: "culture du maïs", "cultura do milho", "culturas de feijão",
+ * "maïs et autres cultures", "cultures et élevage" are agriculture, not the culture theme. Compounds whose other word
+ * is not itself a farming term ("cultures vivrières", "culturas alimentares") are agriculture terms in the thesaurus,
+ * and win as longer terms (`longestOnly`).
+ */
+const SECOND_SENSES: ReadonlyArray<{ prefix: string; stems: readonly string[]; nearPrefix: string }> = [{ prefix: 'culture/', stems: ['cultur'], nearPrefix: 'agriculture/' }];
+
+/** Drops the hits read in their second sense (`SECOND_SENSES`); `words` and `positions` are the primary pass's content words. */
+function secondSenses(hits: ConceptHit[], spans: number[], words: string[], positions: number[], tokens: number, keep: Uint8Array): void {
+  for (const sense of SECOND_SENSES) {
+    let near: Uint8Array | null = null;
+    for (let h = 0; h < hits.length; h++) {
+      const at = spans[2 * h];
+      if (spans[2 * h + 1] !== at || !hits[h].id.startsWith(sense.prefix)) continue;
+      const k = positions.indexOf(at);
+      if (k < 0 || !sense.stems.includes(words[k])) continue;
+      if (!near) {
+        near = new Uint8Array(tokens);
+        for (let g = 0; g < hits.length; g++) if (hits[g].id.startsWith(sense.nearPrefix)) for (let p = spans[2 * g]; p <= spans[2 * g + 1]; p++) near[p] = 1;
+      }
+      if ((k > 0 && near[positions[k - 1]]) || (k + 1 < positions.length && near[positions[k + 1]])) keep[h] = 0;
+    }
   }
 }
 
@@ -331,7 +412,8 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     }
   });
   const words = content.map((w) => stem(primary, w));
-  const concepts: ConceptHit[] = [];
+  let concepts: ConceptHit[] = [];
+  const spans: number[] = [];
   const jobs: ConceptHit[] = [];
   const seen = new Set<string>();
   const seenJobs = new Set<string>();
@@ -346,9 +428,15 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       tokens.forEach((w, i) => { if (!t.stop[l].has(w)) pos.push(i); });
       s = pos.map((i) => stem(l, tokens[i]));
     }
-    matchTerms(s, pos, tokens, t.concepts[l], concepts, seen, pass);
+    matchTerms(s, pos, tokens, t.concepts[l], concepts, seen, pass, spans);
     if (options.jobs) matchTerms(s, pos, tokens, t.jobs[l], jobs, seenJobs, pass);
   });
+  if (concepts.length > 1) {
+    const keep = new Uint8Array(concepts.length).fill(1);
+    longestOnly(concepts, spans, keep);
+    secondSenses(concepts, spans, words, positions, tokens.length, keep);
+    if (keep.includes(0)) concepts = concepts.filter((_, h) => keep[h] === 1);
+  }
   return { lang, words, surfaces: content, concepts, jobs };
 }
 
