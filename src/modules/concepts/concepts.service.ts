@@ -40,8 +40,8 @@ export type { Analysis, AnalyseOptions, ConceptHit, Detection, Lang } from './co
 export { CONCEPTS, JOB_FUNCTIONS, ORGANISATION_KINDS } from './concepts.thesaurus.ts';
 export type { ConceptRow } from './concepts.thesaurus.ts';
 
-/** Bump when the analysis of a text changes other than through the thesaurus (stemming, stop words, weights). */
-const ANALYSER_REVISION = 3;
+/** Bump when the analysis of a text changes other than through the thesaurus (stemming, stop words, weights, language detection). */
+const ANALYSER_REVISION = 4;
 
 /** The version of the analysis: changes with the thesaurus, the theme labels and ANALYSER_REVISION. */
 export const CONCEPTS_VERSION = createHash('md5')

@@ -134,7 +134,7 @@ let tables: Tables | null = null;
 const DETECT_WORDS: Record<string, string> = {
   en: 'the and of to in for with our we is are on from by this that how need have has an be which their its want help city municipality',
   fr: 'le la les des du et en pour dans avec nous est sont une un sur par au aux notre nos qui que ce cette de commune ville souhaitons besoin',
-  es: 'el los las del de y en para con nuestro nuestra nuestros es son una un por que se al como muy sus necesitamos municipio ciudad queremos',
+  es: 'el la lo los las del de y en para con nuestro nuestra nuestros es son una un por que se al como muy sus necesitamos municipio ciudad queremos',
   pt: 'o os as do da dos das de e em para com nosso nossa nossos é são uma um por que se ao como não na no nas nos município cidade queremos precisamos',
 };
 
