@@ -1,5 +1,5 @@
 /** Queries for machine translations. Only this file builds SQL for the module. */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { machineTranslations } from '../../db/schema/translations.ts';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { randomUUID } from 'node:crypto';
@@ -7,20 +7,34 @@ import { randomUUID } from 'node:crypto';
 export type TranslationRow = typeof machineTranslations.$inferSelect;
 export type Key = { subject: string; subjectId: string; field: string; targetLang: string };
 
-/** The rows of one subject's fields in one language. */
-export async function findFor(db: DbOrTx, subject: string, subjectId: string, targetLang: string): Promise<TranslationRow[]> {
+/** The ids of a list as one text parameter (`= any(string_to_array(…)::uuid[])`): one statement text, whatever the list's length. */
+const idList = (ids: readonly string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+
+/**
+ * The rows of some subjects' fields in one language: one query for the whole list (the caller bounds its length;
+ * `readerViews` passes at most a few thousand ids).
+ */
+export async function findForMany(db: DbOrTx, subject: string, subjectIds: readonly string[], targetLang: string): Promise<TranslationRow[]> {
+  if (!subjectIds.length) return [];
   return db
     .select()
     .from(machineTranslations)
-    .where(and(eq(machineTranslations.subject, subject), eq(machineTranslations.subjectId, subjectId), eq(machineTranslations.targetLang, targetLang)));
+    .where(and(eq(machineTranslations.subject, subject), sql`${machineTranslations.subjectId} = any(${idList(subjectIds)})`, eq(machineTranslations.targetLang, targetLang)));
 }
+
+/** Rows per insert: 11 parameters a row, well under PostgreSQL's 65,535 a statement. */
+const REQUEST_CHUNK = 2000;
 
 /**
  * Asks for translations: a new row is pending; a row made from other text (its hash differs) is
  * pending again with the new text. Rows already asked for with the same text are left as they are.
+ * One insert per REQUEST_CHUNK rows; a key must not be given twice (one statement cannot update a row twice).
  */
 export async function request(db: DbOrTx, items: Array<Key & { sourceLang: string; sourceHash: string; sourceText: string }>, now: Date): Promise<void> {
-  if (!items.length) return;
+  for (let at = 0; at < items.length; at += REQUEST_CHUNK) await requestChunk(db, items.slice(at, at + REQUEST_CHUNK), now);
+}
+
+async function requestChunk(db: DbOrTx, items: Array<Key & { sourceLang: string; sourceHash: string; sourceText: string }>, now: Date): Promise<void> {
   await db
     .insert(machineTranslations)
     .values(items.map((i) => ({ id: randomUUID(), ...i, state: 'pending', requestedAt: now, readAt: now })))
@@ -41,11 +55,11 @@ export async function request(db: DbOrTx, items: Array<Key & { sourceLang: strin
     });
 }
 
-/** Marks rows as read (at most once a day per row). */
-export async function touch(db: DbOrTx, ids: string[], now: Date): Promise<void> {
+/** Marks rows as read (at most once a day per row): one update for the whole list. */
+export async function touch(db: DbOrTx, ids: readonly string[], now: Date): Promise<void> {
   if (!ids.length) return;
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  await db.update(machineTranslations).set({ readAt: now }).where(and(inArray(machineTranslations.id, ids), lt(machineTranslations.readAt, dayAgo)));
+  await db.update(machineTranslations).set({ readAt: now }).where(and(sql`${machineTranslations.id} = any(${idList(ids)})`, lt(machineTranslations.readAt, dayAgo)));
 }
 
 /** Working rows older than this are taken again (the process that took them died). */
