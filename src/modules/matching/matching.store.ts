@@ -10,15 +10,15 @@
  *
  * Where a translation engine is configured (a ranking passes the config), each profile not in English carries its
  * know-how's machine translation into English (`MatchProfile.translation`), read through the translations module as
- * a reader's translation is (`readerView`, subject `match_organisation` or `match_person`, the profile's id, field
- * `text`): indexing a profile
- * asks for it, the module's background job makes it, and the next catch-up re-upserts the profiles whose translation
- * has appeared since. Nothing is translated here.
+ * a reader's translation is (`readerViews`, subject `match_organisation` or `match_person`, the profile's id, field
+ * `text`; one bulk read per batch of profiles, not a query per profile): indexing a profile asks for it, the
+ * module's background job makes it, and the next catch-up re-upserts the profiles whose translation has appeared
+ * since. Nothing is translated here.
  */
 import { sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../platform/db.ts';
 import { createMatchIndex, profileKnowHow } from './matching.engine.ts';
-import { readerView, type TranslationConfig } from '../translations/translations.service.ts';
+import { readerViews, type TranslationConfig } from '../translations/translations.service.ts';
 import type { MatchIndex } from './matching.engine.ts';
 import type { MatchProfile, PastExchange } from './matching.types.ts';
 
@@ -116,17 +116,39 @@ export const AWAITING_PER_CATCH_UP = 200;
 /** The subjects under which a profile's know-how is translated into English (the profile's id, field `text`). */
 export const PROFILE_SUBJECT = { organisation: 'match_organisation', person: 'match_person' } as const;
 
+/** Profiles translated at once (one `readerViews` call a kind: a read, an insert and an update of the translations table). */
+export const TRANSLATION_BATCH = 2000;
+
+export type ProfileTranslation = { profile: MatchProfile; state: 'used' | 'pending' | null };
+
 /**
- * The profile with its know-how's machine translation into English when the translations module has it ('used'),
- * else as it is: 'pending' when it has just been asked for (or is being made), null when there is none to make
- * (no engine, an English or empty text, a language the engine cannot translate, or a failure it gave up on).
+ * The profiles, in order, each with its know-how's machine translation into English when the translations module has it
+ * ('used'), else as it is: 'pending' when it has just been asked for (or is being made), null when there is none to make
+ * (no engine, an English or empty text, a language the engine cannot translate, or a failure it gave up on). One
+ * `readerViews` call per kind of profile (at most TRANSLATION_BATCH profiles are best: the caller batches).
  */
-export async function withProfileTranslation(db: DbOrTx, now: Date, config: TranslationConfig, p: MatchProfile): Promise<{ profile: MatchProfile; state: 'used' | 'pending' | null }> {
-  const text = profileKnowHow(p);
-  if (!config.translateUrl || !text.trim()) return { profile: p, state: null };
-  const v = await readerView({ db, locale: 'en', now }, config, PROFILE_SUBJECT[p.type], p.id, { text });
-  if (v.state === 'machine') return { profile: { ...p, translation: v.fields.text.text }, state: 'used' };
-  return { profile: p, state: v.state === 'pending' ? 'pending' : null };
+export async function withProfileTranslations(db: DbOrTx, now: Date, config: TranslationConfig, profiles: readonly MatchProfile[]): Promise<ProfileTranslation[]> {
+  const out: ProfileTranslation[] = profiles.map((p) => ({ profile: p, state: null }));
+  if (!config.translateUrl) return out;
+  for (const type of ['organisation', 'person'] as const) {
+    const at: number[] = [];
+    const items: Array<{ id: string; fields: { text: string } }> = [];
+    profiles.forEach((p, i) => {
+      if (p.type !== type) return;
+      const text = profileKnowHow(p);
+      if (!text.trim()) return;
+      at.push(i);
+      items.push({ id: p.id, fields: { text } });
+    });
+    if (!items.length) continue;
+    const views = await readerViews({ db, locale: 'en', now }, config, PROFILE_SUBJECT[type], items);
+    views.forEach((v, k) => {
+      const p = profiles[at[k]!]!;
+      if (v.state === 'machine') out[at[k]!] = { profile: { ...p, translation: v.fields.text.text }, state: 'used' };
+      else if (v.state === 'pending') out[at[k]!] = { profile: p, state: 'pending' };
+    });
+  }
+  return out;
 }
 
 export type MatchStore = {
@@ -154,14 +176,21 @@ export function createMatchStore(): MatchStore {
   // profiles whose translation was asked for and is being made, by key (`type:id`): looked at again at each catch-up
   const awaiting = new Map<string, MatchProfile>();
 
-  /** The profile to index: with its translation when made; remembered in `awaiting` while it is being made. */
-  async function translated(db: DbOrTx, now: Date, p: MatchProfile): Promise<MatchProfile> {
-    const key = `${p.type}:${p.id}`;
-    awaiting.delete(key);
-    if (!config) return p;
-    const { profile, state } = await withProfileTranslation(db, now, config, p);
-    if (state === 'pending') awaiting.set(key, p);
-    return profile;
+  /**
+   * The profiles to index, in order: with their translation when made; remembered in `awaiting` (at the back) while it
+   * is being made. A bulk read of the translations per TRANSLATION_BATCH profiles, never one per profile.
+   */
+  async function translated(db: DbOrTx, now: Date, profiles: readonly MatchProfile[]): Promise<MatchProfile[]> {
+    for (const p of profiles) awaiting.delete(`${p.type}:${p.id}`);
+    if (!config) return [...profiles];
+    const out: MatchProfile[] = [];
+    for (let at = 0; at < profiles.length; at += TRANSLATION_BATCH) {
+      for (const { profile, state } of await withProfileTranslations(db, now, config, profiles.slice(at, at + TRANSLATION_BATCH))) {
+        if (state === 'pending') awaiting.set(`${profile.type}:${profile.id}`, profile);
+        out.push(profile);
+      }
+    }
+    return out;
   }
 
   async function build(db: DbOrTx, now: Date): Promise<MatchIndex> {
@@ -169,8 +198,8 @@ export function createMatchStore(): MatchStore {
     const [orgs, people] = await Promise.all([loadOrganisations(db, null), loadPeople(db, null)]);
     awaiting.clear();
     builtWithConfig = !!config;
-    for (const r of orgs) fresh.upsert(await translated(db, now, orgProfile(r)));
-    for (const r of people) fresh.upsert(await translated(db, now, personProfile(r)));
+    for (const p of await translated(db, now, orgs.map(orgProfile))) fresh.upsert(p);
+    for (const p of await translated(db, now, people.map(personProfile))) fresh.upsert(p);
     index = fresh;
     mark = now;
     builtAt = now;
@@ -188,16 +217,15 @@ export function createMatchStore(): MatchStore {
     // the profiles whose translation was being made and has appeared since the last look (unchanged ones: changed ones are read again below)
     let appeared = 0;
     // At most AWAITING_PER_CATCH_UP of them a look, oldest first (one still being made goes to the back): at scale,
-    // tens of thousands can be waiting after a build, and each look reads the translations table.
-    for (const [key, p] of [...awaiting].slice(0, AWAITING_PER_CATCH_UP)) {
-      if (seen.has(key)) continue;
-      const t = await translated(db, now, p);
+    // tens of thousands can be waiting after a build; each look is a bulk read of the translations table.
+    const looked = [...awaiting].slice(0, AWAITING_PER_CATCH_UP).filter(([key]) => !seen.has(key)).map(([, p]) => p);
+    for (const t of await translated(db, now, looked)) {
       if (t.translation) {
         idx.upsert(t);
         appeared++;
       }
     }
-    for (const p of changed) idx.upsert(await translated(db, now, p));
+    for (const p of await translated(db, now, changed)) idx.upsert(p);
     mark = now;
     lookedAt = now.getTime();
     lastCatchUp = changed.length + appeared;

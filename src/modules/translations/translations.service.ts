@@ -51,23 +51,91 @@ export async function readerView<F extends string>(
   fields: Record<F, string>,
   opts: { lang?: string | null; original?: boolean } = {},
 ): Promise<ReaderView<F>> {
+  const [v] = await readerViews(ctx, config, subject, [{ id: subjectId, fields, ...opts }]);
+  return v!;
+}
+
+/** One subject for `readerViews`: its id, its fields, and `readerView`'s options. */
+export type ReaderItem<F extends string> = { id: string; fields: Record<F, string>; lang?: string | null; original?: boolean };
+
+/** Subjects per query in `readerViews` (one read, at most one insert and one update each). */
+export const READER_VIEWS_CHUNK = 2000;
+
+/**
+ * `readerView` for many subjects of one kind into one language (the reader's, `ctx.locale`), in the order given:
+ * each view is what `readerView` gives for it, but the table is read, asked and touched once per READER_VIEWS_CHUNK
+ * subjects instead of once per subject (the match store indexes every profile this way). A subject given twice is
+ * viewed both times against the rows as they were, and its last text is the one asked for.
+ */
+export async function readerViews<F extends string>(
+  ctx: Pick<ServiceCtx, 'db' | 'locale' | 'now'>,
+  config: TranslationConfig,
+  subject: string,
+  items: ReadonlyArray<ReaderItem<F>>,
+): Promise<Array<ReaderView<F>>> {
+  const target = ctx.locale;
+  const engine = engineOf(config);
+  const views: Array<ReaderView<F>> = new Array(items.length);
+  const sources: Array<string | null> = new Array(items.length);
+  const toRead: number[] = [];
+  items.forEach((item, i) => {
+    const names = Object.keys(item.fields) as F[];
+    const sourceLang = (sources[i] = item.lang ?? languageOf(names.map((n) => item.fields[n]).join('\n\n')));
+    if (!sourceLang || sourceLang === target) views[i] = asWritten(item.fields, sourceLang, 'as-written');
+    else if (!engine || !engine.can(sourceLang, target)) views[i] = asWritten(item.fields, sourceLang, 'unavailable');
+    else toRead.push(i);
+  });
+  for (let at = 0; at < toRead.length; at += READER_VIEWS_CHUNK) {
+    const chunk = toRead.slice(at, at + READER_VIEWS_CHUNK);
+    const found = new Map<string, Map<string, repo.TranslationRow>>();
+    for (const r of await repo.findForMany(ctx.db, subject, [...new Set(chunk.map((i) => items[i]!.id))], target)) {
+      let byField = found.get(r.subjectId);
+      if (!byField) found.set(r.subjectId, (byField = new Map()));
+      byField.set(r.field, r);
+    }
+    const missing = new Map<string, Missing>();
+    const read: string[] = [];
+    for (const i of chunk) {
+      const item = items[i]!;
+      views[i] = viewOf(item, subject, sources[i]!, target, found.get(item.id) ?? new Map(), missing, read);
+    }
+    await repo.request(ctx.db, [...missing.values()], ctx.now);
+    await repo.touch(ctx.db, read, ctx.now);
+  }
+  return views;
+}
+
+type Missing = repo.Key & { sourceLang: string; sourceHash: string; sourceText: string };
+
+/** The fields as written, in `sourceLang`. */
+function asWritten<F extends string>(fields: Record<F, string>, sourceLang: string | null, state: ReaderView['state']): ReaderView<F> {
   const names = Object.keys(fields) as F[];
-  const sourceLang = opts.lang ?? languageOf(names.map((n) => fields[n]).join('\n\n'));
-  const asWritten = (state: ReaderView['state']): ReaderView<F> => ({
+  return {
     fields: Object.fromEntries(names.map((n) => [n, { text: fields[n], lang: sourceLang } satisfies ShownText])) as Record<F, ShownText>,
     sourceLang,
     state,
     engine: null,
-  });
-  const target = ctx.locale;
-  if (!sourceLang || sourceLang === target) return asWritten('as-written');
-  const engine = engineOf(config);
-  if (!engine || !engine.can(sourceLang, target)) return asWritten('unavailable');
-  const found = new Map((await repo.findFor(ctx.db, subject, subjectId, target)).map((r) => [r.field, r]));
-  const missing: Array<repo.Key & { sourceLang: string; sourceHash: string; sourceText: string }> = [];
+  };
+}
+
+/**
+ * One subject's view from its rows (by field), for a pair the engine can translate: adds to `missing` the fields whose
+ * translation is to be asked for (by key) and to `read` the rows shown.
+ */
+function viewOf<F extends string>(
+  item: ReaderItem<F>,
+  subject: string,
+  sourceLang: string,
+  target: string,
+  found: Map<string, repo.TranslationRow>,
+  missing: Map<string, Missing>,
+  read: string[],
+): ReaderView<F> {
+  const { fields } = item;
+  const names = Object.keys(fields) as F[];
   const shown = {} as Record<F, ShownText>;
-  const read: string[] = [];
   let engineName: string | null = null;
+  let gaveUp = false;
   for (const n of names) {
     const text = fields[n];
     const row = found.get(n);
@@ -79,16 +147,15 @@ export async function readerView<F extends string>(
       read.push(row.id);
     } else {
       shown[n] = { text, lang: sourceLang };
-      if (!row || row.sourceHash !== hash) missing.push({ subject, subjectId, field: n, targetLang: target, sourceLang, sourceHash: hash, sourceText: text });
+      if (!row || row.sourceHash !== hash) missing.set(`${item.id}\u0000${n}`, { subject, subjectId: item.id, field: n, targetLang: target, sourceLang, sourceHash: hash, sourceText: text });
     }
+    if (row?.state === 'failed' && row.sourceHash === hash && row.attempts >= repo.MAX_ATTEMPTS) gaveUp = true;
   }
-  await repo.request(ctx.db, missing, ctx.now);
-  await repo.touch(ctx.db, read, ctx.now);
   const complete = names.every((n) => !fields[n].trim() || shown[n].lang === target);
   // The engine gave up on this text (tried MAX_ATTEMPTS times): the original, labelled, not "being made" for ever.
-  if (!complete && names.some((n) => found.get(n)?.state === 'failed' && found.get(n)!.sourceHash === hashOf(fields[n]) && found.get(n)!.attempts >= repo.MAX_ATTEMPTS)) return asWritten('unavailable');
-  if (!complete) return asWritten('pending');
-  if (opts.original) return { ...asWritten('original'), engine: engineName };
+  if (!complete && gaveUp) return asWritten(fields, sourceLang, 'unavailable');
+  if (!complete) return asWritten(fields, sourceLang, 'pending');
+  if (item.original) return { ...asWritten(fields, sourceLang, 'original'), engine: engineName };
   return { fields: shown, sourceLang, state: 'machine', engine: engineName };
 }
 
