@@ -94,8 +94,9 @@ async function loadCall(ctx: ServiceCtx, callId: string): Promise<repo.CallForMa
  * the text is unchanged. Nothing is translated inside a ranking; with no engine, or an English request, nothing.
  */
 async function translationOf(ctx: ServiceCtx, config: TranslationConfig | undefined, request: MatchRequest): Promise<{ text?: string; state: CallCandidates['translation'] }> {
-  if (!config?.translateUrl) return { state: null };
-  const v = await readerView({ db: ctx.db, locale: 'en', now: ctx.now }, config, 'match_request', request.id ?? '', { title: request.title ?? '', description: request.description ?? '' });
+  // A translation is kept under the request's id: a request not saved (no id) has none to read or ask for.
+  if (!config?.translateUrl || !request.id) return { state: null };
+  const v = await readerView({ db: ctx.db, locale: 'en', now: ctx.now }, config, 'match_request', request.id, { title: request.title ?? '', description: request.description ?? '' });
   if (v.state === 'machine') return { text: `${v.fields.title.text}\n${v.fields.description.text}`, state: 'used' };
   return { state: v.state === 'pending' ? 'pending' : null };
 }
