@@ -8,67 +8,35 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.ts';
-import { signedInClient } from '../../../test/support/users.ts';
-import { setupCycle, ctxOf, type Cycle } from '../../../test/requests/fixtures.ts';
-import { cliRanking } from '../../../test/support/match-cli.ts';
-import { apertiumMissing, startApertium, type RunningApertium } from '../../../test/support/apertium.ts';
-import { createApiToken } from '../accounts/accounts.tokens.ts';
-import { organisations } from '../../db/schema/organisations.ts';
-import { requests } from '../../db/schema/requests.ts';
+import { apertiumMissing } from '../../../test/support/apertium.ts';
+import { startTranslationScenario, candidateOrder as order, type TranslationScenario } from '../../../test/support/translation-scenario.ts';
 import { machineTranslations } from '../../db/schema/translations.ts';
 import { translatePending } from '../translations/translations.service.ts';
 import { matchStoreFor, POLL_MS, PROFILE_SUBJECT } from './matching.store.ts';
-import { requestOfCall } from './matching.service.ts';
-import { findRequest } from './matching.repository.ts';
 
 const skip = apertiumMissing();
-let apy: RunningApertium | null = null;
-let t: TestApp;
-let cy: Cycle;
-let broker: TestClient;
-let token: string;
-const requestId = randomUUID();
-const ids: Record<string, string> = {};
-
+let s: TranslationScenario;
 before(async () => {
   if (skip) return;
-  apy = await startApertium();
-  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0', TRANSLATE_URL: apy.url, TRANSLATE_ENGINE: 'apertium' } });
-  cy = await setupCycle(t);
-  const now = t.clock.now();
-  const org = async (key: string, name: string, country: string, languages: string[], offers: string) => {
-    ids[key] = randomUUID();
-    await t.db.insert(organisations).values({ id: ids[key], name, country, region: 'europe', kind: 'municipality', offers, themes: [], languages, createdAt: now, updatedAt: now });
-  };
-  await org('cemiterios', 'Câmara de Évora', 'PT', ['pt'], 'Cadastro digital dos cemitérios municipais e das campas, com cursos para os coveiros. Precisamos de apoio para a gestão dos resíduos sólidos.');
-  await org('arquivos', 'Câmara de Beja', 'PT', ['pt'], 'Gestão digital dos arquivos municipais e cursos para os arquivistas.');
-  await org('deporte', 'Ayuntamiento de Soria', 'ES', ['es'], 'Gestión de las instalaciones deportivas y de las piscinas del municipio.');
-  await org('parks', 'Parks of Leeds', 'GB', ['en'], 'Maintenance of parks and green spaces; training of gardeners.');
-  await t.db.insert(requests).values({
-    id: requestId, programmeId: cy.programmeId, roundId: cy.roundId, organisationId: cy.orgId, createdBy: cy.requester.id, state: 'under_review', title: 'Cementerios',
-    challenge: 'Queremos informatizar el registro de sepulturas y capacitar a los sepultureros.', objectives: '', themes: [], languages: ['es'], lastActionAt: now, createdAt: now, updatedAt: now,
-  });
-  broker = await signedInClient(t, { id: cy.broker.id });
-  token = (await createApiToken(ctxOf(t, cy.broker), 'script')).token;
+  s = await startTranslationScenario(
+    [
+      ['cemiterios', 'Câmara de Évora', 'PT', ['pt'], 'Cadastro digital dos cemitérios municipais e das campas, com cursos para os coveiros. Precisamos de apoio para a gestão dos resíduos sólidos.'],
+      ['arquivos', 'Câmara de Beja', 'PT', ['pt'], 'Gestão digital dos arquivos municipais e cursos para os arquivistas.'],
+      ['deporte', 'Ayuntamiento de Soria', 'ES', ['es'], 'Gestión de las instalaciones deportivas y de las piscinas del municipio.'],
+      ['parks', 'Parks of Leeds', 'GB', ['en'], 'Maintenance of parks and green spaces; training of gardeners.'],
+    ],
+    { title: 'Cementerios', challenge: 'Queremos informatizar el registro de sepulturas y capacitar a los sepultureros.', language: 'es' },
+  );
 });
-after(async () => {
-  if (t) await t.close();
-  await apy?.stop();
-});
-
-
-const cliOf = async (extra: string[]) => cliRanking(t.db, requestOfCall((await findRequest(t.db, requestId))!), t.clock.now(), extra);
-const order = (body: string) => [...body.matchAll(/data-candidate="([^"]+)"/g)].map((m) => m[1]!);
-const key = (k: string) => `organisation:${ids[k]}`;
+after(() => s?.stop());
+const key = (k: string) => s.key(k);
 
 test('a Portuguese profile is asked for in English when indexed; once made, the next catch-up uses it and it ranks first for a Spanish request', { skip: skip ?? false }, async () => {
-  t.clock.advance(120_000); // past the catch-up overlap of the rows written in before(): a later catch-up does not read them again as changed
-  const first = order((await broker.get(`/en/requests/${requestId}/candidates`)).body_);
+  s.t.clock.advance(120_000); // past the catch-up overlap of the rows written in before(): a later catch-up does not read them again as changed
+  const first = order((await s.broker.get(`/en/requests/${s.requestId}/candidates`)).body_);
   assert.notEqual(first[0], key('cemiterios'), `without translations nothing ties "cementerios" to "cemitérios": ${first}`);
-  const asked = await t.db.select().from(machineTranslations).where(and(eq(machineTranslations.subject, PROFILE_SUBJECT.organisation), eq(machineTranslations.targetLang, 'en')));
+  const asked = await s.t.db.select().from(machineTranslations).where(and(eq(machineTranslations.subject, PROFILE_SUBJECT.organisation), eq(machineTranslations.targetLang, 'en')));
   const bySubject = new Map(asked.map((r) => [`organisation:${r.subjectId}`, r]));
   assert.ok(bySubject.has(key('cemiterios')) && bySubject.has(key('arquivos')) && bySubject.has(key('deporte')), 'indexing asked for the translation of the profiles not in English');
   assert.ok(!bySubject.has(key('parks')), 'an English profile asks for nothing');
@@ -78,23 +46,23 @@ test('a Portuguese profile is asked for in English when indexed; once made, the 
   assert.doesNotMatch(row.sourceText, /Precisamos|resíduos/, 'the need sentence is not sent to the engine: only the know-how is');
 
   let made = 0;
-  for (let n = await translatePending({ db: t.db, now: t.clock.now(), config: t.config }); n > 0; n = await translatePending({ db: t.db, now: t.clock.now(), config: t.config })) made += n;
+  for (let n = await translatePending({ db: s.t.db, now: s.t.clock.now(), config: s.t.config }); n > 0; n = await translatePending({ db: s.t.db, now: s.t.clock.now(), config: s.t.config })) made += n;
   assert.ok(made >= 5, `the background job translated the request's two fields and the profiles (${made})`);
 
   // the same instant: the store has not looked again, so the ranking is the first one's (with the request's translation only)
-  const same = order((await broker.get(`/en/requests/${requestId}/candidates`)).body_);
+  const same = order((await s.broker.get(`/en/requests/${s.requestId}/candidates`)).body_);
   assert.notEqual(same[0], key('cemiterios'), `with the request's translation alone, still nothing ties them: ${same}`);
-  t.clock.advance(POLL_MS);
-  const pageBody = (await broker.get(`/en/requests/${requestId}/candidates`)).body_;
+  s.t.clock.advance(POLL_MS);
+  const pageBody = (await s.broker.get(`/en/requests/${s.requestId}/candidates`)).body_;
   const page = order(pageBody);
   assert.equal(page[0], key('cemiterios'), `the catch-up read the profile's translation: ${page}`);
-  assert.equal(matchStoreFor(t.db).lastCatchUp, 3, 'it re-upserted the three profiles whose translation appeared (none of them changed)');
+  assert.equal(matchStoreFor(s.t.db).lastCatchUp, 3, 'it re-upserted the three profiles whose translation appeared (none of them changed)');
   assert.match(pageBody, /cemeteries/, 'the reason names the word met in its translation');
 
-  const api = await t.app.request(`http://localhost/api/v1/requests/${requestId}/candidates`, { headers: { Authorization: `Bearer ${token}` } });
+  const api = await s.t.app.request(`http://localhost/api/v1/requests/${s.requestId}/candidates`, { headers: { Authorization: `Bearer ${s.token}` } });
   const body = (await api.json()) as { candidates: { type: string; id: string; score: number }[] };
   assert.deepEqual(body.candidates.map((c) => `${c.type}:${c.id}`), page, 'the API ranks as the page');
-  const cli = await cliOf(['--translate-url', apy!.url]);
+  const cli = await s.cli(['--translate-url', s.apy.url]);
   assert.deepEqual(cli.order, page, 'the CLI with the engine ranks as the page');
   assert.deepEqual(cli.scores, body.candidates.map((c) => c.score), 'with the same scores');
 });
