@@ -269,6 +269,21 @@ if (import.meta.main) {
   } else await mainSets(devOnly, translateArg);
 }
 
+/** The first set and the independent halves ranked with the requests' translations, over the profiles given (translated or not): printed, and their summary. */
+function translatedSets(what: string, firstProfiles: MatchProfile[], indepProfiles: MatchProfile[], devOnly: boolean, translations: Translations) {
+  const first = evaluateOn(firstProfiles, EVAL_REQUESTS, {}, {}, translations);
+  print(`first set, ${what}`, first);
+  const dev = evaluateIndependent('dev', {}, indepProfiles, {}, translations);
+  print(`independent set, development half, ${what}`, dev);
+  const test = devOnly ? null : evaluateIndependent('test', {}, indepProfiles, {}, translations);
+  if (test) print(`independent set, TEST half, ${what}`, test);
+  return {
+    first: first.engine,
+    dev: { engine: dev.engine, cross: dev.engineCross },
+    ...(test ? { test: { engine: test.engine, cross: test.engineCross } } : {}),
+  };
+}
+
 async function mainSets(devOnly: boolean, translateArg: string | undefined) {
   const first = evaluate();
   print('first set (development)', first);
@@ -288,17 +303,7 @@ async function mainSets(devOnly: boolean, translateArg: string | undefined) {
       const half = INDEPENDENT_REQUESTS.filter((r) => devOnly ? r.split === 'dev' : true);
       const t = await translateRequests([...EVAL_REQUESTS, ...half], url);
       printTranslation(t, url);
-      const firstT = evaluate({}, {}, t.translations);
-      print('first set, with machine translation', firstT);
-      const devT = evaluateIndependent('dev', {}, profiles, {}, t.translations);
-      print('independent set, development half, with machine translation', devT);
-      const testT = devOnly ? null : evaluateIndependent('test', {}, profiles, {}, t.translations);
-      if (testT) print('independent set, TEST half, with machine translation', testT);
-      summary.translated = {
-        first: firstT.engine,
-        dev: { engine: devT.engine, cross: devT.engineCross },
-        ...(testT ? { test: { engine: testT.engine, cross: testT.engineCross } } : {}),
-      };
+      summary.translated = translatedSets('with machine translation', evalProfiles(), profiles, devOnly, t.translations);
       // the profiles' know-how translated too (each distinct text once in this run)
       const cache = profileTranslationCache();
       let t0 = performance.now();
@@ -307,17 +312,7 @@ async function mainSets(devOnly: boolean, translateArg: string | undefined) {
       t0 = performance.now();
       const indepProfiles = await translateProfiles(profiles, url, cache);
       printProfileTranslation(cache, indepProfiles, (performance.now() - t0) / 1000);
-      const firstP = evaluateOn(firstProfiles, EVAL_REQUESTS, {}, {}, t.translations);
-      print('first set, with machine translation of requests and profiles', firstP);
-      const devP = evaluateIndependent('dev', {}, indepProfiles, {}, t.translations);
-      print('independent set, development half, with machine translation of requests and profiles', devP);
-      const testP = devOnly ? null : evaluateIndependent('test', {}, indepProfiles, {}, t.translations);
-      if (testP) print('independent set, TEST half, with machine translation of requests and profiles', testP);
-      summary.translatedProfiles = {
-        first: firstP.engine,
-        dev: { engine: devP.engine, cross: devP.engineCross },
-        ...(testP ? { test: { engine: testP.engine, cross: testP.engineCross } } : {}),
-      };
+      summary.translatedProfiles = translatedSets('with machine translation of requests and profiles', firstProfiles, indepProfiles, devOnly, t.translations);
     });
   }
   console.log(JSON.stringify(summary));
